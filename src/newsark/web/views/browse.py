@@ -1,0 +1,113 @@
+"""Browse pages: by date (year -> month -> day), category, tag and author.
+
+An index page lists the values with their story counts; a value's page lists its stories,
+newest first, paginated. Date pages also list their months or days.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from newsark.web import queries
+from newsark.web.i18n import translator
+from newsark.web.views.base import (
+    LIST_PER_PAGE, PER_PAGE, archive, cache, int_param, lang_of, page_json, render,
+)
+from newsark.web.views.home import card_json
+
+# kind -> (aggregate query, condition for one value, URL prefix)
+KINDS: dict[str, tuple[Callable[[queries.ReadOnlyArchive], list[tuple[str, int]]], str]] = {
+    "category": (queries.categories, "category = ?"),
+    "author": (queries.authors, "author = ?"),
+    "tag": (queries.tags, ""),  # json_each condition, see queries.tag_condition
+}
+INDEX_TITLES = {"category": "categories", "author": "authors", "tag": "tags"}
+
+
+def _index(request: Request, kind: str, title: str,
+           items: Sequence[tuple[str, int]], url: Callable[[str], str]) -> Response:
+    page = int_param(request, "page", 1)
+    start = (page - 1) * LIST_PER_PAGE
+    shown = items[start : start + LIST_PER_PAGE]
+    listing = queries.Page([], len(items), page, LIST_PER_PAGE)
+    data = {
+        "kind": kind,
+        "title": title,
+        "items": [{"name": k, "count": n, "url": url(k)} for k, n in shown],
+        **page_json(listing),
+    }
+    return render(request, "index.html", data, listing=listing)
+
+
+def _stories(request: Request, kind: str, title: str, where: str, params: Sequence[Any],
+             parts: list[dict[str, Any]] | None = None,
+             crumbs: list[tuple[str, str]] | None = None) -> Response:
+    page = int_param(request, "page", 1)
+    listing = queries.list_cards(archive(request), where, params, page=page, per_page=PER_PAGE)
+    if listing.total == 0 and not parts:
+        raise HTTPException(404, f"no stories for {kind} {title!r}")
+    data = {
+        "kind": kind,
+        "title": title,
+        "parts": parts or [],
+        "stories": [card_json(c) for c in listing.cards],
+        **page_json(listing),
+    }
+    return render(request, "stories.html", data, listing=listing, crumbs=crumbs or [])
+
+
+def kind_index(request: Request) -> Response:
+    kind = request.url.path.strip("/").removesuffix(".json")
+    aggregate, _ = KINDS[kind]
+    arch = archive(request)
+    items = cache(request).get(arch, (kind,), lambda: aggregate(arch))
+    t = translator(lang_of(request))
+    return _index(request, kind, t(INDEX_TITLES[kind]), items, lambda k: f"/{kind}/{k}")
+
+
+def kind_value(request: Request) -> Response:
+    kind = request.url.path.strip("/").split("/")[0]
+    value = str(request.path_params["value"])
+    _, cond = KINDS[kind]
+    where, params = queries.tag_condition(value) if kind == "tag" else (cond, [value])
+    t = translator(lang_of(request))
+    return _stories(request, kind, value, where, params, crumbs=[(t(INDEX_TITLES[kind]), f"/{kind}")])
+
+
+_Y, _M, _D = re.compile(r"\d{4}"), re.compile(r"\d{2}"), re.compile(r"\d{2}")
+
+
+def date_page(request: Request) -> Response:
+    t = translator(lang_of(request))
+    arch = archive(request)
+    p = request.path_params
+    year, month, day = p.get("year"), p.get("month"), p.get("day")
+    for value, pattern in ((year, _Y), (month, _M), (day, _D)):
+        if value is not None and not pattern.fullmatch(str(value)):
+            raise HTTPException(404, f"not a date: {request.url.path}")
+    if year is None:
+        items = cache(request).get(arch, ("years",), lambda: queries.years(arch))
+        return _index(request, "date", t("browse_dates"), items, lambda y: f"/date/{y}")
+    crumbs = [(t("browse_dates"), "/date")]
+    if month is None:
+        parts = [{"name": t("month_label", y=year, m=m), "count": n, "url": f"/date/{year}/{m}"}
+                 for m, n in queries.months(arch, year)]
+        where, params = queries.date_range(f"{year}-")
+        return _stories(request, "year", t("year_label", y=year), where, params, parts, crumbs)
+    crumbs.append((t("year_label", y=year), f"/date/{year}"))
+    if day is None:
+        parts = [{"name": t("day_label", y=year, m=month, d=d), "count": n,
+                  "url": f"/date/{year}/{month}/{d}"} for d, n in queries.days(arch, year, month)]
+        where, params = queries.date_range(f"{year}-{month}-")
+        return _stories(request, "month", t("month_label", y=year, m=month), where, params,
+                        parts, crumbs)
+    crumbs.append((t("month_label", y=year, m=month), f"/date/{year}/{month}"))
+    where, params = queries.date_range(f"{year}-{month}-{day}")
+    return _stories(request, "day", t("day_label", y=year, m=month, d=day), where, params,
+                    None, crumbs)

@@ -1,0 +1,56 @@
+"""The home page: what the archive holds, the latest stories, categories, on this day."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import asdict
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from newsark.web import queries
+from newsark.web.views.base import archive, cache, render
+
+LATEST = 12
+ON_THIS_DAY_PER_YEAR = 5
+
+
+def card_json(card: queries.Card) -> dict[str, Any]:
+    return {**asdict(card), "url": f"/article/{card.id}"}
+
+
+def month_day(raw: str | None, today: _dt.date) -> str:
+    """``?day=MM-DD`` lets a reader (and a test) look at another day than today."""
+    if raw and re.fullmatch(r"\d\d-\d\d", raw):
+        try:
+            _dt.date(2000, int(raw[:2]), int(raw[3:]))  # 2000: a leap year, 02-29 is valid
+            return raw
+        except ValueError:
+            pass
+    return today.strftime("%m-%d")
+
+
+def home(request: Request) -> Response:
+    arch = archive(request)
+    c = cache(request)
+    today = _dt.date.today()
+    md = month_day(request.query_params.get("day"), today)
+    overview = c.get(arch, ("overview",), lambda: queries.overview(arch))
+    cats = c.get(arch, ("categories",), lambda: queries.categories(arch))
+    years = c.get(arch, ("years",), lambda: queries.years(arch))
+    latest = c.get(arch, ("latest",), lambda: queries.latest(arch, LATEST))
+    otd = c.get(arch, ("otd", md, today.year),
+                lambda: queries.on_this_day(arch, md, today.year, ON_THIS_DAY_PER_YEAR))
+    data = {
+        "overview": asdict(overview),
+        "years": [{"year": y, "count": n, "url": f"/date/{y}"} for y, n in years],
+        "categories": [{"name": k, "count": n, "url": f"/category/{k}"} for k, n in cats],
+        "latest": [card_json(x) for x in latest],
+        "on_this_day": {
+            "day": md,
+            "years": [{"year": y, "stories": [card_json(x) for x in cards]} for y, cards in otd],
+        },
+    }
+    return render(request, "home.html", data)
