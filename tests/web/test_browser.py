@@ -1,0 +1,152 @@
+"""Browser tests: the real server (``newsark serve``) driven by Debian's chromium.
+
+Every request the page makes outside the test server is aborted, so the tests stay
+offline (archived images point at web.archive.org) and prove the reader fetches nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="browser tests need Debian's chromium at /usr/bin/chromium "
+                              "(apt-get install chromium; scripts/setup.sh does it)"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(archive_dir: Path) -> Iterator[str]:
+    """``newsark serve`` on a free loopback port, stopped at the end."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsark.cli", "serve", "--archive", str(archive_dir),
+         "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if proc.poll() is not None:
+                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                pytest.fail(f"newsark serve exited with {proc.returncode}: {out}")
+            try:
+                if httpx.get(base + "/", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("newsark serve did not answer within 30 s")
+            time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser: Any, server: str) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    outside: list[str] = []
+
+    def only_local(route: Any) -> None:
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    pg = context.new_page()
+    pg.set_default_timeout(10_000)
+    dialogs: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.dialogs = dialogs  # type: ignore[attr-defined]
+    pg.outside = outside  # type: ignore[attr-defined]
+    yield pg
+    context.close()
+
+
+def test_article_shows_figure_and_caption(page: Any, server: str) -> None:
+    page.goto(server + "/article/101")
+    figure = page.locator(".story .body figure").first
+    assert figure.is_visible()
+    assert figure.locator("img").get_attribute("alt") == "新跑道"
+    caption = figure.locator("figcaption")
+    assert caption.is_visible() and caption.inner_text() == "三跑道系統的新跑道航拍圖"
+    # the image is a capture URL: the browser asked for it (and we blocked it, offline)
+    assert any("runway.jpg" in u for u in page.outside)
+    page.locator('a[href="/article/102"]').first.click()
+    page.wait_for_url(server + "/article/102")
+    assert page.locator("h1").inner_text() == "評論：機場擴建的代價"
+
+
+def test_planted_script_and_onerror_do_not_run(page: Any, server: str) -> None:
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text))
+    page.goto(server + "/article/104")
+    page.wait_for_load_state("load")
+    assert page.evaluate("() => window.__pwned === undefined")
+    page.locator(".story .body p", has_text="點擊").first.click()
+    page.locator(".story .body a", has_text="連結").first.click()
+    assert page.evaluate("() => window.__pwned === undefined")
+    assert page.dialogs == []
+    assert page.locator("iframe").count() == 0 and page.locator(".story .body script").count() == 0
+    assert page.locator("h1").inner_text() == "危險內容"
+
+
+def test_csp_blocks_inline_script_even_if_one_slipped_through(page: Any, server: str) -> None:
+    """Defence in depth: the page's CSP forbids inline code the sanitiser might miss."""
+    page.goto(server + "/article/104")
+    page.evaluate("""() => { const s = document.createElement('script');
+        s.textContent = 'window.__pwned = "inline"'; document.body.appendChild(s);
+        const i = document.createElement('img'); i.setAttribute('onerror', 'window.__pwned="img"');
+        i.src = 'data:,x'; document.body.appendChild(i); }""")
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.__pwned === undefined")
+
+
+def test_keyboard_slash_focuses_search_and_phone_layout(page: Any, server: str) -> None:
+    page.goto(server + "/article/101")
+    page.keyboard.press("/")
+    assert page.evaluate("() => document.activeElement.id") == "q"
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(server + "/article/101")
+    # nothing wider than the phone's screen
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
