@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
-
-import warnings
 
 import pytest
 
@@ -57,20 +56,20 @@ EVIL_BODY = """
 """
 
 ARTICLES = {
-    101: dict(title="機場第三跑道啟用", body_markdown=AIRPORT_BODY, date="2019-04-20",
-              category="眾聞", author="記者甲", tags=["機場", "跑道"], ts="20190421080000",
-              slug="runway"),
-    102: dict(title="評論：機場擴建的代價", body_markdown="擴建機場的代價由誰承擔？\n\n> 引文一段",
-              date="2019-05-01", category="眾說", author="作者乙", tags=["機場"],
-              ts="20190502000000", slug="runway-view"),
-    103: dict(title="機場第三跑道啟用", body_markdown="機場管理局今日宣布（副本）。",
-              date="2019-04-20", category="眾聞", author="記者甲", tags=["機場"],
-              ts="20190422000000", slug="runway-copy"),
-    104: dict(title="危險內容", body_markdown=EVIL_BODY, date="2020-11-27", category="眾聞",
-              author="記者甲", tags=["測試"], ts="20201128000000", slug="evil"),
-    105: dict(title="Trump visits Hong Kong", body_markdown="Trump said 2019 was good; iPhone 12.",
-              date="2018-04-20", category="tri-angles", author="Reporter C",
-              tags=["Carrie Lam"], ts="20180421000000", slug="trump"),
+    101: {"title": "機場第三跑道啟用", "body_markdown": AIRPORT_BODY, "date": "2019-04-20",
+              "category": "眾聞", "author": "記者甲", "tags": ["機場", "跑道"], "ts": "20190421080000",
+              "slug": "runway"},
+    102: {"title": "評論：機場擴建的代價", "body_markdown": "擴建機場的代價由誰承擔？\n\n> 引文一段",
+              "date": "2019-05-01", "category": "眾說", "author": "作者乙", "tags": ["機場"],
+              "ts": "20190502000000", "slug": "runway-view"},
+    103: {"title": "機場第三跑道啟用", "body_markdown": "機場管理局今日宣布（副本）。",
+              "date": "2019-04-20", "category": "眾聞", "author": "記者甲", "tags": ["機場"],
+              "ts": "20190422000000", "slug": "runway-copy"},
+    104: {"title": "危險內容", "body_markdown": EVIL_BODY, "date": "2020-11-27", "category": "眾聞",
+              "author": "記者甲", "tags": ["測試"], "ts": "20201128000000", "slug": "evil"},
+    105: {"title": "Trump visits Hong Kong", "body_markdown": "Trump said 2019 was good; iPhone 12.",
+              "date": "2018-04-20", "category": "tri-angles", "author": "Reporter C",
+              "tags": ["Carrie Lam"], "ts": "20180421000000", "slug": "trump"},
 }
 STORIES = {101, 102, 104, 105}  # 103 is an alias of 101
 

@@ -96,7 +96,12 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     pg = context.new_page()
     pg.set_default_timeout(10_000)
     dialogs: list[str] = []
-    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def on_dialog(dialog: Any) -> None:  # an alert() would mean planted code ran
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    pg.on("dialog", on_dialog)
     pg.dialogs = dialogs  # type: ignore[attr-defined]
     pg.outside = outside  # type: ignore[attr-defined]
     yield pg

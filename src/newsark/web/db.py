@@ -19,7 +19,7 @@ from newsark.archive.store import Archive
 class ReadOnlyArchive(Archive):
     """An :class:`Archive` whose catalog connection is read-only."""
 
-    def __init__(self, root: str | os.PathLike[str]) -> None:  # noqa: D107 - no super(): it writes
+    def __init__(self, root: str | os.PathLike[str]) -> None:
         self.root = Path(root).resolve()
         path = self.root / self.CATALOG
         if not path.is_file():

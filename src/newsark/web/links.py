@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 # web.archive.org/web/20210703163830im_/https://… ; the flags (im_, if_, id_…) are optional.
 _CAPTURE_RE = re.compile(
     r"^https?://(?:web\.)?archive\.org/web/(?P<ts>\d{4,14})(?:[a-z]{2}_)?/(?P<original>.+)$",
-    re.I,
+    re.IGNORECASE,
 )
 _ARTICLE_PATH_RE = re.compile(r"^/article/(?P<id>\d{1,12})(?:/|$)")
 
@@ -27,7 +27,7 @@ def unwrap_capture(url: str) -> tuple[str, str | None]:
     original = m.group("original")
     if original.startswith("//"):
         original = "https:" + original
-    elif not re.match(r"^[a-z][a-z0-9+.-]*:", original, re.I):
+    elif not re.match(r"^[a-z][a-z0-9+.-]*:", original, re.IGNORECASE):
         original = "http://" + original
     return original, m.group("ts")
 
@@ -40,7 +40,7 @@ def capture_time(url: str | None) -> _dt.datetime | None:
     if ts is None or len(ts) != 14:
         return None
     try:
-        return _dt.datetime.strptime(ts, "%Y%m%d%H%M%S").replace(tzinfo=_dt.timezone.utc)
+        return _dt.datetime.strptime(ts, "%Y%m%d%H%M%S").replace(tzinfo=_dt.UTC)
     except ValueError:
         return None
 
@@ -50,7 +50,7 @@ def host_of(url: str) -> str:
         host = (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
-    return host[4:] if host.startswith("www.") else host
+    return host.removeprefix("www.")
 
 
 def article_id_of(url: str, sites: frozenset[str]) -> int | None:

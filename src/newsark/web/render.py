@@ -42,12 +42,12 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
 ALLOWED_CLASSES = {"div": {"video"}, "a": {"capture-link", "local"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
-_SHORTCODE_RE = re.compile(r"\{\{<\s*(?P<name>video|youtube)\s+(?P<args>.*?)\s*/?>\}\}", re.S)
+_SHORTCODE_RE = re.compile(r"\{\{<\s*(?P<name>video|youtube)\s+(?P<args>.*?)\s*/?>\}\}", re.DOTALL)
 _ARG_RE = re.compile(r'(?:(?P<key>\w+)=)?(?:"(?P<dq>[^"]*)"|(?P<bare>[^\s"]+))')
 _IFRAME_RE = re.compile(
-    r"<iframe\b[^>]*?\bsrc\s*=\s*[\"']?(?P<src>[^\"'\s>]+)[^>]*>(?:.*?</iframe\s*>)?", re.I | re.S
+    r"<iframe\b[^>]*?\bsrc\s*=\s*[\"']?(?P<src>[^\"'\s>]+)[^>]*>(?:.*?</iframe\s*>)?", re.IGNORECASE | re.DOTALL
 )
-_VIDEO_FILE_RE = re.compile(r"\.(?:mp4|webm|ogv|m4v)(?:[?#].*)?$", re.I)
+_VIDEO_FILE_RE = re.compile(r"\.(?:mp4|webm|ogv|m4v)(?:[?#].*)?$", re.IGNORECASE)
 
 _md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
@@ -55,7 +55,7 @@ _md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]
 def _video_block(src: str, label: str) -> str:
     """An HTML block for an embedded video: a player for plain files, else a link."""
     src = src.strip()
-    if not re.match(r"^https?://", src, re.I):
+    if not re.match(r"^https?://", src, re.IGNORECASE):
         return ""
     original, _ = unwrap_capture(src)
     host = host_of(original) or host_of(src)

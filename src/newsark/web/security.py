@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-CSP = "; ".join([
+CSP_DIRECTIVES = (
     "default-src 'self'",
     "img-src 'self' https: data:",
     "media-src 'self' https:",
@@ -21,7 +21,8 @@ CSP = "; ".join([
     "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
-])
+)
+CSP = "; ".join(CSP_DIRECTIVES)
 HEADERS: list[tuple[bytes, bytes]] = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),

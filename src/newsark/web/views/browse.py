@@ -17,7 +17,14 @@ from starlette.responses import Response
 from newsark.web import queries
 from newsark.web.i18n import translator
 from newsark.web.views.base import (
-    LIST_PER_PAGE, PER_PAGE, archive, cache, int_param, lang_of, page_json, render,
+    LIST_PER_PAGE,
+    PER_PAGE,
+    archive,
+    cache,
+    int_param,
+    lang_of,
+    page_json,
+    render,
 )
 from newsark.web.views.home import card_json
 
