@@ -1,0 +1,153 @@
+"""The one place newsark talks HTTP to a Wayback server: budgets, retries, request log.
+
+Every attempt (including refused connections and 429s) is one event in the request log,
+so the rate actually used can be checked afterwards. ``transport`` is the seam tests use
+to inject faults without a network.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import httpx
+
+from newsark.sources.ratelimit import RateLimiter
+
+USER_AGENT = "newsark/0.1 (+https://github.com/newsark; archival rescue of a vanished site)"
+
+
+class BlockedError(RuntimeError):
+    """The archive keeps refusing or throttling us: stop the run (nothing counts as missing)."""
+
+
+class NetworkError(RuntimeError):
+    """A request failed for a transient reason after its retries (retry on the next run)."""
+
+
+@dataclass
+class Response:
+    status: int
+    headers: httpx.Headers
+    raw: bytes            # body as sent on the wire (Content-Encoding not undone)
+    url: str
+    truncated: bool = False  # the connection closed before Content-Length was reached
+
+
+@dataclass
+class RequestLog:
+    """One JSON line per HTTP attempt (``--log-json``) and counts per kind and outcome."""
+
+    path: Path | None = None
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    on_event: Callable[[str, str], None] | None = None
+    _fh: IO[str] | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fh = self.path.open("a", encoding="utf-8")
+
+    def event(self, kind: str, url: str, status: int | str, **extra: Any) -> None:
+        outcome = str(status)
+        with self._lock:
+            self.counts[(kind, outcome)] = self.counts.get((kind, outcome), 0) + 1
+            if self._fh is not None:
+                rec = {"kind": kind, "url": url, "status": status, "t": round(time.time(), 3)}
+                rec.update(extra)
+                self._fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                self._fh.flush()
+        if self.on_event is not None:
+            self.on_event(kind, outcome)
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
+class WaybackClient:
+    """GET requests against a Wayback base URL under the rate limiter."""
+
+    def __init__(
+        self,
+        base: str,
+        limiter: RateLimiter,
+        log: RequestLog,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        timeout: float = 60.0,
+        max_429: int = 8,
+        max_refused: int = 8,
+        max_errors: int = 3,
+    ) -> None:
+        self.base = base.rstrip("/")
+        self.limiter = limiter
+        self.log = log
+        self.max_429 = max_429
+        self.max_refused = max_refused
+        self.max_errors = max_errors
+        self.http = httpx.Client(
+            transport=transport,
+            timeout=timeout,
+            follow_redirects=False,
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+        )
+
+    def close(self) -> None:
+        self.http.close()
+
+    def get(self, kind: str, url: str, params: dict[str, str] | None = None) -> Response:
+        """One logical GET: waits for its budget, retries 429 / refused / 5xx / timeouts."""
+        n429 = nref = nerr = 0
+        while True:
+            self.limiter.acquire(kind)
+            request = self.http.build_request("GET", url, params=params)
+            shown = str(request.url)
+            try:
+                resp = self.http.send(request, stream=True)
+            except httpx.ConnectError as exc:
+                # A refused connection is the firewall block the archive imposes after
+                # ignored 429s; anything else (DNS, reset) is treated the same: wait it out.
+                self.log.event(kind, shown, "refused", error=type(exc).__name__)
+                nref += 1
+                if nref > self.max_refused:
+                    raise BlockedError(f"connections to {self.base} keep failing: {exc}") from exc
+                self.limiter.on_refused()
+                continue
+            except httpx.TransportError as exc:
+                self.log.event(kind, shown, "error", error=type(exc).__name__)
+                nerr += 1
+                if nerr > self.max_errors:
+                    raise NetworkError(f"{shown}: {type(exc).__name__}: {exc}") from exc
+                self.limiter.sleep(min(2.0**nerr, 30.0))
+                continue
+            truncated = False
+            chunks: list[bytes] = []
+            try:
+                for chunk in resp.iter_raw():
+                    chunks.append(chunk)
+            except (httpx.RemoteProtocolError, httpx.ReadError, httpx.ReadTimeout):
+                truncated = True
+            finally:
+                resp.close()
+            status = resp.status_code
+            self.log.event(kind, shown, status, **({"truncated": True} if truncated else {}))
+            if status == 429:
+                n429 += 1
+                if n429 > self.max_429:
+                    raise BlockedError(f"{self.base} keeps answering 429 Too Many Requests")
+                self.limiter.on_429()
+                continue
+            if status >= 500 and nerr < self.max_errors:
+                nerr += 1
+                self.limiter.sleep(min(2.0**nerr, 30.0))
+                continue
+            self.limiter.success()
+            return Response(status, resp.headers, b"".join(chunks), shown, truncated)

@@ -1,0 +1,135 @@
+"""``newsark ingest``: the rescue pipeline over local WARC / WACZ files instead of HTTP.
+
+The files are indexed (URL, time, status, offset), the article URL shape is learned (or
+read from a profile) and each story goes through the same choose → validate → extract →
+fold → write steps as a rescue. Redirects are followed inside the files. Ingesting the
+WARCs a rescue wrote gives the same articles.
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from warcio.archiveiterator import ArchiveIterator
+
+from newsark.archive.store import Archive
+from newsark.sources.discover import is_candidate, learn_shape, load_profile
+from newsark.sources.ledger import Capture, Ledger
+from newsark.sources.pipeline import Pipeline, Tally
+from newsark.sources.replay import Hop, parse_location
+from newsark.sources.rescue import sync_search
+from newsark.sources.warcstore import iso_to_ts, read_response
+
+
+def warc_paths(inputs: list[Path], archive_root: Path) -> list[Path]:
+    """WARC files to read: WARCs as given; WACZ archives unpacked into DIR/warcs/wacz/."""
+    out: list[Path] = []
+    for p in inputs:
+        if not p.exists():
+            raise FileNotFoundError(f"no such file: {p}")
+        if p.suffix.lower() == ".wacz":
+            if not zipfile.is_zipfile(p):
+                raise ValueError(f"{p} is not a WACZ (zip) file")
+            dest = archive_root / "warcs" / "wacz" / p.stem
+            with zipfile.ZipFile(p) as zf:
+                for name in sorted(zf.namelist()):
+                    if name.startswith("archive/") and name.endswith((".warc", ".warc.gz")):
+                        target = dest / Path(name).name
+                        if not target.exists():
+                            target.parent.mkdir(parents=True, exist_ok=True)
+                            tmp = target.with_suffix(".part")
+                            with zf.open(name) as src, tmp.open("wb") as dst:
+                                shutil.copyfileobj(src, dst)
+                            tmp.replace(target)
+                        out.append(target)
+        else:
+            out.append(p.resolve())
+    return out
+
+
+def index_warc(path: Path) -> list[Capture]:
+    """Every response record of a WARC as a capture with its offset."""
+    caps: list[Capture] = []
+    with path.open("rb") as fh:
+        it = ArchiveIterator(fh)
+        for record in it:
+            if record.rec_type != "response":
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI") or ""
+            ts = iso_to_ts(record.rec_headers.get_header("WARC-Date") or "")
+            http = record.http_headers
+            status = http.get_statuscode() if http else ""
+            ctype = (http.get_header("Content-Type") or "") if http else ""
+            offset = it.get_record_offset()
+            caps.append(Capture(url, ts, ctype.split(";")[0].strip(), status or "",
+                                source=str(path), warc_file=str(path), warc_offset=offset))
+    return caps
+
+
+@dataclass
+class IndexFetcher:
+    """Answers (url, ts) from the indexed files, like a replay server with no network."""
+
+    ledger: Ledger
+    requests: int = 0
+
+    def get(self, url: str, ts: str) -> Hop:
+        rows = self.ledger.db.execute(
+            "SELECT ts, warc_file, warc_offset FROM rescue_captures WHERE original=? "
+            "AND warc_file IS NOT NULL",
+            (url,),
+        ).fetchall()
+        if not rows:
+            return Hop("missing", status=404)
+        exact = [r for r in rows if r[0] == ts]
+        if not exact:  # like the archive: jump to the nearest capture
+            best = min(rows, key=lambda r: (abs(int(r[0]) - int(ts)), r[0]))
+            return Hop("jump", target=(url, best[0]), status=302)
+        r = exact[0]
+        resp = read_response(Path(r[1]), int(r[2]))
+        loc = resp.header("Location")
+        target = parse_location(loc, url, ts) if loc and 300 <= resp.status < 400 else None
+        return Hop("memento", resp=resp, target=target, where=(r[1], int(r[2])), status=resp.status)
+
+
+def ingest(files: list[Path], archive_dir: Path, *, profile: Path | None = None,
+           site: str | None = None, public_base: str = "https://web.archive.org") -> tuple[Tally, str]:
+    """Ingest WARC/WACZ files into an archive. Returns the tally and the URL shape used."""
+    if not files:
+        raise ValueError("give at least one WARC or WACZ file")
+    with Archive(archive_dir) as archive:
+        ledger = Ledger(archive.db)
+        paths = warc_paths(files, archive.root)
+        with ledger.tx():
+            for p in paths:
+                ledger.add_captures(index_warc(p))
+        captures = [c for c in ledger.captures() if c.warc_file]
+        hosts = _hosts(captures, site)
+        cands = [c for c in captures if is_candidate(c.original, c.mimetype, hosts)]
+        prof = load_profile(profile) if profile else learn_shape(sorted({c.original for c in cands}))
+        if prof is None:
+            raise ValueError("no article URL shape found in these files; give --profile")
+        ledger.set_urls({c.original: prof.story_id(c.original) for c in cands})
+        pipe = Pipeline(archive, ledger, IndexFetcher(ledger), prof, public_base=public_base,
+                        warcs=None)
+        tally = pipe.run(cands)
+        sync_search(archive)
+        return tally, prof.describe()
+
+
+def _hosts(captures: list[Capture], site: str | None) -> set[str]:
+    if site:
+        from newsark.sources.cdx import bare_host
+
+        h = bare_host(site)
+        return {h, f"www.{h}"}
+    counts = Counter((urlsplit(c.original).hostname or "").removeprefix("www.") for c in captures)
+    if not counts:
+        return set()
+    h = counts.most_common(1)[0][0]
+    return {h, f"www.{h}"}

@@ -1,0 +1,248 @@
+"""Stories from captures to article files: choose, fetch, validate, extract, fold, write.
+
+Shared by ``rescue`` (captures from CDX, responses over HTTP) and ``ingest`` (both from WARC
+files). Stories are processed in ascending id order and every decision depends only on
+the ledger and the responses, so a resumed run ends with the same archive as a clean one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsark.archive.store import Archive, now
+from newsark.sources.discover import SiteProfile
+from newsark.sources.extraction import Extracted, extract_response
+from newsark.sources.ledger import Capture, FetchRow, Ledger
+from newsark.sources.replay import Fetcher, resolve
+from newsark.sources.validate import check_response
+from newsark.sources.warcstore import WarcResponse, WarcStore, read_response
+
+
+@dataclass
+class Tally:
+    stories: int = 0
+    written: int = 0
+    aliased: int = 0
+    failed: int = 0
+    skipped: int = 0           # already finished in an earlier run
+    fetches: int = 0           # captures tried in this run
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    def reject(self, reason: str) -> None:
+        self.reasons[reason] = self.reasons.get(reason, 0) + 1
+
+
+def rank(captures: list[Capture]) -> list[Capture]:
+    """Best first: 200s, then revisits, then redirects; no query string; newest."""
+
+    def key(c: Capture) -> tuple[int, int, str]:
+        st = c.status
+        group = 0 if st == "200" else 1 if st in ("-", "") else 2 if st.startswith("3") else 3
+        return (group, 1 if "?" in c.original else 0, _neg(c.ts))
+
+    return sorted((c for c in captures if not c.status.startswith(("4", "5"))), key=key)
+
+
+def _neg(ts: str) -> str:
+    return "".join(chr(ord("9") - ord(ch) + ord("0")) if ch.isdigit() else ch for ch in ts)
+
+
+def text_hash(title: str | None, text: str) -> str:
+    norm = re.sub(r"\s+", " ", f"{title or ''}\n{text}").strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+class Pipeline:
+    def __init__(
+        self,
+        archive: Archive,
+        ledger: Ledger,
+        fetcher: Fetcher,
+        profile: SiteProfile,
+        *,
+        public_base: str,
+        warcs: WarcStore | None,
+        window_days: float = 365,
+        on_story: Callable[[Tally], None] | None = None,
+    ) -> None:
+        self.archive = archive
+        self.ledger = ledger
+        self.fetcher = fetcher
+        self.profile = profile
+        self.public_base = public_base.rstrip("/")
+        self.warcs = warcs
+        self.window_days = window_days
+        self.on_story = on_story
+        self.tally = Tally()
+        self.written_ids: list[int] = []
+
+    # -- the loop ----------------------------------------------------------------------
+    def run(self, captures: list[Capture]) -> Tally:
+        by_story: dict[int, list[Capture]] = defaultdict(list)
+        for c in captures:
+            sid = self.profile.story_id(c.original)
+            if sid is not None:
+                by_story[sid].append(c)
+        self.tally.stories = len(by_story)
+        for sid in sorted(by_story):
+            state = self.ledger.story_state(sid)
+            if state in ("written", "aliased", "failed"):
+                self.tally.skipped += 1
+            else:
+                self.process(sid, rank(by_story[sid]))
+            if self.on_story:
+                self.on_story(self.tally)
+        return self.tally
+
+    def process(self, sid: int, candidates: list[Capture]) -> None:
+        fallback: tuple[int, FetchRow, Extracted, WarcResponse] | None = None
+        last_reason = "no_usable_capture" if candidates else "only_error_captures"
+        for cap in candidates:
+            row = self.ledger.fetch_row(cap.original, cap.ts)
+            if row is None:
+                row = self.fetch(cap)
+            if row.outcome != "ok":
+                last_reason = row.reason or last_reason
+                continue
+            target = self.profile.story_id(row.final_url or cap.original)
+            if target is None:
+                self._reject(row, "redirect_off_article")
+                last_reason = "redirect_off_article"
+                continue
+            resp = self._stored(row)
+            ext = extract_response(resp, capture_url=self._capture_url(resp),
+                                   public_base=self.public_base, profile=self.profile)
+            if ext.article is None:
+                self._reject(row, ext.reason or "no_content")
+                last_reason = ext.reason or "no_content"
+                continue
+            if ext.soft:
+                fallback = fallback or (target, row, ext, resp)
+                last_reason = ext.reason or last_reason
+                continue
+            self._finish(sid, target, row, ext, resp)
+            return
+        if fallback is not None:
+            self._finish(sid, *fallback)
+            return
+        self.ledger.set_story(sid, "failed", reason=last_reason)
+        self.tally.failed += 1
+
+    # -- fetching ----------------------------------------------------------------------
+    def fetch(self, cap: Capture) -> FetchRow:
+        """Resolve one capture, store every archived response, record the outcome."""
+        before = self.fetcher.requests
+        res = resolve(self.fetcher, cap.original, cap.ts, window_days=self.window_days)
+        self.tally.fetches += 1
+        stored: list[tuple[str, int, int]] = []
+        if self.warcs is not None:
+            for hop in res.mementos:
+                assert hop.resp is not None
+                rec = self.warcs.write(hop.resp)
+                stored.append((rec.warc_file, rec.offset, rec.end))
+        final = res.final
+        reason = res.reason
+        warc_file: str | None = None
+        offset: int | None = None
+        payload_sha: str | None = None
+        if final is not None and final.resp is not None:
+            reason = check_response(final.resp)
+            payload_sha = hashlib.sha256(final.resp.payload).hexdigest()
+            if stored:
+                warc_file, offset = stored[-1][0], stored[-1][1]
+            elif final.where is not None:
+                warc_file, offset = final.where
+        row = FetchRow(
+            original=cap.original, ts=cap.ts, outcome="ok" if reason is None else "rejected",
+            reason=reason, status=final.status if final else None,
+            final_url=final.resp.url if final and final.resp else None,
+            final_ts=final.resp.ts if final and final.resp else None,
+            warc_file=warc_file, warc_offset=offset, payload_sha=payload_sha,
+        )
+        with self.ledger.tx():
+            self.ledger.record_fetch(row, self.fetcher.requests - before, now())
+            if stored:
+                self.ledger.set_warc_end(stored[-1][0], stored[-1][2])
+        if reason:
+            self.tally.reject(reason)
+        return row
+
+    def _reject(self, row: FetchRow, reason: str) -> None:
+        self.tally.reject(reason)
+        self.ledger.db.execute(
+            "UPDATE rescue_fetches SET outcome='rejected', reason=? WHERE original=? AND ts=?",
+            (reason, row.original, row.ts),
+        )
+
+    def _stored(self, row: FetchRow) -> WarcResponse:
+        assert row.warc_file is not None and row.warc_offset is not None
+        path = Path(row.warc_file)
+        if not path.is_absolute():
+            path = self.archive.root / path
+        return read_response(path, row.warc_offset)
+
+    def _capture_url(self, resp: WarcResponse) -> str:
+        return resp.capture_url or f"{self.public_base}/web/{resp.ts}/{resp.url}"
+
+    # -- writing -----------------------------------------------------------------------
+    def _finish(self, sid: int, target: int, row: FetchRow, ext: Extracted,
+                resp: WarcResponse) -> None:
+        assert ext.article is not None
+        art = ext.article
+        th = text_hash(art.title, art.text())
+        if target != sid and self.ledger.story_state(target) in ("written", "aliased"):
+            canonical, _ = self._canonical(target)
+            self._alias(sid, canonical, "redirect")
+            return
+        same = self.ledger.story_with_hash(th, target)
+        if same is not None:
+            self._alias(target, same, "same_text")
+            if target != sid:
+                self._alias(sid, same, "redirect")
+            return
+        capture_url = self._capture_url(resp)
+        changed = self.archive.write_article(target, art, original=None, source="rescue",
+                                             member=capture_url)
+        del changed
+        db = self.archive.db
+        db.execute("UPDATE articles SET story_id=? WHERE id=?", (target, target))
+        db.execute(
+            "INSERT INTO stories VALUES (?,?,?,1,'rescue') ON CONFLICT(story_id) DO UPDATE "
+            "SET title=excluded.title, date=excluded.date",
+            (target, art.title, art.date),
+        )
+        self.ledger.set_story(
+            target, "written", reason=None, capture_url=capture_url, original_url=resp.url,
+            ts=resp.ts, warc_file=row.warc_file, warc_offset=row.warc_offset,
+            payload_sha=row.payload_sha, charset=ext.charset, text_hash=th,
+        )
+        self.tally.written += 1
+        self.written_ids.append(target)
+        if target != sid:
+            self._alias(sid, target, "redirect")
+
+    def _canonical(self, sid: int) -> tuple[int, bool]:
+        row = self.ledger.db.execute(
+            "SELECT alias_of FROM rescue_stories WHERE story_id=? AND state='aliased'", (sid,)
+        ).fetchone()
+        return (int(row[0]), True) if row and row[0] is not None else (sid, False)
+
+    def _alias(self, alias: int, story: int, reason: str) -> None:
+        db = self.archive.db
+        db.execute(
+            "INSERT INTO aliases VALUES (?,?,1.0,?) ON CONFLICT(alias_id) DO UPDATE SET "
+            "story_id=excluded.story_id, reason=excluded.reason",
+            (alias, story, f"rescue:{reason}"),
+        )
+        db.execute(
+            "UPDATE stories SET copies=1+(SELECT COUNT(*) FROM aliases WHERE story_id=?) "
+            "WHERE story_id=?",
+            (story, story),
+        )
+        self.ledger.set_story(alias, "aliased", reason=reason, alias_of=story)
+        self.tally.aliased += 1

@@ -1,0 +1,53 @@
+"""Progress bars for rescue (rich): listing, then stories with fetched/written/failed and ETA."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from rich.console import Console
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress as RProgress, TaskID,
+                           TextColumn, TimeRemainingColumn)
+
+from newsark.sources.pipeline import Tally
+from newsark.sources.rescue import Progress
+
+
+class RichProgress:
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self.bars = RProgress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[info]}"), TimeRemainingColumn(),
+            console=Console(stderr=True), disable=not enabled, transient=False,
+        )
+        self.listing: TaskID | None = None
+        self.stories: TaskID | None = None
+        self.rows = 0
+
+    def __enter__(self) -> RichProgress:
+        self.bars.__enter__()
+        return self
+
+    def __exit__(self, et: type[BaseException] | None, e: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.bars.__exit__(et, e, tb)
+
+    def callbacks(self) -> Progress:
+        return Progress(listed=self._listed, stories=self._stories, story_done=self._done)
+
+    def _listed(self, n: int) -> None:
+        self.rows += n
+        if self.listing is None:
+            self.listing = self.bars.add_task("listing", total=None, info="")
+        self.bars.update(self.listing, completed=self.rows, info=f"{self.rows} captures")
+
+    def _stories(self, total: int) -> None:
+        self.stories = self.bars.add_task("stories", total=total, info="")
+
+    def _done(self, t: Tally) -> None:
+        if self.stories is None:
+            return
+        done = t.written + t.aliased + t.failed + t.skipped
+        info = (f"fetched {t.fetches} written {t.written} aliased {t.aliased} "
+                f"failed {t.failed} skipped {t.skipped}")
+        self.bars.update(self.stories, completed=done, info=info)
