@@ -15,6 +15,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
+from newsark.web.browse_index import KINDS as BROWSE_KINDS
 from newsark.web.db import ArchivePool
 from newsark.web.queries import Cache
 from newsark.web.security import SecurityMiddleware
@@ -33,7 +34,7 @@ def routes() -> list[BaseRoute]:
     out += twin("/date/{year}", browse.date_page, "year")
     out += twin("/date/{year}/{month}", browse.date_page, "month")
     out += twin("/date/{year}/{month}/{day}", browse.date_page, "day")
-    for kind in browse.KINDS:
+    for kind in BROWSE_KINDS:
         out += twin(f"/{kind}", browse.kind_index, f"{kind}_index")
         out += twin(f"/{kind}/{{value}}", browse.kind_value, kind)
     out.append(Mount("/static", StaticFiles(directory=STATIC), name="static"))

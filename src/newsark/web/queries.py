@@ -112,10 +112,6 @@ def date_range(prefix: str) -> tuple[str, Sequence[Any]]:
     return "date >= ? AND date < ?", [prefix, next_prefix(prefix)]
 
 
-def tag_condition(tag: str) -> tuple[str, Sequence[Any]]:
-    return "EXISTS (SELECT 1 FROM json_each(articles.tags) WHERE json_each.value = ?)", [tag]
-
-
 def counts(archive: ReadOnlyArchive, sql: str, params: Sequence[Any] = ()) -> list[tuple[str, int]]:
     return [(str(r[0]), int(r[1])) for r in archive.db.execute(sql, params) if r[0] not in (None, "")]
 
@@ -153,22 +149,6 @@ def categories(archive: ReadOnlyArchive) -> list[tuple[str, int]]:
         archive,
         f"SELECT category, count(*) AS n FROM articles WHERE {STORY} GROUP BY category"
         " ORDER BY n DESC, category",
-    )
-
-
-def authors(archive: ReadOnlyArchive) -> list[tuple[str, int]]:
-    return counts(
-        archive,
-        f"SELECT author, count(*) AS n FROM articles WHERE {STORY} GROUP BY author"
-        " ORDER BY n DESC, author",
-    )
-
-
-def tags(archive: ReadOnlyArchive) -> list[tuple[str, int]]:
-    return counts(
-        archive,
-        f"SELECT j.value, count(*) AS n FROM articles, json_each(articles.tags) AS j"
-        f" WHERE {STORY} AND json_valid(articles.tags) GROUP BY j.value ORDER BY n DESC, j.value",
     )
 
 

@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from newsark.web import queries
+from newsark.web.browse_index import BrowseIndex
 from newsark.web.i18n import translator
 from newsark.web.views.base import (
     LIST_PER_PAGE,
@@ -28,12 +29,6 @@ from newsark.web.views.base import (
 )
 from newsark.web.views.home import card_json
 
-# kind -> (aggregate query, condition for one value, URL prefix)
-KINDS: dict[str, tuple[Callable[[queries.ReadOnlyArchive], list[tuple[str, int]]], str]] = {
-    "category": (queries.categories, "category = ?"),
-    "author": (queries.authors, "author = ?"),
-    "tag": (queries.tags, ""),  # json_each condition, see queries.tag_condition
-}
 INDEX_TITLES = {"category": "categories", "author": "authors", "tag": "tags"}
 
 
@@ -52,11 +47,15 @@ def _index(request: Request, kind: str, title: str,
     return render(request, "index.html", data, listing=listing)
 
 
-def _stories(request: Request, kind: str, title: str, where: str, params: Sequence[Any],
+def _date_listing(request: Request, prefix: str) -> queries.Page:
+    where, params = queries.date_range(prefix)
+    page = int_param(request, "page", 1)
+    return queries.list_cards(archive(request), where, params, page=page, per_page=PER_PAGE)
+
+
+def _stories(request: Request, kind: str, title: str, listing: queries.Page,
              parts: list[dict[str, Any]] | None = None,
              crumbs: list[tuple[str, str]] | None = None) -> Response:
-    page = int_param(request, "page", 1)
-    listing = queries.list_cards(archive(request), where, params, page=page, per_page=PER_PAGE)
     if listing.total == 0 and not parts:
         raise HTTPException(404, f"no stories for {kind} {title!r}")
     data = {
@@ -69,11 +68,14 @@ def _stories(request: Request, kind: str, title: str, where: str, params: Sequen
     return render(request, "stories.html", data, listing=listing, crumbs=crumbs or [])
 
 
+def browse_index(request: Request) -> BrowseIndex:
+    arch = archive(request)
+    return cache(request).get(arch, ("browse_index",), lambda: BrowseIndex.build(arch))
+
+
 def kind_index(request: Request) -> Response:
     kind = request.url.path.strip("/").removesuffix(".json")
-    aggregate, _ = KINDS[kind]
-    arch = archive(request)
-    items = cache(request).get(arch, (kind,), lambda: aggregate(arch))
+    items = browse_index(request).counts(kind)
     t = translator(lang_of(request))
     return _index(request, kind, t(INDEX_TITLES[kind]), items, lambda k: f"/{kind}/{k}")
 
@@ -81,10 +83,10 @@ def kind_index(request: Request) -> Response:
 def kind_value(request: Request) -> Response:
     kind = request.url.path.strip("/").split("/")[0]
     value = str(request.path_params["value"])
-    _, cond = KINDS[kind]
-    where, params = queries.tag_condition(value) if kind == "tag" else (cond, [value])
+    page = int_param(request, "page", 1)
+    listing = browse_index(request).page(archive(request), kind, value, page, PER_PAGE)
     t = translator(lang_of(request))
-    return _stories(request, kind, value, where, params, crumbs=[(t(INDEX_TITLES[kind]), f"/{kind}")])
+    return _stories(request, kind, value, listing, crumbs=[(t(INDEX_TITLES[kind]), f"/{kind}")])
 
 
 _Y, _M, _D = re.compile(r"\d{4}"), re.compile(r"\d{2}"), re.compile(r"\d{2}")
@@ -105,16 +107,15 @@ def date_page(request: Request) -> Response:
     if month is None:
         parts = [{"name": t("month_label", y=year, m=m), "count": n, "url": f"/date/{year}/{m}"}
                  for m, n in queries.months(arch, year)]
-        where, params = queries.date_range(f"{year}-")
-        return _stories(request, "year", t("year_label", y=year), where, params, parts, crumbs)
+        listing = _date_listing(request, f"{year}-")
+        return _stories(request, "year", t("year_label", y=year), listing, parts, crumbs)
     crumbs.append((t("year_label", y=year), f"/date/{year}"))
     if day is None:
         parts = [{"name": t("day_label", y=year, m=month, d=d), "count": n,
                   "url": f"/date/{year}/{month}/{d}"} for d, n in queries.days(arch, year, month)]
-        where, params = queries.date_range(f"{year}-{month}-")
-        return _stories(request, "month", t("month_label", y=year, m=month), where, params,
-                        parts, crumbs)
+        listing = _date_listing(request, f"{year}-{month}-")
+        return _stories(request, "month", t("month_label", y=year, m=month), listing, parts,
+                        crumbs)
     crumbs.append((t("month_label", y=year, m=month), f"/date/{year}/{month}"))
-    where, params = queries.date_range(f"{year}-{month}-{day}")
-    return _stories(request, "day", t("day_label", y=year, m=month, d=day), where, params,
-                    None, crumbs)
+    listing = _date_listing(request, f"{year}-{month}-{day}")
+    return _stories(request, "day", t("day_label", y=year, m=month, d=day), listing, None, crumbs)
