@@ -86,6 +86,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "all_authors": {"zh": "所有作者", "en": "All authors"},
     "month_label": {"zh": "{y} 年 {m} 月", "en": "{y}-{m}"},
     "year_label": {"zh": "{y} 年", "en": "{y}"},
+    "month_short": {"zh": "{m} 月", "en": "{name}"},
+    "day_short": {"zh": "{d} 日", "en": "{d}"},
     "day_label": {"zh": "{y} 年 {m} 月 {d} 日", "en": "{y}-{m}-{d}"},
     "keyboard_help": {"zh": "鍵盤：/ 搜尋", "en": "Keyboard: / search"},
 }

@@ -6,6 +6,7 @@ newest first, paginated. Date pages also list their months or days.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -92,6 +93,12 @@ def kind_value(request: Request) -> Response:
 _Y, _M, _D = re.compile(r"\d{4}"), re.compile(r"\d{2}"), re.compile(r"\d{2}")
 
 
+def _month_name(t: Callable[..., str], m: str) -> str:
+    number = int(m) if m.isdigit() else 0
+    name = calendar.month_abbr[number] if 1 <= number <= 12 else m
+    return t("month_short", m=number or m, name=name)
+
+
 def date_page(request: Request) -> Response:
     t = translator(lang_of(request))
     arch = archive(request)
@@ -105,13 +112,13 @@ def date_page(request: Request) -> Response:
         return _index(request, "date", t("browse_dates"), items, lambda y: f"/date/{y}")
     crumbs = [(t("browse_dates"), "/date")]
     if month is None:
-        parts = [{"name": t("month_label", y=year, m=m), "count": n, "url": f"/date/{year}/{m}"}
+        parts = [{"name": _month_name(t, m), "count": n, "url": f"/date/{year}/{m}"}
                  for m, n in queries.months(arch, year)]
         listing = _date_listing(request, f"{year}-")
         return _stories(request, "year", t("year_label", y=year), listing, parts, crumbs)
     crumbs.append((t("year_label", y=year), f"/date/{year}"))
     if day is None:
-        parts = [{"name": t("day_label", y=year, m=month, d=d), "count": n,
+        parts = [{"name": t("day_short", d=d.lstrip("0") or d), "count": n,
                   "url": f"/date/{year}/{month}/{d}"} for d, n in queries.days(arch, year, month)]
         listing = _date_listing(request, f"{year}-{month}-")
         return _stories(request, "month", t("month_label", y=year, m=month), listing, parts,
