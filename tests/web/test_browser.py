@@ -155,3 +155,52 @@ def test_keyboard_slash_focuses_search_and_phone_layout(page: Any, server: str) 
     page.goto(server + "/article/101")
     # nothing wider than the phone's screen
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+
+
+def _engine_present() -> bool:
+    try:
+        from newsark.search import search  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+needs_engine = pytest.mark.skipif(not _engine_present(),
+                                  reason="newsark.search.search is not available in this build")
+
+
+@needs_engine
+def test_simplified_query_finds_traditional_story_and_highlights(page: Any, server: str) -> None:
+    page.goto(server + "/")
+    page.keyboard.press("/")
+    page.keyboard.type("机场跑道")  # Simplified; the story is in Traditional
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search?q=*")
+    first = page.locator("main .card").first
+    assert first.locator("a").first.get_attribute("href") == "/article/101"
+    marks = first.locator("mark")
+    assert marks.count() > 0 and marks.first.is_visible()
+    texts = "".join(marks.all_inner_texts())
+    assert any(ch in texts for ch in "機場跑道")  # highlighted on the original characters
+    assert page.locator('main .card a[href="/article/103"]').count() == 0  # alias folded
+    assert page.locator("#q").input_value() == "机场跑道"
+
+
+@needs_engine
+def test_filters_narrow_results(page: Any, server: str) -> None:
+    page.goto(server + "/search?q=機場")
+    cards = page.locator("main .card")
+    assert cards.count() == 2
+    page.locator('.facet[data-facet="category"] a', has_text="眾說").click()
+    page.wait_for_url("**category=*")
+    assert cards.count() == 1
+    assert cards.first.locator("a").first.get_attribute("href") == "/article/102"
+    page.locator(".active-filters a.removable").first.click()  # remove the filter again
+    page.wait_for_load_state("load")
+    assert cards.count() == 2
+    page.fill('.filters input[name="from"]', "2019-04-01")
+    page.fill('.filters input[name="to"]', "2019-04-30")
+    page.locator(".filters button").click()
+    page.wait_for_url("**from=2019-04-01*")
+    assert cards.count() == 1
+    assert cards.first.locator("a").first.get_attribute("href") == "/article/101"
