@@ -222,8 +222,8 @@ class _Handler(BaseHTTPRequestHandler):
                     state.burst_hits = 1
                     in_burst, abuse = True, False
             if in_burst:
-                self._send(429, TOO_MANY, [("Content-Type", "text/html")])
                 log(429, "429")
+                self._send(429, TOO_MANY, [("Content-Type", "text/html")])
                 if abuse:
                     ia.refuse_for(plan.refuse_seconds, "ban")
                 return
@@ -238,8 +238,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif m is not None:
             self._replay(ts, flag, url, log)
         else:
-            self._send(404, b"not found\n", [("Content-Type", "text/plain")])
             log(404)
+            self._send(404, b"not found\n", [("Content-Type", "text/plain")])
 
     def _cdx(self, log: LogFn) -> None:
         ia = self.ia
@@ -247,8 +247,8 @@ class _Handler(BaseHTTPRequestHandler):
         params = parse_qs(query_string, keep_blank_values=True)
         fault = ia.state.url_fault("cdx", query_string)
         if fault == "5xx":
-            self._send(503, ERROR_5XX, [("Content-Type", "text/html")])
             log(503, "5xx")
+            self._send(503, ERROR_5XX, [("Content-Type", "text/html")])
             return
         try:
             query = CdxQuery.parse(params)
@@ -256,12 +256,12 @@ class _Handler(BaseHTTPRequestHandler):
                 query.limit, query.show_resume_key = ia.cdx_default_cap, False
             page, resume = run_query(ia.served_rows, query)
         except CdxError as exc:
-            self._send(400, f"Bad request: {exc}\n".encode(), [("Content-Type", "text/plain")])
             log(400)
+            self._send(400, f"Bad request: {exc}\n".encode(), [("Content-Type", "text/plain")])
             return
         ctype = "application/json" if query.output_json else "text/plain"
-        self._send(200, render(page, query, resume).encode(), [("Content-Type", ctype)])
         log(200)
+        self._send(200, render(page, query, resume).encode(), [("Content-Type", ctype)])
 
     def _replay(self, ts: str, flag: str, target: str, log: LogFn) -> None:
         ia = self.ia
@@ -271,29 +271,29 @@ class _Handler(BaseHTTPRequestHandler):
         key = url_key(target)
         row = ia.nearest(key, ts)
         if row is None:
+            log(404, "never-archived")
             self._send(404, b"<html><body>Wayback Machine has not archived that URL.</body></html>",
                        [("Content-Type", "text/html")])
-            log(404, "never-archived")
             return
         if row.timestamp != ts:
             # IA jumps to the nearest capture with a 302 and no Memento-Datetime.
-            self._send(302, b"", [("Location", ia.replay_url(row.timestamp, flag, row.original))])
             log(302, "nearest")
+            self._send(302, b"", [("Location", ia.replay_url(row.timestamp, flag, row.original))])
             return
         fault = ia.state.url_fault("replay", key)
         if fault == "5xx":
-            self._send(503, ERROR_5XX, [("Content-Type", "text/html")])
             log(503, fault)
+            self._send(503, ERROR_5XX, [("Content-Type", "text/html")])
             return
         if fault == "outage":
-            self._send(200, OUTAGE_PAGE, [("Content-Type", "text/html; charset=utf-8")])
             log(200, fault)
+            self._send(200, OUTAGE_PAGE, [("Content-Type", "text/html; charset=utf-8")])
             return
         try:
             upstream = ia.client.get(f"{ia.pywb_url}/{ia.coll}/{row.timestamp}id_/{row.original}")
         except httpx.HTTPError as exc:
-            self._send(502, f"pywb: {exc}".encode(), [("Content-Type", "text/plain")])
             log(502, "pywb-error")
+            self._send(502, f"pywb: {exc}".encode(), [("Content-Type", "text/plain")])
             return
         headers: list[tuple[str, str]] = []
         for name, value in upstream.headers.multi_items():
@@ -309,6 +309,7 @@ class _Handler(BaseHTTPRequestHandler):
             headers.append(("Content-Encoding", ""))
             fault = fault or "gzip-blank"
         if fault == "truncate" and len(body) > 16:
+            log(upstream.status_code, fault)
             self._send(upstream.status_code, body[: len(body) // 2], headers,
                        declared_length=len(body))
             self.close_connection = True
@@ -316,7 +317,6 @@ class _Handler(BaseHTTPRequestHandler):
                 self.connection.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
-            log(upstream.status_code, fault)
             return
-        self._send(upstream.status_code, body, headers)
         log(upstream.status_code, fault)
+        self._send(upstream.status_code, body, headers)

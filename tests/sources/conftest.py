@@ -1,0 +1,63 @@
+"""Fixtures for the rescue tests: archived sites served by pywb behind an IA-compatible layer.
+
+The harness package lives beside this file (``tests/sources/harness``); it is put on
+sys.path here so tests and benchmarks import it as ``harness``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness.faults import FaultPlan  # noqa: E402
+from harness.ia_layer import IALayer  # noqa: E402
+from harness.pywb_server import PywbUnavailable  # noqa: E402
+from harness.replica import CORPUS, corpus_available  # noqa: E402
+from harness.synthetic import synthetic_site  # noqa: E402
+from harness.world import World  # noqa: E402
+
+SYNTHETIC_STORIES = 520
+
+
+def _start_world(factory: Callable[[], World]) -> World:
+    try:
+        return factory()
+    except PywbUnavailable as exc:
+        pytest.skip(f"pywb cannot be started here: {exc}")
+
+
+@pytest.fixture(scope="session")
+def synthetic_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """The synthetic site (520 stories, aliases, redirects, bad captures) served by pywb."""
+    site = synthetic_site(SYNTHETIC_STORIES, seed=7)
+    world = _start_world(lambda: World.start(site, tmp_path_factory.mktemp("synthetic-world")))
+    yield world
+    world.stop()
+
+
+@pytest.fixture(scope="session")
+def corpus_tarball() -> Path:
+    if not corpus_available():
+        pytest.skip(f"corpus not found at {CORPUS} (the replica tests need ../shared/corpora)")
+    return CORPUS
+
+
+@pytest.fixture
+def make_layer(synthetic_world: World) -> Iterator[Callable[..., IALayer]]:
+    """Start IA layers in front of the synthetic world's pywb; all stopped after the test."""
+    layers: list[IALayer] = []
+
+    def make(plan: FaultPlan | None = None, **kwargs: object) -> IALayer:
+        ia = IALayer(synthetic_world.pywb.base_url, synthetic_world.pywb.coll,
+                     synthetic_world.pywb.index_path, plan=plan, **kwargs)  # type: ignore[arg-type]
+        layers.append(ia.start())
+        return ia
+
+    yield make
+    for ia in layers:
+        ia.stop()
