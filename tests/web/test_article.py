@@ -78,6 +78,7 @@ def test_missing_article_is_404_in_both_forms(client: TestClient) -> None:
     r = client.get("/article/424242.json")
     assert r.status_code == 404 and r.json()["status"] == 404
     assert client.get("/article/abc").status_code == 404
+    assert client.get("/article/99999999999999999999999").status_code == 404
 
 
 def test_json_twin_is_json(client: TestClient) -> None:

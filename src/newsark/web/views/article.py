@@ -18,6 +18,9 @@ from newsark.web.links import capture_time, unwrap_capture
 from newsark.web.views.base import archive, render, renderer
 
 
+MAX_ID = 2**63 - 1
+
+
 def _load(arch: Any, article_id: int) -> Article | None:
     try:
         return arch.read_article(article_id)  # type: ignore[no-any-return]
@@ -27,6 +30,8 @@ def _load(arch: Any, article_id: int) -> Article | None:
 
 def article(request: Request) -> Response:
     requested = int(request.path_params["article_id"])
+    if requested > MAX_ID:  # SQLite integers are 64-bit
+        raise HTTPException(404, f"no article {requested} in this archive")
     arch = archive(request)
     story_id, is_alias = arch.resolve(requested)
     row = queries.article_row(arch, story_id)
