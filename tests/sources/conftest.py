@@ -14,12 +14,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness.faults import FaultPlan  # noqa: E402
-from harness.ia_layer import IALayer  # noqa: E402
-from harness.pywb_server import PywbUnavailable  # noqa: E402
-from harness.replica import CORPUS, corpus_available  # noqa: E402
-from harness.synthetic import synthetic_site  # noqa: E402
-from harness.world import World  # noqa: E402
+from harness.faults import FaultPlan
+from harness.ia_layer import IALayer
+from harness.pywb_server import PywbUnavailable
+from harness.replica import CORPUS, corpus_available
+from harness.synthetic import synthetic_site
+from harness.world import World
 
 SYNTHETIC_STORIES = 520
 

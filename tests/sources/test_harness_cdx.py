@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from typing import Any
@@ -117,7 +118,7 @@ def test_repeated_rows_fault_repeats_adjacent_rows(make_layer: Callable[..., IAL
     ia = make_layer(FaultPlan(seed=3, p_cdx_repeat=0.2))
     rows = cdx(ia, url=f"{HOST}/", matchType="prefix", output="json").json()[1:]
     unique = [json.dumps(r) for r in rows]
-    repeats = sum(1 for a, b in zip(unique, unique[1:], strict=False) if a == b)
+    repeats = sum(1 for a, b in itertools.pairwise(unique) if a == b)
     assert repeats > 0 and len(set(unique)) == len(unique) - repeats
     # Paging stays consistent while rows repeat: the union is the same list.
     paged, _ = all_pages(ia, url=f"{HOST}/", matchType="prefix", limit=97)

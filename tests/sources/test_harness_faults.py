@@ -12,7 +12,6 @@ from harness.faults import OUTAGE_PAGE, FaultPlan
 from harness.ia_layer import IALayer
 from harness.world import World
 
-
 CLIENT = httpx.Client(timeout=10)  # one client: building an SSL context per call costs ~40 ms
 
 
@@ -127,7 +126,7 @@ def test_hammering_during_429s_gets_the_client_banned(
 
 
 def test_faults_are_deterministic_for_a_seed(make_layer: Callable[..., IALayer], synthetic_world: World) -> None:
-    plan = dict(seed=11, p_5xx=0.2, p_outage=0.2, p_gzip_blank=0.3, max_faults_per_url=5)
+    plan = {"seed": 11, "p_5xx": 0.2, "p_outage": 0.2, "p_gzip_blank": 0.3, "max_faults_per_url": 5}
     captures = [c for c in synthetic_world.site.captures if c.note == "good"][:40]
 
     def run() -> list[tuple[int, str]]:

@@ -10,7 +10,6 @@ from harness.ia_layer import IALayer
 from harness.warcs import http_date
 from harness.world import World
 
-
 CLIENT = httpx.Client(timeout=30)  # one client: building an SSL context per call costs ~40 ms
 
 
