@@ -12,7 +12,7 @@ SITES = frozenset({"hkcnews.com"})
 
 @pytest.fixture()
 def renderer() -> Renderer:
-    return Renderer(SITES, lambda i: i in {828, 102}, video_label="Video")
+    return Renderer(SITES, lambda i: i in {828, 102}, video_label="Video ({host})")
 
 
 def test_figure_and_caption_survive(renderer: Renderer) -> None:
@@ -62,7 +62,7 @@ def test_video_shortcode_becomes_a_link_not_a_frame(renderer: Renderer) -> None:
     src = "https://web.archive.org/web/20200927162413if_/https://www.youtube.com/embed/Vv_nZMDeoJ0"
     html = renderer.markdown(f'段落\n\n{{{{< video src="{src}" >}}}}\n\n段落')
     assert f'<a class="capture-link" href="{src}"' in html
-    assert "youtube.com" in html and "<iframe" not in html and "{{<" not in html
+    assert "▶ Video (youtube.com)</a>" in html and "<iframe" not in html and "{{<" not in html
 
 
 def test_video_file_gets_a_player(renderer: Renderer) -> None:

@@ -74,7 +74,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "imported_from": {"zh": "匯入來源", "en": "Imported from"},
     "removed_boilerplate": {"zh": "已移出正文的樣板文字（{n} 段）", "en": "Boilerplate moved out of the text ({n})"},
     "author_bio": {"zh": "作者簡介", "en": "About the author"},
-    "video": {"zh": "影片（網頁封存連結）", "en": "Video (archived link)"},
+    "video": {"zh": "觀看影片（{host}，網頁封存）", "en": "Watch the video ({host}, archived capture)"},
     "not_found": {"zh": "找不到此頁。", "en": "Page not found."},
     "bad_request": {"zh": "要求無效：{msg}", "en": "Bad request: {msg}"},
     "unreadable": {"zh": "此檔案無法讀取。", "en": "This file cannot be read."},

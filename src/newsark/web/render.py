@@ -60,7 +60,7 @@ def _video_block(src: str, label: str) -> str:
     original, _ = unwrap_capture(src)
     host = host_of(original) or host_of(src)
     esc = html.escape(src, quote=True)
-    text = html.escape(f"{label} ({host})" if host else label)
+    text = html.escape(label.replace("{host}", host or "?"))
     player = ""
     if _VIDEO_FILE_RE.search(original):
         player = f'<video controls preload="none" src="{esc}"></video>\n'
@@ -95,7 +95,7 @@ class Renderer:
     """Renders bodies of one archive; ``is_local(id)`` says whether a story id is held."""
 
     def __init__(
-        self, sites: frozenset[str], is_local: Callable[[int], bool], video_label: str = "Video"
+        self, sites: frozenset[str], is_local: Callable[[int], bool], video_label: str = "Video ({host})"
     ) -> None:
         self.sites = sites
         self.is_local = is_local

@@ -71,7 +71,7 @@ def renderer(request: Request) -> Renderer:
     arch = archive(request)
     sites = cache(request).get(arch, ("sites",), lambda: frozenset(queries.sites(arch)))
     return Renderer(sites, lambda i: queries.is_local(arch, i),
-                    video_label=translator(lang_of(request))("video"))
+                    video_label=translator(lang_of(request))("video", host="{host}"))
 
 
 def int_param(request: Request, name: str, default: int, *, low: int = 1, high: int = MAX_PAGE) -> int:
