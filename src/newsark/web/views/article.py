@@ -17,7 +17,6 @@ from newsark.web import queries
 from newsark.web.links import capture_time, unwrap_capture
 from newsark.web.views.base import archive, render, renderer
 
-
 MAX_ID = 2**63 - 1
 
 
