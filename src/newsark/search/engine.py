@@ -1,0 +1,224 @@
+"""Query the index: filters, ranking, one hit per story, snippets and facets."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from dataclasses import dataclass, field
+
+from newsark.archive.store import Archive
+from newsark.search.index import DocText, has_index
+from newsark.search.query import ParsedQuery, QueryError, fts_phrase, normalize_date, parse_query
+from newsark.search.snippet import highlight, snippet
+
+# bm25 column weights: a term in the title counts far more than one in the body;
+# author/tags/category (meta) in between.
+WEIGHTS = (8.0, 1.0, 3.0)
+FACET_LIMIT = 20
+
+
+class SearchIndexMissing(RuntimeError):
+    """The archive has no search index yet (run ``newsark index``)."""
+
+
+@dataclass
+class Hit:
+    id: int
+    aliases: list[int]
+    title: str
+    date: str | None
+    category: str | None
+    author: str | None
+    tags: list[str]
+    score: float
+    snippet: str
+    title_html: str
+
+
+@dataclass
+class SearchResults:
+    hits: list[Hit]
+    total: int
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    query: str = ""
+    took_ms: float = 0.0
+    relaxed: bool = False
+
+
+def _filters(parsed: ParsedQuery) -> tuple[str, list[object]]:
+    """SQL conditions on ``a`` (articles) for the query's filters."""
+    where: list[str] = []
+    params: list[object] = []
+    f = parsed.filters
+    if f.get("date_from"):
+        d = normalize_date(f["date_from"], "from")
+        where.append("substr(a.date, 1, ?) >= ?")
+        params += [len(d), d]
+    if f.get("date_to"):
+        d = normalize_date(f["date_to"], "to")
+        where.append("substr(a.date, 1, ?) <= ?")
+        params += [len(d), d]
+    if f.get("category"):
+        where.append("a.category = ?")
+        params.append(f["category"])
+    if f.get("author"):
+        where.append("a.author = ?")
+        params.append(f["author"])
+    if f.get("tag"):
+        where.append("EXISTS (SELECT 1 FROM json_each(a.tags) WHERE value = ?)")
+        params.append(f["tag"])
+    return (" AND ".join(where) or "1"), params
+
+
+def _match_expr(parsed: ParsedQuery, any_term: bool) -> str | None:
+    phrases = [p for p in (fts_phrase(t) for t in parsed.required) if p]
+    if not phrases:
+        return None
+    expr = (" OR " if any_term else " AND ").join(f"({p})" for p in phrases)
+    excludes = [p for p in (fts_phrase(t) for t in parsed.excludes) if p]
+    if excludes:
+        expr = f"({expr}) NOT ({' OR '.join(f'({p})' for p in excludes)})"
+    return expr
+
+
+def search(
+    archive: Archive,
+    q: str,
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    category: str | None = None,
+    author: str | None = None,
+    tag: str | None = None,
+    limit: int = 10,
+    offset: int = 0,
+    facets: bool = True,
+) -> SearchResults:
+    """Search ``archive``; filters given here override the same filters in ``q``.
+
+    Raises :class:`QueryError` for a bad filter value and :class:`SearchIndexMissing`
+    when the archive has not been indexed.
+    """
+    start = time.perf_counter()
+    if limit < 0 or offset < 0:
+        raise QueryError("limit and offset must not be negative")
+    parsed = parse_query(q)
+    for key, value in (
+        ("date_from", date_from), ("date_to", date_to), ("category", category),
+        ("author", author), ("tag", tag),
+    ):
+        if value:
+            parsed.filters[key] = value
+    db = archive.db
+    if not has_index(db):
+        raise SearchIndexMissing(f"{archive.root} has no search index yet: run `newsark index`")
+    where, params = _filters(parsed)
+    relaxed = False
+    match = _match_expr(parsed, any_term=False)
+    if match is None:
+        source, src_params, score = _browse_source(parsed), [], "0.0"
+    else:
+        source, src_params, score = _fts_source(), [match], "-s.score"
+    total = _count(db, source, src_params, where, params)
+    if match is not None and total == 0 and len(parsed.required) > 1:
+        relaxed = True
+        match = _match_expr(parsed, any_term=True)
+        src_params = [match]
+        total = _count(db, source, src_params, where, params)
+    order = "s.score, a.id" if match is not None else "a.date DESC, a.id DESC"
+    rows = db.execute(
+        f"SELECT a.id, a.title, a.date, a.category, a.author, a.tags, {score} AS score "
+        f"FROM {source} s JOIN articles a ON a.id = s.id WHERE {where} "
+        f"ORDER BY {order} LIMIT ? OFFSET ?",
+        [*src_params, *params, limit, offset],
+    ).fetchall()
+    terms = parsed.required
+    hits = [_hit(db, row, terms) for row in rows]
+    facet_counts = _facets(db, source, src_params, where, params) if facets else {}
+    return SearchResults(
+        hits=hits,
+        total=total,
+        facets=facet_counts,
+        query=q,
+        took_ms=(time.perf_counter() - start) * 1000,
+        relaxed=relaxed,
+    )
+
+
+def _fts_source() -> str:
+    w = ", ".join(str(x) for x in WEIGHTS)
+    return (
+        f"(SELECT rowid AS id, bm25(search_fts, {w}) AS score "
+        "FROM search_fts WHERE search_fts MATCH ?)"
+    )
+
+
+def _browse_source(parsed: ParsedQuery) -> str:
+    """Every indexed story (no terms: a filtered listing, newest first)."""
+    excludes = [p for p in (fts_phrase(t) for t in parsed.excludes) if p]
+    if excludes:
+        expr = " OR ".join(f"({p})" for p in excludes).replace("'", "''")
+        return (
+            "(SELECT story_id AS id FROM search_docs WHERE story_id NOT IN "
+            f"(SELECT rowid FROM search_fts WHERE search_fts MATCH '{expr}'))"
+        )
+    return "(SELECT story_id AS id FROM search_docs)"
+
+
+def _count(
+    db: sqlite3.Connection, source: str, src_params: list[object], where: str, params: list[object]
+) -> int:
+    if where == "1":
+        sql = f"SELECT count(*) FROM {source} s"
+        return int(db.execute(sql, src_params).fetchone()[0])
+    sql = f"SELECT count(*) FROM {source} s JOIN articles a ON a.id = s.id WHERE {where}"
+    return int(db.execute(sql, [*src_params, *params]).fetchone()[0])
+
+
+def _facets(
+    db: sqlite3.Connection, source: str, src_params: list[object], where: str, params: list[object]
+) -> dict[str, list[tuple[str, int]]]:
+    base = f"FROM {source} s JOIN articles a ON a.id = s.id"
+    out: dict[str, list[tuple[str, int]]] = {}
+    specs = {
+        "year": ("substr(a.date, 1, 4)", "", "k DESC"),
+        "category": ("a.category", "", "n DESC, k"),
+        "author": ("a.author", "", "n DESC, k"),
+        "tag": ("j.value", ", json_each(a.tags) j", "n DESC, k"),
+    }
+    for name, (expr, join, order) in specs.items():
+        sql = (
+            f"SELECT {expr} AS k, count(*) AS n {base}{join} WHERE {where} AND k IS NOT NULL "
+            f"AND k != '' GROUP BY k ORDER BY {order} LIMIT {FACET_LIMIT if name != 'year' else 200}"
+        )
+        out[name] = [(str(r[0]), int(r[1])) for r in db.execute(sql, [*src_params, *params])]
+    return out
+
+
+def _hit(db: sqlite3.Connection, row: sqlite3.Row, terms: list[str]) -> Hit:
+    story_id = int(row[0])
+    text_row = db.execute("SELECT text_z FROM search_docs WHERE story_id=?", (story_id,)).fetchone()
+    text = DocText.unpack(text_row[0]) if text_row else DocText(row[1] or "", "", "")
+    aliases = [
+        int(r[0]) for r in db.execute(
+            "SELECT alias_id FROM aliases WHERE story_id=? ORDER BY alias_id", (story_id,)
+        )
+    ]
+    try:
+        tags = json.loads(row[5] or "[]")
+    except ValueError:
+        tags = []
+    title = row[1] or text.title
+    return Hit(
+        id=story_id,
+        aliases=aliases,
+        title=title,
+        date=row[2],
+        category=row[3],
+        author=row[4],
+        tags=[str(t) for t in tags] if isinstance(tags, list) else [],
+        score=round(float(row[6]), 4),
+        snippet=snippet(text.body, terms),
+        title_html=highlight(title, terms),
+    )

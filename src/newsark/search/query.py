@@ -1,0 +1,123 @@
+"""The query language: ``terms "exact phrase" -exclude key:value``.
+
+* space-separated terms are all required (the engine relaxes to any-term when nothing
+  matches all of them); each term is matched as a phrase of its tokens, so ``郑若骅``
+  needs those characters adjacent;
+* ``"…"`` (or 「…」, “…”) is an exact phrase that may contain spaces;
+* ``-term`` / ``-"phrase"`` excludes stories containing it;
+* filters ``category:`` ``author:`` ``tag:`` ``from:`` ``to:`` (values may be quoted);
+  dates are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsark.search.fold import fold
+from newsark.search.tokens import query_tokens
+
+FILTER_KEYS = {
+    "category": "category",
+    "cat": "category",
+    "author": "author",
+    "tag": "tag",
+    "from": "date_from",
+    "since": "date_from",
+    "to": "date_to",
+    "until": "date_to",
+}
+_QUOTES = {'"': '"', "「": "」", "“": "”", "『": "』"}
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_SPACE_RE = re.compile(r"[\s\u3000]")
+
+
+class QueryError(ValueError):
+    """A query or filter value the engine cannot understand."""
+
+
+@dataclass
+class ParsedQuery:
+    terms: list[str] = field(default_factory=list)
+    phrases: list[str] = field(default_factory=list)
+    excludes: list[str] = field(default_factory=list)
+    filters: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def required(self) -> list[str]:
+        """Every positive term and phrase, as typed."""
+        return self.terms + self.phrases
+
+    def is_empty(self) -> bool:
+        return not self.required
+
+
+def normalize_date(value: str, key: str = "date") -> str:
+    """Check a date filter value; raises QueryError with a readable message."""
+    value = value.strip()
+    if not _DATE_RE.match(value):
+        raise QueryError(f"{key}: {value!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+def _split(q: str) -> list[tuple[str, bool]]:
+    """Split into (chunk, quoted) pieces; a quote may follow a '-' or a 'key:' prefix."""
+    out: list[tuple[str, bool]] = []
+    i, n = 0, len(q)
+    while i < n:
+        if _SPACE_RE.match(q[i]):
+            i += 1
+            continue
+        start = i
+        prefix_end = i
+        # optional '-' or 'key:' before a quote
+        m = re.compile(r"-|[A-Za-z]+:").match(q, i)
+        if m and m.end() < n and q[m.end()] in _QUOTES:
+            prefix_end = m.end()
+        if q[prefix_end] in _QUOTES:
+            close = _QUOTES[q[prefix_end]]
+            end = q.find(close, prefix_end + 1)
+            if end < 0:
+                end = n
+            out.append((q[start:prefix_end] + q[prefix_end + 1 : end], True))
+            i = end + 1
+            continue
+        while i < n and not _SPACE_RE.match(q[i]):
+            i += 1
+        out.append((q[start:i], False))
+    return out
+
+
+def parse_query(q: str) -> ParsedQuery:
+    """Parse a query string (see the module docstring)."""
+    parsed = ParsedQuery()
+    for chunk, quoted in _split(q or ""):
+        negate = chunk.startswith("-") and len(chunk) > 1
+        body = chunk[1:] if negate else chunk
+        key, sep, value = body.partition(":")
+        if sep and not negate and key.lower() in FILTER_KEYS and value.strip():
+            name = FILTER_KEYS[key.lower()]
+            if name.startswith("date"):
+                value = normalize_date(value, key.lower())
+            parsed.filters[name] = value.strip()
+            continue
+        if not query_tokens(fold(body)):
+            continue  # punctuation only: nothing to match
+        if negate:
+            parsed.excludes.append(body)
+        elif quoted:
+            parsed.phrases.append(body)
+        else:
+            parsed.terms.append(body)
+    return parsed
+
+
+def fts_phrase(text: str) -> str | None:
+    """The FTS5 expression matching ``text`` as one phrase (None if it has no tokens)."""
+    toks = query_tokens(fold(text))
+    if not toks:
+        return None
+    parts = []
+    for tok, prefix in toks:
+        parts.append(f'"{tok}"' + ("*" if prefix else ""))
+    return " + ".join(parts)

@@ -1,0 +1,106 @@
+"""Snippets and highlights on the original characters.
+
+Matching runs on folded text; the fold keeps length, so a span found in the folded text
+is the same span in the original, which is what gets ``<mark>``-ed (HTML-escaped).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from newsark.search.fold import fold
+from newsark.search.tokens import TOKEN_RE
+
+_GAP = r"[\W_]*?"  # what may separate two tokens of one phrase in the text
+
+
+@lru_cache(maxsize=256)
+def term_pattern(term: str) -> re.Pattern[str] | None:
+    """A regex over folded text matching ``term`` the way the index matches it."""
+    parts: list[str] = []
+    for m in TOKEN_RE.finditer(fold(term)):
+        text = re.escape(m.group(0))
+        if m.group(1) is not None:  # CJK: matches inside any run
+            parts.append(text)
+        elif m.group(2) is not None:  # digits: a whole number
+            parts.append(rf"(?<![0-9]){text}(?![0-9])")
+        else:  # letters: a whole word
+            parts.append(rf"(?<![^\W\d_]){text}(?![^\W\d_])")
+    if not parts:
+        return None
+    return re.compile(_GAP.join(parts))
+
+
+def find_spans(text: str, terms: list[str]) -> list[tuple[int, int, int]]:
+    """(start, end, term index) of every match of ``terms`` in ``text``, sorted."""
+    folded = fold(text)
+    spans: list[tuple[int, int, int]] = []
+    for i, term in enumerate(terms):
+        pattern = term_pattern(term)
+        if pattern is None:
+            continue
+        spans.extend((m.start(), m.end(), i) for m in pattern.finditer(folded) if m.end() > m.start())
+    spans.sort()
+    return spans
+
+
+def mark(text: str, spans: list[tuple[int, int, int]], start: int = 0, end: int | None = None) -> str:
+    """HTML-escape ``text[start:end]`` with ``<mark>`` around the spans inside it."""
+    end = len(text) if end is None else end
+    out: list[str] = []
+    pos = start
+    for s, e, _ in spans:
+        s, e = max(s, start), min(e, end)
+        if e <= s or s < pos:
+            if e > pos and s < pos:  # overlapping spans: extend the open mark
+                s = pos
+            else:
+                continue
+        out.append(html.escape(text[pos:s]))
+        out.append("<mark>" + html.escape(text[s:e]) + "</mark>")
+        pos = e
+    out.append(html.escape(text[pos:end]))
+    return "".join(out)
+
+
+def highlight(text: str, terms: list[str]) -> str:
+    """The whole of ``text``, escaped, with every match marked."""
+    return mark(text, _merge(find_spans(text, terms)))
+
+
+def _merge(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    merged: list[tuple[int, int, int]] = []
+    for s, e, i in spans:
+        if merged and s <= merged[-1][1]:
+            ps, pe, pi = merged[-1]
+            merged[-1] = (ps, max(pe, e), pi)
+        else:
+            merged.append((s, e, i))
+    return merged
+
+
+def snippet(text: str, terms: list[str], width: int = 120) -> str:
+    """The ``width``-character window of ``text`` that covers most distinct terms."""
+    spans = find_spans(text, terms)
+    text_len = len(text)
+    if not spans:
+        cut = text[:width]
+        return html.escape(cut.replace("\n", " ")) + ("…" if text_len > width else "")
+    best_start, best_score = 0, (-1, 0)
+    lead = width // 5
+    for s, _, _ in spans:
+        start = max(0, s - lead)
+        # Begin at a sentence or line break just before the match when there is one.
+        brk = max(text.rfind(c, start, s) for c in "\n。！？!?")
+        if brk >= 0:
+            start = brk + 1
+        inside = [t for ss, ee, t in spans if ss >= start and ee <= start + width]
+        score = (len(set(inside)), len(inside))
+        if score > best_score:
+            best_start, best_score = start, score
+    start = best_start
+    end = min(text_len, start + width)
+    body = mark(text, _merge(spans), start, end).replace("\n", " ")
+    return ("…" if start > 0 else "") + body + ("…" if end < text_len else "")

@@ -1,0 +1,84 @@
+"""Index text: Markdown → plain text, and plain text → the index's token stream.
+
+Tokens are made from folded text (see :mod:`newsark.search.fold`):
+
+* a run of CJK characters gives its overlapping bigrams, plus its last character alone
+  (so a one-character query is the prefix query ``X*``: every occurrence of X starts a
+  bigram or ends a run), e.g. 香港人 → 香港 港人 人;
+* a run of letters (any non-CJK script) is one token, a run of digits another:
+  ``iPhone12`` → ``iphone 12``, so ``iPhone 12`` and ``iPhone12`` match each other.
+
+The tokens are joined by spaces and stored in an FTS5 table with the ``ascii`` tokenizer,
+which splits on ASCII spaces/punctuation only and keeps every non-ASCII character, so the
+FTS5 terms are exactly these tokens.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_CJK = (
+    "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
+)
+CJK_CHAR = f"[{_CJK}]"
+TOKEN_RE = re.compile(f"({CJK_CHAR}+)|([0-9]+)|((?:(?!{CJK_CHAR})[^\\W\\d_])+)")
+
+# Markdown / HTML noise that is not text a reader would search for.
+_SHORTCODE_RE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
+_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+_TAG_RE = re.compile(r"<[^>]*>")
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+_HEADING_RE = re.compile(r"^[ \t]{0,3}(#{1,6}|>+)[ \t]*", re.M)
+_EMPHASIS_RE = re.compile(r"(\*{1,3}|_{2,3}|~~|`+)")
+_SPACES_RE = re.compile(r"[ \t\u00a0]+")
+_BLANKS_RE = re.compile(r"\s*\n\s*")
+
+
+def plain_text(markdown: str) -> str:
+    """The readable text of a Markdown body: no URLs, tags, shortcodes or markup."""
+    text = _COMMENT_RE.sub(" ", markdown)
+    text = _SHORTCODE_RE.sub(" ", text)
+    text = _IMAGE_RE.sub(r"\1", text)
+    text = _LINK_RE.sub(r"\1", text)
+    text = _TAG_RE.sub(" ", text)
+    text = html.unescape(text)
+    text = _HEADING_RE.sub("", text)
+    text = _EMPHASIS_RE.sub("", text)
+    text = _SPACES_RE.sub(" ", text)
+    return _BLANKS_RE.sub("\n", text).strip()
+
+
+def tokens(folded: str) -> list[str]:
+    """Index tokens of folded text (see the module docstring)."""
+    out: list[str] = []
+    for m in TOKEN_RE.finditer(folded):
+        run = m.group(1)
+        if run is None:
+            out.append(m.group(0))
+            continue
+        out.extend(run[i : i + 2] for i in range(len(run) - 1))
+        out.append(run[-1])
+    return out
+
+
+def query_tokens(folded: str) -> list[tuple[str, bool]]:
+    """Tokens of a folded query term as (token, is_prefix), matched as one phrase.
+
+    Runs give their bigrams without the trailing unigram; a one-character run is the
+    prefix ``X*`` when it ends the term (X may continue in the text) and the exact
+    unigram otherwise (a letter or digit follows it, so the text's run ends there too).
+    """
+    found = list(TOKEN_RE.finditer(folded))
+    out: list[tuple[str, bool]] = []
+    for i, m in enumerate(found):
+        run = m.group(1)
+        if run is None:
+            out.append((m.group(0), False))
+        elif len(run) == 1:
+            out.append((run, i == len(found) - 1))
+        else:
+            out.extend((run[j : j + 2], False) for j in range(len(run) - 1))
+    return out
