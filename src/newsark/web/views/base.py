@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from newsark.web import queries
 from newsark.web.db import ReadOnlyArchive
 from newsark.web.i18n import HTML_LANG, LANGS, pick_lang, translator
 from newsark.web.queries import Cache, Page
@@ -66,8 +67,6 @@ def lang_of(request: Request) -> str:
 
 
 def renderer(request: Request) -> Renderer:
-    from newsark.web import queries
-
     arch = archive(request)
     sites = cache(request).get(arch, ("sites",), lambda: frozenset(queries.sites(arch)))
     return Renderer(sites, lambda i: queries.is_local(arch, i),
