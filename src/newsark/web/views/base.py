@@ -12,7 +12,6 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -118,7 +117,7 @@ def render(request: Request, template: str, data: dict[str, Any], status: int = 
             request=request, data=data, t=t, lang=lang, html_lang=HTML_LANG[lang],
             other_lang="en" if lang == "zh" else "zh",
             json_url=json_path + ("?" + query if query else ""),
-            url_with=lambda **kw: url_with(request, **kw), Markup=Markup, **html_only,
+            url_with=lambda **kw: url_with(request, **kw), **html_only,
         )
         response = HTMLResponse(html, status_code=status)
     chosen = request.query_params.get("lang")

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from newsark.search import QueryError, SearchIndexMissing, search
 from newsark.web.render import sanitize_highlight
 from newsark.web.views.base import PER_PAGE, archive, int_param, render
 
@@ -78,12 +79,13 @@ def search_page(request: Request) -> Response:
     }
     if q or any(filters.values()):
         try:
-            from newsark.search import search
-        except ImportError:  # the engine is not installed in this build
-            data["available"] = False
-        else:
             results = search(archive(request), q, limit=PER_PAGE,
                              offset=(page - 1) * PER_PAGE, facets=True, **filters)
+        except QueryError as exc:
+            raise HTTPException(400, str(exc)) from None
+        except SearchIndexMissing:  # `newsark serve` builds it; a bare create_app may not
+            data["available"] = False
+        else:
             data.update(
                 hits=[_hit_json(h) for h in results.hits],
                 total=results.total,
