@@ -26,12 +26,12 @@ CJK_CHAR = f"[{_CJK}]"
 TOKEN_RE = re.compile(f"({CJK_CHAR}+)|([0-9]+)|((?:(?!{CJK_CHAR})[^\\W\\d_])+)")
 
 # Markdown / HTML noise that is not text a reader would search for.
-_SHORTCODE_RE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
+_SHORTCODE_RE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.DOTALL)
 _IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
 _TAG_RE = re.compile(r"<[^>]*>")
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
-_HEADING_RE = re.compile(r"^[ \t]{0,3}(#{1,6}|>+)[ \t]*", re.M)
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+_HEADING_RE = re.compile(r"^[ \t]{0,3}(#{1,6}|>+)[ \t]*", re.MULTILINE)
 _EMPHASIS_RE = re.compile(r"(\*{1,3}|_{2,3}|~~|`+)")
 _SPACES_RE = re.compile(r"[ \t\u00a0]+")
 _BLANKS_RE = re.compile(r"\s*\n\s*")

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import pytest
+
+from newsark.archive.store import Archive
+from newsark.search import QueryError, SearchIndexMissing, search, sync_index
+
+
+@pytest.fixture()
+def indexed(archive: Archive) -> Archive:
+    sync_index(archive)
+    return archive
+
+
+def ids(archive: Archive, q: str, **kw: object) -> list[int]:
+    return [h.id for h in search(archive, q, facets=False, **kw).hits]  # type: ignore[arg-type]
+
+
+def test_missing_index_is_a_clear_error(archive: Archive) -> None:
+    with pytest.raises(SearchIndexMissing, match="newsark index"):
+        search(archive, "香港")
+
+
+def test_simplified_query_finds_traditional_text_and_marks_original(indexed: Archive) -> None:
+    res = search(indexed, "郑若骅 公帑")
+    assert [h.id for h in res.hits] == [101]
+    hit = res.hits[0]
+    assert hit.title_html.startswith("<mark>鄭若驊</mark>")
+    assert "<mark>公帑</mark>" in hit.title_html
+    assert "<mark>鄭若驊</mark>" in hit.snippet and "<mark>公帑</mark>" in hit.snippet
+    assert "**" not in hit.snippet  # markup is not indexed or shown
+
+
+def test_traditional_query_and_one_character_terms(indexed: Archive) -> None:
+    assert ids(indexed, "倫敦") == ids(indexed, "伦敦")
+    assert set(ids(indexed, "倫敦")) == {106, 107}
+    assert 101 in ids(indexed, "驊")  # end of a run
+    assert 101 in ids(indexed, "鄭")  # start of a run
+    assert 103 in ids(indexed, "浸")
+
+
+def test_latin_words_numbers_and_mixed(indexed: Archive) -> None:
+    assert ids(indexed, "iphone 12") == [102]
+    assert ids(indexed, "IPHONE12") == [102]
+    assert ids(indexed, "7.1") == [102]
+    assert ids(indexed, "237") == [101]
+    assert ids(indexed, "23") == []  # numbers match whole
+    assert ids(indexed, "hong") == [102]
+
+
+def test_title_outranks_body(indexed: Archive) -> None:
+    # 倫敦 is in both titles/bodies: 106 has it in the title.
+    assert ids(indexed, "倫敦")[0] == 106
+
+
+def test_copies_fold_into_one_hit_with_aliases(indexed: Archive) -> None:
+    res = search(indexed, "科興 疫苗")
+    assert [h.id for h in res.hits] == [104]
+    assert res.hits[0].aliases == [105]
+    assert res.total == 1
+
+
+def test_all_terms_required_then_relaxed(indexed: Archive) -> None:
+    res = search(indexed, "倫敦 唐人街")
+    assert [h.id for h in res.hits] == [106] and not res.relaxed
+    res = search(indexed, "唐人街 天文台")
+    assert res.relaxed and {h.id for h in res.hits} == {103, 106}
+
+
+def test_phrase_and_exclude(indexed: Archive) -> None:
+    assert ids(indexed, '"黃色暴雨"') == [103]
+    assert ids(indexed, '"暴雨黃色"') == []
+    assert ids(indexed, "倫敦 -唐人街") == [107]
+    assert 106 not in ids(indexed, "倫敦 -唐人")
+
+
+def test_filters_as_options_and_inline(indexed: Archive) -> None:
+    assert ids(indexed, "倫敦", date_from="2021") == [107]
+    assert ids(indexed, "倫敦 to:2019-12") == [106]
+    assert ids(indexed, "倫敦 from:2019-07-01 to:2019-07-01") == [106]
+    assert set(ids(indexed, "", category="眾聞")) == {101, 103, 104}
+    assert ids(indexed, "港 author:眾新聞記者") == [103]
+    assert ids(indexed, "tag:移民") == [107]
+    assert ids(indexed, "倫敦", tag="移民") == [107]
+    with pytest.raises(QueryError):
+        search(indexed, "倫敦", date_from="2021/01/01")
+
+
+def test_facets_count_matching_stories(indexed: Archive) -> None:
+    res = search(indexed, "香港")
+    assert res.total == 2 and {h.id for h in res.hits} == {102, 106}
+    assert dict(res.facets["year"]) == {"2020": 1, "2019": 1}
+    assert dict(res.facets["category"]) == {"科技": 1, "眾議": 1}
+    assert dict(res.facets["tag"]) == {"蘋果": 1, "英國": 1}
+    res = search(indexed, "眾新聞記者")  # author text is searchable (meta column)
+    assert dict(res.facets["author"]) == {"眾新聞記者": 2}
+
+
+def test_pagination_and_browse(indexed: Archive) -> None:
+    everything = ids(indexed, "", limit=100)
+    assert everything == [107, 104, 103, 102, 106, 101]  # newest first, copy 105 folded
+    assert ids(indexed, "", limit=2, offset=2) == everything[2:4]
+    assert search(indexed, "", facets=False).total == 6
+    assert ids(indexed, "-倫敦", limit=100) == [104, 103, 102, 101]
