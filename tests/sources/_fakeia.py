@@ -59,15 +59,16 @@ class FakeIA:
                 pass
 
             def do_GET(self) -> None:  # noqa: N802
+                arrived = time.monotonic()
                 kind = "cdx" if self.path.startswith("/cdx/") else "replay"
                 if ia.fail_429 > 0:
                     ia.fail_429 -= 1
-                    ia.log.append((time.monotonic(), kind, self.path, 429))
+                    ia.log.append((arrived, kind, self.path, 429))
                     return self._send(429, [], b"Too Many Requests")
                 status, headers, body, trunc = (
                     ia.cdx(self.path) if kind == "cdx" else ia.replay(self.path)
                 )
-                ia.log.append((time.monotonic(), kind, self.path, status))
+                ia.log.append((arrived, kind, self.path, status))
                 self._send(status, headers, body, trunc)
 
             def _send(self, status: int, headers: list[tuple[str, str]], body: bytes,

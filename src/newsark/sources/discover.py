@@ -28,7 +28,8 @@ ASSET_EXT = re.compile(
     r"mp[34]|m4a|webm|mov|avi|woff2?|ttf|eot|otf|txt|csv|docx?|xlsx?|pptx?)$",
     re.I,
 )
-HTMLISH = ("text/html", "application/xhtml", "warc/revisit", "unk", "-", "")
+HTMLISH = ("text/html", "application/xhtml", "warc/revisit")
+UNKNOWN_MIME = ("unk", "-", "", "application/octet-stream")
 _SEG_ID = re.compile(r"^(\d+)(?:[-_.][^/]*)?$")
 
 
@@ -80,8 +81,8 @@ def is_candidate(url: str, mimetype: str, hosts: set[str]) -> bool:
         return False
     if ASSET_EXT.search(parts.path):
         return False
-    mt = mimetype.lower()
-    return any(mt.startswith(h) for h in HTMLISH) if mt else True
+    mt = mimetype.lower().strip()
+    return mt in UNKNOWN_MIME or mt.startswith(HTMLISH)
 
 
 def learn_shape(urls: Iterable[str], min_ids: int = 3) -> SiteProfile | None:

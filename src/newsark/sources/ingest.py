@@ -105,9 +105,18 @@ def ingest(files: list[Path], archive_dir: Path, *, profile: Path | None = None,
     with Archive(archive_dir) as archive:
         ledger = Ledger(archive.db)
         paths = warc_paths(files, archive.root)
+        # A (url, time) stored twice is a retried fetch (e.g. after an outage page): the
+        # last record is the one the rescue used.
+        latest: dict[tuple[str, str], Capture] = {}
+        for p in paths:
+            for cap in index_warc(p):
+                latest[(cap.original, cap.ts)] = cap
         with ledger.tx():
-            for p in paths:
-                ledger.add_captures(index_warc(p))
+            ledger.db.executemany(
+                "UPDATE rescue_captures SET warc_file=?, warc_offset=? WHERE original=? AND ts=?",
+                [(c.warc_file, c.warc_offset, c.original, c.ts) for c in latest.values()],
+            )
+            ledger.add_captures(list(latest.values()))
         captures = [c for c in ledger.captures() if c.warc_file]
         hosts = _hosts(captures, site)
         cands = [c for c in captures if is_candidate(c.original, c.mimetype, hosts)]
@@ -116,7 +125,7 @@ def ingest(files: list[Path], archive_dir: Path, *, profile: Path | None = None,
             raise ValueError("no article URL shape found in these files; give --profile")
         ledger.set_urls({c.original: prof.story_id(c.original) for c in cands})
         pipe = Pipeline(archive, ledger, IndexFetcher(ledger), prof, public_base=public_base,
-                        warcs=None)
+                        warcs=None, attempts=1)
         tally = pipe.run(cands)
         sync_search(archive)
         return tally, prof.describe()

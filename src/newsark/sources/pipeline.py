@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +20,8 @@ from newsark.sources.discover import SiteProfile
 from newsark.sources.extraction import Extracted, extract_response
 from newsark.sources.ledger import Capture, FetchRow, Ledger
 from newsark.sources.replay import Fetcher, resolve
-from newsark.sources.validate import check_response
+from newsark.sources.decode import decompress, to_text
+from newsark.sources.validate import check_html, check_response
 from newsark.sources.warcstore import WarcResponse, WarcStore, read_response
 
 
@@ -30,6 +32,7 @@ class Tally:
     aliased: int = 0
     failed: int = 0
     skipped: int = 0           # already finished in an earlier run
+    postponed: int = 0         # archive trouble (outage, 5xx): left for the next run
     fetches: int = 0           # captures tried in this run
     reasons: dict[str, int] = field(default_factory=dict)
 
@@ -52,6 +55,21 @@ def _neg(ts: str) -> str:
     return "".join(chr(ord("9") - ord(ch) + ord("0")) if ch.isdigit() else ch for ch in ts)
 
 
+TRANSIENT = ("outage_page", "truncated", "http_5", "network")
+
+
+def is_transient(reason: str) -> bool:
+    return reason.startswith(TRANSIENT)
+
+
+def quick_check(resp: WarcResponse) -> str | None:
+    """Outage/challenge pages are told apart before extraction (they are retried)."""
+    html, _ = to_text(decompress(resp.payload, resp.header("Content-Encoding") or ""),
+                      resp.header("Content-Type"))
+    reason = check_html(html)
+    return reason if reason == "outage_page" else None
+
+
 def text_hash(title: str | None, text: str) -> str:
     norm = re.sub(r"\s+", " ", f"{title or ''}\n{text}").strip()
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
@@ -69,7 +87,13 @@ class Pipeline:
         warcs: WarcStore | None,
         window_days: float = 365,
         on_story: Callable[[Tally], None] | None = None,
+        attempts: int = 3,
+        retry_pause: float = 5.0,
+        retry_sleep: Callable[[float], None] = time.sleep,
     ) -> None:
+        self.attempts = max(1, attempts)
+        self.retry_pause = retry_pause
+        self.retry_sleep = retry_sleep
         self.archive = archive
         self.ledger = ledger
         self.fetcher = fetcher
@@ -101,11 +125,15 @@ class Pipeline:
 
     def process(self, sid: int, candidates: list[Capture]) -> None:
         fallback: tuple[int, FetchRow, Extracted, WarcResponse] | None = None
+        transient: str | None = None
         last_reason = "no_usable_capture" if candidates else "only_error_captures"
         for cap in candidates:
             row = self.ledger.fetch_row(cap.original, cap.ts)
-            if row is None:
+            if row is None or row.outcome == "error":
                 row = self.fetch(cap)
+            if row.outcome == "error":
+                transient = row.reason
+                continue
             if row.outcome != "ok":
                 last_reason = row.reason or last_reason
                 continue
@@ -115,8 +143,11 @@ class Pipeline:
                 last_reason = "redirect_off_article"
                 continue
             resp = self._stored(row)
-            ext = extract_response(resp, capture_url=self._capture_url(resp),
-                                   public_base=self.public_base, profile=self.profile)
+            capture_url = self._capture_url(resp)
+            # Links point into the archive the capture came from (kept in rescue's WARCs).
+            base = capture_url.split("/web/", 1)[0] if "/web/" in capture_url else self.public_base
+            ext = extract_response(resp, capture_url=capture_url, public_base=base,
+                                   profile=self.profile)
             if ext.article is None:
                 self._reject(row, ext.reason or "no_content")
                 last_reason = ext.reason or "no_content"
@@ -130,35 +161,52 @@ class Pipeline:
         if fallback is not None:
             self._finish(sid, *fallback)
             return
+        if transient is not None:
+            # Not the capture's fault: leave the story for the next run, never "missing".
+            self.ledger.set_story(sid, "discovered", reason=f"retry:{transient}")
+            self.tally.postponed += 1
+            return
         self.ledger.set_story(sid, "failed", reason=last_reason)
         self.tally.failed += 1
 
     # -- fetching ----------------------------------------------------------------------
     def fetch(self, cap: Capture) -> FetchRow:
-        """Resolve one capture, store every archived response, record the outcome."""
+        """Resolve one capture, store every archived response, record the outcome.
+
+        Outage pages, cut-off transfers and 5xx are the archive's trouble, not the
+        capture's: the same capture is tried again (``attempts``); if it still fails the
+        row is an ``error`` (retried by the next run), never a rejection.
+        """
         before = self.fetcher.requests
-        res = resolve(self.fetcher, cap.original, cap.ts, window_days=self.window_days)
         self.tally.fetches += 1
         stored: list[tuple[str, int, int]] = []
-        if self.warcs is not None:
-            for hop in res.mementos:
-                assert hop.resp is not None
-                rec = self.warcs.write(hop.resp)
-                stored.append((rec.warc_file, rec.offset, rec.end))
-        final = res.final
-        reason = res.reason
+        for attempt in range(self.attempts):
+            if attempt:
+                self.retry_sleep(self.retry_pause * attempt)
+            res = resolve(self.fetcher, cap.original, cap.ts, window_days=self.window_days)
+            if self.warcs is not None:
+                for hop in res.mementos:
+                    assert hop.resp is not None
+                    rec = self.warcs.write(hop.resp)
+                    stored.append((rec.warc_file, rec.offset, rec.end))
+            final = res.final
+            reason = res.reason
+            if final is not None and final.resp is not None:
+                reason = check_response(final.resp) or quick_check(final.resp)
+            if reason is None or not is_transient(reason):
+                break
         warc_file: str | None = None
         offset: int | None = None
         payload_sha: str | None = None
         if final is not None and final.resp is not None:
-            reason = check_response(final.resp)
             payload_sha = hashlib.sha256(final.resp.payload).hexdigest()
             if stored:
                 warc_file, offset = stored[-1][0], stored[-1][1]
             elif final.where is not None:
                 warc_file, offset = final.where
+        outcome = "ok" if reason is None else "error" if is_transient(reason) else "rejected"
         row = FetchRow(
-            original=cap.original, ts=cap.ts, outcome="ok" if reason is None else "rejected",
+            original=cap.original, ts=cap.ts, outcome=outcome,
             reason=reason, status=final.status if final else None,
             final_url=final.resp.url if final and final.resp else None,
             final_ts=final.resp.ts if final and final.resp else None,

@@ -93,6 +93,7 @@ class RescueSummary:
         }
         if t is not None:
             d.update(written=t.written, aliased=t.aliased, failed=t.failed, skipped=t.skipped,
+                     postponed=t.postponed,
                      fetched_captures=t.fetches, rejected=dict(sorted(t.reasons.items())))
             done = t.written
             d["replay_per_written_story"] = round(self.requests.get("replay", 0) / done, 3) if done else None
@@ -157,7 +158,9 @@ def rescue(site: str, archive_dir: Path | None, opts: RescueOptions, *, dry_run:
         fetcher = HttpFetcher(client, public_base=opts.wayback.rstrip("/"))
         pipe = Pipeline(archive, ledger, fetcher, profile, public_base=opts.wayback,
                         warcs=WarcStore(archive.root, ledger), window_days=opts.window_days,
-                        on_story=progress.story_done)
+                        on_story=progress.story_done, retry_sleep=opts.sleep,
+                        # an outage page is retried after a tenth of the 429 pause
+                        retry_pause=min(5.0, opts.pause_429 / 10))
         summary.tally = pipe.run(cands)
         sync_search(archive)
         return _close(summary, log, limiter, started)

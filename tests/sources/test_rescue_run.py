@@ -1,0 +1,194 @@
+"""Rescue and ingest end to end against a small IA-compatible server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from click.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _fakeia import FakeIA  # noqa: E402
+from sitegen import HOST, build_site  # noqa: E402
+
+from newsark.archive.store import Archive  # noqa: E402
+from newsark.commands.rescue_cmd import ingest_command, rescue_command  # noqa: E402
+from newsark.sources.ingest import ingest  # noqa: E402
+from newsark.sources.rescue import RescueOptions, rescue  # noqa: E402
+
+
+@pytest.fixture
+def ia() -> Iterator[FakeIA]:
+    server = build_site().start()
+    yield server
+    server.stop()
+
+
+def fast(ia: FakeIA, **kw: object) -> RescueOptions:
+    opts = RescueOptions(wayback=ia.base, cdx_rate=6000, replay_rate=200, pause_429=0.05,
+                         pause_refused=0.05, cdx_limit=10)
+    for k, v in kw.items():
+        setattr(opts, k, v)
+    return opts
+
+
+def tree(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted((root / "articles").rglob("*.md"))}
+
+
+def test_rescue_small_site(ia: FakeIA, tmp_path: Path) -> None:
+    s = rescue(HOST, tmp_path / "a", fast(ia))
+    assert s.tally is not None
+    assert (s.stories, s.tally.written, s.tally.aliased, s.tally.failed) == (33, 31, 2, 0)
+    with Archive(tmp_path / "a") as ar:
+        assert ar.resolve(2001) == (1002, True)   # archived redirect
+        assert ar.resolve(3001) == (1004, True)   # same story under a second id
+        assert not ar.path_for(2001).exists() and not ar.path_for(3001).exists()
+        zh = ar.read_article(1900)
+        assert zh.title == "港島區議會會議" and "押後兩次" in zh.body
+        assert ar.db.execute("SELECT charset FROM rescue_stories WHERE story_id=1900").fetchone()[0] == "big5hkscs"
+        a1003 = ar.read_article(1003)  # gzip body with a blank Content-Encoding
+        assert "meeting number 1003" in a1003.body
+        a1002 = ar.read_article(1002)  # images point at capture URLs, in figures
+        assert f'<img src="{ia.base}/web/20210101000000im_/https://{HOST}/media/1002.jpg"' in a1002.body
+        assert a1003.date == "2019-05-04" and a1003.author == "Chan Tai Man"
+        assert "Subscribe to Example News" not in a1003.body
+        assert a1003.url == f"{ia.base}/web/20210101000000/https://{HOST}/article/1003/story-1003"
+        # 1005's newest capture is an outage page: the older capture was used instead.
+        assert ar.read_article(1005).url is not None and "/web/20200101000000/" in str(ar.read_article(1005).url)
+        reasons = dict(ar.db.execute(
+            "SELECT reason, COUNT(*) FROM rescue_fetches WHERE outcome<>'ok' GROUP BY reason"))
+        assert reasons == {"outage_page": 6, "soft_404": 1, "truncated": 4}
+        # Non-article pages were never fetched.
+    replayed = [p for _, kind, p, _ in ia.log if kind == "replay"]
+    assert not any("/section/" in p or ".css" in p or ".jpg" in p for p in replayed)
+    assert list((tmp_path / "a" / "warcs").glob("*.warc.gz"))
+
+
+def test_rerun_fetches_nothing(ia: FakeIA, tmp_path: Path) -> None:
+    rescue(HOST, tmp_path / "a", fast(ia))
+    before = tree(tmp_path / "a")
+    n = len(ia.log)
+    s = rescue(HOST, tmp_path / "a", fast(ia, replay_rate=0.001, cdx_rate=0.001))
+    # No request at all, hence no wait at those rates.
+    assert len(ia.log) == n and s.elapsed_seconds < 5
+    assert s.tally is not None and s.tally.skipped == 33
+    assert tree(tmp_path / "a") == before
+
+
+def test_interrupted_run_resumes_to_the_same_archive(ia: FakeIA, tmp_path: Path) -> None:
+    rescue(HOST, tmp_path / "clean", fast(ia))
+    clean = tree(tmp_path / "clean")
+    ia.log.clear()
+
+    class Boom(Exception):
+        pass
+
+    class Dying(httpx.HTTPTransport):
+        """Dies (like a killed process) when its request budget is spent."""
+
+        def __init__(self, budget: int) -> None:
+            super().__init__()
+            self.budget = budget
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            self.budget -= 1
+            if self.budget < 0:
+                raise Boom()
+            return super().handle_request(request)
+
+    for stop_after in (3, 9, 14, 8):
+        with pytest.raises(Boom):
+            rescue(HOST, tmp_path / "resumed", fast(ia, transport=Dying(stop_after)))
+    s = rescue(HOST, tmp_path / "resumed", fast(ia))
+    assert tree(tmp_path / "resumed") == clean
+    # Nothing fetched twice: each successful capture request happens once over all runs
+    # (outage and truncated captures are retried on purpose).
+    ok = Counter(p for _, kind, p, st in ia.log if kind == "replay" and st in (200, 301))
+    twice = {p for p, n in ok.items() if n > 1}
+    assert all("20210101000000" in p for p in twice), twice
+    with Archive(tmp_path / "resumed") as ar:
+        assert ar.resolve(2001) == (1002, True)
+    assert s.tally is not None and s.tally.skipped > 0
+
+
+def test_429_burst_pauses_and_rate_is_kept(ia: FakeIA, tmp_path: Path) -> None:
+    ia.fail_429 = 3
+    rate = 40.0
+    s = rescue(HOST, tmp_path / "a", fast(ia, replay_rate=rate, pause_429=0.3))
+    assert s.tally is not None and s.tally.written == 31
+    # The server's own log: no half-second holds more requests than the budget allows.
+    replay = [t for t, kind, _, _ in ia.log if kind == "replay"]
+    busiest = max(sum(1 for u in replay if t <= u < t + 0.5) for t in replay)
+    assert busiest <= rate * 0.5 + 1
+    # After each 429 the client waited at least the pause before asking again.
+    for i, (t, _k, _p, st) in enumerate(ia.log[:-1]):
+        if st == 429:
+            assert ia.log[i + 1][0] - t >= 0.29
+
+
+def test_refused_connections_are_waited_out(ia: FakeIA, tmp_path: Path) -> None:
+    calls = {"n": 0}
+    real = httpx.HTTPTransport()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls["n"] += 1
+        if calls["n"] in (2, 3, 10):
+            raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
+        return real.handle_request(request)
+
+    class Wrapped(httpx.BaseTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            return handler(request)
+
+    log = tmp_path / "log.jsonl"
+    s = rescue(HOST, tmp_path / "a", fast(ia, transport=Wrapped(), log_json=log))
+    assert s.tally is not None and (s.tally.written, s.tally.failed, s.tally.postponed) == (31, 0, 0)
+    events = [json.loads(line) for line in log.read_text().splitlines()]
+    assert sum(e["status"] == "refused" for e in events) == 3
+    assert all({"kind", "url", "status", "t"} <= e.keys() for e in events)
+
+
+def test_dry_run_writes_nothing(ia: FakeIA, tmp_path: Path) -> None:
+    r = CliRunner().invoke(rescue_command, [HOST, "--wayback", ia.base, "--cdx-rate", "6000",
+                                            "--dry-run", "--json", "--archive", str(tmp_path / "a")])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.output)
+    assert data["stories"] == 33 and data["dry_run"] and data["estimate_seconds"] > 0
+    assert len(data["sample_urls"]) == 10
+    assert not (tmp_path / "a").exists()
+    assert all(kind == "cdx" for _, kind, _, _ in ia.log)
+
+
+def test_cli_and_ingest_of_own_warcs(ia: FakeIA, tmp_path: Path) -> None:
+    log = tmp_path / "req.jsonl"
+    r = CliRunner().invoke(rescue_command, [
+        HOST, "--archive", str(tmp_path / "a"), "--wayback", ia.base, "--cdx-rate", "6000",
+        "--replay-rate", "200", "--pause-429", "0.05", "--pause-refused", "0.05", "--quiet",
+        "--json", "--log-json", str(log), "--from", "2019", "--to", "2022"])
+    assert r.exit_code == 0, r.output
+    summary = json.loads(r.output)
+    assert summary["written"] == 31 and summary["requests"]["replay"] == len(
+        [1 for line in log.read_text().splitlines() if json.loads(line)["kind"] == "replay"])
+    warcs = sorted(str(p) for p in (tmp_path / "a" / "warcs").glob("*.warc.gz"))
+    r = CliRunner().invoke(ingest_command, [*warcs, "--archive", str(tmp_path / "b"), "--json"])
+    assert r.exit_code == 0, r.output
+    assert tree(tmp_path / "b") == tree(tmp_path / "a")
+    with Archive(tmp_path / "b") as ar:
+        assert ar.resolve(2001) == (1002, True) and ar.resolve(3001) == (1004, True)
+
+
+def test_bad_options_are_clear_errors(tmp_path: Path) -> None:
+    r = CliRunner().invoke(rescue_command, ["www.x.com", "--archive", str(tmp_path), "--replay-rate", "0"])
+    assert r.exit_code == 2 and "replay-rate" in r.output
+    r = CliRunner().invoke(rescue_command, ["www.x.com"])
+    assert r.exit_code == 2 and "--archive" in r.output
+    with pytest.raises(FileNotFoundError):
+        ingest([tmp_path / "nope.warc.gz"], tmp_path / "b")
