@@ -1,0 +1,98 @@
+"""Body candidates from the libraries that do it well: trafilatura and readability-lxml.
+
+Each candidate is an lxml element holding the body as simple HTML, and its plain text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+_WS_RE = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
+_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "br",
+           "table", "ul", "ol", "figure", "figcaption", "pre", "section", "article", "td"}
+
+# Both libraries log every page they find hard; that is noise for us.
+for _name in ("trafilatura", "readability", "readability.readability", "htmldate"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+@dataclass
+class Candidate:
+    name: str
+    element: etree._Element
+    text: str
+
+
+def element_text(el: etree._Element) -> str:
+    """Plain text with a line break at every block boundary."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag in ("script", "style", "noscript"):
+            if node.tail:
+                parts.append(node.tail)
+            return
+        block = tag in _BLOCKS
+        if block:
+            parts.append("\n")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if node.tail:
+            parts.append(node.tail)
+
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        walk(child)
+    lines = (_WS_RE.sub(" ", ln).strip() for ln in "".join(parts).split("\n"))
+    return "\n".join(ln for ln in lines if ln)
+
+
+def from_trafilatura(html_text: str | etree._Element, url: str | None, *, fast: bool = True) -> Candidate | None:
+    import trafilatura
+    from trafilatura.htmlprocessing import convert_to_html
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html_text,
+            url=url,
+            fast=fast,
+            include_images=True,
+            include_links=True,
+            include_tables=True,
+            include_formatting=True,
+            include_comments=False,
+            with_metadata=False,
+        )
+    except Exception:  # noqa: BLE001 - a library failure means "no candidate"
+        return None
+    if doc is None or getattr(doc, "body", None) is None:
+        return None
+    root = convert_to_html(doc.body)
+    body = root.find("body")
+    if body is None:
+        return None
+    text = element_text(body)
+    return Candidate("trafilatura", body, text) if text else None
+
+
+def from_readability(html_text: str, url: str | None) -> Candidate | None:
+    from readability import Document
+
+    try:
+        summary = Document(html_text, url=url).summary(html_partial=True)
+        el = lxml.html.fragment_fromstring(summary, create_parent="div")
+    except Exception:  # noqa: BLE001
+        return None
+    text = element_text(el)
+    return Candidate("readability", el, text) if text else None

@@ -1,0 +1,147 @@
+"""Bytes to text for archived HTML pages.
+
+Order of evidence: BOM, the archived HTTP header, the page's own declaration (meta prescan
+of the first bytes, XML declaration), UTF-8 validation, then detection. Every candidate is
+decoded and the one with the fewest suspicious characters wins; ties go to the earlier
+(more authoritative) source. Narrow legacy Chinese charsets are widened to the superset
+pages really use: gb2312/gbk → gb18030 and big5 → big5hkscs (啲 嘅 嚟 咗 exist only there).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_WIDER = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "cp936": "gb18030",
+    "hz": "gb18030",
+    "big5": "big5hkscs",
+    "cp950": "big5hkscs",
+    "ascii": "utf-8",
+    "latin-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "tis-620": "cp874",
+    "euc_kr": "cp949",
+    "shift_jis": "cp932",
+}
+_META_RE = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I
+)
+_XML_RE = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.I)
+_HEADER_RE = re.compile(r"""charset\s*=\s*["']?([^;"'\s]+)""", re.I)
+# Replacement characters, C0/C1 controls, private use, and classic UTF-8-as-Latin-1
+# mojibake pairs (Ã©, â€™, å…): each occurrence counts as one suspicious character.
+_SUSPICIOUS_RE = re.compile(
+    "[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]"
+    "|[\u00c2-\u00c3][\u0080-\u00bf\u2018-\u203a\u0152-\u017e\u02c6-\u02dc]"
+    "|\u00e2\u20ac[\u0080-\u00bf\u2018-\u203a\u0152-\u017e\u02c6-\u02dc\u0161\u0153\u00a6\u00b9\u00ba\u00a2\u00a3\u00a4\u009d\u201d\u201c\u2122]?"
+    "|[\u00e4-\u00e9][\u00b8-\u00bf\u0080-\u00a0\u2018-\u203a\u0152-\u017e][\u0080-\u00bf\u2018-\u203a\u0152-\u017e]"
+)
+
+
+def normalise_charset(name: str | bytes | None) -> str | None:
+    """Python codec name for a declared charset, widened; None when unknown."""
+    if not name:
+        return None
+    if isinstance(name, bytes):
+        name = name.decode("ascii", "ignore")
+    name = name.strip().strip("\"'").lower()
+    if name in ("x-user-defined", "unicode", "none", ""):
+        return None
+    try:
+        canonical = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return _WIDER.get(canonical, canonical)
+
+
+def header_charset(content_type: str | None) -> str | None:
+    m = _HEADER_RE.search(content_type or "")
+    return normalise_charset(m.group(1)) if m else None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset the page declares in its first 8 KiB (meta prescan / XML declaration)."""
+    head = data[:8192]
+    m = _XML_RE.match(head) or _META_RE.search(head)
+    if not m:
+        return None
+    found = normalise_charset(m.group(1))
+    # A page served as bytes cannot really be UTF-16 if its markup is ASCII-readable.
+    if found and found.startswith("utf-16"):
+        return "utf-8"
+    return found
+
+
+def count_suspicious(text: str) -> int:
+    """Replacement characters, control characters, private-use and mojibake sequences."""
+    return sum(1 for _ in _SUSPICIOUS_RE.finditer(text))
+
+
+def _detect(data: bytes) -> str | None:
+    # Detection on a bounded sample keeps it fast; the sample starts at the body where
+    # the text (not the ASCII markup) decides.
+    start = max(0, data.find(b"<body"))
+    sample = data[start : start + 65536] or data[:65536]
+    best = charset_normalizer.from_bytes(sample, steps=3, chunk_size=2048).best()
+    return normalise_charset(best.encoding) if best else None
+
+
+def _decode(data: bytes, charset: str) -> tuple[str, int]:
+    text = data.decode(charset, errors="replace")
+    return text, count_suspicious(text)
+
+
+def decode_html(data: bytes, *, http_content_type: str | None = None) -> tuple[str, str, int]:
+    """Decode page bytes. Returns (text, charset used, suspicious character count)."""
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError(f"decode_html needs bytes, not {type(data).__name__}")
+    data = bytes(data)
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            text, bad = _decode(data[len(bom) :], name)
+            return text, name, bad
+    candidates: list[str] = []
+    for found in (header_charset(http_content_type), declared_charset(data)):
+        if found and found not in candidates:
+            candidates.append(found)
+    if "utf-8" not in candidates:
+        try:
+            data.decode("utf-8")
+            # Strictly valid UTF-8 with non-ASCII bytes is almost never anything else.
+            if any(b > 0x7F for b in data):
+                candidates.insert(0 if not candidates else len(candidates), "utf-8")
+        except UnicodeDecodeError:
+            pass
+    best: tuple[int, int, str, str] | None = None  # (suspicious, rank, charset, text)
+    for rank, charset in enumerate(candidates):
+        text, bad = _decode(data, charset)
+        if bad == 0:
+            return text, charset, 0
+        if best is None or bad < best[0]:
+            best = (bad, rank, charset, text)
+    detected = _detect(data) if data else None
+    for charset in (detected, "utf-8", "gb18030", "big5hkscs", "cp1252"):
+        if not charset or charset in candidates:
+            continue
+        candidates.append(charset)
+        text, bad = _decode(data, charset)
+        # A fallback must be clearly better than what the page declared to overrule it.
+        if best is None or bad * 2 < best[0] or (bad < best[0] and charset == detected):
+            best = (bad, len(candidates), charset, text)
+        if best[0] == 0:
+            break
+    assert best is not None
+    return best[3], best[2], best[0]

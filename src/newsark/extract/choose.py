@@ -1,0 +1,64 @@
+"""Per-page choice between the trafilatura and readability-lxml bodies.
+
+Measured on the development sets (see benchmarks/extract_bench.py): readability-lxml is
+the better body on Chinese pages, trafilatura on the varied English web; when the two
+disagree, trafilatura's full pipeline (with its own fallbacks) is asked as a third opinion,
+and readability wins whenever it holds most of the other body's text without being much
+shorter (the other one missed parts of the article).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from .candidates import Candidate
+from .scoring import tokens
+
+AGREE = 0.8  # both bodies share this much of their tokens: no third opinion needed
+HOLDS = 0.5  # readability holds this share of the other body's tokens
+MIN_LEN = 0.5  # ... and is at least this long relative to it
+CJK_MIN_LEN = 0.25
+
+
+def _overlap(a: Counter[str], b: Counter[str]) -> tuple[int, int, float, float]:
+    na, nb = sum(a.values()), sum(b.values())
+    inter = sum((a & b).values())
+    return na, nb, (inter / na if na else 0.0), (inter / nb if nb else 0.0)
+
+
+def is_cjk(text: str) -> bool:
+    sample = text[:4000]
+    cjk = sum(1 for ch in sample if "\u3400" <= ch <= "\u9fff")
+    return cjk > 0.2 * max(1, len(sample.replace(" ", "")))
+
+
+def choose(
+    traf: Candidate | None,
+    read: Candidate | None,
+    full_traf: Callable[[], Candidate | None],
+) -> tuple[Candidate | None, str]:
+    """(chosen candidate, why)."""
+    if traf is None and read is None:
+        alt = full_traf()
+        return alt, "only trafilatura's fallbacks found a body" if alt else "no body found"
+    if read is None:
+        return traf, "readability found nothing"
+    if traf is None:
+        return read, "trafilatura found nothing"
+    ta, tb = Counter(tokens(traf.text)), Counter(tokens(read.text))
+    na, nb, ca, cb = _overlap(ta, tb)
+    if is_cjk(read.text + traf.text):
+        if nb >= CJK_MIN_LEN * na:
+            return read, "Chinese page: readability"
+        return traf, "Chinese page: readability body too short"
+    if not (ca >= AGREE and cb >= AGREE):
+        alt = full_traf()
+        if alt is not None:
+            traf = alt
+            na, nb, ca, cb = _overlap(Counter(tokens(traf.text)), tb)
+    if not na:
+        return read, "trafilatura body empty"
+    if ca >= HOLDS and nb >= MIN_LEN * na:
+        return read, "readability holds trafilatura's body"
+    return traf, "trafilatura"

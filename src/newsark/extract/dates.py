@@ -1,0 +1,115 @@
+"""Dates from structured values, URLs and page text (English and Chinese forms).
+
+A date is returned as ISO text: ``2021-01-03``, or with the time and the timezone when the
+source gives them (``2021-01-03T12:30:00+08:00``). Anything doubtful is ``None``: an
+unknown date is better than a confident wrong one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_ISO_RE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})"
+    r"(?:[T\s]+(\d{1,2}):(\d\d)(?::(\d\d))?(?:\.\d+)?\s*(Z|[+-]\d\d:?\d\d)?)?(?!\d)"
+)
+_CN_RE = re.compile(
+    r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]"
+    r"(?:\s*(?:[上下]午|晚上|凌晨)?\s*(\d{1,2})[:：时時](\d\d)(?:[:：分](\d\d))?)?"
+)
+_EN_RE = re.compile(
+    r"\b(?:(\d{1,2})\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b",
+    re.I,
+)
+_URL_RE = re.compile(
+    r"(?<![\d])((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?![\d])"
+)
+_URL_YM_RE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])/")
+PUBLISHED_LABEL_RE = re.compile(
+    r"(发布时间|發佈時間|發布時間|发表时间|發表時間|发布日期|發佈日期|出版时间|出版時間|刊登日期|时间|時間|日期|"
+    r"published|posted|posted on|date)\s*[:：]?\s*$",
+    re.I,
+)
+UPDATED_LABEL_RE = re.compile(
+    r"(最後更新|最后更新|更新时间|更新時間|更新日期|updated|last updated|modified)\s*[:：]?\s*$", re.I
+)
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return 1990 <= y <= dt.date.today().year + 1
+
+
+def _fmt(y: int, m: int, d: int, hh: str | None = None, mm: str | None = None,
+         ss: str | None = None, tz: str | None = None) -> str:
+    out = f"{y:04d}-{m:02d}-{d:02d}"
+    if hh is not None and mm is not None and int(hh) < 24 and int(mm) < 60:
+        out += f"T{int(hh):02d}:{mm}:{ss or '00'}"
+        if tz:
+            out += "+00:00" if tz == "Z" else (tz if ":" in tz else f"{tz[:3]}:{tz[3:]}")
+    return out
+
+
+def parse_date(value: str | None) -> str | None:
+    """A date in a structured value (meta, JSON-LD, <time datetime>), or None."""
+    if not value:
+        return None
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    if re.fullmatch(r"\d{10}(\d{3})?", text):  # epoch seconds / milliseconds
+        stamp = int(text[:10])
+        when = dt.datetime.fromtimestamp(stamp, dt.timezone.utc)
+        return when.isoformat() if 1990 <= when.year <= dt.date.today().year + 1 else None
+    return find_date(text)
+
+
+def find_date(text: str) -> str | None:
+    """The first well-formed date written in ``text`` (ISO, Chinese or English form)."""
+    text = unicodedata.normalize("NFKC", text)
+    found: list[tuple[int, str]] = []
+    for m in _ISO_RE.finditer(text):
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+        if _valid(y, mo, d):
+            found.append((m.start(), _fmt(y, mo, d, m[4], m[5], m[6], m[7])))
+            break
+    for m in _CN_RE.finditer(text):
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+        if _valid(y, mo, d):
+            hh = m[4]
+            if hh is not None and re.search(r"下午|晚上", m.group(0)) and int(hh) < 12:
+                hh = str(int(hh) + 12)
+            found.append((m.start(), _fmt(y, mo, d, hh, m[5], m[6])))
+            break
+    for m in _EN_RE.finditer(text):
+        day = m[1] or m[3]
+        if not day:
+            continue
+        y, mo, d = int(m[4]), _MONTHS[m[2][:3].lower()], int(day)
+        if _valid(y, mo, d):
+            found.append((m.start(), _fmt(y, mo, d)))
+            break
+    return min(found)[1] if found else None
+
+
+def date_from_url(url: str | None) -> str | None:
+    """A full date in the URL path (/2021/01/03/, /20210103/, 2021-01-03)."""
+    if not url:
+        return None
+    path = re.sub(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", "", url)
+    path = re.sub(r"^[a-z]+://[^/]+", "", path)
+    for m in _URL_RE.finditer(path):
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+        if _valid(y, mo, d):
+            return _fmt(y, mo, d)
+    return None
+
+
+def date_only(value: str | None) -> str | None:
+    return value[:10] if value else None

@@ -1,0 +1,60 @@
+"""Figure captions from the original page, keyed by image URL.
+
+Extractors return images without their captions (or with the caption as a stray
+paragraph); the original DOM knows which caption belongs to which image: a <figure>'s
+<figcaption>, or a caption-classed element next to the image.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .markdown import LinkMapper, image_src
+
+_CAPTION_CLASS = re.compile(r"(caption|figcaption|pic-?info|img-?desc|photo-?desc|imgtxt|"
+                            r"pictext|pic_?txt|image-?text|credit|wp-caption-text|desc)", re.I)
+
+
+def _text(el: etree._Element) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def caption_map(doc: etree._Element, links: LinkMapper) -> dict[str, str]:
+    """Absolute (capture) image URL -> caption text."""
+    out: dict[str, str] = {}
+    for img in doc.iter("img"):
+        raw = image_src(img)
+        if not raw:
+            continue
+        caption = ""
+        fig = next((a for a in img.iterancestors() if a.tag == "figure"), None)
+        if fig is not None:
+            cap = fig.find(".//figcaption")
+            if cap is not None:
+                caption = _text(cap)
+        if not caption:
+            # a caption-classed sibling of the image or of its wrapper (up to 2 levels)
+            node: etree._Element | None = img
+            for _ in range(3):
+                if node is None:
+                    break
+                parent = node.getparent()
+                if parent is None:
+                    break
+                for sib in parent:
+                    if sib is node or not isinstance(sib.tag, str):
+                        continue
+                    cls = f"{sib.get('class') or ''} {sib.get('id') or ''}"
+                    if _CAPTION_CLASS.search(cls):
+                        t = _text(sib)
+                        if 0 < len(t) <= 400:
+                            caption = t
+                            break
+                if caption or len(parent) > 4:
+                    break
+                node = parent
+        if caption:
+            out[links(raw, image=True)] = caption
+    return out

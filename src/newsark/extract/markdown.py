@@ -1,0 +1,330 @@
+"""An lxml element tree (an extracted article body) to corpus-style Markdown.
+
+Paragraphs, headings, lists, block quotes, tables, links and emphasis become Markdown;
+figures become the corpus's HTML block::
+
+    <figure>
+    <img src="..." alt="">
+    <figcaption>caption</figcaption>
+    </figure>
+
+Links and images are made absolute against the page URL and, when the page came from a
+Wayback capture, pointed at capture URLs (``im_`` for images) like the corpus.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from urllib.parse import urljoin
+
+from lxml import etree
+
+_WAYBACK_RE = re.compile(
+    r"^(?:https?:)?//web\.archive\.org/web/(\d{1,14})(?:[a-z]{2}_)?/(.+)$", re.I
+)
+_BLOCK = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li",
+    "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "figure", "hr",
+    "dl", "dt", "dd", "form", "center", "tr", "td", "th", "tbody", "thead", "caption",
+}
+_SKIP = {"script", "style", "noscript", "template", "button", "svg", "iframe", "form",
+         "input", "select", "textarea", "nav", "object", "embed", "canvas", "map", "head"}
+_WS_RE = re.compile(r"[ \t\r\n\u00a0\u3000]+")
+# Icons, spacers, share buttons and tracking pixels are not figures.
+_NOT_FIGURE_RE = re.compile(
+    r"(icon|logo|sprite|spacer|blank|pixel|share|button|avatar|emoji|badge|loading|"
+    r"facebook|twitter|weibo|wechat|whatsapp|qrcode|arrow|transparent|1x1|\.svg(\?|$)|"
+    r"^data:)",
+    re.I,
+)
+
+
+class LinkMapper:
+    """Make URLs absolute and, for a Wayback capture, point them at capture URLs."""
+
+    def __init__(self, url: str | None, capture_url: str | None) -> None:
+        self.timestamp: str | None = None
+        base = url
+        if capture_url:
+            m = _WAYBACK_RE.match(capture_url)
+            if m:
+                self.timestamp = m.group(1)
+                base = base or m.group(2)
+            else:
+                base = base or capture_url
+        self.base = base
+
+    def __call__(self, href: str, *, image: bool = False) -> str:
+        href = href.strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+            return href
+        m = _WAYBACK_RE.match(href)
+        if m:  # already a capture URL (the archive rewrote it): normalise its form
+            href = m.group(2)
+        elif href.startswith("/web/") and re.match(r"^/web/\d{1,14}", href):
+            m2 = re.match(r"^/web/\d{1,14}(?:[a-z]{2}_)?/(.+)$", href)
+            href = m2.group(1) if m2 else href
+        absolute = urljoin(self.base, href) if self.base else href
+        if self.timestamp and absolute.startswith(("http://", "https://")):
+            flag = "im_" if image else ""
+            return f"https://web.archive.org/web/{self.timestamp}{flag}/{absolute}"
+        return absolute
+
+
+def image_src(img: etree._Element) -> str:
+    """The real image URL: lazy-loading attributes first, then src."""
+    for attr in ("data-original", "data-src", "data-lazy-src", "data-actualsrc", "data-url", "src"):
+        value = (img.get(attr) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    srcset = img.get("srcset") or img.get("data-srcset") or ""
+    if srcset:
+        return srcset.split(",")[0].strip().split(" ")[0]
+    return ""
+
+
+def is_content_image(img: etree._Element, src: str) -> bool:
+    if not src or _NOT_FIGURE_RE.search(src):
+        return False
+    cls = " ".join(filter(None, [img.get("class"), img.get("id"), img.get("alt")])).lower()
+    if re.search(r"(icon|logo|avatar|share|emoji)", cls):
+        return False
+    for attr in ("width", "height"):
+        value = img.get(attr) or ""
+        if value.isdigit() and int(value) < 50:
+            return False
+    return True
+
+
+def figure_html(src: str, caption: str) -> str:
+    cap = f"<figcaption>{html.escape(caption, quote=False)}</figcaption>\n" if caption else ""
+    return f'<figure>\n<img src="{html.escape(src)}" alt="">\n{cap}</figure>'
+
+
+def _inline_text(text: str | None) -> str:
+    return _WS_RE.sub(" ", text or "")
+
+
+def _escape_md(text: str) -> str:
+    # Only what would change the meaning at the start of a line or in emphasis.
+    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_") if re.search(
+        r"[*_\\]", text
+    ) else text
+
+
+class MarkdownWriter:
+    """Walk a body element; collect Markdown blocks and figures."""
+
+    def __init__(self, links: LinkMapper, caption_of: Callable[[etree._Element], str] | None = None):
+        self.links = links
+        self.blocks: list[str] = []
+        self.figures: list[dict[str, str]] = []
+        self.caption_of = caption_of
+        self._seen_images: set[str] = set()
+        self._used_captions: set[str] = set()
+
+    # -- inline --------------------------------------------------------------------
+    def inline(self, el: etree._Element) -> str:
+        parts: list[str] = [_escape_md(_inline_text(el.text))]
+        for child in el:
+            parts.append(self._inline_child(child))
+            parts.append(_escape_md(_inline_text(child.tail)))
+        return "".join(parts)
+
+    def _inline_child(self, child: etree._Element) -> str:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        tag = tag.lower()
+        if tag in _SKIP or not tag:
+            return ""
+        if tag == "br":
+            return "\n"
+        if tag == "img":
+            self._image(child)
+            return ""
+        inner = self.inline(child)
+        if tag in ("strong", "b") and inner.strip():
+            return f"**{inner.strip()}**" + (" " if inner.endswith(" ") else "")
+        if tag in ("em", "i") and inner.strip():
+            return f"*{inner.strip()}*" + (" " if inner.endswith(" ") else "")
+        if tag == "a":
+            href = self.links(child.get("href") or "")
+            text = inner.strip()
+            if href and text and not href.startswith(("#", "javascript:")):
+                return f"[{text}]({href})"
+            return inner
+        if tag == "code":
+            return f"`{inner}`"
+        return inner
+
+    # -- blocks --------------------------------------------------------------------
+    def _flush(self, text: str, prefix: str = "") -> None:
+        lines = [ln.strip() for ln in text.split("\n")]
+        out = "\n".join(ln for ln in lines if ln)
+        if out:
+            self.blocks.append(prefix + out if prefix else out)
+
+    def _image(self, img: etree._Element, caption: str = "") -> None:
+        raw = image_src(img)
+        if not is_content_image(img, raw):
+            return
+        src = self.links(raw, image=True)
+        if src in self._seen_images:
+            return
+        self._seen_images.add(src)
+        if not caption and self.caption_of is not None:
+            caption = self.caption_of(img)
+        caption = " ".join(caption.split())
+        if caption:
+            self._used_captions.add(caption)
+        self.blocks.append(figure_html(src, caption))
+        self.figures.append({"src": src, "caption": caption})
+
+    def block(self, el: etree._Element) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if not tag or tag in _SKIP:
+            return
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            level = max(2, int(tag[1]))  # the title is the only level-1 heading
+            text = " ".join(self.inline(el).split())
+            if text:
+                self.blocks.append("#" * level + " " + text)
+            return
+        if tag == "figure":
+            imgs = el.findall(".//img")
+            cap_el = el.find(".//figcaption")
+            caption = " ".join("".join(cap_el.itertext()).split()) if cap_el is not None else ""
+            for img in imgs:
+                self._image(img, caption)
+                caption = ""  # one caption per figure
+            return
+        if tag == "img":
+            self._image(el)
+            return
+        if tag in ("ul", "ol"):
+            n = 0
+            for li in el:
+                if not isinstance(li.tag, str) or li.tag.lower() != "li":
+                    continue
+                n += 1
+                text = " ".join(self.inline(li).split())
+                if text:
+                    marker = f"{n}." if tag == "ol" else "-"
+                    self.blocks.append(f"{marker} {text}")
+            self.blocks.append("")  # list end
+            return
+        if tag == "blockquote":
+            sub = MarkdownWriter(self.links, self.caption_of)
+            sub.walk(el)
+            self.figures.extend(sub.figures)
+            text = sub.markdown()
+            if text:
+                self.blocks.append("\n".join("> " + ln if ln else ">" for ln in text.split("\n")))
+            return
+        if tag == "table":
+            self._table(el)
+            return
+        if tag == "pre":
+            self.blocks.append("```\n" + "".join(el.itertext()).strip("\n") + "\n```")
+            return
+        if tag == "hr":
+            return
+        if tag == "figcaption":
+            text = " ".join("".join(el.itertext()).split())
+            if text and text not in self._used_captions:
+                self.blocks.append(text)
+            return
+        # Mixed content: inline runs become paragraphs, block children recurse.
+        if any(isinstance(c.tag, str) and c.tag.lower() in _BLOCK | {"img"} for c in el):
+            self.walk(el)
+        else:
+            self._para(self.inline(el))
+
+    def _para(self, text: str) -> None:
+        text = text.strip()
+        if text and text not in self._used_captions:
+            self._flush(text)
+
+    def walk(self, el: etree._Element) -> None:
+        run: list[str] = [_escape_md(_inline_text(el.text))]
+        for child in el:
+            tag = child.tag.lower() if isinstance(child.tag, str) else ""
+            if tag in _BLOCK:
+                self._para("".join(run))
+                run = []
+                self.block(child)
+            elif tag == "img":
+                self._para("".join(run))
+                run = []
+                self._image(child)
+            else:
+                run.append(self._inline_child(child))
+            run.append(_escape_md(_inline_text(child.tail)))
+        self._para("".join(run))
+
+    def _table(self, table: etree._Element) -> None:
+        rows: list[list[str]] = []
+        for tr in table.iter("tr"):
+            cells = [" ".join(self.inline(c).split()).replace("|", "\\|")
+                     for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+            if any(cells):
+                rows.append(cells)
+        if not rows:
+            return
+        width = max(len(r) for r in rows)
+        if width == 1:  # layout table: its cells are paragraphs
+            for r in rows:
+                self._para(r[0])
+            return
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+        lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+        self.blocks.append("\n".join(lines))
+
+    def markdown(self) -> str:
+        out: list[str] = []
+        prev_list = False
+        for b in self.blocks:
+            if b == "":
+                prev_list = False
+                continue
+            is_list = bool(re.match(r"^(-|\d+\.) ", b))
+            if out and is_list and prev_list:
+                out[-1] += "\n" + b
+            else:
+                out.append(b)
+            prev_list = is_list
+        return "\n\n".join(out).strip()
+
+
+def to_markdown(
+    el: etree._Element,
+    links: LinkMapper,
+    caption_of: Callable[[etree._Element], str] | None = None,
+) -> tuple[str, list[dict[str, str]]]:
+    """Markdown of an element's content and the figures found in it."""
+    writer = MarkdownWriter(links, caption_of)
+    writer.walk(el)
+    return writer.markdown(), writer.figures
+
+
+_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_FIG_RE = re.compile(r"<figure>.*?</figure>", re.S)
+_CAP_RE = re.compile(r"<figcaption>(.*?)</figcaption>", re.S)
+
+
+def plain_text(markdown: str, *, with_captions: bool = True) -> str:
+    """The plain text of a body in our Markdown: no markup, captions kept as lines."""
+
+    def fig(m: re.Match[str]) -> str:
+        cap = _CAP_RE.search(m.group(0))
+        return html.unescape(cap.group(1)) if cap and with_captions else ""
+
+    text = _FIG_RE.sub(fig, markdown)
+    text = _MD_LINK_RE.sub(r"\1", text)
+    text = re.sub(r"^(#{1,6} |> ?|- |\d+\. )", "", text, flags=re.M)
+    text = re.sub(r"\*\*|(?<!\\)\*|^```$|^\|?-{3}.*$", "", text, flags=re.M)
+    text = text.replace("\\*", "*").replace("\\_", "_").replace("\\\\", "\\")
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()

@@ -1,0 +1,165 @@
+"""One page to an Extraction: charset, metadata, body (learned or generic), figures."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import lxml.html
+from lxml import etree
+
+from .candidates import Candidate, element_text, from_readability, from_trafilatura
+from .charset import count_suspicious, decode_html
+from .choose import choose, is_cjk
+from .figures import caption_map
+from .markdown import LinkMapper, plain_text, to_markdown
+from .metadata import extract_metadata
+
+if TYPE_CHECKING:
+    from newsark.archive.article import Article
+
+    from .profile import SiteProfile
+
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_WAYBACK_ORIG_RE = re.compile(r"^https?://web\.archive\.org/web/\d{1,14}[a-z_]*/(.+)$", re.I)
+
+
+@dataclass
+class Extraction:
+    title: str | None = None
+    date: str | None = None
+    last_updated: str | None = None
+    author: str | None = None
+    category: str | None = None
+    tags: list[str] = field(default_factory=list)
+    lead: str | None = None
+    markdown: str = ""
+    text: str = ""
+    figures: list[dict[str, str]] = field(default_factory=list)
+    charset: str = "utf-8"
+    suspicious: int = 0
+    path: str = "generic"
+    is_article: bool = True
+    reason: str | None = None
+    bylines: list[tuple[str, str]] = field(default_factory=list)
+    chosen: str | None = None  # which body candidate (trafilatura/readability/profile)
+
+    JSON_KEYS = ("title", "date", "last_updated", "author", "category", "tags", "lead",
+                 "markdown", "text", "figures", "charset", "path")
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        return {k: data[k] for k in self.JSON_KEYS}
+
+    def to_article(self, *, url: str | None, original_url: str | None) -> Article:
+        """The corpus format (front matter + ``# title`` + Markdown body)."""
+        from newsark.archive.article import make_article
+
+        return make_article(
+            title=self.title or "",
+            body_markdown=self.markdown,
+            date=self.date,
+            last_updated=self.last_updated,
+            author=self.author,
+            category=self.category,
+            tags=self.tags,
+            url=url,
+            original_url=original_url,
+        )
+
+
+def parse_document(text: str) -> etree._Element:
+    text = _XML_DECL_RE.sub("", text, count=1)
+    if not text.strip():
+        raise ValueError("page is empty")
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise ValueError(f"page is not parseable HTML: {exc}") from exc
+
+
+def _drop_title_block(markdown: str, title: str | None) -> str:
+    if not title:
+        return markdown
+    blocks = markdown.split("\n\n")
+    norm = "".join(title.split())
+    while blocks and "".join(re.sub(r"^#+ ", "", blocks[0]).split()) == norm:
+        blocks.pop(0)
+    return "\n\n".join(blocks)
+
+
+def _not_article_reason(text: str, links_share: float, meta_type: str | None) -> str | None:
+    cjk = is_cjk(text)
+    size = len(re.sub(r"\s", "", text)) if cjk else len(text.split())
+    if size < (120 if cjk else 60):
+        return f"body too short ({size} {'characters' if cjk else 'words'})"
+    if links_share > 0.55:
+        return f"mostly links ({links_share:.0%} of the page's text)"
+    return None
+
+
+def _link_share(doc: etree._Element) -> float:
+    body = doc.find(".//body")
+    if body is None:
+        return 0.0
+    total = len("".join(element_text(body).split()))
+    linked = sum(len("".join("".join(a.itertext()).split())) for a in body.iter("a"))
+    return linked / total if total else 1.0
+
+
+def extract_page(
+    data: bytes,
+    *,
+    url: str | None = None,
+    http_content_type: str | None = None,
+    capture_url: str | None = None,
+    profile: SiteProfile | None = None,
+) -> Extraction:
+    """Extract one archived page. ``capture_url`` rewrites links to Wayback captures."""
+    text, charset, _ = decode_html(data, http_content_type=http_content_type)
+    if url is None and capture_url:
+        m = _WAYBACK_ORIG_RE.match(capture_url)
+        url = m.group(1) if m else None
+    doc = parse_document(text)
+    meta = extract_metadata(doc, url)
+    links = LinkMapper(url, capture_url)
+    captions = caption_map(doc, links)
+
+    body: Candidate | None = None
+    path = "generic"
+    reason = None
+    if profile is not None:
+        body = profile.body(doc)
+        if body is not None:
+            path = "learned"
+            reason = "site profile"
+            profile.apply_metadata(doc, meta)
+    if body is None:
+        clean = _XML_DECL_RE.sub("", text, count=1)
+        traf = from_trafilatura(clean, url, fast=True)
+        read = from_readability(clean, url)
+        body, reason = choose(traf, read, lambda: from_trafilatura(clean, url, fast=False))
+        if profile is not None and body is not None:
+            body = profile.clean(body)
+
+    out = Extraction(charset=charset, path=path, chosen=body.name if body else None)
+    out.title, out.date, out.last_updated = meta.title, meta.date, meta.last_updated
+    out.author, out.bylines = meta.author, meta.bylines
+    out.category, out.tags, out.lead = meta.category, meta.tags, meta.lead
+    if body is not None:
+        md, figures = to_markdown(body.element, links, lambda img: _caption_for(img, links, captions))
+        out.markdown = _drop_title_block(md, meta.title)
+        out.figures = figures
+        out.text = plain_text(out.markdown)
+    out.suspicious = count_suspicious(f"{out.title or ''}\n{out.text}")
+    why_not = _not_article_reason(out.text, _link_share(doc), meta.page_type)
+    out.is_article = why_not is None
+    out.reason = why_not or reason
+    return out
+
+
+def _caption_for(img: etree._Element, links: LinkMapper, captions: dict[str, str]) -> str:
+    from .markdown import image_src
+
+    return captions.get(links(image_src(img), image=True), "")

@@ -1,0 +1,255 @@
+"""Learning a site's template from several of its pages, stored as a readable profile.
+
+What recurs across pages of one site is template: a text block (navigation, subscription
+appeal, footer, related list) seen on at least half of the pages is boilerplate, and the
+element that holds the article body on most article pages (a CSS selector such as
+``div.article-content``) is where bodies sit. A site redesign gives several selectors
+(template eras); the first that matches a page wins. Pages with little own text (after
+the template is removed) or made mostly of links are lists, not articles.
+
+The profile is plain data a person can read and correct, saved as YAML or TOML.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import os
+import re
+import tempfile
+import tomllib
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from lxml import etree
+from lxml.cssselect import CSSSelector, SelectorError
+
+from .candidates import Candidate, element_text
+
+if TYPE_CHECKING:
+    from .metadata import Meta
+
+_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "dd", "dt", "div", "span", "a")
+_WS = re.compile(r"\s+")
+_ID_NOISE = re.compile(r"\d{3,}|[0-9a-f]{8,}")  # generated ids/classes are not template
+
+
+def _norm(text: str) -> str:
+    return _WS.sub("", text)[:300]
+
+
+def _key(text: str) -> str:
+    return hashlib.sha1(_norm(text).encode("utf-8")).hexdigest()[:16]
+
+
+def own_blocks(doc: etree._Element) -> list[str]:
+    """Text blocks of a page: leaf-ish elements' text, one entry per block."""
+    body = doc.find(".//body")
+    if body is None:
+        return []
+    out: list[str] = []
+    for el in body.iter(*_BLOCK_TAGS):
+        if any(isinstance(c.tag, str) and c.tag in ("p", "div", "li", "table", "ul") for c in el):
+            continue  # containers: their children are the blocks
+        t = " ".join("".join(el.itertext()).split())
+        if 2 <= len(t) <= 300:
+            out.append(t)
+    return out
+
+
+def selector_of(el: etree._Element) -> str:
+    """A short CSS selector for an element: tag plus stable id/classes, with its parent's."""
+    steps: list[str] = []
+    node: etree._Element | None = el
+    while node is not None and len(steps) < 2 and isinstance(node.tag, str) and node.tag not in ("body", "html"):
+        step = node.tag
+        ident = (node.get("id") or "").strip()
+        classes = [c for c in (node.get("class") or "").split() if not _ID_NOISE.search(c)]
+        if ident and not _ID_NOISE.search(ident) and re.fullmatch(r"[A-Za-z][\w-]*", ident):
+            step += f"#{ident}"
+        elif classes:
+            step += "".join(f".{c}" for c in classes[:2] if re.fullmatch(r"-?[A-Za-z_][\w-]*", c))
+        steps.append(step)
+        if "#" in step:
+            break
+        node = node.getparent()
+    return " > ".join(reversed(steps))
+
+
+def body_element(doc: etree._Element, body_text: str) -> etree._Element | None:
+    """The smallest element holding at least 85 % of an extracted body's text."""
+    want = Counter(_norm(body_text))
+    total = sum(want.values())
+    if total < 50:
+        return None
+    best: etree._Element | None = None
+    best_size = 0
+    for el in doc.iter("div", "article", "section", "td", "main"):
+        got = Counter(_norm(element_text(el)))
+        size = sum(got.values())
+        if size < 0.85 * total:
+            continue
+        if sum((got & want).values()) >= 0.85 * total and (best is None or size < best_size):
+            best, best_size = el, size
+    return best
+
+
+@dataclass
+class SiteProfile:
+    site: str | None = None
+    pages_seen: int = 0
+    body_selectors: list[str] = field(default_factory=list)
+    template_blocks: list[str] = field(default_factory=list)
+    not_articles: list[str] = field(default_factory=list)
+    min_body_chars: int = 80
+    notes: str = "Edit freely: body_selectors are CSS, tried in order; template_blocks are text removed from bodies."
+
+    def __post_init__(self) -> None:
+        self._template_keys = {_key(t) for t in self.template_blocks}
+        self._compiled: list[CSSSelector] = []
+        for sel in self.body_selectors:
+            try:
+                self._compiled.append(CSSSelector(sel))
+            except SelectorError as exc:
+                raise ValueError(f"site profile: bad body selector {sel!r}: {exc}") from exc
+
+    # -- applying ---------------------------------------------------------------------
+    def is_template(self, text: str) -> bool:
+        return _key(text) in self._template_keys
+
+    def body(self, doc: etree._Element) -> Candidate | None:
+        """The body by a learned selector, template blocks removed; None when no fit."""
+        for sel in self._compiled:
+            found = sel(doc)
+            if len(found) != 1:
+                continue
+            el = copy.deepcopy(found[0])
+            self._strip(el)
+            text = element_text(el)
+            if len(_norm(text)) >= self.min_body_chars:
+                return Candidate("profile", el, text)
+        return None
+
+    def clean(self, cand: Candidate) -> Candidate:
+        el = copy.deepcopy(cand.element)
+        self._strip(el)
+        return Candidate(cand.name, el, element_text(el))
+
+    def _strip(self, el: etree._Element) -> None:
+        for child in list(el.iter(*_BLOCK_TAGS, "ul", "ol", "table", "section", "aside", "nav", "footer")):
+            if child is el or child.getparent() is None:
+                continue
+            t = " ".join("".join(child.itertext()).split())
+            if child.tag in ("nav", "footer", "aside") or (t and self.is_template(t)):
+                child.drop_tree()
+
+    def apply_metadata(self, doc: etree._Element, meta: Meta) -> None:
+        """Hook for learned metadata positions (none learned yet beyond the generic path)."""
+
+    # -- storage ----------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if not k.startswith("_")}
+
+    def to_file(self, path: str | os.PathLike[str]) -> None:
+        path = Path(path)
+        if path.suffix.lower() == ".toml":
+            text = _to_toml(self.to_dict())
+        elif path.suffix.lower() in (".yaml", ".yml"):
+            text = yaml.safe_dump(self.to_dict(), allow_unicode=True, sort_keys=False, width=100)
+        else:
+            raise ValueError(f"site profile must be .yaml, .yml or .toml, not {path.name!r}")
+        fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SiteProfile:
+        known = {f for f in cls.__dataclass_fields__}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"site profile: unknown keys {sorted(unknown)}")
+        for key in ("body_selectors", "template_blocks", "not_articles"):
+            if key in data and not (isinstance(data[key], list) and all(isinstance(x, str) for x in data[key])):
+                raise ValueError(f"site profile: {key} must be a list of strings")
+        return cls(**data)
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> SiteProfile:
+        path = Path(path)
+        raw = path.read_text(encoding="utf-8")
+        if path.suffix.lower() == ".toml":
+            data = tomllib.loads(raw)
+        else:
+            data = yaml.safe_load(raw) or {}
+        if not isinstance(data, dict):
+            raise ValueError(f"{path}: a site profile is a mapping of keys to values")
+        return cls.from_dict(data)
+
+
+def _to_toml(data: dict[str, Any]) -> str:
+    lines: list[str] = []
+    for key, value in data.items():
+        if value is None:
+            continue
+        if isinstance(value, list):
+            items = ",\n".join(f"  {json.dumps(v, ensure_ascii=False)}" for v in value)
+            lines.append(f"{key} = [\n{items},\n]" if value else f"{key} = []")
+        elif isinstance(value, bool):
+            lines.append(f"{key} = {'true' if value else 'false'}")
+        elif isinstance(value, int):
+            lines.append(f"{key} = {value}")
+        else:
+            lines.append(f"{key} = {json.dumps(str(value), ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"
+
+
+def learn_site(pages: list[tuple[bytes, str | None]], *, min_share: float = 0.5) -> SiteProfile:
+    """Learn a site's template from several of its pages ((bytes, url) pairs)."""
+    from .page import extract_page, parse_document
+    from .charset import decode_html
+
+    if len(pages) < 2:
+        raise ValueError("learning a site's template needs at least 2 pages")
+    docs = [parse_document(decode_html(data)[0]) for data, _ in pages]
+    # Template blocks: the same text on at least min_share of the pages (and >= 2).
+    seen: Counter[str] = Counter()
+    text_of: dict[str, str] = {}
+    for doc in docs:
+        keys = set()
+        for t in own_blocks(doc):
+            k = _key(t)
+            keys.add(k)
+            text_of.setdefault(k, t)
+        seen.update(keys)
+    need = max(2, int(len(docs) * min_share + 0.999))
+    template = [text_of[k] for k, n in seen.most_common() if n >= need]
+    profile = SiteProfile(pages_seen=len(pages), template_blocks=template)
+    hosts = Counter(re.sub(r"^https?://(?:web\.archive\.org/web/\d+[a-z_]*/https?://)?([^/]+).*", r"\1", u)
+                    for _, u in pages if u)
+    profile.site = hosts.most_common(1)[0][0] if hosts else None
+    # Body positions: where the generic body sits on each article page.
+    selectors: Counter[str] = Counter()
+    articles = 0
+    for (data, url), doc in zip(pages, docs):
+        ex = extract_page(data, url=url, profile=profile)
+        if not ex.is_article:
+            profile.not_articles.append(url or f"page {len(profile.not_articles) + 1}")
+            continue
+        articles += 1
+        el = body_element(doc, ex.text)
+        if el is not None:
+            sel = selector_of(el)
+            if sel and CSSSelector(sel)(doc) == [el]:
+                selectors[sel] += 1
+    keep = [s for s, n in selectors.most_common() if n >= 2 and n >= 0.2 * max(1, articles)]
+    return SiteProfile(site=profile.site, pages_seen=len(pages), body_selectors=keep,
+                       template_blocks=template, not_articles=profile.not_articles)
