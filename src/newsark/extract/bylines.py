@@ -20,7 +20,8 @@ _SPLIT_RE = re.compile(r"\s*(?:[、,，;；/／|｜&]|\band\b|\s和\s|及|與|�
 _NOT_NAME_RE = re.compile(
     r"(https?:|www\.|\.com|@|新聞網|新闻网|日報|日报|時報|时报|網站|网站|通讯社|通訊社|"
     r"來源|来源|責任|责任|分享|評論|评论|点击|點擊|订阅|訂閱|广告|廣告|\d{3,}|staff|admin|"
-    r"reporter$|contributor$|editor$)",
+    r"reporter$|contributor$|editor$|\bteam\b|^博客$|^网易|^新浪|^搜狐|^腾讯|编辑部|編輯部|本站|佚名|"
+    r"匿名|^admin|^anonymous$|^unknown$|^none$|^null$|^联系$|^聯繫$|^登录|^首页)",
     re.I,
 )
 _TRAIL_RE = re.compile(r"(報導|报道|報道|综合报道|綜合報導|整理|攝|摄|編譯|编译|/.*)$")
@@ -60,3 +61,30 @@ def looks_like_name(name: str) -> bool:
         return 2 <= len(name.replace(" ", "")) <= 12
     words = name.split()
     return 1 <= len(words) <= 5 and len(name) <= 50 and not any(c.isdigit() for c in name)
+
+
+def norm_name(name: str) -> str:
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", name).lower())
+
+
+# Common Chinese surnames (simplified and traditional): a name found in running text
+# ('记者了解' is not a reporter called 了解) must start with one.
+_SURNAMES = set(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾"
+    "肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白邹鄒"
+    "孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢"
+    "安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌"
+    "毕畢单單季裴霍涂塗成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農"
+    "司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔"
+    "苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺官封谈談匡鞠惠荆荊"
+    "乐樂冀郁胥南班储儲原栗燕楚鄢劳勞谌諶奚皮粟冼蔺藺楼樓盘盤满滿闻聞位厉厲伊仝区區郜海阚闞花权權强強帅帥"
+    "屠豆朴隆双雙萧況况容練练鄺湛游卓歐陽司徒上官諸葛诸葛格"
+)
+
+
+def plausible_chinese_name(name: str) -> bool:
+    """A 2-4 character Chinese personal name starting with a common surname."""
+    name = name.replace(" ", "").replace("·", "")
+    return 2 <= len(name) <= 4 and name[0] in _SURNAMES and not re.search(
+        r"(翻攝|翻摄|資料|资料|提供|截圖|截图|網路|网络|畫面|画面|記者|记者|報導|报道|表示|了解|获悉|獲悉)", name
+    )

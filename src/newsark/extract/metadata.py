@@ -11,11 +11,11 @@ from typing import Any
 
 from lxml import etree
 
-from .bylines import looks_like_name, split_byline
+from .bylines import looks_like_name, norm_name, plausible_chinese_name, split_byline
 from .dates import PUBLISHED_LABEL_RE, UPDATED_LABEL_RE, date_from_url, find_date, parse_date
 
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|WebPage)$")
-_TITLE_SEP_RE = re.compile(r"\s+[|\-–—_:·•»]\s+|\s*[｜|_–—]\s*|\s+-{2}\s+|\s*::\s*")
+_TITLE_SEP_RE = re.compile(r"\s+[|\-–—_:·•»]\s+|\s*[｜|_–—]\s*|\s*-{2,}\s*|\s*::\s*")
 _PUB_META = ("article:published_time", "og:published_time", "datepublished", "pubdate",
              "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
              "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
@@ -122,7 +122,7 @@ def _first(meta: dict[str, list[str]], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def extract_metadata(doc: etree._Element, url: str | None) -> Meta:
+def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None = None) -> Meta:
     meta = _meta_map(doc)
     lds = _jsonld(doc)
     ld = lds[0] if lds else {}
@@ -164,7 +164,13 @@ def extract_metadata(doc: etree._Element, url: str | None) -> Meta:
             out.last_updated = value
     if not out.date:
         out.date = date_from_url(url)
-    text_pub, text_upd = dates_in_header(doc, out.title)
+    lines = page_lines(doc)
+    zone = header_zone(lines, out.title or (title_tag if title_tag else None), body_text)
+    text_pub, text_upd = dates_in_zone(zone)
+    if not text_pub:
+        ti = _find(lines, out.title) if out.title else None
+        if ti is not None:
+            text_pub = dates_in_zone(lines[max(0, ti - 6) : ti + 12])[0]
     if not out.date:
         out.date = text_pub
     if not out.last_updated:
@@ -183,9 +189,11 @@ def extract_metadata(doc: etree._Element, url: str | None) -> Meta:
                     names += split_byline(v)
             if names:
                 break
+    site_words = {norm_name(w) for w in [out.site_name or "", *_TITLE_SEP_RE.split(title_tag or "")] if w}
+    names = [(r, n) for r, n in names if looks_like_name(n) and norm_name(n) not in site_words]
     if not names:
-        names = bylines_in_page(doc, out.title)
-    out.bylines = [(r, n) for r, n in names if looks_like_name(n)]
+        names = bylines_in_page(doc, lines, zone, body_text)
+    out.bylines = [(r, n) for r, n in names if looks_like_name(n) and norm_name(n) not in site_words]
     if out.bylines:
         seen: list[str] = []
         for _, n in out.bylines:
@@ -212,47 +220,68 @@ def extract_metadata(doc: etree._Element, url: str | None) -> Meta:
     return out
 
 
-def _header_zone(doc: etree._Element, title: str | None) -> list[str]:
-    """Short text lines from the title heading onwards (where bylines and dates sit)."""
+def page_lines(doc: etree._Element) -> list[str]:
+    """Every non-empty text node of the body, in document order."""
     body = doc.find(".//body")
     if body is None:
         return []
     lines: list[str] = []
-    started = title is None
-    norm_title = "".join((title or "").split())[:20]
     for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript"):
+        if not isinstance(el.tag, str) or el.tag in (
+            "script", "style", "noscript", "select", "option", "title", "meta", "head"
+        ):
+            if el.tail and el.tail.strip():
+                lines.append(" ".join(el.tail.split()))
             continue
-        if not started and el.tag in ("h1", "h2", "h3", "div", "p", "span", "td", "strong"):
-            t = "".join(_text(el).split())
-            if norm_title and t.startswith(norm_title) and len(t) < len(norm_title) * 3 + 20:
-                started = True
-            continue
-        if started:
-            for piece in (el.text, el.tail):
-                if piece and piece.strip():
-                    lines.append(" ".join(piece.split()))
-            if len(lines) > 60:
-                break
+        for piece in (el.text, el.tail):
+            if piece and piece.strip():
+                lines.append(" ".join(piece.split()))
     return lines
 
 
-def dates_in_header(doc: etree._Element, title: str | None) -> tuple[str | None, str | None]:
-    """(published, updated) written near the title; labelled ones win."""
-    lines = _header_zone(doc, title)
-    if not lines:
-        return None, None
+def _find(lines: list[str], probe: str, before: int | None = None) -> int | None:
+    """Index of the line holding ``probe``'s start; the last one before ``before``."""
+    probe = "".join(probe.split())[:12]
+    if len(probe) < 4:
+        return None
+    found = None
+    for i, line in enumerate(lines[:before]):
+        if probe in "".join(line.split()):
+            found = i
+            if before is None:
+                break
+    return found
+
+
+def header_zone(lines: list[str], title: str | None, body_text: str | None) -> list[str]:
+    """Lines between the title and the first lines of the body (bylines and dates sit there)."""
+    first = next((ln for ln in (body_text or "").split("\n") if len(ln.strip()) >= 6), "")
+    bi = _find(lines, first) if first else None
+    ti = _find(lines, title, bi) if title else None
+    if ti is None and title:
+        ti = _find(lines, title)
+    if ti is not None and bi is not None and ti < bi <= ti + 80:
+        return lines[ti + 1 : bi + 2]
+    if ti is not None:
+        return lines[ti + 1 : ti + 25]
+    if bi is not None:
+        return lines[max(0, bi - 20) : bi + 2]
+    return []
+
+
+def dates_in_zone(zone: list[str]) -> tuple[str | None, str | None]:
+    """(published, updated) written near the title; a label decides which is which."""
     pub: str | None = None
     upd: str | None = None
     prev = ""
-    for line in lines[:40]:
-        if len(line) > 120:
+    for line in zone:
+        if len(line) > 160:
             prev = ""
             continue
         d = find_date(line)
         if d:
-            before = line[: max(0, line.find(d[:4]))] if d[:4] in line else ""
-            label = before or prev
+            head = re.split(r"\d{4}", line, maxsplit=1)[0]
+            label = head if head.strip() else prev
             if UPDATED_LABEL_RE.search(label.strip()):
                 upd = upd or d
             elif pub is None:
@@ -261,31 +290,57 @@ def dates_in_header(doc: etree._Element, title: str | None) -> tuple[str | None,
     return pub, upd
 
 
-_BYLINE_TEXT_RE = re.compile(
-    r"(?:^|[\s(（【\[])(?:本報|本报|中央社|[^\s]{0,6}?)?"
-    r"(記者|记者|作者|撰文|文字|文[/／:：]|文\s|攝影|摄影|圖[/／:：]|图[/／:：]|編輯|编辑|By|by|BY)"
-    r"\s*[:：/／]?\s*([^\s，,。|｜]{2,12}(?:[、，,\s和及與与][^\s，,。|｜]{2,4}){0,4})"
-)
+_CJK_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[ \u3000、，,和及与與]+[\u4e00-\u9fff·]{2,4}){0,5}"
+_END = r"(?=[\s)）】\]/／|｜,，。;；]|$|报道|報導|综合|綜合)"
+_BYLINE_PATTERNS = [
+    re.compile(r"(特約記者|實習記者|记者|記者|作者|撰文|文字|文[/／:：]|攝影|摄影|圖[/／:：]|图[/／:：])"
+               r"\s*[:：/／]?\s*(" + _CJK_NAMES + ")" + _END),
+    re.compile(r"[（(【]\s*(" + _CJK_NAMES + r")\s*[/／]\s*[\u4e00-\u9fff]{0,4}(?:报道|報導|摄|攝)"),
+    re.compile(r"(?:^|\s)(" + _CJK_NAMES + r")\s*[/／]\s*(?:摄|攝)(?:影)?\s*$"),
+    re.compile(r"(?:^|\s)([\w\u4e00-\u9fff]{2,20})\s*(?:发表于|發表於)"),
+    re.compile(r"(?:作者|撰文)\s*[:：]\s*([^\s:：,，|｜]{2,30}(?: [^\s:：,，|｜]{2,10}){0,4})\s*$"),
+    re.compile(r"^(?:By|BY|by)\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)"),
+]
+_EDITOR_RE = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*(" + _CJK_NAMES + ")" + _END)
 
 
-def bylines_in_page(doc: etree._Element, title: str | None) -> list[tuple[str, str]]:
-    """Bylines from author/byline elements, then from '記者 XXX' text near the title."""
+def bylines_in_text(lines: list[str]) -> list[tuple[str, str]]:
+    for line in lines:
+        if len(line) > 200:
+            line = line[:80] + " " + line[-80:]
+        for i, pat in enumerate(_BYLINE_PATTERNS):
+            m = pat.search(line)
+            if not m:
+                continue
+            text = m.group(0) if i == 0 else m.group(1)
+            names = [(r, n) for r, n in split_byline(text) if looks_like_name(n)]
+            if i <= 2:  # names found in running text must look like personal names
+                names = [(r, n) for r, n in names if plausible_chinese_name(n)]
+            if names:
+                return names
+    return []
+
+
+def bylines_in_page(
+    doc: etree._Element, lines: list[str], zone: list[str], body_text: str | None
+) -> list[tuple[str, str]]:
+    """Bylines from author/byline elements, then '記者 XXX' text near the title or at the
+    start or end of the body, then (last resort) the editor."""
     for el in doc.xpath(
         '//*[@rel="author" or @itemprop="author" or contains(@class,"author") or '
         'contains(@class,"byline") or contains(@class,"reporter") or contains(@id,"author")]'
     )[:8]:
         t = _text(el)
-        if 2 <= len(t) <= 60:
+        if 2 <= len(t) <= 40:
             names = split_byline(t)
             if names and all(looks_like_name(n) for _, n in names):
                 return names
-    for line in _header_zone(doc, title)[:40]:
-        if len(line) > 150:
-            continue
-        m = _BYLINE_TEXT_RE.search(line)
-        if m and not re.match(r"(編輯|编辑)", m.group(1)):
-            names = split_byline(m.group(0))
-            names = [(r, n) for r, n in names if looks_like_name(n)]
-            if names:
-                return names
+    body_lines = [ln for ln in (body_text or "").split("\n") if ln.strip()]
+    found = bylines_in_text(zone + body_lines[:3] + body_lines[-4:])
+    if found:
+        return found
+    for line in zone + body_lines[-6:]:
+        m = _EDITOR_RE.search(line)
+        if m:
+            return [("編輯", n) for _, n in split_byline(m.group(1)) if looks_like_name(n)]
     return []

@@ -122,7 +122,6 @@ def extract_page(
         m = _WAYBACK_ORIG_RE.match(capture_url)
         url = m.group(1) if m else None
     doc = parse_document(text)
-    meta = extract_metadata(doc, url)
     links = LinkMapper(url, capture_url)
     captions = caption_map(doc, links)
 
@@ -134,7 +133,6 @@ def extract_page(
         if body is not None:
             path = "learned"
             reason = "site profile"
-            profile.apply_metadata(doc, meta)
     if body is None:
         clean = _XML_DECL_RE.sub("", text, count=1)
         traf = from_trafilatura(clean, url, fast=True)
@@ -143,6 +141,9 @@ def extract_page(
         if profile is not None and body is not None:
             body = profile.clean(body)
 
+    meta = extract_metadata(doc, url, body.text if body else None)
+    if profile is not None and path == "learned":
+        profile.apply_metadata(doc, meta)
     out = Extraction(charset=charset, path=path, chosen=body.name if body else None)
     out.title, out.date, out.last_updated = meta.title, meta.date, meta.last_updated
     out.author, out.bylines = meta.author, meta.bylines

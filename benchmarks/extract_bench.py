@@ -1,0 +1,202 @@
+"""Extraction benchmark: newsark vs trafilatura vs readability-lxml, same process.
+
+Reads the development sets in ../shared/eval/extract/ (never committed) and scores them
+exactly as that folder's README says: body bag-of-tokens P/R/F1 (macro over pages, empty
+output = 0), title exact/lenient, date (Y/M/D present in the truth), "unknown" rate on
+pages whose truth has no date, author (equal or containment), suspicious characters in the
+output, pages per second of extraction alone (after a warm-up, median of --runs runs).
+
+    .venv/bin/python benchmarks/extract_bench.py [--sets a,b] [--limit N] [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from newsark.extract import extract_page  # noqa: E402
+from newsark.extract.charset import count_suspicious  # noqa: E402
+from newsark.extract.scoring import (  # noqa: E402
+    author_match,
+    body_prf,
+    date_match,
+    date_parts,
+    has_value,
+    norm,
+    title_match,
+)
+
+EVAL = REPO.parent / "shared" / "eval" / "extract"
+SETS = ("scrapinghub-aeb", "wcxb-dev-articles", "zh-cwced-dev", "tw-news-7")
+logging.disable(logging.CRITICAL)
+
+
+@dataclass
+class Out:
+    body: str
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    figures: int | None = None
+    captioned: int | None = None
+
+
+def run_newsark(data: bytes, url: str | None) -> Out:
+    ex = extract_page(data, url=url)
+    return Out(ex.text, ex.title, ex.date, ex.author, len(ex.figures),
+               sum(1 for f in ex.figures if f.get("caption")))
+
+
+def run_trafilatura(data: bytes, url: str | None) -> Out:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(data, url=url, with_metadata=True)
+    if doc is None:
+        return Out("")
+    return Out(doc.text or "", doc.title, doc.date, doc.author)
+
+
+def run_readability(data: bytes, url: str | None) -> Out:
+    import lxml.html
+    from readability import Document
+
+    d = Document(data, url=url)
+    summary = d.summary(html_partial=True)
+    text = lxml.html.fromstring(summary).text_content() if summary.strip() else ""
+    return Out(text, d.short_title())
+
+
+EXTRACTORS: dict[str, Callable[[bytes, str | None], Out]] = {
+    "newsark": run_newsark,
+    "trafilatura": run_trafilatura,
+    "readability": run_readability,
+}
+
+
+def load_set(name: str, limit: int | None) -> list[tuple[str, bytes, dict[str, Any]]]:
+    folder = EVAL / name
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for pid, label in list(truth.items())[:limit]:
+        gz = folder / "html" / f"{pid}.html.gz"
+        data = gzip.decompress(gz.read_bytes()) if gz.exists() else (folder / "html" / f"{pid}.html").read_bytes()
+        pages.append((pid, data, label))
+    return pages
+
+
+def score(name: str, outs: list[Out], pages: list[tuple[str, bytes, dict[str, Any]]]) -> dict[str, Any]:
+    r: dict[str, Any] = {}
+    prf = []
+    snippets = []
+    titles_e, titles_l, dates, undated_unknown, authors = [], [], [], [], []
+    for out, (_, _, lab) in zip(outs, pages):
+        if "articleBody" in lab:
+            prf.append(body_prf(out.body, lab["articleBody"]))
+        if "body_contains" in lab:
+            snippets.append(norm(lab["body_contains"]) in norm(out.body))
+        title = lab.get("title") or lab.get("title_contains")
+        if has_value(title):
+            exact, lenient = title_match(out.title, title)
+            titles_e.append(exact and "title" in lab)
+            titles_l.append(lenient)
+        truth_date = lab.get("publish_date", lab.get("date"))
+        if truth_date is not None:
+            if date_parts(truth_date):
+                dates.append(date_match(out.date, truth_date))
+            else:
+                undated_unknown.append(out.date is None)
+        if has_value(lab.get("author")):
+            authors.append(author_match(out.author, lab["author"]))
+    mean = statistics.fmean
+    if prf:
+        r["P"], r["R"], r["F1"] = (mean(x[i] for x in prf) for i in range(3))
+    if snippets:
+        r["snippet"] = mean(snippets)
+    if titles_l:
+        r["title"] = mean(titles_e) if any("title" in p[2] for p in pages) else None
+        r["title~"] = mean(titles_l)
+    if dates:
+        r["date"] = mean(dates)
+        r["n_date"] = len(dates)
+    if undated_unknown:
+        r["unknown"] = f"{sum(undated_unknown)}/{len(undated_unknown)}"
+    if authors:
+        r["author"] = mean(authors)
+        r["n_author"] = len(authors)
+    r["suspicious"] = sum(count_suspicious(f"{o.title or ''}\n{o.body}") for o in outs)
+    if outs and outs[0].figures is not None:
+        r["figures"] = sum(o.figures or 0 for o in outs)
+        r["captioned"] = sum(o.captioned or 0 for o in outs)
+    return r
+
+
+def fmt(v: Any) -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, float):
+        return f"{v:.3f}"
+    return str(v)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sets", default=",".join(SETS))
+    ap.add_argument("--limit", type=int, default=None, help="first N pages of each set")
+    ap.add_argument("--runs", type=int, default=1, help="timed runs (median pages/s)")
+    ap.add_argument("--only", default=",".join(EXTRACTORS), help="extractors to run")
+    ap.add_argument("--dump", type=Path, default=None, help="write per-page results (JSON)")
+    args = ap.parse_args()
+    if not EVAL.is_dir():
+        sys.exit(f"no development sets at {EVAL}")
+    cols = ["P", "R", "F1", "snippet", "title", "title~", "date", "unknown", "author",
+            "suspicious", "figures", "captioned", "pages/s"]
+    dump: dict[str, Any] = {}
+    for set_name in args.sets.split(","):
+        pages = load_set(set_name, args.limit)
+        print(f"\n== {set_name} ({len(pages)} pages)")
+        print(f"{'extractor':<12} " + " ".join(f"{c:>9}" for c in cols))
+        for name in args.only.split(","):
+            fn = EXTRACTORS[name]
+            fn(pages[0][1], pages[0][2].get("url"))  # warm-up (imports, caches)
+            times = []
+            outs: list[Out] = []
+            for _ in range(max(1, args.runs)):
+                outs = []
+                t0 = time.perf_counter()
+                for _, data, lab in pages:
+                    try:
+                        outs.append(fn(data, lab.get("url")))
+                    except Exception as exc:  # noqa: BLE001 - a crash scores as empty
+                        print(f"   {name} failed: {exc!r}", file=sys.stderr)
+                        outs.append(Out(""))
+                times.append(time.perf_counter() - t0)
+            r = score(name, outs, pages)
+            r["pages/s"] = len(pages) / statistics.median(times)
+            print(f"{name:<12} " + " ".join(f"{fmt(r.get(c)):>9}" for c in cols))
+            if args.dump:
+                dump.setdefault(set_name, {})[name] = [
+                    {"id": pid, "f1": body_prf(o.body, lab.get("articleBody", ""))[2],
+                     "title": o.title, "date": o.date, "author": o.author}
+                    for o, (pid, _, lab) in zip(outs, pages)
+                ]
+        extra = [f"n_date={r.get('n_date')}" if r.get("n_date") else "",
+                 f"n_author={r.get('n_author')}" if r.get("n_author") else ""]
+        print("   " + " ".join(x for x in extra if x))
+    if args.dump:
+        args.dump.write_text(json.dumps(dump, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
