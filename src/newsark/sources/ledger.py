@@ -67,10 +67,12 @@ CREATE TABLE IF NOT EXISTS rescue_stories (
     warc_offset INTEGER,
     payload_sha TEXT,
     charset    TEXT,
-    text_hash  TEXT,
+    text_hash  TEXT,               -- of the text without markup, URLs and spaces
+    title_key  TEXT,               -- title (and date) without spaces, for near-duplicates
     updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS rescue_stories_hash ON rescue_stories(text_hash);
+CREATE INDEX IF NOT EXISTS rescue_stories_title ON rescue_stories(title_key);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS rescue_requests (
     kind    TEXT NOT NULL,
@@ -230,6 +232,11 @@ class Ledger:
             (text_hash, other_than),
         ).fetchone()
         return int(row[0]) if row else None
+
+    def stories_with_title(self, title_key: str, other_than: int) -> list[int]:
+        return [int(r[0]) for r in self.db.execute(
+            "SELECT story_id FROM rescue_stories WHERE title_key=? AND state='written' "
+            "AND story_id<>? ORDER BY story_id", (title_key, other_than))]
 
     # -- request counts --------------------------------------------------------------
     def count_request(self, kind: str, outcome: str) -> None:

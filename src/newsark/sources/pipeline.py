@@ -70,9 +70,31 @@ def quick_check(resp: WarcResponse) -> str | None:
     return reason if reason == "outage_page" else None
 
 
+def plain(text: str) -> str:
+    """Text for comparing stories: no markup, no URLs (capture times differ), no spaces."""
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"https?://\S+", "", text)
+    return re.sub(r"[\s*_`#>|\\-]+", "", text)
+
+
 def text_hash(title: str | None, text: str) -> str:
-    norm = re.sub(r"\s+", " ", f"{title or ''}\n{text}").strip()
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{plain(title or '')}\n{plain(text)}".encode("utf-8")).hexdigest()
+
+
+def title_key(title: str | None, date: str | None) -> str:
+    return f"{plain(title or '')}|{date or ''}"
+
+
+def similar(a: str, b: str, threshold: float = 0.9) -> bool:
+    """Same story, small differences (a template block, an edit): ratio of the plain texts."""
+    from difflib import SequenceMatcher
+
+    pa, pb = plain(a), plain(b)
+    if not pa or not pb:
+        return False
+    m = SequenceMatcher(None, pa, pb, autojunk=False)
+    return m.real_quick_ratio() >= threshold and m.quick_ratio() >= threshold and m.ratio() >= threshold
 
 
 class Pipeline:
@@ -247,7 +269,10 @@ class Pipeline:
             canonical, _ = self._canonical(target)
             self._alias(sid, canonical, "redirect")
             return
+        tk = title_key(art.title, art.date)
         same = self.ledger.story_with_hash(th, target)
+        if same is None:
+            same = self._near_duplicate(tk, target, art.text())
         if same is not None:
             self._alias(target, same, "same_text")
             if target != sid:
@@ -267,12 +292,21 @@ class Pipeline:
         self.ledger.set_story(
             target, "written", reason=None, capture_url=capture_url, original_url=resp.url,
             ts=resp.ts, warc_file=row.warc_file, warc_offset=row.warc_offset,
-            payload_sha=row.payload_sha, charset=ext.charset, text_hash=th,
+            payload_sha=row.payload_sha, charset=ext.charset, text_hash=th, title_key=tk,
         )
         self.tally.written += 1
         self.written_ids.append(target)
         if target != sid:
             self._alias(sid, target, "redirect")
+
+    def _near_duplicate(self, tk: str, sid: int, text: str) -> int | None:
+        for other in self.ledger.stories_with_title(tk, sid):
+            try:
+                if similar(self.archive.read_article(other).text(), text):
+                    return other
+            except (OSError, ValueError):
+                continue
+        return None
 
     def _canonical(self, sid: int) -> tuple[int, bool]:
         row = self.ledger.db.execute(
