@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
+from newsark.archive.article import make_article
+from newsark.archive.store import Archive
 from newsark.web.views.search import MAX_QUERY
 
 
@@ -78,3 +81,19 @@ def test_english_and_numbers(client: TestClient) -> None:
 def test_pagination_beyond_results(client: TestClient) -> None:
     data = client.get("/search.json", params={"q": "機場", "page": 5}).json()
     assert data["hits"] == [] and data["total"] == 2
+
+
+def test_archive_without_index_says_so(tmp_path: Path) -> None:
+    from newsark.web import create_app
+
+    with Archive(tmp_path) as archive:
+        archive.write_article(1, make_article(title="無索引", body_markdown="內文"))
+    with TestClient(create_app(tmp_path)) as c:
+        assert "尚未建立搜尋索引" in c.get("/search?q=內文").text
+        data = c.get("/search.json?q=內文").json()
+        assert data["available"] is False and data["hits"] == []
+
+
+def test_query_language_errors_are_400(client: TestClient) -> None:
+    r = client.get("/search.json", params={"q": "機場 from:notadate"})
+    assert r.status_code == 400, r.text

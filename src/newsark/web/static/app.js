@@ -7,6 +7,10 @@
     var tag = el.tagName;
     return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
   }
+  // The search filters are folded away on phones and shown on wider screens.
+  if (window.matchMedia && window.matchMedia("(min-width: 761px)").matches) {
+    document.querySelectorAll("details.filter-box").forEach(function (d) { d.open = true; });
+  }
   document.addEventListener("keydown", function (ev) {
     var box = document.getElementById("q");
     if (!box) return;
