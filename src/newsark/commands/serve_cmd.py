@@ -28,6 +28,7 @@ def update_index(archive_dir: Path) -> None:
         return
     from newsark.archive.store import Archive
 
+    click.echo("updating the search index (the first time takes a while)…", err=True)
     with Archive(archive_dir, create=False) as archive:
         stats = sync_index(archive)
     click.echo(f"search index: {stats}", err=True)
@@ -39,7 +40,7 @@ def update_index(archive_dir: Path) -> None:
               help="Archive folder (holds catalog.sqlite).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Keep the loopback default unless you mean to share it.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--no-index", is_flag=True, help="Do not update the search index before serving.")
 def serve_command(archive_dir: Path, host: str, port: int, no_index: bool) -> None:
     """Run the local web reader of an archive (read-only)."""
