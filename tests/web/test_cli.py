@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 import pytest
 from click.testing import CliRunner
 
@@ -33,3 +34,16 @@ def test_missing_archive_folder(tmp_path: Path) -> None:
     ("0.0.0.0", False), ("192.168.1.5", False), ("example.com", False)])
 def test_is_loopback(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
+
+
+def test_serve_runs_a_read_only_server(server: str) -> None:
+    """The real command under uvicorn (started by the ``server`` fixture on 127.0.0.1)."""
+    assert server.startswith("http://127.0.0.1:")
+    r = httpx.get(server + "/article/101.json", timeout=10)
+    assert r.status_code == 200 and r.json()["aliases"] == [103]
+    assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+    assert httpx.post(server + "/article/101", timeout=10).status_code == 405
+    # on loopback, other Host names are refused (DNS rebinding)
+    assert httpx.get(server + "/", headers={"host": "evil.example"}, timeout=10).status_code == 400
+    assert httpx.get(server + "/static/app.js", timeout=10).headers["content-type"].startswith(
+        ("application/javascript", "text/javascript"))
