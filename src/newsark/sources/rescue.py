@@ -190,7 +190,13 @@ def sync_search(archive: Archive) -> None:
         from newsark.search import sync_index  # type: ignore[attr-defined]
     except ImportError:
         return
-    sync_index(archive)
+    try:
+        sync_index(archive)
+    except Exception as exc:  # the articles are safe; the index can be rebuilt later
+        import sys
+
+        print(f"warning: search index not updated ({type(exc).__name__}: {exc}); "
+              f"run 'newsark index --archive {archive.root}'", file=sys.stderr)
 
 
 def host_of(url: str) -> str:
