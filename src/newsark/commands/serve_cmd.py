@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import threading
 from pathlib import Path
 
 import click
@@ -47,6 +48,7 @@ def serve_command(archive_dir: Path, host: str, port: int, no_index: bool) -> No
     import uvicorn
 
     from newsark.web import create_app
+    from newsark.web.app import warm_up
 
     if not (archive_dir / "catalog.sqlite").is_file():
         raise click.BadParameter(f"{archive_dir} is not a newsark archive (no catalog.sqlite)",
@@ -58,6 +60,7 @@ def serve_command(archive_dir: Path, host: str, port: int, no_index: bool) -> No
         click.echo(f"warning: listening on {host}: anyone who can reach it can read the archive",
                    err=True)
     app = create_app(archive_dir, allowed_hosts=LOOPBACK_NAMES if loopback else None)
+    threading.Thread(target=warm_up, args=(app,), name="warm-up", daemon=True).start()
     click.echo(f"newsark reader on http://{'[' + host + ']' if ':' in host else host}:{port}/",
                err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -44,6 +45,13 @@ def routes() -> list[BaseRoute]:
 async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     return error_page(request, exc.status_code, str(exc.detail))
+
+
+def warm_up(app: Starlette) -> None:
+    """Compute the archive-wide aggregates (counts, browse index) before the first visitor
+    asks: seconds on a million articles. Run by ``newsark serve`` in a background thread."""
+    today = datetime.date.today()
+    home.summary(app.state.pool.get(), app.state.cache, today.strftime("%m-%d"), today)
 
 
 def create_app(archive_dir: str | os.PathLike[str],

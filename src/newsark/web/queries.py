@@ -1,8 +1,8 @@
 """Catalog queries behind the reader's home and browse pages.
 
 Listings show one row per story: an article that is an alias of another story is left
-out (it is reachable from its story's page). Aggregates over the whole archive (years,
-categories, tags, authors) are cached until the catalog changes.
+out (it is reachable from its story's page). Aggregates over the whole archive are cached
+until the catalog changes (categories, tags and authors: see browse_index).
 """
 
 from __future__ import annotations
@@ -141,14 +141,6 @@ def days(archive: ReadOnlyArchive, year: str, month: str) -> list[tuple[str, int
         f"SELECT substr(date, 9, 2) AS d, count(*) FROM articles WHERE {STORY} AND {cond}"
         " GROUP BY d ORDER BY d",
         params,
-    )
-
-
-def categories(archive: ReadOnlyArchive) -> list[tuple[str, int]]:
-    return counts(
-        archive,
-        f"SELECT category, count(*) AS n FROM articles WHERE {STORY} GROUP BY category"
-        " ORDER BY n DESC, category",
     )
 
 

@@ -28,7 +28,7 @@ from newsark.web.views.base import (
     page_json,
     render,
 )
-from newsark.web.views.home import card_json
+from newsark.web.views.home import browse_index_of, card_json
 
 INDEX_TITLES = {"category": "categories", "author": "authors", "tag": "tags"}
 
@@ -70,8 +70,7 @@ def _stories(request: Request, kind: str, title: str, listing: queries.Page,
 
 
 def browse_index(request: Request) -> BrowseIndex:
-    arch = archive(request)
-    return cache(request).get(arch, ("browse_index",), lambda: BrowseIndex.build(arch))
+    return browse_index_of(archive(request), cache(request))
 
 
 def kind_index(request: Request) -> Response:

@@ -11,10 +11,17 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from newsark.web import queries
+from newsark.web.browse_index import BrowseIndex
+from newsark.web.db import ReadOnlyArchive
+from newsark.web.queries import Cache
 from newsark.web.views.base import archive, cache, render
 
 LATEST = 12
 ON_THIS_DAY_PER_YEAR = 5
+
+
+def browse_index_of(arch: ReadOnlyArchive, c: Cache) -> BrowseIndex:
+    return c.get(arch, ("browse_index",), lambda: BrowseIndex.build(arch))
 
 
 def card_json(card: queries.Card) -> dict[str, Any]:
@@ -33,17 +40,20 @@ def month_day(raw: str | None, today: _dt.date) -> str:
 
 
 def home(request: Request) -> Response:
-    arch = archive(request)
-    c = cache(request)
     today = _dt.date.today()
     md = month_day(request.query_params.get("day"), today)
+    return render(request, "home.html", summary(archive(request), cache(request), md, today))
+
+
+def summary(arch: ReadOnlyArchive, c: Cache, md: str, today: _dt.date) -> dict[str, Any]:
+    """The home page's data (each part cached until the archive changes)."""
     overview = c.get(arch, ("overview",), lambda: queries.overview(arch))
-    cats = c.get(arch, ("categories",), lambda: queries.categories(arch))
+    cats = browse_index_of(arch, c).counts("category")
     years = c.get(arch, ("years",), lambda: queries.years(arch))
     latest = c.get(arch, ("latest",), lambda: queries.latest(arch, LATEST))
     otd = c.get(arch, ("otd", md, today.year),
                 lambda: queries.on_this_day(arch, md, today.year, ON_THIS_DAY_PER_YEAR))
-    data = {
+    return {
         "overview": asdict(overview),
         "years": [{"year": y, "count": n, "url": f"/date/{y}"} for y, n in years],
         "categories": [{"name": k, "count": n, "url": f"/category/{k}"} for k, n in cats],
@@ -53,4 +63,3 @@ def home(request: Request) -> Response:
             "years": [{"year": y, "stories": [card_json(x) for x in cards]} for y, cards in otd],
         },
     }
-    return render(request, "home.html", data)
