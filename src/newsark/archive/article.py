@@ -49,8 +49,6 @@ STANDARD_KEYS = (
 )
 
 _DELIM_RE = re.compile(r"\A---(\r?\n)")
-# Characters YAML forbids in a document, other than tab/newline/CR.
-_YAML_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 class FormatError(ValueError):
@@ -142,10 +140,54 @@ def split_front_matter(text: str) -> tuple[str, str, str]:
     return text[start : cm.start()], text[cm.end() :], nl
 
 
+# The corpus's regular shape: `key: "value"` lines and `  - "item"` list lines, with no
+# escapes and only characters YAML accepts. Such front matter is read without the YAML
+# parser (10x faster, same result); anything else goes through PyYAML.
+_FAST_KEY_RE = re.compile(r'([A-Za-z_][\w-]*):(?: "([^"\\]*)")?')
+_FAST_ITEM_RE = re.compile(r'  - "([^"\\]*)"')
+_NOT_YAML_PRINTABLE_RE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _fast_front_matter(source: str) -> dict[str, Any] | None:
+    if _NOT_YAML_PRINTABLE_RE.search(source):
+        return None
+    meta: dict[str, Any] = {}
+    current: list[str] | None = None
+    for line in source.split("\n"):
+        m = _FAST_KEY_RE.fullmatch(line)
+        if m:
+            key = m.group(1)
+            if key in meta:
+                return None
+            if m.group(2) is None:
+                current = []
+                meta[key] = current
+            else:
+                current = None
+                meta[key] = m.group(2)
+            continue
+        item = _FAST_ITEM_RE.fullmatch(line)
+        if item and current is not None:
+            current.append(item.group(1))
+            continue
+        if line == "":
+            continue
+        return None
+    for key, value in meta.items():
+        if value == []:
+            return None  # `key:` alone is null in YAML; let PyYAML decide
+    return meta
+
+
 def parse_front_matter(source: str) -> dict[str, Any]:
     """Parse front matter YAML into an ordered dict. Raises FormatError('invalid_yaml')."""
     if not source.strip():
         return {}
+    fast = _fast_front_matter(source)
+    if fast is not None:
+        return fast
     try:
         data = yaml.load(source, Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -201,21 +243,21 @@ def load_bytes(data: bytes) -> Article:
 # Writing
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+_NEEDS_ESCAPE_RE = re.compile('[\\\\"\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufffe\uffff]')
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    esc = _ESCAPES.get(ch)
+    if esc is not None:
+        return esc
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def quote(value: str) -> str:
     """Double-quote a string the way the corpus does (YAML double-quoted style)."""
-    out = []
-    for ch in value:
-        esc = _ESCAPES.get(ch)
-        if esc is not None:
-            out.append(esc)
-        elif _YAML_FORBIDDEN_RE.match(ch) or ch in "\x85\u2028\u2029":
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
+    return '"' + _NEEDS_ESCAPE_RE.sub(_escape, value) + '"'
 
 
 def _dump_value(key: str, value: Any) -> str:

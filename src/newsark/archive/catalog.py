@@ -108,6 +108,21 @@ CREATE TABLE IF NOT EXISTS aliases (
 );
 CREATE INDEX IF NOT EXISTS aliases_story ON aliases(story_id);
 
+-- Links between articles of the same site (by ids in the URL path), from the bodies.
+CREATE TABLE IF NOT EXISTS links (
+    source_id INTEGER NOT NULL,
+    target_id INTEGER NOT NULL,
+    count     INTEGER NOT NULL,
+    PRIMARY KEY (source_id, target_id)
+);
+CREATE INDEX IF NOT EXISTS links_target ON links(target_id);
+
+-- Sentence-hash fingerprint of each body, to tell copies of one story apart from others.
+CREATE TABLE IF NOT EXISTS fingerprints (
+    article_id INTEGER PRIMARY KEY,
+    sentences  BLOB NOT NULL          -- sorted 8-byte hashes
+);
+
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT

@@ -210,15 +210,20 @@ class Archive:
         *,
         article: Article | None,
         original: bytes | None = None,
+        original_sha256: str | None = None,
         source: str | None = None,
         member: str | None = None,
         status: str = "ok",
     ) -> bool:
         """Write exact bytes as an article file (``article`` = its parse, None if unreadable)."""
         digest = sha256(data)
-        orig = original if original is not None else data
-        orig_digest = sha256(orig) if original is not None else digest
-        self.originals.put(orig, orig_digest)
+        if original_sha256 is not None:  # the original is already kept
+            orig_digest = original_sha256
+        else:
+            orig = original if original is not None else data
+            orig_digest = sha256(orig) if original is not None else digest
+            if not self.originals.has(orig_digest):
+                self.originals.put(orig, orig_digest)
         path = self.path_for(article_id)
         row = self.db.execute(
             "SELECT sha256, original_sha256 FROM articles WHERE id=?", (article_id,)

@@ -1,0 +1,355 @@
+"""``newsark import``: bring existing Markdown archives into a newsark archive.
+
+Three passes, each bounded in memory:
+1. stream every source member; keep its original bytes; learn the site's boilerplate;
+2. materialise each new or changed article (original + repairs) and write it atomically,
+   recording repairs, defects and removed boilerplate in the catalog;
+3. fold copies of the same story under one canonical id (``stories``).
+Members whose bytes were already imported for the same id are skipped, so a second run of
+the same import changes nothing and only costs reading the sources.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import pickle
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsark.archive.article import FormatError
+from newsark.archive.materialize import Materialized, materialize, parse_with_repairs
+from newsark.archive.sources import Member, SourceError, article_id_from_name, iter_source
+from newsark.archive.store import Archive, now, sha256, site_of
+from newsark.archive import stories as story_mod
+from newsark.repair.boilerplate import BoilerplateModel, Learner
+
+ProgressFn = Callable[[str, int, int | None], None]  # (phase, done, total)
+
+
+@dataclass
+class ImportStats:
+    members: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    written: int = 0
+    problems: list[dict[str, str]] = field(default_factory=list)
+    repairs: dict[str, int] = field(default_factory=dict)
+    flags: dict[str, int] = field(default_factory=dict)
+    stories: dict[str, Any] = field(default_factory=dict)
+    search_index: dict[str, Any] | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "members": self.members, "new": self.new, "updated": self.updated,
+            "unchanged": self.unchanged, "rejected": self.rejected, "written": self.written,
+            "repairs": self.repairs, "flags": self.flags, "stories": self.stories,
+            "problems": self.problems[:1000], "search_index": self.search_index,
+        }
+
+
+def _load_learner(archive: Archive) -> Learner:
+    row = archive.db.execute("SELECT value FROM meta WHERE key='boilerplate_learner'").fetchone()
+    if row:
+        try:
+            return pickle.loads(zlib.decompress(bytes.fromhex(json.loads(row[0]))))  # type: ignore[no-any-return]
+        except Exception:
+            pass
+    return Learner()
+
+
+def _save_learner(archive: Archive, learner: Learner) -> None:
+    blob = zlib.compress(pickle.dumps(learner, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    archive.set_meta("boilerplate_learner", blob.hex())
+
+
+def _model_signature(model: BoilerplateModel) -> str:
+    return json.dumps({s: sorted(m.keys) for s, m in sorted(model.sites.items())})
+
+
+def import_sources(
+    archive: Archive,
+    sources: Sequence[str],
+    *,
+    progress: ProgressFn | None = None,
+    max_bytes: int | None = None,
+) -> ImportStats:
+    stats = ImportStats()
+    learner = _load_learner(archive)
+    current = {
+        int(r[0]): r[1]
+        for r in archive.db.execute("SELECT id, original_sha256 FROM articles")
+    }
+    touched: set[int] = set()
+    fresh: set[int] = set()  # ids new to the archive: no old catalog rows to clear
+    kwargs = {"max_bytes": max_bytes} if max_bytes else {}
+
+    # -- pass 1: read, keep originals, learn -------------------------------------------
+    db = archive.db
+    db.execute("BEGIN")
+    archive.originals.conn.execute("BEGIN")
+    try:
+        for source in sources:
+            try:
+                members = iter_source(source, **kwargs)
+                for member in members:
+                    stats.members += 1
+                    _pass1(archive, learner, member, current, touched, fresh, stats)
+                    if progress and stats.members % 200 == 0:
+                        progress("read", stats.members, None)
+                        db.execute("COMMIT")
+                        archive.originals.conn.execute("COMMIT")
+                        db.execute("BEGIN")
+                        archive.originals.conn.execute("BEGIN")
+            except SourceError as exc:
+                stats.rejected += 1
+                stats.problems.append({"source": source, "member": "", "kind": "bad_source", "message": str(exc)})
+        db.execute("COMMIT")
+        archive.originals.conn.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        archive.originals.conn.execute("ROLLBACK")
+        raise
+    if progress:
+        progress("read", stats.members, stats.members)
+
+    # -- pass 2: materialise ---------------------------------------------------------
+    model = learner.model()
+    signature = _model_signature(model)
+    if touched:
+        _save_learner(archive, learner)
+    if signature != archive.get_meta("boilerplate_model"):
+        # The boilerplate learned changed: every article is re-derived from its original.
+        touched = set(archive.ids())
+        archive.set_meta("boilerplate_model", signature)
+    if touched:
+        _materialize_all(archive, sorted(touched), model, stats, progress, fresh)
+        # -- pass 3: stories -----------------------------------------------------------
+        stats.stories = story_mod.fold_stories(archive)
+        stats.search_index = _sync_search(archive)
+    archive.set_meta("last_import", {"at": now(), "sources": list(sources), **stats.as_dict()})
+    return stats
+
+
+def _reject(archive: Archive, member: Member, kind: str, message: str, digest: str | None, stats: ImportStats) -> None:
+    stats.rejected += 1
+    stats.problems.append({"source": member.source, "member": member.name, "kind": kind, "message": message})
+    archive.db.execute(
+        "INSERT OR REPLACE INTO rejects VALUES (?, ?, ?, ?, ?, ?)",
+        (member.source, member.name, kind, message, digest, now()),
+    )
+
+
+def _pass1(
+    archive: Archive, learner: Learner, member: Member, current: dict[int, str],
+    touched: set[int], fresh: set[int], stats: ImportStats,
+) -> None:
+    if member.data is None:
+        _reject(archive, member, member.problem or "unreadable", member.message or "", None, stats)
+        return
+    data = member.data
+    digest = sha256(data)
+    article_id = article_id_from_name(member.name)
+    source = str(Path(member.source).resolve()) if Path(member.source).exists() else member.source
+    if article_id is not None and current.get(article_id) == digest:
+        stats.unchanged += 1
+        archive.db.execute(
+            "INSERT OR IGNORE INTO provenance VALUES (?, ?, ?, ?, ?)",
+            (article_id, source, member.name, digest, now()),
+        )
+        return
+    archive.originals.put(data, digest)  # kept whatever happens next: nothing is lost
+    try:
+        article, _ = parse_with_repairs(data)
+    except FormatError as exc:
+        if exc.kind in ("empty_file", "binary", "invalid_utf8") or article_id is None:
+            _reject(archive, member, exc.kind, str(exc), digest, stats)
+            return
+        article = None
+        problem = exc
+    else:
+        problem = None
+    if article_id is None and article is not None:
+        raw_id = article.meta.get("id")
+        article_id = int(raw_id) if isinstance(raw_id, int) or (isinstance(raw_id, str) and raw_id.isdigit()) else None
+    if article_id is None:
+        _reject(archive, member, "no_id", "no article id (name article_<id>.md or an 'id' key)", digest, stats)
+        return
+    archive.db.execute("DELETE FROM rejects WHERE source=? AND member=?", (member.source, member.name))
+    if article_id in current:
+        stats.updated += 1
+    else:
+        stats.new += 1
+        fresh.add(article_id)
+    current[article_id] = digest
+    touched.add(article_id)
+    archive.db.execute(
+        "INSERT OR IGNORE INTO provenance VALUES (?, ?, ?, ?, ?)",
+        (article_id, source, member.name, digest, now()),
+    )
+    # Record the original now so pass 2 can find it (the row is rewritten there).
+    archive.db.execute(
+        """INSERT INTO articles (id, path, sha256, original_sha256, status, updated_at)
+           VALUES (?, ?, '', ?, 'pending', ?)
+           ON CONFLICT(id) DO UPDATE SET original_sha256=excluded.original_sha256, status='pending'""",
+        (article_id, f"articles/pending/{article_id}", digest, now()),
+    )
+    if problem is not None:
+        stats.problems.append({"source": member.source, "member": member.name, "kind": problem.kind, "message": str(problem)})
+        return
+    assert article is not None
+    learner.add(site_of(article.original_url) or "", article.title, article.date, article.author, article.body)
+
+
+@dataclass
+class _Computed:
+    """What a worker derives from one original; the main process writes it."""
+
+    article_id: int
+    result: Materialized | None
+    error: FormatError | None
+    data: bytes | None = None
+    fingerprint: bytes = b""
+    links: dict[int, int] = field(default_factory=dict)
+
+
+_MODEL: BoilerplateModel | None = None  # set in the parent before forking workers
+
+
+def _compute(job: tuple[int, bytes]) -> _Computed:
+    article_id, original = job
+    try:
+        result = materialize(original, _MODEL)
+    except FormatError as exc:
+        return _Computed(article_id, None, exc)
+    article = result.article
+    return _Computed(
+        article_id, result, None,
+        data=article.to_bytes(),
+        fingerprint=story_mod.fingerprint(article.text()),
+        links=dict(story_mod.internal_links(article.body, site_of(article.original_url))),
+    )
+
+
+def _computed(archive: Archive, ids: list[int], pool: Any) -> Iterator[_Computed]:
+    # Originals are read here, in the thread that owns the SQLite connection, a batch at a
+    # time (memory stays bounded); workers only compute.
+    for i in range(0, len(ids), 512):
+        jobs = []
+        for article_id in ids[i : i + 512]:
+            original = archive.original_bytes(article_id)
+            if original is not None:
+                jobs.append((article_id, original))
+        if pool is None:
+            yield from map(_compute, jobs)
+        else:
+            yield from pool.imap(_compute, jobs, chunksize=16)
+
+
+def _materialize_all(
+    archive: Archive, ids: list[int], model: BoilerplateModel, stats: ImportStats,
+    progress: ProgressFn | None, fresh: set[int],
+) -> None:
+    global _MODEL
+    _MODEL = model
+    db = archive.db
+    workers = min(os.cpu_count() or 1, 4)
+    pool = None
+    if workers > 1 and len(ids) >= 500 and "fork" in mp.get_all_start_methods():
+        pool = mp.get_context("fork").Pool(workers)
+    db.execute("BEGIN")
+    try:
+        for n, item in enumerate(_computed(archive, ids, pool), 1):
+            _record(archive, item, stats, item.article_id not in fresh)
+            if n % 500 == 0:
+                db.execute("COMMIT")
+                db.execute("BEGIN")
+                if progress:
+                    progress("write", n, len(ids))
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+    if progress:
+        progress("write", len(ids), len(ids))
+
+
+def _record(archive: Archive, item: _Computed, stats: ImportStats, had_rows: bool) -> None:
+    db = archive.db
+    article_id = item.article_id
+    original = archive.original_bytes(article_id) if item.result is None else None
+    if had_rows:
+        for table in ("repairs", "defects", "boilerplate", "links", "fingerprints"):
+            key = "source_id" if table == "links" else "article_id"
+            db.execute(f"DELETE FROM {table} WHERE {key}=?", (article_id,))
+    if item.result is None:
+        # Unrecoverable front matter: keep the file exactly as it was, flagged.
+        assert item.error is not None and original is not None
+        if archive.write_raw(article_id, original, article=None, original=original, status="unreadable"):
+            stats.written += 1
+        db.execute("INSERT OR REPLACE INTO defects VALUES (?, ?, 'flagged', ?)",
+                   (article_id, item.error.kind, str(item.error)))
+        stats.flags[item.error.kind] = stats.flags.get(item.error.kind, 0) + 1
+        return
+    result = item.result
+    assert item.data is not None
+    status = "flagged" if result.findings else "ok"
+    if archive.write_raw(article_id, item.data, article=result.article, original=None,
+                         original_sha256=_original_sha(archive, article_id), status=status):
+        stats.written += 1
+    db.execute("INSERT INTO fingerprints VALUES (?, ?)", (article_id, item.fingerprint))
+    db.executemany("INSERT INTO links VALUES (?, ?, ?)",
+                   [(article_id, t, c) for t, c in item.links.items()])
+    at = now()
+    repaired: dict[str, str] = {}
+    for ch in result.changes:
+        db.execute(
+            "INSERT INTO repairs (article_id, kind, field, before, after, count, at) VALUES (?,?,?,?,?,?,?)",
+            (article_id, ch.kind, ch.field, ch.before, ch.after, ch.count, at),
+        )
+        repaired[ch.kind] = f"{ch.field}: {ch.count} change(s)"
+    author = result.article.author
+    for r in result.removals:
+        db.execute(
+            "INSERT OR REPLACE INTO boilerplate VALUES (?, ?, ?, ?, ?, ?)",
+            (article_id, r.start, r.kind, author if r.kind == "author" else None, r.block_key, r.text),
+        )
+        kind = "author_box" if r.kind == "author" else "boilerplate"
+        repaired[kind] = f"{len(r.text)} characters moved to the catalog"
+    if result.bio and author:
+        db.execute(
+            "INSERT INTO author_bios VALUES (?, ?, 1) ON CONFLICT(author) DO UPDATE SET seen=seen+1",
+            (author, result.bio),
+        )
+    for kind, detail in repaired.items():
+        db.execute("INSERT OR REPLACE INTO defects VALUES (?, ?, 'repaired', ?)", (article_id, kind, detail))
+        stats.repairs[kind] = stats.repairs.get(kind, 0) + 1
+    for f in result.findings:
+        if f.kind in repaired:
+            continue
+        db.execute("INSERT OR REPLACE INTO defects VALUES (?, ?, 'flagged', ?)", (article_id, f.kind, f.detail))
+        stats.flags[f.kind] = stats.flags.get(f.kind, 0) + 1
+
+
+def _original_sha(archive: Archive, article_id: int) -> str:
+    row = archive.db.execute("SELECT original_sha256 FROM articles WHERE id=?", (article_id,)).fetchone()
+    return str(row[0])
+
+
+def _sync_search(archive: Archive) -> dict[str, Any] | None:
+    try:
+        from newsark.search import sync_index  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    result: dict[str, Any] = sync_index(archive)
+    return result

@@ -1,0 +1,81 @@
+"""Turn the original bytes of one article file into the repaired article that is written.
+
+``materialize(original, model)`` is a pure function: the archive file is always the result
+of the kept original plus the recorded repairs, so re-running an import (or undoing a
+repair) is exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsark.archive.article import Article, FormatError, split_front_matter
+from newsark.archive.store import site_of
+from newsark.repair import flags, frontmatter, links, mojibake
+from newsark.repair.base import Change, Finding
+from newsark.repair.boilerplate import BoilerplateModel, Removal
+
+
+@dataclass
+class Materialized:
+    article: Article
+    changes: list[Change] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
+    bio: str | None = None
+    status: str = "ok"
+
+
+def decode(data: bytes) -> str:
+    """Bytes → text, or FormatError for what is not an article file at all."""
+    if not data.strip():
+        raise FormatError("empty_file", "file is empty")
+    if b"\x00" in data[:8192]:
+        raise FormatError("binary", "file looks binary (NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FormatError(
+            "invalid_utf8", f"not valid UTF-8 at byte {exc.start} ({data[exc.start:exc.start + 4]!r})"
+        ) from exc
+
+
+def parse_with_repairs(data: bytes) -> tuple[Article, list[Change]]:
+    """Parse an article file, recovering broken front matter. Raises FormatError."""
+    text = decode(data)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    fm, body, nl = split_front_matter(text)
+    meta, changes = frontmatter.recover(fm.replace("\r\n", "\n"))
+    return Article(meta=meta, body=body, newline=nl), changes
+
+
+def materialize(data: bytes, model: BoilerplateModel | None) -> Materialized:
+    article, changes = parse_with_repairs(data)
+    result = Materialized(article=article, changes=list(changes))
+
+    body, link_changes = links.absolutize(article.body, article.url)
+    result.changes += link_changes
+
+    for key in ("title",):
+        value = article.meta.get(key)
+        if isinstance(value, str):
+            fixed, ch, fi = mojibake.repair_text(value, key)
+            article.meta[key] = fixed
+            result.changes += ch
+            result.findings += fi
+    body, ch, fi = mojibake.repair_text(body, "body")
+    result.changes += ch
+    result.findings += fi
+
+    if model is not None:
+        body, removals, bio = model.strip(site_of(article.original_url), article.author, body)
+        result.removals = removals
+        result.bio = bio
+    article.body = body
+
+    for finding in (flags.damaged_url(article), flags.placeholder(article, article.text())):
+        if finding:
+            result.findings.append(finding)
+    result.findings += flags.missing_fields(article)
+    return result
