@@ -108,3 +108,9 @@ def test_article_id_of() -> None:
     assert article_id_of("https://www.hkcnews.com/articles/7", SITES) is None
     assert article_id_of("https://other.com/article/7", SITES) is None
     assert article_id_of("not a url at all", SITES) is None
+
+
+def test_line_break_inside_chinese_adds_no_space(renderer: Renderer) -> None:
+    assert renderer.markdown("第一行，\n第二行") == "<p>第一行，第二行</p>\n"
+    assert renderer.markdown("line one\nline two") == "<p>line one\nline two</p>\n"
+    assert renderer.markdown("中文\nEnglish") == "<p>中文\nEnglish</p>\n"

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from newsark.web.links import article_id_of, host_of, unwrap_capture
 
@@ -50,6 +52,18 @@ _IFRAME_RE = re.compile(
 _VIDEO_FILE_RE = re.compile(r"\.(?:mp4|webm|ogv|m4v)(?:[?#].*)?$", re.IGNORECASE)
 
 _md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+# CJK and full-width punctuation: a line break between two of them is not a space.
+_CJK_RE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
+
+def _softbreak(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    """A soft line break joins Chinese lines without the space a browser would show."""
+    before = tokens[idx - 1].content[-1:] if idx > 0 else ""
+    after = tokens[idx + 1].content[:1] if idx + 1 < len(tokens) else ""
+    return "" if _CJK_RE.match(before) and _CJK_RE.match(after) else "\n"
+
+
+_md.add_render_rule("softbreak", _softbreak)
 
 
 def _video_block(src: str, label: str) -> str:
