@@ -13,7 +13,9 @@ ROLES = {
 }
 _ROLE_RE = re.compile(
     r"(特約記者|實習記者|见习记者|責任編輯|责任编辑|記者|记者|撰文|文字|作者|攝影|摄影|編輯|编辑|"
-    r"written by|photos?|by|文|圖|图)\s*[:：/／|｜]?\s*",
+    r"\bwritten by\b|\bphotos?\b(?=\s*[:：/／])|\bby\b|"
+    # one-character roles only before a separator, never inside a name (陳大文)
+    r"(?:^|(?<=[\s、，,(（]))(?:文|圖|图)(?=\s*[/／:：]))\s*[:：/／|｜]?\s*",
     re.I,
 )
 _SPLIT_RE = re.compile(r"\s*(?:[、,，;；/／|｜&]|\band\b|\s和\s|及|與|与)\s*")

@@ -28,6 +28,12 @@ class Candidate:
     text: str
 
 
+def fast_text(el: etree._Element) -> str:
+    """Plain text, one line per text node (cheap; enough for token counts)."""
+    lines = (_WS_RE.sub(" ", t).strip() for t in el.itertext())
+    return "\n".join(t for t in lines if t)
+
+
 def element_text(el: etree._Element) -> str:
     """Plain text with a line break at every block boundary."""
     parts: list[str] = []
@@ -82,7 +88,7 @@ def from_trafilatura(html_text: str | etree._Element, url: str | None, *, fast: 
     body = root.find("body")
     if body is None:
         return None
-    text = element_text(body)
+    text = fast_text(body)
     return Candidate("trafilatura", body, text) if text else None
 
 
@@ -90,9 +96,10 @@ def from_readability(html_text: str, url: str | None) -> Candidate | None:
     from readability import Document
 
     try:
-        summary = Document(html_text, url=url).summary(html_partial=True)
+        # No url: readability's own link rewriting is slow; LinkMapper does it later.
+        summary = Document(html_text).summary(html_partial=True)
         el = lxml.html.fragment_fromstring(summary, create_parent="div")
     except Exception:  # noqa: BLE001
         return None
-    text = element_text(el)
+    text = fast_text(el)
     return Candidate("readability", el, text) if text else None

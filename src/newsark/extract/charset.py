@@ -43,11 +43,10 @@ _XML_RE = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""
 _HEADER_RE = re.compile(r"""charset\s*=\s*["']?([^;"'\s]+)""", re.I)
 # Replacement characters, C0/C1 controls, private use, and classic UTF-8-as-Latin-1
 # mojibake pairs (Ã©, â€™, å…): each occurrence counts as one suspicious character.
-_SUSPICIOUS_RE = re.compile(
-    "[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]"
-    "|[\u00c2-\u00c3][\u0080-\u00bf\u2018-\u203a\u0152-\u017e\u02c6-\u02dc]"
-    "|\u00e2\u20ac[\u0080-\u00bf\u2018-\u203a\u0152-\u017e\u02c6-\u02dc\u0161\u0153\u00a6\u00b9\u00ba\u00a2\u00a3\u00a4\u009d\u201d\u201c\u2122]?"
-    "|[\u00e4-\u00e9][\u00b8-\u00bf\u0080-\u00a0\u2018-\u203a\u0152-\u017e][\u0080-\u00bf\u2018-\u203a\u0152-\u017e]"
+_BAD_CHAR_RE = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
+_C1 = "\u0080-\u00bf\u2018-\u203a\u0152-\u017e\u02c6-\u02dc\u2122"
+_MOJIBAKE_RE = re.compile(
+    f"[\u00c2\u00c3][{_C1}]|\u00e2\u20ac|[\u00e4-\u00e9][\u00b8-\u00bf{_C1}][{_C1}]"
 )
 
 
@@ -85,9 +84,14 @@ def declared_charset(data: bytes) -> str | None:
     return found
 
 
+_ANY_RE = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\u00c2-\u00e9]")
+
+
 def count_suspicious(text: str) -> int:
     """Replacement characters, control characters, private-use and mojibake sequences."""
-    return sum(1 for _ in _SUSPICIOUS_RE.finditer(text))
+    if not _ANY_RE.search(text):
+        return 0
+    return len(_BAD_CHAR_RE.findall(text)) + len(_MOJIBAKE_RE.findall(text))
 
 
 def _detect(data: bytes) -> str | None:

@@ -89,23 +89,24 @@ def _drop_title_block(markdown: str, title: str | None) -> str:
     return "\n\n".join(blocks)
 
 
-def _not_article_reason(text: str, links_share: float, meta_type: str | None) -> str | None:
+_LINK_TEXT_RE = re.compile(r"(?<!!)\[([^\]]*)\]\([^)]*\)")
+
+
+def _not_article_reason(markdown: str, text: str) -> str | None:
+    """Why a page is not an article (list, section front, error page), or None."""
     cjk = is_cjk(text)
     size = len(re.sub(r"\s", "", text)) if cjk else len(text.split())
     if size < (120 if cjk else 60):
         return f"body too short ({size} {'characters' if cjk else 'words'})"
-    if links_share > 0.55:
-        return f"mostly links ({links_share:.0%} of the page's text)"
+    linked = sum(len(re.sub(r"\s", "", m.group(1))) for m in _LINK_TEXT_RE.finditer(markdown))
+    share = linked / max(1, len(re.sub(r"\s", "", text)))
+    if share > 0.5:
+        return f"mostly links ({share:.0%} of the body's text)"
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    longest = max((len(ln) if cjk else len(ln.split()) for ln in lines), default=0)
+    if len(lines) >= 10 and longest < (40 if cjk else 25):
+        return f"a list of {len(lines)} short items, no paragraph"
     return None
-
-
-def _link_share(doc: etree._Element) -> float:
-    body = doc.find(".//body")
-    if body is None:
-        return 0.0
-    total = len("".join(element_text(body).split()))
-    linked = sum(len("".join("".join(a.itertext()).split())) for a in body.iter("a"))
-    return linked / total if total else 1.0
 
 
 def extract_page(
@@ -141,20 +142,21 @@ def extract_page(
         if profile is not None and body is not None:
             body = profile.clean(body)
 
-    meta = extract_metadata(doc, url, body.text if body else None)
+    out = Extraction(charset=charset, path=path, chosen=body.name if body else None)
+    if body is not None:
+        md, figures = to_markdown(body.element, links, lambda img: _caption_for(img, links, captions))
+        out.markdown = md
+        out.figures = figures
+    meta = extract_metadata(doc, url, plain_text(out.markdown))
     if profile is not None and path == "learned":
         profile.apply_metadata(doc, meta)
-    out = Extraction(charset=charset, path=path, chosen=body.name if body else None)
+    out.markdown = _drop_title_block(out.markdown, meta.title)
+    out.text = plain_text(out.markdown)
     out.title, out.date, out.last_updated = meta.title, meta.date, meta.last_updated
     out.author, out.bylines = meta.author, meta.bylines
     out.category, out.tags, out.lead = meta.category, meta.tags, meta.lead
-    if body is not None:
-        md, figures = to_markdown(body.element, links, lambda img: _caption_for(img, links, captions))
-        out.markdown = _drop_title_block(md, meta.title)
-        out.figures = figures
-        out.text = plain_text(out.markdown)
     out.suspicious = count_suspicious(f"{out.title or ''}\n{out.text}")
-    why_not = _not_article_reason(out.text, _link_share(doc), meta.page_type)
+    why_not = _not_article_reason(out.markdown, out.text)
     out.is_article = why_not is None
     out.reason = why_not or reason
     return out

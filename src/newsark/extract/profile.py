@@ -145,7 +145,7 @@ class SiteProfile:
                 continue
             t = " ".join("".join(child.itertext()).split())
             if child.tag in ("nav", "footer", "aside") or (t and self.is_template(t)):
-                child.drop_tree()
+                _drop(child)
 
     def apply_metadata(self, doc: etree._Element, meta: Meta) -> None:
         """Hook for learned metadata positions (none learned yet beyond the generic path)."""
@@ -193,6 +193,20 @@ class SiteProfile:
         if not isinstance(data, dict):
             raise ValueError(f"{path}: a site profile is a mapping of keys to values")
         return cls.from_dict(data)
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove an element, keeping its tail text (lxml.html's drop_tree for any element)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def _to_toml(data: dict[str, Any]) -> str:

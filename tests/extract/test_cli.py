@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from newsark.cli import main
+
+from .fixtures import EN_ARTICLE, zh_article, zh_list_page
+
+KEYS = ["title", "date", "last_updated", "author", "category", "tags", "lead", "markdown",
+        "text", "figures", "charset", "path"]
+
+
+def test_extract_json_from_stdin() -> None:
+    result = CliRunner().invoke(main, ["extract", "-", "--json"], input=zh_article(2).encode("big5hkscs"))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert list(data) == KEYS
+    assert data["title"] == "公園計劃第2號討論" and data["path"] == "generic"
+
+
+def test_extract_file_to_archive_format(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_bytes(EN_ARTICLE.encode("utf-8"))
+    cap = "https://web.archive.org/web/20200305000000/https://news.example.org/ferry"
+    result = CliRunner().invoke(main, ["extract", str(page), "--capture-url", cap])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith('---\ntitle: "Harbour ferry timetable changes next month"\n')
+    assert f'url: "{cap}"' in result.output
+    assert "\n# Harbour ferry timetable changes next month\n" in result.output
+
+
+def test_extract_site(tmp_path: Path) -> None:
+    for n in range(1, 4):
+        (tmp_path / f"{n}.html").write_bytes(zh_article(n).encode("utf-8"))
+    (tmp_path / "list.html").write_bytes(zh_list_page().encode("utf-8"))
+    prof = tmp_path / "profile.yaml"
+    result = CliRunner().invoke(main, ["extract", "--site", str(tmp_path), "--profile", str(prof)])
+    assert result.exit_code == 0, result.output
+    rows = {r["page"]: r for r in map(json.loads, result.output.splitlines())}
+    assert rows["list.html"]["is_article"] is False
+    assert all(rows[f"{n}.html"]["path"] == "learned" for n in range(1, 4))
+    assert prof.exists()
+
+
+def test_missing_page_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "nope.html")])
+    assert result.exit_code != 0 and "no such file" in result.output

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+
+from newsark.extract.bylines import plausible_chinese_name, split_byline
+from newsark.extract.dates import date_from_url, find_date, parse_date
+from newsark.extract.scoring import author_match, body_prf, date_match, title_match, tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021年1月3日", "2021-01-03"),
+        ("發佈時間：2021年1月3日 下午3:05", "2021-01-03T15:05:00"),
+        ("2019-03-18 23:59 聯合報", "2019-03-18T23:59:00"),
+        ("Published March 4, 2020", "2020-03-04"),
+        ("4 March 2020", "2020-03-04"),
+        ("2020-03-04T08:15:00+0800", "2020-03-04T08:15:00+08:00"),
+        ("2020-02-30", None),  # no such day: unknown, not a guess
+        ("no date here", None),
+    ],
+)
+def test_find_date(text: str, expected: str | None) -> None:
+    assert find_date(text) == expected
+
+
+def test_parse_date_epoch_and_bad() -> None:
+    assert parse_date("1583280900") == "2020-03-04T00:15:00+00:00"
+    assert parse_date("") is None
+    assert parse_date("3000-01-01") is None
+
+
+def test_date_from_url() -> None:
+    assert date_from_url("https://x.org/news/2021/01/03/story") == "2021-01-03"
+    assert date_from_url("https://x.org/a/20210103/1.html") == "2021-01-03"
+    assert date_from_url("https://web.archive.org/web/20210630061242/https://x.org/article/32145/") is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("記者陳大文、李小明／香港報導", [("記者", "陳大文"), ("記者", "李小明")]),
+        ("撰文：黃小玲　攝影：林志強", [("撰文", "黃小玲"), ("攝影", "林志強")]),
+        ("文／張三豐", [("撰文", "張三豐")]),
+        ("By Jane Doe and Sam Lee", [("撰文", "Jane Doe"), ("撰文", "Sam Lee")]),
+    ],
+)
+def test_split_byline(byline: str, expected: list[tuple[str, str]]) -> None:
+    assert split_byline(byline) == expected
+
+
+def test_plausible_chinese_name() -> None:
+    assert plausible_chinese_name("陳大文")
+    assert not plausible_chinese_name("了解")
+    assert not plausible_chinese_name("翻攝畫面")
+
+
+def test_scoring_as_the_eval_readme_says() -> None:
+    assert tokens("Hello, World! 中文ok") == ["hello", "world", "中", "文", "ok"]
+    assert body_prf("", "text") == (0.0, 0.0, 0.0)
+    p, r, f = body_prf("a b c d", "a b")
+    assert (p, r) == (0.5, 1.0) and abs(f - 2 / 3) < 1e-9
+    assert title_match("Title - Site", "Title") == (False, True)
+    assert date_match("2021-01-03T10:00", "2021-1-3 9:00") and not date_match(None, "2021-01-03")
+    assert date_match("2003-05-09", "2003-5")
+    assert author_match("記者王小明", "王小明") and not author_match(None, "王小明")

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import re
+
+from newsark.archive.article import loads
+from newsark.extract import extract_page
+
+from .fixtures import EN_ARTICLE, zh_article, zh_list_page
+
+CAPTURE = "https://web.archive.org/web/20200305000000/https://news.example.org/2020/03/04/ferry"
+
+
+def test_english_article_metadata_and_body() -> None:
+    ex = extract_page(EN_ARTICLE.encode("utf-8"), url="https://news.example.org/2020/03/04/ferry")
+    assert ex.title == "Harbour ferry timetable changes next month"
+    assert ex.date == "2020-03-04T08:15:00+08:00"
+    assert ex.last_updated == "2020-03-05T09:00:00+08:00"
+    assert ex.author == "Jane Doe、Sam Lee"
+    assert ex.category == "Transport" and ex.tags == ["ferries", "harbour"]
+    assert "fewer sailings after nine" in ex.text
+    assert "Copyright" not in ex.text and "Home" not in ex.text.split("\n")[0]
+    assert "- Evening sailings every 30 minutes" in ex.markdown
+    assert ex.is_article and ex.path == "generic" and ex.charset == "utf-8"
+
+
+def test_figures_captions_and_capture_links() -> None:
+    ex = extract_page(EN_ARTICLE.encode("utf-8"), capture_url=CAPTURE)
+    img = "https://web.archive.org/web/20200305000000im_/https://cdn.example.org/ferry.jpg"
+    assert ex.figures == [{"src": img, "caption": "The ferry at the pier. Photo: Test Gazette"}]
+    assert (f'<figure>\n<img src="{img}" alt="">\n'
+            "<figcaption>The ferry at the pier. Photo: Test Gazette</figcaption>\n</figure>") in ex.markdown
+    # the caption is not repeated as a paragraph, nor as alt text
+    assert ex.markdown.count("The ferry at the pier") == 1
+    link = "[fares page](https://web.archive.org/web/20200305000000/https://news.example.org/fares)"
+    assert link in ex.markdown
+
+
+def test_chinese_article_bylines_dates_and_no_share_icons() -> None:
+    ex = extract_page(zh_article(3).encode("big5hkscs"), capture_url="https://web.archive.org/web/2021/https://hk.example.org/a/3")
+    assert ex.charset == "utf-8" or ex.charset == "big5hkscs"
+    assert ex.title == "公園計劃第3號討論"
+    assert ex.date == "2021-01-03T10:33:00"
+    assert ex.author == "陳大文、李小明"
+    assert ("記者", "陳大文") in ex.bylines
+    assert "居民代表表示" in ex.text
+    assert not any("share" in f["src"] for f in ex.figures)
+    assert [f["caption"] for f in ex.figures] == ["新公園的設計圖。測試新聞網圖片"]
+    assert ex.suspicious == 0
+
+
+def test_unknown_date_rather_than_a_guess() -> None:
+    page = zh_article(4).replace("2021年1月4日 10:34", "今日上午")
+    ex = extract_page(page.encode("utf-8"))
+    assert ex.date is None
+
+
+def test_updated_date_kept_apart() -> None:
+    page = zh_article(5).replace(
+        '<span class="time">2021年1月5日 10:35</span>',
+        '<span class="time">2021年1月5日 10:35</span> <span>最後更新：2021年1月6日 08:00</span>',
+    )
+    ex = extract_page(page.encode("utf-8"))
+    assert ex.date == "2021-01-05T10:35:00"
+    assert ex.last_updated == "2021-01-06T08:00:00"
+
+
+def test_list_page_is_not_an_article() -> None:
+    ex = extract_page(zh_list_page().encode("utf-8"))
+    assert not ex.is_article and ex.reason
+
+
+def test_to_article_is_the_corpus_format() -> None:
+    ex = extract_page(EN_ARTICLE.encode("utf-8"), capture_url=CAPTURE)
+    art = ex.to_article(url=CAPTURE, original_url="https://news.example.org/2020/03/04/ferry")
+    again = loads(art.dumps())
+    assert again.title == ex.title and again.author == ex.author
+    assert again.body.startswith(f"\n# {ex.title}\n\n")
+    assert re.search(r"^original_url: \"https://news\.example\.org/", art.dumps(), re.M)
+
+
+def test_empty_page_is_a_clear_error() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="empty"):
+        extract_page(b"   ")
