@@ -67,6 +67,9 @@ def test_filters_and_facets(client: TestClient) -> None:
     assert [h["id"] for h in one["hits"]] == [102] and one["filters"]["category"] == "眾說"
     dated = client.get("/search.json", params={"q": "機場", "from": "2019-04", "to": "2019-04"}).json()
     assert [h["id"] for h in dated["hits"]] == [101]
+    assert dated["dates"] == {"from": "2019-04-01", "to": "2019-04-30"}
+    form = client.get("/search", params={"q": "機場", "from": "2019-04", "to": "2019-04"}).text
+    assert 'value="2019-04-01"' in form and 'value="2019-04-30"' in form
     html = client.get("/search", params={"q": "機場"}).text
     assert 'data-facet="category"' in html and "category=%E7%9C%BE%E8%AA%AA" in html
 

@@ -67,6 +67,7 @@ def search_page(request: Request) -> Response:
     data: dict[str, Any] = {
         "query": q,
         "filters": {k: request.query_params.get(k) or None for k in FILTERS},
+        "dates": {"from": filters["date_from"], "to": filters["date_to"]},  # full YYYY-MM-DD
         "page": page,
         "per_page": PER_PAGE,
         "hits": [],
