@@ -6,17 +6,22 @@ sys.path here so tests and benchmarks import it as ``harness``.
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from harness import cli
 from harness.faults import FaultPlan
 from harness.ia_layer import IALayer
 from harness.pywb_server import PywbUnavailable
+from harness.ratelog import LoggedRequest
 from harness.replica import CORPUS, corpus_available
 from harness.synthetic import synthetic_site
 from harness.world import World
@@ -61,3 +66,32 @@ def make_layer(synthetic_world: World) -> Iterator[Callable[..., IALayer]]:
     yield make
     for ia in layers:
         ia.stop()
+
+
+@dataclass
+class RescueRun:
+    """One ``newsark rescue`` run against a layer that stays up for the whole session."""
+
+    layer: IALayer
+    archive: Path
+    proc: subprocess.CompletedProcess[str]
+    log: list[LoggedRequest]
+    seconds: float
+
+
+@pytest.fixture(scope="session")
+def clean_rescue(synthetic_world: World, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RescueRun]:
+    """The clean scenario's run: the synthetic site rescued with no faults, once per session.
+
+    The layer stays up (same port, so capture URLs in files match) for the resume scenario.
+    """
+    layer = IALayer(synthetic_world.pywb.base_url, synthetic_world.pywb.coll,
+                    synthetic_world.pywb.index_path).start()
+    archive = tmp_path_factory.mktemp("clean") / "archive"
+    start = time.monotonic()
+    proc = cli.run(cli.rescue_args(synthetic_world.site.host, archive, layer.base_url,
+                                   (*cli.FAST, "--json")), timeout=600)
+    run = RescueRun(layer, archive, proc, layer.log.items(), time.monotonic() - start)
+    layer.log.clear()
+    yield run
+    layer.stop()

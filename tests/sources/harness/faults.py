@@ -50,7 +50,7 @@ class FaultPlan:
         return cls(
             seed=seed, p_5xx=0.06, p_outage=0.05, p_truncate=0.04, p_gzip_blank=0.15,
             p_cdx_repeat=0.05, burst_429_every=120, burst_429_seconds=0.4,
-            refuse_every=300, refuse_seconds=1.5, refuse_max=3,
+            refuse_every=300, refuse_seconds=1.5, refuse_max=3, block_on_429_abuse=4,
         )
 
 

@@ -76,10 +76,10 @@ def _story(rng: random.Random, k: int, n: int, used_titles: set[str]) -> Story:
     )
 
 
-def _body_html(story: Story, host: str, article_id: int, figure: bool) -> str:
+def _body_html(story: Story, host: str, image_id: int, figure: bool) -> str:
     parts = [f"<p>{esc(p)}</p>" for p in story.paragraphs]
     if figure:
-        parts.insert(1, f'<figure><img src="https://{host}/images/{article_id}.jpg" alt="">'
+        parts.insert(1, f'<figure><img src="https://{host}/images/{image_id}.jpg" alt="">'
                         f"<figcaption>{esc(story.title)}（資料圖片）</figcaption></figure>")
     return "\n".join(parts)
 
@@ -105,7 +105,7 @@ class _Builder:
         a = PageArticle(
             article_id=article_id, url=canonical, title=story.title, date=story.date, time=story.time,
             author=story.author, author_bio=story.author_bio, category=story.category, tags=story.tags,
-            body_html=story.body_html or _body_html(story, STYLE.host, article_id, figure),
+            body_html=story.body_html or _body_html(story, STYLE.host, story.ids[0], figure),
             related=related,
         )
         if design == "A" and self.rng.random() < 0.3:
