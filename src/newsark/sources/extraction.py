@@ -17,11 +17,11 @@ import lxml.html
 
 from newsark.archive.article import Article, make_article, strip_title_heading
 from newsark.sources.decode import decompress, to_text
-from newsark.sources.discover import SiteProfile
 from newsark.sources.validate import check_html
 from newsark.sources.warcstore import WarcResponse
 
 MIN_BODY_CHARS = 40
+IA = "https://web.archive.org"
 _IMG_MD = re.compile(r"^!\[([^\]]*)\]\((\S+?)(?:\s+\"[^\"]*\")?\)\s*$", re.M)
 
 
@@ -34,7 +34,8 @@ class Extracted:
 
 
 def extract_response(resp: WarcResponse, *, capture_url: str, public_base: str,
-                     profile: SiteProfile | None) -> Extracted:
+                     template: Any = None) -> Extracted:
+    """``template``: a ``newsark.extract.SiteProfile`` learned from the site, or None."""
     data = decompress(resp.payload, resp.header("Content-Encoding") or "")
     ctype = resp.header("Content-Type")
     html, charset = to_text(data, ctype)
@@ -42,8 +43,12 @@ def extract_response(resp: WarcResponse, *, capture_url: str, public_base: str,
     soft = reason == "truncated_html"
     if reason and not soft:
         return Extracted(None, reason, charset)
-    article = _extract_with_module(data, resp, capture_url, ctype, profile)
-    if article is None:
+    module = _extract_with_module(data, resp, capture_url, ctype, template)
+    if module is not None:
+        article, why_not, charset = module
+        if article is None:
+            return Extracted(None, why_not or "not_article", charset)
+    else:
         article = generic_article(html, url=resp.url, ts=resp.ts, capture_url=capture_url,
                                   public_base=public_base)
     if article is None:
@@ -54,20 +59,35 @@ def extract_response(resp: WarcResponse, *, capture_url: str, public_base: str,
 
 
 def _extract_with_module(data: bytes, resp: WarcResponse, capture_url: str, ctype: str | None,
-                         profile: SiteProfile | None) -> Article | None:
+                         template: Any) -> tuple[Article | None, str | None, str] | None:
+    """newsark.extract's answer (article or why not), or None when it is unavailable."""
     try:
-        from newsark.extract import extract_page  # type: ignore[attr-defined]
+        from newsark.extract import extract_page
     except ImportError:
         return None
+    # extract_page maps links to web.archive.org capture URLs; for another Wayback server
+    # (a mirror, a local pywb) the same URLs are moved onto that server afterwards.
+    base = capture_url.split("/web/", 1)[0] if "/web/" in capture_url else IA
+    ia_capture = IA + capture_url[len(base):] if base != IA else capture_url
     try:
         ext: Any = extract_page(data, url=resp.url, http_content_type=ctype,
-                                capture_url=capture_url, profile=profile)
-    except Exception:  # a bug there must not lose the page: the generic extraction follows
-        return None
-    if not getattr(ext, "is_article", False):
-        return None
+                                capture_url=ia_capture, profile=template)
+    except ValueError as exc:  # empty / unparseable page
+        return None, f"unparseable: {exc}", "utf-8"
+    charset = str(getattr(ext, "charset", "utf-8"))
+    if not ext.is_article:
+        return None, "not_article", charset
     art = ext.to_article(url=capture_url, original_url=resp.url)
-    return art if isinstance(art, Article) else None
+    if not isinstance(art, Article) or not art.title:
+        return None, "no_title", charset
+    if base != IA:
+        art.body = art.body.replace(f"{IA}/web/", f"{base}/web/")
+    # The archive format: date as YYYY-MM-DD, last_updated as "YYYY-MM-DD HH:MM:SS".
+    if art.meta.get("date"):
+        art.meta["date"] = _date(str(art.meta["date"])) or art.meta["date"]
+    if art.meta.get("last_updated"):
+        art.meta["last_updated"] = _datetime(str(art.meta["last_updated"])) or art.meta["last_updated"]
+    return art, None, charset
 
 
 def _meta(doc: Any, *names: str) -> str | None:

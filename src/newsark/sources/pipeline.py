@@ -113,6 +113,7 @@ class Pipeline:
         retry_pause: float = 5.0,
         retry_sleep: Callable[[float], None] = time.sleep,
     ) -> None:
+        self.template: object = None   # newsark.extract.SiteProfile, when learned
         self.attempts = max(1, attempts)
         self.retry_pause = retry_pause
         self.retry_sleep = retry_sleep
@@ -169,7 +170,7 @@ class Pipeline:
             # Links point into the archive the capture came from (kept in rescue's WARCs).
             base = capture_url.split("/web/", 1)[0] if "/web/" in capture_url else self.public_base
             ext = extract_response(resp, capture_url=capture_url, public_base=base,
-                                   profile=self.profile)
+                                   template=self.template)
             if ext.article is None:
                 self._reject(row, ext.reason or "no_content")
                 last_reason = ext.reason or "no_content"
