@@ -192,3 +192,24 @@ def test_bad_options_are_clear_errors(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "--archive" in r.output
     with pytest.raises(FileNotFoundError):
         ingest([tmp_path / "nope.warc.gz"], tmp_path / "b")
+
+
+def test_report_counts_what_was_tried(ia: FakeIA, tmp_path: Path) -> None:
+    from newsark.sources.report import rescue_report
+
+    with Archive(tmp_path / "empty") as ar:
+        assert rescue_report(ar) == {}
+    rescue(HOST, tmp_path / "a", fast(ia))
+    with Archive(tmp_path / "a") as ar:
+        rep = rescue_report(ar)
+    assert rep["stories"] == {"found": 33, "fetched": 33, "written": 31, "aliased": 2,
+                              "failed": 0, "not_done_yet": 0}
+    assert rep["aliased_by_reason"] == {"redirect": 1, "same_text": 1}
+    assert rep["captures_rejected_by_reason"] == {"soft_404": 1}
+    assert rep["captures_postponed_by_reason"] == {"outage_page": 6, "truncated": 4}
+    assert rep["ids"]["not_listed_ranges"][0] == [1031, 1899]
+    assert rep["ids"]["per_range"]["1001-2000"]["listed"] == 31
+    assert rep["requests"]["cdx"]["total"] == sum(1 for _, k, _, _ in ia.log if k == "cdx")
+    assert rep["requests"]["replay"]["total"] == sum(1 for _, k, _, _ in ia.log if k == "replay")
+    assert rep["listing"]["complete"] is True
+    assert "missing" not in repr(rep)
