@@ -123,6 +123,14 @@ CREATE TABLE IF NOT EXISTS fingerprints (
     sentences  BLOB NOT NULL          -- sorted 8-byte hashes
 );
 
+-- Repairs a user undid for one article (kind, or 'all' = the original bytes as they were).
+CREATE TABLE IF NOT EXISTS repairs_undone (
+    article_id INTEGER NOT NULL,
+    kind       TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    PRIMARY KEY (article_id, kind)
+);
+
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT

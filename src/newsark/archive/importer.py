@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsark.archive.article import FormatError
+from newsark.archive.article import Article, FormatError
 from newsark.archive.materialize import Materialized, materialize, parse_with_repairs
 from newsark.archive.sources import Member, SourceError, article_id_from_name, iter_source
 from newsark.archive.store import Archive, now, sha256, site_of
@@ -222,10 +222,12 @@ class _Computed:
 _MODEL: BoilerplateModel | None = None  # set in the parent before forking workers
 
 
-def _compute(job: tuple[int, bytes]) -> _Computed:
-    article_id, original = job
+def _compute(job: tuple[int, bytes, frozenset[str]]) -> _Computed:
+    article_id, original, skip = job
+    if "all" in skip:  # the user asked for the original bytes exactly
+        return _Computed(article_id, None, FormatError("undone", "all repairs undone"), data=original)
     try:
-        result = materialize(original, _MODEL)
+        result = materialize(original, _MODEL, skip)
     except FormatError as exc:
         return _Computed(article_id, None, exc)
     article = result.article
@@ -240,12 +242,15 @@ def _compute(job: tuple[int, bytes]) -> _Computed:
 def _computed(archive: Archive, ids: list[int], pool: Any) -> Iterator[_Computed]:
     # Originals are read here, in the thread that owns the SQLite connection, a batch at a
     # time (memory stays bounded); workers only compute.
+    undone: dict[int, set[str]] = {}
+    for r in archive.db.execute("SELECT article_id, kind FROM repairs_undone"):
+        undone.setdefault(int(r[0]), set()).add(str(r[1]))
     for i in range(0, len(ids), 512):
         jobs = []
         for article_id in ids[i : i + 512]:
             original = archive.original_bytes(article_id)
             if original is not None:
-                jobs.append((article_id, original))
+                jobs.append((article_id, original, frozenset(undone.get(article_id, ()))))
         if pool is None:
             yield from map(_compute, jobs)
         else:
@@ -293,8 +298,18 @@ def _record(archive: Archive, item: _Computed, stats: ImportStats, had_rows: boo
             key = "source_id" if table == "links" else "article_id"
             db.execute(f"DELETE FROM {table} WHERE {key}=?", (article_id,))
     if item.result is None:
-        # Unrecoverable front matter: keep the file exactly as it was, flagged.
         assert item.error is not None and original is not None
+        if item.error.kind == "undone":
+            # Every repair undone: the file is the original, parsed if it can be.
+            try:
+                parsed: Article | None = parse_with_repairs(original)[0]
+            except FormatError:
+                parsed = None
+            if archive.write_raw(article_id, original, article=parsed, original=original,
+                                 status="ok" if parsed else "unreadable"):
+                stats.written += 1
+            return
+        # Unrecoverable front matter: keep the file exactly as it was, flagged.
         if archive.write_raw(article_id, original, article=None, original=original, status="unreadable"):
             stats.written += 1
         db.execute("INSERT OR REPLACE INTO defects VALUES (?, ?, 'flagged', ?)",
@@ -353,3 +368,13 @@ def _sync_search(archive: Archive) -> dict[str, Any] | None:
         return None
     result: dict[str, Any] = sync_index(archive)
     return result
+
+
+def rematerialize(archive: Archive, ids: Sequence[int]) -> ImportStats:
+    """Re-derive some articles from their originals (after an undo or redo)."""
+    stats = ImportStats()
+    model = _load_learner(archive).model()
+    _materialize_all(archive, sorted(ids), model, stats, None, set())
+    stats.stories = story_mod.fold_stories(archive)
+    stats.search_index = _sync_search(archive)
+    return stats

@@ -50,25 +50,37 @@ def parse_with_repairs(data: bytes) -> tuple[Article, list[Change]]:
     return Article(meta=meta, body=body, newline=nl), changes
 
 
-def materialize(data: bytes, model: BoilerplateModel | None) -> Materialized:
+# Repairs a user can undo one by one (``newsark repair undo ID --kind K``).
+UNDOABLE = ("relative_wayback_link", "mojibake", "boilerplate")
+
+
+def materialize(
+    data: bytes, model: BoilerplateModel | None, skip: frozenset[str] = frozenset()
+) -> Materialized:
+    """Original bytes → repaired article. Repairs named in ``skip`` are not applied."""
     article, changes = parse_with_repairs(data)
     result = Materialized(article=article, changes=list(changes))
 
-    body, link_changes = links.absolutize(article.body, article.url)
-    result.changes += link_changes
+    body = article.body
+    if "relative_wayback_link" not in skip:
+        body, link_changes = links.absolutize(body, article.url)
+        result.changes += link_changes
 
-    for key in ("title",):
-        value = article.meta.get(key)
-        if isinstance(value, str):
-            fixed, ch, fi = mojibake.repair_text(value, key)
-            article.meta[key] = fixed
+    fix = "mojibake" not in skip
+    value = article.meta.get("title")
+    if isinstance(value, str):
+        fixed, ch, fi = mojibake.repair_text(value, "title")
+        if fix:
+            article.meta["title"] = fixed
             result.changes += ch
-            result.findings += fi
-    body, ch, fi = mojibake.repair_text(body, "body")
-    result.changes += ch
+        result.findings += fi
+    fixed, ch, fi = mojibake.repair_text(body, "body")
+    if fix:
+        body = fixed
+        result.changes += ch
     result.findings += fi
 
-    if model is not None:
+    if model is not None and "boilerplate" not in skip:
         body, removals, bio = model.strip(site_of(article.original_url), article.author, body)
         result.removals = removals
         result.bio = bio

@@ -83,6 +83,12 @@ def is_structural(text: str) -> bool:
     return _WORD_RE.search(text) is None
 
 
+def is_label(text: str) -> bool:
+    """Markup that labels a box rather than saying something: an image, a bold line, a heading."""
+    t = text.strip()
+    return t.startswith(("![", "<img", "#")) or (t.startswith("**") and t.endswith("**") and "\n" not in t)
+
+
 def edge_indices(blocks: list[Block]) -> Iterable[int]:
     n = len(blocks)
     first = 1 if blocks and blocks[0].text.startswith("# ") else 0
@@ -216,7 +222,9 @@ class BoilerplateModel:
             if anchor is not None:
                 a_from = max(cut, author_at)
                 removals.append(Removal(a_from, len(body), "author", body[a_from:], _zone_key(blocks, keys, anchor, n)))
-                bio_blocks = [blocks[i].text for i in range(anchor, n) if not bp[i] and not is_structural(blocks[i].text)]
+                # The bio is what follows the box's last label (avatar, bold name line).
+                last_label = max(i for i in range(anchor, n) if i == anchor or is_label(blocks[i].text))
+                bio_blocks = [blocks[i].text for i in range(last_label + 1, n) if not is_structural(blocks[i].text)]
                 bio = "\n\n".join(bio_blocks) or None
             n_kept = start
         else:

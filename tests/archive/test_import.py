@@ -1,0 +1,222 @@
+"""``newsark import`` end to end through the CLI, on synthetic archives."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tarfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsark.archive.article import load_bytes
+from newsark.archive.store import Archive
+from newsark.cli import main
+from tests.archive import sitegen
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def tree_hashes(root: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*.md"))
+    }
+
+
+@pytest.fixture()
+def site(tmp_path: Path) -> tuple[Path, dict[str, object]]:
+    src = tmp_path / "src"
+    planted = sitegen.write_site(src)
+    return src, planted
+
+
+@pytest.fixture()
+def imported(tmp_path: Path, site: tuple[Path, dict[str, object]]) -> tuple[Path, Path, dict[str, object]]:
+    src, planted = site
+    arch = tmp_path / "arch"
+    run("import", str(src), "--archive", str(arch), "--quiet")
+    return src, arch, planted
+
+
+def test_import_writes_the_corpus_layout_and_keeps_originals(imported) -> None:  # type: ignore[no-untyped-def]
+    src, arch, planted = imported
+    assert sorted(int(p.stem[8:]) for p in arch.rglob("article_*.md")) == planted["ids"]
+    for path in src.rglob("article_*.md"):
+        rel = path.relative_to(src)
+        assert (arch / rel).exists()
+        result = CliRunner().invoke(main, ["show", path.stem[8:], "--original", "--archive", str(arch)])
+        assert result.exit_code == 0
+        assert result.stdout_bytes == path.read_bytes()
+
+
+def test_second_import_changes_nothing(imported) -> None:  # type: ignore[no-untyped-def]
+    src, arch, _ = imported
+    before = tree_hashes(arch)
+    with Archive(arch) as a:
+        rows_before = a.db.execute("SELECT COUNT(*), SUM(length(sha256)) FROM articles").fetchone()[:]
+        repairs_before = a.db.execute("SELECT COUNT(*) FROM repairs").fetchone()[0]
+    out = json.loads(run("import", str(src), "--archive", str(arch), "--json"))
+    assert out["new"] == 0 and out["updated"] == 0 and out["written"] == 0
+    assert out["unchanged"] == len(before)
+    assert tree_hashes(arch) == before
+    with Archive(arch) as a:
+        assert a.db.execute("SELECT COUNT(*), SUM(length(sha256)) FROM articles").fetchone()[:] == rows_before
+        assert a.db.execute("SELECT COUNT(*) FROM repairs").fetchone()[0] == repairs_before
+
+
+def test_relative_wayback_links_become_absolute(imported) -> None:  # type: ignore[no-untyped-def]
+    _, arch, _ = imported
+    for path in arch.rglob("article_*.md"):
+        assert "](/web/" not in path.read_text()
+    text = (arch / "articles/1-1000/article_130.md").read_text()
+    assert "](https://web.archive.org/web/20210712025232/https://www.news.example.org/article/105/earlier)" in text
+
+
+def test_boilerplate_is_moved_out_and_no_text_is_lost(imported) -> None:  # type: ignore[no-untyped-def]
+    _, arch, _ = imported
+    with Archive(arch) as a:
+        for article_id in a.ids():
+            original = a.original_bytes(article_id)
+            assert original is not None
+            before = load_bytes(original).body
+            after = a.read_article(article_id).body
+            removed = [r[0] for r in a.db.execute(
+                "SELECT text FROM boilerplate WHERE article_id=? ORDER BY position", (article_id,))]
+            links = a.db.execute(
+                "SELECT SUM(count) FROM repairs WHERE article_id=? AND kind='relative_wayback_link'",
+                (article_id,)).fetchone()[0] or 0
+            # links grew by len("https://web.archive.org") each; boilerplate removed exactly
+            assert len(before) + links * len("https://web.archive.org") - len(after) == sum(map(len, removed))
+            assert sitegen.APPEAL not in after
+            assert "**Blog |" not in after
+            assert "【" not in after  # the bio went with the box
+        bios = dict(a.db.execute("SELECT author, bio FROM author_bios").fetchall())
+    assert bios == {author: sitegen.BIOS[author] for author in bios}
+    assert len(bios) == len(sitegen.AUTHORS)
+
+
+def test_copies_fold_into_one_story_and_aliases_still_resolve(imported) -> None:  # type: ignore[no-untyped-def]
+    _, arch, planted = imported
+    copies = planted["copies"]
+    report = json.loads(run("report", "--archive", str(arch), "--json"))
+    assert report["files"] == len(planted["ids"])
+    assert report["aliases"] == 3  # 201, 203 → 202; 106 → 105
+    assert report["stories"] == report["files"] - 3
+    for key in ("files", "stories", "aliases", "defects", "date_range", "id_gaps"):
+        assert key in report
+    result = CliRunner().invoke(main, ["show", "201", "--archive", str(arch)])
+    assert result.exit_code == 0
+    assert "201 is an alias of story 202" in result.stderr
+    assert result.stdout == (arch / "articles/1-1000/article_202.md").read_text()
+    info = json.loads(run("show", "203", "--archive", str(arch), "--json"))
+    assert info["story_id"] == copies["story"] and info["is_alias"]
+    assert sorted(info["aliases"]) == copies["aliases"]
+    assert "complete" in info["story"]["reason"]
+    linked = json.loads(run("show", "106", "--archive", str(arch), "--json"))
+    assert linked["story_id"] == 105 and "links point to" in linked["story"]["reason"]
+
+
+def test_report_counts_defects_and_gaps(imported) -> None:  # type: ignore[no-untyped-def]
+    _, arch, planted = imported
+    report = json.loads(run("report", "--archive", str(arch), "--json"))
+    n = len(planted["ids"])
+    assert report["defects"]["relative_wayback_link"] == {"found": n, "repaired": n, "flagged": 0}
+    assert report["defects"]["boilerplate"]["repaired"] == n
+    assert report["defects"]["author_box"]["repaired"] == n
+    assert report["id_gaps"] == [[161, 200]]
+    assert report["date_range"]["from"] <= report["date_range"]["to"]
+    text = run("report", "--archive", str(arch))
+    assert "relative_wayback_link" in text and "aliases" in text
+
+
+def test_bad_files_get_a_clear_message_and_the_import_goes_on(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    sitegen.write_site(src, n=12)
+    bad = {
+        "junk/article_901.md": b"\x00\x01\x02\x03" * 100,
+        "junk/article_902.md": b"",
+        "junk/article_903.md": b'---\ntitle: "caf\xe9"\n---\n',
+        "junk/article_904.md": b'---\ntitle: [unclosed\n: : :\n---\n\nbody text\n',
+        "junk/notes.md": b'---\ntitle: "no id anywhere"\n---\n',
+    }
+    for name, data in bad.items():
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_bytes(data)
+    big = src / "junk" / "article_905.md"
+    with open(big, "wb") as fh:
+        fh.truncate(100 * 1024 * 1024)
+    arch = tmp_path / "arch"
+    result = CliRunner().invoke(main, ["import", str(src), "--archive", str(arch), "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    kinds = {p["member"]: p["kind"] for p in out["problems"]}
+    assert kinds["junk/article_901.md"] == "binary"
+    assert kinds["junk/article_902.md"] == "empty_file"
+    assert kinds["junk/article_903.md"] == "invalid_utf8"
+    assert kinds["junk/article_904.md"] == "invalid_yaml"
+    assert kinds["junk/notes.md"] == "no_id"
+    assert kinds["junk/article_905.md"] == "too_large"
+    assert "binary" in result.stderr  # one clear line per file
+    with Archive(arch) as a:
+        # unreadable front matter: the file is kept as it was and flagged, not lost
+        assert a.read_bytes(904) == bad["junk/article_904.md"]
+        assert a.db.execute("SELECT status FROM articles WHERE id=904").fetchone()[0] == "unreadable"
+        assert a.originals.get(hashlib.sha256(bad["junk/article_901.md"]).hexdigest()) == bad["junk/article_901.md"]
+    report = json.loads(run("report", "--archive", str(arch), "--json"))
+    assert report["defects"]["invalid_yaml"]["flagged"] == 1
+    assert report["rejected_files"]["binary"] == 1
+
+
+def test_control_characters_in_front_matter_are_repaired_and_reversible(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    sitegen.write_site(src, n=10)
+    path = src / "articles/1-1000/article_103.md"
+    original = path.read_bytes().replace(b'title: "Story number 103', b'title: "Story\x08 number 103')
+    path.write_bytes(original)
+    arch = tmp_path / "arch"
+    run("import", str(src), "--archive", str(arch), "--quiet")
+    fixed = load_bytes((arch / "articles/1-1000/article_103.md").read_bytes())
+    assert fixed.title is not None and fixed.title.startswith("Story number 103")
+    report = json.loads(run("report", "--archive", str(arch), "--json"))
+    assert report["defects"]["invalid_yaml"] == {"found": 1, "repaired": 1, "flagged": 0}
+    run("repair", "undo", "103", "--archive", str(arch))
+    assert (arch / "articles/1-1000/article_103.md").read_bytes() == original
+    run("repair", "redo", "103", "--archive", str(arch))
+    assert load_bytes((arch / "articles/1-1000/article_103.md").read_bytes()).title == fixed.title
+
+
+def test_undo_one_kind_keeps_the_others(imported) -> None:  # type: ignore[no-untyped-def]
+    _, arch, _ = imported
+    run("repair", "undo", "110", "--kind", "boilerplate", "--archive", str(arch))
+    text = (arch / "articles/1-1000/article_110.md").read_text()
+    assert sitegen.APPEAL in text  # boilerplate back …
+    assert "](/web/" not in text  # … links still absolute
+    run("repair", "redo", "110", "--kind", "boilerplate", "--archive", str(arch))
+    assert sitegen.APPEAL not in (arch / "articles/1-1000/article_110.md").read_text()
+
+
+def test_tarball_with_hostile_members_writes_nothing_outside(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    sitegen.write_site(src, n=8)
+    tar = tmp_path / "a.tar.xz"
+    with tarfile.open(tar, "w:xz") as tf:
+        tf.add(src / "articles", arcname="articles")
+        info = tarfile.TarInfo("../../outside/article_999.md")
+        data = b'---\ntitle: "x"\n---\n'
+        info.size = len(data)
+        import io
+        tf.addfile(info, io.BytesIO(data))
+    arch = tmp_path / "work" / "arch"
+    before = sorted(p for p in tmp_path.rglob("*") if "arch" not in p.parts)
+    out = json.loads(run("import", str(tar), "--archive", str(arch), "--json"))
+    assert out["new"] == 8 + 3  # ids 101-108 plus the planted copies 201-203
+    assert {p["kind"] for p in out["problems"]} == {"unsafe_path"}
+    after = sorted(p for p in tmp_path.rglob("*") if "arch" not in p.parts)
+    assert after == before
+    assert not (arch / "articles" / "article_999.md").exists()
