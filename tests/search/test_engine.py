@@ -92,8 +92,9 @@ def test_facets_count_matching_stories(indexed: Archive) -> None:
     assert dict(res.facets["year"]) == {"2020": 1, "2019": 1}
     assert dict(res.facets["category"]) == {"科技": 1, "眾議": 1}
     assert dict(res.facets["tag"]) == {"蘋果": 1, "英國": 1}
-    res = search(indexed, "眾新聞記者")  # author text is searchable (meta column)
-    assert dict(res.facets["author"]) == {"眾新聞記者": 2}
+    res = search(indexed, "", category="眾聞")  # a filtered listing has facets too
+    assert dict(res.facets["author"]) == {"眾新聞記者": 2, "林小明": 1}
+    assert search(indexed, "天氣 -天文台").total == 0  # tags are not matched as text
 
 
 def test_pagination_and_browse(indexed: Archive) -> None:

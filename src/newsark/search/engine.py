@@ -12,9 +12,9 @@ from newsark.search.index import DocText, has_index
 from newsark.search.query import ParsedQuery, QueryError, fts_phrase, normalize_date, parse_query
 from newsark.search.snippet import highlight, snippet
 
-# bm25 column weights: a term in the title counts far more than one in the body;
-# author/tags/category (meta) in between.
-WEIGHTS = (8.0, 1.0, 3.0)
+# bm25 column weights (title, lead, body): a term in the title counts far more than one
+# in the body; the lead (first characters of the body) in between.
+WEIGHTS = (16.0, 4.0, 1.0)
 FACET_LIMIT = 20
 
 
@@ -76,6 +76,7 @@ def _match_expr(parsed: ParsedQuery, any_term: bool) -> str | None:
     if not phrases:
         return None
     expr = (" OR " if any_term else " AND ").join(f"({p})" for p in phrases)
+
     excludes = [p for p in (fts_phrase(t) for t in parsed.excludes) if p]
     if excludes:
         expr = f"({expr}) NOT ({' OR '.join(f'({p})' for p in excludes)})"
@@ -199,7 +200,7 @@ def _facets(
 def _hit(db: sqlite3.Connection, row: sqlite3.Row, terms: list[str]) -> Hit:
     story_id = int(row[0])
     text_row = db.execute("SELECT text_z FROM search_docs WHERE story_id=?", (story_id,)).fetchone()
-    text = DocText.unpack(text_row[0]) if text_row else DocText(row[1] or "", "", "")
+    text = DocText.unpack(text_row[0]) if text_row else DocText(row[1] or "", "")
     aliases = [
         int(r[0]) for r in db.execute(
             "SELECT alias_id FROM aliases WHERE story_id=? ORDER BY alias_id", (story_id,)

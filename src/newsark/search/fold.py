@@ -58,6 +58,18 @@ def fold_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _bmp_table() -> str:
+    # str.translate looks each character up in the table; indexing a 64K string is much
+    # faster than a dict that raises KeyError for most characters. Characters beyond the
+    # BMP raise IndexError and stay as they are (both sides alike).
+    chars = [chr(c) if not 0xD800 <= c <= 0xDFFF else "\ufffd" for c in range(0x10000)]
+    for code, dst in fold_table().items():
+        if code < 0x10000:
+            chars[code] = dst
+    return "".join(chars)
+
+
 def fold(text: str) -> str:
     """Fold ``text`` to the canonical script; the result has the same length."""
-    return text.translate(fold_table())
+    return text.translate(_bmp_table())

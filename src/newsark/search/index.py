@@ -2,7 +2,7 @@
 
 Tables (all ``search_*``, created here):
 
-* ``search_fts`` — a contentless FTS5 table (columns title, body, meta) over the token
+* ``search_fts`` — a contentless FTS5 table (columns title, lead, body) over the token
   streams of :mod:`newsark.search.tokens`; its rowid is the story's canonical article id.
   Only canonical articles are indexed, so copies of a story can never fill a result page.
 * ``search_docs`` — per indexed story: the catalog sha256 it was built from (to find what
@@ -15,36 +15,45 @@ after the last finished batch and the next :func:`sync_index` picks up the rest.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
 
-from newsark.archive.article import Article
-from newsark.archive.store import Archive
+from newsark.archive.article import Article, split_front_matter, strip_title_heading
+from newsark.archive.store import Archive, relative_path
 from newsark.search.fold import fold
 from newsark.search.tokens import plain_text, tokens
 
 # Bump when tokens or stored text change: sync_index then rebuilds.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+# The lead: the first characters of the body, where a news story says what it is about.
+LEAD_CHARS = 200
 BATCH = 500
+BULK_BATCH = 4000
+PARALLEL_MIN = 2000  # below this many stories, worker processes cost more than they save
+T = TypeVar("T")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS search_docs (
     story_id INTEGER PRIMARY KEY,   -- canonical article id (= search_fts rowid)
     sha256   TEXT NOT NULL,         -- articles.sha256 the entry was built from
-    text_z   BLOB NOT NULL          -- zlib(title NUL body NUL meta), plain text
+    text_z   BLOB NOT NULL          -- zlib(title NUL body), plain text
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
-    title, body, meta, content='', tokenize='ascii'
+    title, lead, body, content='', tokenize='ascii'
 );
 CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
 # Canonical stories: readable articles that are not an alias of another story.
 CANONICAL_SQL = (
-    "SELECT id, sha256 FROM articles WHERE status != 'unreadable' "
+    "SELECT id, sha256, title FROM articles WHERE status != 'unreadable' "
     "AND NOT EXISTS (SELECT 1 FROM aliases WHERE alias_id = articles.id)"
 )
 
@@ -55,32 +64,38 @@ class DocText:
 
     title: str
     body: str
-    meta: str
 
     def pack(self) -> bytes:
-        return zlib.compress("\0".join((self.title, self.body, self.meta)).encode("utf-8"), 6)
+        return zlib.compress(f"{self.title}\0{self.body}".encode(), 1)
 
     @classmethod
     def unpack(cls, blob: bytes) -> DocText:
-        title, body, meta = zlib.decompress(blob).decode("utf-8").split("\0", 2)
-        return cls(title, body, meta)
+        title, body = zlib.decompress(blob).decode("utf-8").split("\0", 1)
+        return cls(title, body)
 
     def token_columns(self) -> tuple[str, str, str]:
-        return tuple(" ".join(tokens(fold(s))) for s in (self.title, self.body, self.meta))  # type: ignore[return-value]
+        """The (title, lead, body) columns as the index stores them."""
+        title, body = (" ".join(tokens(fold(s))) for s in (self.title, self.body))
+        lead = " ".join(tokens(fold(self.body[:LEAD_CHARS])))
+        return title, lead, body
+
+
+def make_doc(title: str | None, markdown_body: str) -> DocText:
+    """What is indexed of an article: its title and plain body without ``# title``."""
+    body = plain_text(strip_title_heading(markdown_body, title))
+    return DocText(title=(title or "").replace("\0", " "), body=body.replace("\0", " "))
 
 
 def doc_text(article: Article) -> DocText:
-    """What is indexed of an article: title, plain body (no ``# title``), author/tags."""
-    meta = " ".join([article.author or "", *article.tags, article.category or ""])
-    return DocText(
-        title=(article.title or "").replace("\0", " "),
-        body=plain_text(article.text()).replace("\0", " "),
-        meta=meta.replace("\0", " ").strip(),
-    )
+    return make_doc(article.title, article.body)
 
 
 def ensure_schema(db: sqlite3.Connection) -> None:
+    if has_index(db):
+        return
     db.executescript(SCHEMA)
+    # A 64 MB in-memory term buffer: fewer, larger segments when writing in bulk.
+    _config(db, "hashsize", 64 * 1024 * 1024)
 
 
 def has_index(db: sqlite3.Connection) -> bool:
@@ -95,26 +110,8 @@ def _version(db: sqlite3.Connection) -> int | None:
     return int(row[0]) if row else None
 
 
-def _delete(db: sqlite3.Connection, story_id: int) -> None:
-    row = db.execute("SELECT text_z FROM search_docs WHERE story_id=?", (story_id,)).fetchone()
-    if row is None:
-        return
-    title, body, meta = DocText.unpack(row[0]).token_columns()
-    # A contentless table forgets a row only when given the exact tokens it indexed.
-    db.execute(
-        "INSERT INTO search_fts(search_fts, rowid, title, body, meta) VALUES('delete', ?, ?, ?, ?)",
-        (story_id, title, body, meta),
-    )
-    db.execute("DELETE FROM search_docs WHERE story_id=?", (story_id,))
-
-
-def _insert(db: sqlite3.Connection, story_id: int, sha: str, text: DocText) -> None:
-    title, body, meta = text.token_columns()
-    db.execute(
-        "INSERT INTO search_fts(rowid, title, body, meta) VALUES (?, ?, ?, ?)",
-        (story_id, title, body, meta),
-    )
-    db.execute("INSERT INTO search_docs VALUES (?, ?, ?)", (story_id, sha, text.pack()))
+def _config(db: sqlite3.Connection, key: str, value: int) -> None:
+    db.execute("INSERT INTO search_fts(search_fts, rank) VALUES (?, ?)", (key, value))
 
 
 def _batches(items: list[int], size: int) -> Iterator[list[int]]:
@@ -122,24 +119,102 @@ def _batches(items: list[int], size: int) -> Iterator[list[int]]:
         yield items[i : i + size]
 
 
-def index_documents(
-    db: sqlite3.Connection, docs: Iterable[tuple[int, str, DocText]], *, batch: int = BATCH
-) -> int:
-    """Add or replace (story id, sha256, text) entries directly, in batched transactions.
+def _delete(db: sqlite3.Connection, story_id: int) -> None:
+    row = db.execute("SELECT text_z FROM search_docs WHERE story_id=?", (story_id,)).fetchone()
+    if row is None:
+        return
+    columns = DocText.unpack(row[0]).token_columns()
+    # A contentless table forgets a row only when given the exact tokens it indexed.
+    db.execute(
+        "INSERT INTO search_fts(search_fts, rowid, title, lead, body) VALUES('delete', ?, ?, ?, ?)",
+        (story_id, *columns),
+    )
+    db.execute("DELETE FROM search_docs WHERE story_id=?", (story_id,))
 
-    The low-level entry point: :func:`sync_index` feeds it from the archive's files, the
-    million-article benchmark feeds it generated stories without writing files.
+
+@dataclass
+class Prepared:
+    """One story ready to be written: its token columns and packed text."""
+
+    story_id: int
+    sha256: str
+    columns: tuple[str, str, str]
+    blob: bytes
+
+
+def prepare(story_id: int, sha: str, text: DocText) -> Prepared:
+    return Prepared(story_id, sha, text.token_columns(), text.pack())
+
+
+def _prepare_tuple(item: tuple[int, str, DocText]) -> Prepared:
+    return prepare(*item)
+
+
+# (archive root, story id, sha256, title) of a catalog row.
+FileJob = tuple[str, int, str, "str | None"]
+
+
+def _prepare_file(job: FileJob) -> Prepared | None:
+    """Read one article file and prepare it (runs in worker processes)."""
+    root, story_id, sha, title = job
+    try:
+        data = (Path(root) / relative_path(story_id)).read_bytes().decode("utf-8")
+        _, body, _ = split_front_matter(data)
+    except (OSError, ValueError):
+        return None
+    # The title comes from the catalog row (parsed at import): no YAML parse needed.
+    return prepare(story_id, sha, make_doc(title, body))
+
+
+def _workers(n_items: int) -> int:
+    return min(os.cpu_count() or 1, 4) if n_items >= PARALLEL_MIN else 1
+
+
+def _mapped(func: Callable[[T], Prepared | None], items: list[T] | Iterable[T],
+            n_items: int) -> Iterator[Prepared | None]:
+    """``map(func, items)``, in worker processes when there is enough work."""
+    workers = _workers(n_items)
+    if workers == 1:
+        yield from map(func, items)
+        return
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        yield from pool.imap(func, items, chunksize=32)
+
+
+def write_prepared(db: sqlite3.Connection, items: Iterable[Prepared | None], *,
+                   bulk: bool = False) -> int:
+    """Write prepared stories, replacing earlier entries, one transaction per batch.
+
+    ``bulk``: many stories; write big segments without merging, then merge them once.
     """
     ensure_schema(db)
+    batch = BULK_BATCH if bulk else BATCH
+    if bulk:
+        _config(db, "automerge", 0)
+    try:
+        count = _write_batches(db, items, batch)
+    finally:
+        if bulk:
+            _config(db, "automerge", 4)
+    if bulk:
+        optimize(db)
+    return count
+
+
+def _write_batches(db: sqlite3.Connection, items: Iterable[Prepared | None], batch: int) -> int:
     count = 0
-    pending: list[tuple[int, str, DocText]] = []
+    pending: list[Prepared] = []
 
     def flush() -> None:
         db.execute("BEGIN IMMEDIATE")
         try:
-            for story_id, sha, text in pending:
-                _delete(db, story_id)
-                _insert(db, story_id, sha, text)
+            for p in pending:
+                _delete(db, p.story_id)
+                db.execute(
+                    "INSERT INTO search_fts(rowid, title, lead, body) VALUES (?, ?, ?, ?)",
+                    (p.story_id, *p.columns),
+                )
+                db.execute("INSERT INTO search_docs VALUES (?, ?, ?)", (p.story_id, p.sha256, p.blob))
             db.execute(
                 "INSERT OR REPLACE INTO search_meta VALUES ('version', ?)", (str(INDEX_VERSION),)
             )
@@ -149,14 +224,28 @@ def index_documents(
             raise
         pending.clear()
 
-    for doc in docs:
-        pending.append(doc)
+    for item in items:
+        if item is None:
+            continue
+        pending.append(item)
         count += 1
         if len(pending) >= batch:
             flush()
     if pending:
         flush()
     return count
+
+
+def index_documents(
+    db: sqlite3.Connection, docs: Iterable[tuple[int, str, DocText]], *, expected: int = 0,
+) -> int:
+    """Add or replace (story id, sha256, text) entries directly, in batched transactions.
+
+    The low-level entry point for text that is not in files (the million-story benchmark
+    feeds generated stories); ``expected`` (the number of docs) enables worker processes.
+    """
+    return write_prepared(db, _mapped(_prepare_tuple, docs, expected),
+                          bulk=expected >= PARALLEL_MIN)
 
 
 def sync_index(archive: Archive) -> dict[str, int | float]:
@@ -170,11 +259,10 @@ def sync_index(archive: Archive) -> dict[str, int | float]:
     ensure_schema(db)
     if _version(db) not in (None, INDEX_VERSION):
         return rebuild_index(archive)
-    want = {int(r[0]): str(r[1]) for r in db.execute(CANONICAL_SQL)}
+    want = {int(r[0]): tuple(r) for r in db.execute(CANONICAL_SQL)}
     have = {int(r[0]): str(r[1]) for r in db.execute("SELECT story_id, sha256 FROM search_docs")}
     removed = sorted(set(have) - set(want))
-    changed = sorted(i for i, sha in want.items() if have.get(i) != sha)
-    unreadable = 0
+    changed = sorted(i for i, row in want.items() if have.get(i) != row[1])
     for chunk in _batches(removed, BATCH):
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -184,20 +272,12 @@ def sync_index(archive: Archive) -> dict[str, int | float]:
         except BaseException:
             db.execute("ROLLBACK")
             raise
-
-    def docs() -> Iterator[tuple[int, str, DocText]]:
-        nonlocal unreadable
-        for story_id in changed:
-            try:
-                article = archive.read_article(story_id)
-            except (OSError, ValueError):
-                unreadable += 1
-                continue
-            yield story_id, want[story_id], doc_text(article)
-
-    indexed = index_documents(db, docs())
-    if not changed and not removed and _version(db) is None:
-        db.execute("INSERT OR REPLACE INTO search_meta VALUES ('version', ?)", (str(INDEX_VERSION),))
+    root = str(archive.root)
+    jobs: list[FileJob] = [(root, *want[i]) for i in changed]  # type: ignore[misc]
+    indexed = write_prepared(db, _mapped(_prepare_file, jobs, len(jobs)),
+                             bulk=len(jobs) >= PARALLEL_MIN)
+    db.execute("INSERT OR REPLACE INTO search_meta VALUES ('version', ?)", (str(INDEX_VERSION),))
+    unreadable = len(changed) - indexed
     return {
         "indexed": indexed,
         "removed": len(removed),
@@ -220,6 +300,7 @@ def rebuild_index(archive: Archive) -> dict[str, int | float]:
         for statement in SCHEMA.split(";"):
             if statement.strip():
                 db.execute(statement)
+        _config(db, "hashsize", 64 * 1024 * 1024)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")

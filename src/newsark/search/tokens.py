@@ -23,7 +23,7 @@ _CJK = (
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
 )
 CJK_CHAR = f"[{_CJK}]"
-TOKEN_RE = re.compile(f"({CJK_CHAR}+)|([0-9]+)|((?:(?!{CJK_CHAR})[^\\W\\d_])+)")
+TOKEN_RE = re.compile(f"({CJK_CHAR}+)|([0-9]+)|([^\\W\\d_{_CJK}]+)")
 
 # Markdown / HTML noise that is not text a reader would search for.
 _SHORTCODE_RE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.DOTALL)
@@ -32,9 +32,8 @@ _LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
 _TAG_RE = re.compile(r"<[^>]*>")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 _HEADING_RE = re.compile(r"^[ \t]{0,3}(#{1,6}|>+)[ \t]*", re.MULTILINE)
-_EMPHASIS_RE = re.compile(r"(\*{1,3}|_{2,3}|~~|`+)")
-_SPACES_RE = re.compile(r"[ \t\u00a0]+")
-_BLANKS_RE = re.compile(r"\s*\n\s*")
+_EMPHASIS = str.maketrans("", "", "*`")  # emphasis and code marks: never searched for
+_SPACES_RE = re.compile(r"[ \t\u00a0]*\n\s*|[ \t\u00a0]{2,}|[\t\u00a0]")
 
 
 def plain_text(markdown: str) -> str:
@@ -46,9 +45,13 @@ def plain_text(markdown: str) -> str:
     text = _TAG_RE.sub(" ", text)
     text = html.unescape(text)
     text = _HEADING_RE.sub("", text)
-    text = _EMPHASIS_RE.sub("", text)
-    text = _SPACES_RE.sub(" ", text)
-    return _BLANKS_RE.sub("\n", text).strip()
+    text = text.translate(_EMPHASIS)
+    text = _SPACES_RE.sub(_space, text)
+    return text.strip()
+
+
+def _space(m: re.Match[str]) -> str:
+    return "\n" if "\n" in m.group(0) else " "
 
 
 def tokens(folded: str) -> list[str]:
