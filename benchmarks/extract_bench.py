@@ -26,9 +26,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from newsark.extract import extract_page  # noqa: E402
-from newsark.extract.charset import count_suspicious  # noqa: E402
-from newsark.extract.scoring import (  # noqa: E402
+from newsark.extract import extract_page
+from newsark.extract.charset import count_suspicious
+from newsark.extract.scoring import (
     author_match,
     body_prf,
     date_match,

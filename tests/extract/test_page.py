@@ -75,7 +75,7 @@ def test_to_article_is_the_corpus_format() -> None:
     again = loads(art.dumps())
     assert again.title == ex.title and again.author == ex.author
     assert again.body.startswith(f"\n# {ex.title}\n\n")
-    assert re.search(r"^original_url: \"https://news\.example\.org/", art.dumps(), re.M)
+    assert re.search(r"^original_url: \"https://news\.example\.org/", art.dumps(), re.MULTILINE)
 
 
 def test_empty_page_is_a_clear_error() -> None:

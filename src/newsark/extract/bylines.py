@@ -16,7 +16,7 @@ _ROLE_RE = re.compile(
     r"\bwritten by\b|\bphotos?\b(?=\s*[:：/／])|\bby\b|"
     # one-character roles only before a separator, never inside a name (陳大文)
     r"(?:^|(?<=[\s、，,(（]))(?:文|圖|图)(?=\s*[/／:：]))\s*[:：/／|｜]?\s*",
-    re.I,
+    re.IGNORECASE,
 )
 _SPLIT_RE = re.compile(r"\s*(?:[、,，;；/／|｜&]|\band\b|\s和\s|及|與|与)\s*")
 _NOT_NAME_RE = re.compile(
@@ -24,7 +24,7 @@ _NOT_NAME_RE = re.compile(
     r"來源|来源|責任|责任|分享|評論|评论|点击|點擊|订阅|訂閱|广告|廣告|\d{3,}|staff|admin|"
     r"reporter$|contributor$|editor$|\bteam\b|^博客$|^网易|^新浪|^搜狐|^腾讯|编辑部|編輯部|本站|佚名|"
     r"匿名|^admin|^anonymous$|^unknown$|^none$|^null$|^联系$|^聯繫$|^登录|^首页)",
-    re.I,
+    re.IGNORECASE,
 )
 _TRAIL_RE = re.compile(r"(報導|报道|報道|综合报道|綜合報導|整理|攝|摄|編譯|编译|/.*)$")
 

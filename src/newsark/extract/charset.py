@@ -37,10 +37,10 @@ _WIDER = {
     "shift_jis": "cp932",
 }
 _META_RE = re.compile(
-    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE
 )
-_XML_RE = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.I)
-_HEADER_RE = re.compile(r"""charset\s*=\s*["']?([^;"'\s]+)""", re.I)
+_XML_RE = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.IGNORECASE)
+_HEADER_RE = re.compile(r"""charset\s*=\s*["']?([^;"'\s]+)""", re.IGNORECASE)
 # Replacement characters, C0/C1 controls, private use, and classic UTF-8-as-Latin-1
 # mojibake pairs (Ã©, â€™, å…): each occurrence counts as one suspicious character.
 _BAD_CHAR_RE = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")

@@ -24,7 +24,7 @@ _CN_RE = re.compile(
 _EN_RE = re.compile(
     r"\b(?:(\d{1,2})\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
     r"\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _URL_RE = re.compile(
     r"(?<![\d])((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?![\d])"
@@ -33,10 +33,10 @@ _URL_YM_RE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])/")
 PUBLISHED_LABEL_RE = re.compile(
     r"(发布时间|發佈時間|發布時間|发表时间|發表時間|发布日期|發佈日期|出版时间|出版時間|刊登日期|时间|時間|日期|"
     r"published|posted|posted on|date)\s*[:：]?\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 UPDATED_LABEL_RE = re.compile(
-    r"(最後更新|最后更新|更新时间|更新時間|更新日期|updated|last updated|modified)\s*[:：]?\s*$", re.I
+    r"(最後更新|最后更新|更新时间|更新時間|更新日期|updated|last updated|modified)\s*[:：]?\s*$", re.IGNORECASE
 )
 
 
@@ -65,7 +65,7 @@ def parse_date(value: str | None) -> str | None:
     text = unicodedata.normalize("NFKC", str(value)).strip()
     if re.fullmatch(r"\d{10}(\d{3})?", text):  # epoch seconds / milliseconds
         stamp = int(text[:10])
-        when = dt.datetime.fromtimestamp(stamp, dt.timezone.utc)
+        when = dt.datetime.fromtimestamp(stamp, dt.UTC)
         return when.isoformat() if 1990 <= when.year <= dt.date.today().year + 1 else None
     return find_date(text)
 

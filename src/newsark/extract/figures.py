@@ -14,7 +14,7 @@ from lxml import etree
 from .markdown import LinkMapper, image_src
 
 _CAPTION_CLASS = re.compile(r"(caption|figcaption|pic-?info|img-?desc|photo-?desc|imgtxt|"
-                            r"pictext|pic_?txt|image-?text|credit|wp-caption-text|desc)", re.I)
+                            r"pictext|pic_?txt|image-?text|credit|wp-caption-text|desc)", re.IGNORECASE)
 
 
 def _text(el: etree._Element) -> str:

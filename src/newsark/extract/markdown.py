@@ -22,7 +22,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 _WAYBACK_RE = re.compile(
-    r"^(?:https?:)?//web\.archive\.org/web/(\d{1,14})(?:[a-z]{2}_)?/(.+)$", re.I
+    r"^(?:https?:)?//web\.archive\.org/web/(\d{1,14})(?:[a-z]{2}_)?/(.+)$", re.IGNORECASE
 )
 _BLOCK = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li",
@@ -37,7 +37,7 @@ _NOT_FIGURE_RE = re.compile(
     r"(icon|logo|sprite|spacer|blank|pixel|share|button|avatar|emoji|badge|loading|"
     r"facebook|twitter|weibo|wechat|whatsapp|qrcode|arrow|transparent|1x1|\.svg(\?|$)|"
     r"^data:)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -310,8 +310,8 @@ def to_markdown(
 
 
 _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_FIG_RE = re.compile(r"<figure>.*?</figure>", re.S)
-_CAP_RE = re.compile(r"<figcaption>(.*?)</figcaption>", re.S)
+_FIG_RE = re.compile(r"<figure>.*?</figure>", re.DOTALL)
+_CAP_RE = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
 
 
 def plain_text(markdown: str, *, with_captions: bool = True) -> str:
@@ -323,8 +323,8 @@ def plain_text(markdown: str, *, with_captions: bool = True) -> str:
 
     text = _FIG_RE.sub(fig, markdown)
     text = _MD_LINK_RE.sub(r"\1", text)
-    text = re.sub(r"^(#{1,6} |> ?|- |\d+\. )", "", text, flags=re.M)
-    text = re.sub(r"\*\*|(?<!\\)\*|^```$|^\|?-{3}.*$", "", text, flags=re.M)
+    text = re.sub(r"^(#{1,6} |> ?|- |\d+\. )", "", text, flags=re.MULTILINE)
+    text = re.sub(r"\*\*|(?<!\\)\*|^```$|^\|?-{3}.*$", "", text, flags=re.MULTILINE)
     text = text.replace("\\*", "*").replace("\\_", "_").replace("\\\\", "\\")
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()

@@ -12,7 +12,7 @@ from typing import Any
 from lxml import etree
 
 from .bylines import looks_like_name, norm_name, plausible_chinese_name, split_byline
-from .dates import PUBLISHED_LABEL_RE, UPDATED_LABEL_RE, date_from_url, find_date, parse_date
+from .dates import UPDATED_LABEL_RE, date_from_url, find_date, parse_date
 
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|WebPage)$")
 _TITLE_SEP_RE = re.compile(r"\s+[|\-–—_:·•»]\s+|\s*[｜|_–—]\s*|\s*-{2,}\s*|\s*::\s*")
@@ -26,7 +26,7 @@ _MOD_META = ("article:modified_time", "og:updated_time", "datemodified", "last-m
 _AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "sailthru.author",
                 "parsely-author", "cxenseparse:author", "twitter:creator")
 _BYLINE_CLASS = re.compile(r"(byline|author|writer|reporter|editor-name|article-source|"
-                           r"\bsource\b|info|meta|date|time|post-meta|article-info)", re.I)
+                           r"\bsource\b|info|meta|date|time|post-meta|article-info)", re.IGNORECASE)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 from lxml import etree
 
-from .candidates import Candidate, element_text, from_readability, from_trafilatura
+from .candidates import Candidate, from_readability, from_trafilatura
 from .charset import count_suspicious, decode_html
 from .choose import choose, is_cjk
 from .figures import caption_map
@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 
     from .profile import SiteProfile
 
-_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_WAYBACK_ORIG_RE = re.compile(r"^https?://web\.archive\.org/web/\d{1,14}[a-z_]*/(.+)$", re.I)
+CJK_ENOUGH = 300  # characters of a Chinese readability body that need no second opinion
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_WAYBACK_ORIG_RE = re.compile(r"^https?://web\.archive\.org/web/\d{1,14}[a-z_]*/(.+)$", re.IGNORECASE)
 
 
 @dataclass
@@ -92,12 +93,36 @@ def _drop_title_block(markdown: str, title: str | None) -> str:
 _LINK_TEXT_RE = re.compile(r"(?<!!)\[([^\]]*)\]\([^)]*\)")
 
 
-def _not_article_reason(markdown: str, text: str) -> str | None:
+def page_link_share(doc: etree._Element) -> float:
+    """Share of the page's visible text that is link text (lists and fronts: most)."""
+    body = doc.find(".//body")
+    if body is None:
+        return 0.0
+    total = linked = 0
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript"):
+            continue
+        n = len("".join((el.text or "").split()))
+        total += n
+        if el.tag == "a" or (n and any(a.tag == "a" for a in el.iterancestors())):
+            linked += n
+        if el.tail:
+            t = len("".join(el.tail.split()))
+            total += t
+            parent = el.getparent()
+            if parent is not None and (parent.tag == "a" or any(a.tag == "a" for a in parent.iterancestors())):
+                linked += t
+    return linked / total if total else 0.0
+
+
+def _not_article_reason(markdown: str, text: str, link_share: float) -> str | None:
     """Why a page is not an article (list, section front, error page), or None."""
     cjk = is_cjk(text)
     size = len(re.sub(r"\s", "", text)) if cjk else len(text.split())
     if size < (120 if cjk else 60):
         return f"body too short ({size} {'characters' if cjk else 'words'})"
+    if link_share >= 0.75 and size < (600 if cjk else 150):
+        return f"a page of links ({link_share:.0%} of its text) with a short body"
     linked = sum(len(re.sub(r"\s", "", m.group(1))) for m in _LINK_TEXT_RE.finditer(markdown))
     share = linked / max(1, len(re.sub(r"\s", "", text)))
     if share > 0.5:
@@ -136,9 +161,14 @@ def extract_page(
             reason = "site profile"
     if body is None:
         clean = _XML_DECL_RE.sub("", text, count=1)
-        traf = from_trafilatura(clean, url, fast=True)
         read = from_readability(clean, url)
-        body, reason = choose(traf, read, lambda: from_trafilatura(clean, url, fast=False))
+        if read is not None and is_cjk(read.text) and len(read.text) >= CJK_ENOUGH:
+            # On Chinese pages readability's body wins (see choose.py); trafilatura is
+            # only asked when readability finds too little.
+            body, reason = read, "Chinese page: readability"
+        else:
+            traf = from_trafilatura(clean, url, fast=True)
+            body, reason = choose(traf, read, lambda: from_trafilatura(clean, url, fast=False))
         if profile is not None and body is not None:
             body = profile.clean(body)
 
@@ -156,7 +186,7 @@ def extract_page(
     out.author, out.bylines = meta.author, meta.bylines
     out.category, out.tags, out.lead = meta.category, meta.tags, meta.lead
     out.suspicious = count_suspicious(f"{out.title or ''}\n{out.text}")
-    why_not = _not_article_reason(out.markdown, out.text)
+    why_not = _not_article_reason(out.markdown, out.text, page_link_share(doc))
     out.is_article = why_not is None
     out.reason = why_not or reason
     return out

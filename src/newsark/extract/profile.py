@@ -226,15 +226,17 @@ def _to_toml(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def learn_site(pages: list[tuple[bytes, str | None]], *, min_share: float = 0.5) -> SiteProfile:
+def learn_site(pages: list[tuple[bytes, str | None]], *, min_share: float = 0.1) -> SiteProfile:
     """Learn a site's template from several of its pages ((bytes, url) pairs)."""
-    from .page import extract_page, parse_document
     from .charset import decode_html
+    from .page import extract_page, parse_document
 
     if len(pages) < 2:
         raise ValueError("learning a site's template needs at least 2 pages")
     docs = [parse_document(decode_html(data)[0]) for data, _ in pages]
-    # Template blocks: the same text on at least min_share of the pages (and >= 2).
+    # Template blocks: the same text on at least 2 pages and min_share of them; different
+    # articles rarely share a whole paragraph, while related lists, navigation and footers
+    # recur (related lists only on some pages, hence the low share).
     seen: Counter[str] = Counter()
     text_of: dict[str, str] = {}
     for doc in docs:
