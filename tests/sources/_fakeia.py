@@ -58,7 +58,7 @@ class FakeIA:
             def log_message(self, *a: object) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 arrived = time.monotonic()
                 kind = "cdx" if self.path.startswith("/cdx/") else "replay"
                 if ia.fail_429 > 0:

@@ -58,7 +58,7 @@ def build_site(n: int = 30) -> FakeIA:
     # Another id that redirects to story 1002 (an archived redirect) and a variant URL.
     caps.append(Cap(f"{base}/article/2001", OLD, status=301,
                     location=f"{base}/article/1002/story-1002"))
-    caps.append(Cap(f"http://example-news.test/article/1002/old-slug", OLD,
+    caps.append(Cap("http://example-news.test/article/1002/old-slug", OLD,
                     body=page("Story 1002", text_for(1002)).encode()))
     # The same story published under a second id.
     caps.append(Cap(f"{base}/article/3001/copy", OLD,

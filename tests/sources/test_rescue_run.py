@@ -14,13 +14,13 @@ import pytest
 from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _fakeia import FakeIA  # noqa: E402
-from sitegen import HOST, build_site  # noqa: E402
+from _fakeia import FakeIA
+from sitegen import HOST, build_site
 
-from newsark.archive.store import Archive  # noqa: E402
-from newsark.commands.rescue_cmd import ingest_command, rescue_command  # noqa: E402
-from newsark.sources.ingest import ingest  # noqa: E402
-from newsark.sources.rescue import RescueOptions, rescue  # noqa: E402
+from newsark.archive.store import Archive
+from newsark.commands.rescue_cmd import ingest_command, rescue_command
+from newsark.sources.ingest import ingest
+from newsark.sources.rescue import RescueOptions, rescue
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import zlib
 
@@ -11,8 +12,8 @@ import pytest
 from newsark.sources.cdx import CdxError, bare_host, parse_page
 from newsark.sources.decode import decompress, to_text
 from newsark.sources.discover import is_candidate, learn_shape
-from newsark.sources.pipeline import rank
 from newsark.sources.ledger import Capture
+from newsark.sources.pipeline import rank
 from newsark.sources.ratelimit import RateLimiter, TokenBucket
 from newsark.sources.replay import Hop, parse_location, resolve
 from newsark.sources.validate import check_html
@@ -53,7 +54,7 @@ def test_charset_header_meta_detection() -> None:
     text, cs = to_text(gb.encode("gbk"), "text/html; charset=gb2312")
     assert cs == "gb18030" and "居民表示关注" in text
     # A wrong header charset falls through to the meta, then to detection.
-    text, cs = to_text("<p>居民表示關注</p>".encode("utf-8"), "text/html; charset=big5")
+    text, cs = to_text("<p>居民表示關注</p>".encode(), "text/html; charset=big5")
     assert cs == "utf-8" and "居民表示關注" in text
 
 
@@ -127,7 +128,7 @@ def test_token_bucket_spacing_and_separate_budgets() -> None:
     for _ in range(9):
         lim.acquire("replay")
         stamps.append(fc.t)
-    gaps = [b - a for a, b in zip(stamps, stamps[1:])]
+    gaps = [b - a for a, b in itertools.pairwise(stamps)]
     assert min(gaps) == pytest.approx(0.25)
     t0 = fc.t
     lim.acquire("cdx")  # the cdx budget is untouched by replay requests

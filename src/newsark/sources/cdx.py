@@ -29,7 +29,7 @@ def bare_host(site: str) -> str:
     host = urlsplit(text if "//" in text else f"//{text}").hostname
     if not host or "." not in host:
         raise ValueError(f"not a site name: {site!r} (expected e.g. www.example-news.com)")
-    return host[4:] if host.startswith("www.") else host
+    return host.removeprefix("www.")
 
 
 def parse_page(body: bytes) -> tuple[list[list[str]], str | None]:

@@ -131,8 +131,8 @@ class WaybackClient:
             truncated = False
             chunks: list[bytes] = []
             try:
-                for chunk in resp.iter_raw():
-                    chunks.append(chunk)
+                # chunk by chunk: what came before a cut-off transfer is kept
+                chunks.extend(resp.iter_raw())
             except (httpx.RemoteProtocolError, httpx.ReadError, httpx.ReadTimeout):
                 truncated = True
             finally:

@@ -13,7 +13,7 @@ import re
 import zlib
 
 _META_RE = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE
 )
 _WIDER = {
     "big5": "big5hkscs",
@@ -72,7 +72,7 @@ def normalise_charset(name: str | None) -> str | None:
 
 
 def header_charset(content_type: str | None) -> str | None:
-    m = re.search(r"charset\s*=\s*[\"']?([^;\"'\s]+)", content_type or "", re.I)
+    m = re.search(r"charset\s*=\s*[\"']?([^;\"'\s]+)", content_type or "", re.IGNORECASE)
     return m.group(1) if m else None
 
 

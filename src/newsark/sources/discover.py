@@ -26,7 +26,7 @@ import yaml
 ASSET_EXT = re.compile(
     r"\.(?:jpe?g|png|gif|webp|svg|ico|bmp|tiff?|css|js|mjs|json|xml|rss|atom|pdf|zip|gz|"
     r"mp[34]|m4a|webm|mov|avi|woff2?|ttf|eot|otf|txt|csv|docx?|xlsx?|pptx?)$",
-    re.I,
+    re.IGNORECASE,
 )
 HTMLISH = ("text/html", "application/xhtml", "warc/revisit")
 UNKNOWN_MIME = ("unk", "-", "", "application/octet-stream")
@@ -61,7 +61,8 @@ def load_profile(path: str | Path) -> SiteProfile:
     except (OSError, yaml.YAMLError) as exc:
         raise ValueError(f"cannot read site profile {p}: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("article_path"), str):
-        raise ValueError(f"site profile {p} needs an 'article_path' regex with a (?P<id>...) group")
+        raise ValueError(  # noqa: TRY004 - a bad file is a value error for the user
+            f"site profile {p} needs an 'article_path' regex with a (?P<id>...) group")
     try:
         pattern = re.compile(data["article_path"])
     except re.error as exc:
@@ -70,7 +71,7 @@ def load_profile(path: str | Path) -> SiteProfile:
         raise ValueError(f"site profile {p}: article_path has no (?P<id>...) group")
     selectors = data.get("selectors") or {}
     if not isinstance(selectors, dict):
-        raise ValueError(f"site profile {p}: 'selectors' must be a mapping")
+        raise ValueError(f"site profile {p}: 'selectors' must be a mapping")  # noqa: TRY004
     return SiteProfile(pattern, {str(k): str(v) for k, v in selectors.items()}, str(p))
 
 

@@ -22,7 +22,7 @@ from newsark.sources.warcstore import WarcResponse
 
 MIN_BODY_CHARS = 40
 IA = "https://web.archive.org"
-_IMG_MD = re.compile(r"^!\[([^\]]*)\]\((\S+?)(?:\s+\"[^\"]*\")?\)\s*$", re.M)
+_IMG_MD = re.compile(r"^!\[([^\]]*)\]\((\S+?)(?:\s+\"[^\"]*\")?\)\s*$", re.MULTILINE)
 
 
 @dataclass
@@ -158,7 +158,7 @@ def generic_article(html: str, *, url: str, ts: str, capture_url: str,
 
         try:
             date = find_date(html, url=url, original_date=True)
-        except Exception:  # htmldate raises assorted errors on odd pages
+        except Exception:  # noqa: BLE001 - htmldate raises assorted errors on odd pages
             date = None
     author = _meta(doc, "author", "article:author", "dc.creator")
     if author and author.startswith("http"):

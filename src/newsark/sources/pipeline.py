@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsark.archive.store import Archive, now
+from newsark.sources.decode import decompress, to_text
 from newsark.sources.discover import SiteProfile
 from newsark.sources.extraction import Extracted, extract_response
 from newsark.sources.ledger import Capture, FetchRow, Ledger
 from newsark.sources.replay import Fetcher, resolve
-from newsark.sources.decode import decompress, to_text
 from newsark.sources.validate import check_html, check_response
 from newsark.sources.warcstore import WarcResponse, WarcStore, read_response
 
@@ -79,7 +79,7 @@ def plain(text: str) -> str:
 
 
 def text_hash(title: str | None, text: str) -> str:
-    return hashlib.sha256(f"{plain(title or '')}\n{plain(text)}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{plain(title or '')}\n{plain(text)}".encode()).hexdigest()
 
 
 def title_key(title: str | None, date: str | None) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from types import TracebackType
 
 from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress as RProgress, TaskID,
-                           TextColumn, TimeRemainingColumn)
+from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeRemainingColumn
+from rich.progress import Progress as RProgress
 
 from newsark.sources.pipeline import Tally
 from newsark.sources.rescue import Progress
@@ -24,7 +24,7 @@ class RichProgress:
         self.stories: TaskID | None = None
         self.rows = 0
 
-    def __enter__(self) -> RichProgress:
+    def __enter__(self) -> RichProgress:  # noqa: PYI034
         self.bars.__enter__()
         return self
 

@@ -109,8 +109,8 @@ class HttpFetcher:
         )
         if resp.truncated:
             wr.headers.append(("X-Newsark-Truncated", "1"))
-        target = parse_location(location, url, cap_ts) if (300 <= resp.status < 400 and location) else None
-        return Hop("memento", resp=wr, target=target, status=resp.status)
+        moved = parse_location(location, url, cap_ts) if (300 <= resp.status < 400 and location) else None
+        return Hop("memento", resp=wr, target=moved, status=resp.status)
 
 
 @dataclass

@@ -8,6 +8,7 @@ was not actually looked for.
 from __future__ import annotations
 
 import sqlite3
+from itertools import pairwise
 from typing import Any
 
 from newsark.archive.store import BUCKET_SIZE, Archive, bucket_name
@@ -24,7 +25,7 @@ def _has_tables(db: sqlite3.Connection) -> bool:
 
 def gaps(ids: list[int]) -> list[list[int]]:
     """Ranges [a, b] of ids between the listed ones that the index never listed."""
-    return [[a + 1, b - 1] for a, b in zip(ids, ids[1:]) if b > a + 1]
+    return [[a + 1, b - 1] for a, b in pairwise(ids) if b > a + 1]
 
 
 def rescue_report(archive: Archive) -> dict[str, Any]:

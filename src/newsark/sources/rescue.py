@@ -192,7 +192,7 @@ def sync_search(archive: Archive) -> None:
         return
     try:
         sync_index(archive)
-    except Exception as exc:  # the articles are safe; the index can be rebuilt later
+    except Exception as exc:  # noqa: BLE001 - the articles are safe; the index can be rebuilt
         import sys
 
         print(f"warning: search index not updated ({type(exc).__name__}: {exc}); "

@@ -10,18 +10,18 @@ import re
 
 from newsark.sources.warcstore import WarcResponse
 
-_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 OUTAGE = re.compile(
     r"Internet Archive: Temporarily Offline|Just a moment\.\.\.|Attention Required! \| Cloudflare|"
     r"cf-browser-verification|challenge-platform|Checking your browser before|"
     r"DDoS protection by|Access denied \| .* used Cloudflare|Service Temporarily Unavailable|"
     r"Wayback Machine is temporarily|This site can.t be reached|Bad gateway",
-    re.I,
+    re.IGNORECASE,
 )
 SOFT_404 = re.compile(
     r"\b404\b|not found|page (?:does not|doesn't) exist|no longer available|"
     r"找不到|頁面不存在|页面不存在|文章不存在|已被刪除|已被删除",
-    re.I,
+    re.IGNORECASE,
 )
 
 

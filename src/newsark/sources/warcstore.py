@@ -144,7 +144,7 @@ def response_of(record: object) -> WarcResponse:
     url = rec.rec_headers.get_header("WARC-Target-URI") or ""  # type: ignore[attr-defined]
     date = rec.rec_headers.get_header("WARC-Date") or ""  # type: ignore[attr-defined]
     http = rec.http_headers  # type: ignore[attr-defined]
-    status = int((http.get_statuscode() or "0")) if http else 0
+    status = int(http.get_statuscode() or "0") if http else 0
     headers = list(http.headers) if http else []
     payload = rec.content_stream().read()  # type: ignore[attr-defined]
     capture = rec.rec_headers.get_header("WARC-Newsark-Capture-URL")  # type: ignore[attr-defined]
@@ -152,4 +152,4 @@ def response_of(record: object) -> WarcResponse:
 
 
 def now_ts() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%d%H%M%S")
+    return _dt.datetime.now(_dt.UTC).strftime("%Y%m%d%H%M%S")
