@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from starlette.testclient import TestClient
 
+from newsark.archive.article import make_article
+from newsark.archive.store import Archive
 from tests.web.conftest import IMG, VIDEO
 
 
@@ -85,3 +89,17 @@ def test_json_twin_is_json(client: TestClient) -> None:
     r = client.get("/article/105.json")
     assert r.headers["content-type"] == "application/json"
     assert r.json()["title"] == "Trump visits Hong Kong" and r.json()["tags"] == ["Carrie Lam"]
+
+
+def test_percent_encoded_urls_are_shown_readable(tmp_path: Path) -> None:
+    from newsark.web import create_app
+
+    original = "https://www.hkcnews.com/article/5/%E6%A9%9F%E5%A0%B4"
+    with Archive(tmp_path) as archive:
+        archive.write_article(5, make_article(
+            title="機場", body_markdown="內文", original_url=original,
+            url=f"https://web.archive.org/web/20200101000000/{original}"))
+    with TestClient(create_app(tmp_path)) as c:
+        html = c.get("/article/5").text
+    assert "https://www.hkcnews.com/article/5/機場</dd>" in html
+    assert f'href="https://web.archive.org/web/20200101000000/{original}"' in html

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, unquote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException
@@ -39,6 +39,8 @@ def make_env() -> Environment:
     )
     env.filters["urlpart"] = lambda s: quote(str(s), safe="")
     env.filters["thousands"] = lambda n: f"{int(n):,}"
+    # Show percent-encoded Chinese slugs as characters (the href keeps the exact URL).
+    env.filters["readable_url"] = lambda u: unquote(str(u), errors="replace")
     return env
 
 
