@@ -34,7 +34,7 @@ _WAYBACK_RE = re.compile(r"(?:https?://web\.archive\.org)?/web/\d{1,14}(?:[a-z]{
 _BOILER_RE = re.compile(r"\n---[ \t]*\n(?=[\s\S]*(?:請加入成為眾新聞|!\[博客|\*\*博客))")
 _BIO_RE = re.compile(r"\*\*博客 \| [^*\n]+\*\*\s*\n+([\s\S]+)$")
 _VIDEO_RE = re.compile(r'\{\{<\s*video\s+src="([^"]+)"\s*>\}\}')
-_TEXT_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote")
+_TEXT_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote", "td", "th")
 
 
 def corpus_available() -> bool:
@@ -67,16 +67,17 @@ def clean_body(markdown: str) -> tuple[str, str]:
     return own.strip(), bio
 
 
-def _paragraphs(body_html: str) -> tuple[str, ...]:
+def _paragraphs(body_html: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(text blocks, figure captions) of an article body."""
     root = lxml.html.fragment_fromstring(body_html, create_parent="div")
-    texts = []
+    texts, captions = [], []
     for el in root.iter(*_TEXT_TAGS):
         if el.tag in ("li", "blockquote") and any(c.tag in ("p",) for c in el):
             continue
         text = " ".join(el.text_content().split())
         if text:
-            texts.append(text)
-    return tuple(texts)
+            (captions if el.tag == "figcaption" else texts).append(text)
+    return tuple(texts), tuple(captions)
 
 
 def _usable(meta: dict[str, object], own: str) -> bool:
@@ -115,12 +116,14 @@ def load_stories(n_stories: int, lo: int = 20001, hi: int = 24001, path: Path = 
         if not _usable(article.meta, own):
             continue
         body_html = md.render(own)
+        paragraphs, captions = _paragraphs(body_html)
         stamp = str(article.meta.get("last_updated") or "")
         time = stamp[11:19] if re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", stamp) else "12:00:00"
         author = str(article.author)
         stories.append(Story(
             ids=tuple(ids), title=title, date=date, time=time, author=author,
-            category=str(article.category), tags=tuple(article.tags), paragraphs=_paragraphs(body_html),
+            category=str(article.category), tags=tuple(article.tags), paragraphs=paragraphs,
+            captions=captions,
             slug=_slug(article.original_url, title), body_html=body_html,
             author_bio=bio or f"{author}，眾新聞作者。", source_file=f"article_{ids[0]}.md",
         ))

@@ -30,6 +30,7 @@ class Story:
     author_bio: str = ""
     old_slug: str | None = None     # the slug before a title edit (still archived)
     source_file: str = ""           # corpus member it came from (replica only)
+    captions: tuple[str, ...] = ()  # figure captions (kept apart from paragraphs)
 
 
 @dataclass
