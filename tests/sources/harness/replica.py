@@ -70,7 +70,8 @@ def clean_body(markdown: str) -> tuple[str, str]:
 def _paragraphs(body_html: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(text blocks, figure captions) of an article body."""
     root = lxml.html.fragment_fromstring(body_html, create_parent="div")
-    texts, captions = [], []
+    texts: list[str] = []
+    captions: list[str] = []
     for el in root.iter(*_TEXT_TAGS):
         if el.tag in ("li", "blockquote") and any(c.tag in ("p",) for c in el):
             continue
