@@ -69,3 +69,14 @@ def test_declared_and_normalised() -> None:
 def test_not_bytes_is_a_clear_error() -> None:
     with pytest.raises(TypeError):
         decode_html("text")  # type: ignore[arg-type]
+
+
+def test_damaged_gbk_is_repaired_where_certain_and_counted() -> None:
+    # a truncated double-byte character (lead byte then ASCII) and GBK's 0xA3A0 space
+    body = "人们开始".encode("gbk") + b"\xb0 &quot;" + b"\xa3\xa0" + "形式".encode("gbk")
+    data = b'<html><head><meta charset="gbk"></head><body><p>' + body + b"</p></body></html>"
+    out, charset, bad = decode_html(data)
+    assert charset == "gb18030"
+    assert "\ufffd" not in out and "\ue5e5" not in out
+    assert "人们开始 &quot;\u3000形式" in out
+    assert bad >= 1  # the damage is still recorded

@@ -109,7 +109,21 @@ def _decode(data: bytes, charset: str) -> tuple[str, int]:
 
 
 def decode_html(data: bytes, *, http_content_type: str | None = None) -> tuple[str, str, int]:
-    """Decode page bytes. Returns (text, charset used, suspicious character count)."""
+    """Decode page bytes. Returns (text, charset used, suspicious character count).
+
+    The count is taken on the decoded page before repair; the text is then repaired where
+    that is certain: bytes that decode to nothing (a truncated double-byte character) are
+    dropped rather than shown as U+FFFD, and GBK's 0xA3A0 reads as the ideographic space
+    (WHATWG's mapping) instead of a private-use character."""
+    text, charset, bad = _decode_best(data, http_content_type)
+    if bad:
+        text = text.replace("\ufffd", "")
+        if charset == "gb18030":
+            text = text.replace("\ue5e5", "\u3000")
+    return text, charset, bad
+
+
+def _decode_best(data: bytes, http_content_type: str | None) -> tuple[str, str, int]:
     if not isinstance(data, (bytes, bytearray)):
         raise TypeError(f"decode_html needs bytes, not {type(data).__name__}")
     data = bytes(data)
@@ -136,6 +150,12 @@ def decode_html(data: bytes, *, http_content_type: str | None = None) -> tuple[s
             return text, charset, 0
         if best is None or bad < best[0]:
             best = (bad, rank, charset, text)
+    if best is not None:
+        # A few damaged characters do not make a declared charset wrong: only a page whose
+        # declared decoding fails on many of its non-ASCII characters is re-detected.
+        non_ascii = sum(1 for ch in best[3] if ord(ch) > 0x7F)
+        if best[0] <= max(3, 0.005 * non_ascii):
+            return best[3], best[2], best[0]
     detected = _detect(data) if data else None
     for charset in (detected, "utf-8", "gb18030", "big5hkscs", "cp1252"):
         if not charset or charset in candidates:
