@@ -106,9 +106,10 @@ def test_keyboard_slash_focuses_search_and_phone_layout(page: Any, server: str) 
     page.keyboard.press("/")
     assert page.evaluate("() => document.activeElement.id") == "q"
     page.set_viewport_size({"width": 375, "height": 800})
-    page.goto(server + "/article/101")
-    # nothing wider than the phone's screen
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    for path in ("/", "/article/101", "/search?q=機場", "/tag", "/date/2019"):
+        page.goto(server + path)
+        # nothing wider than the phone's screen: no sideways scrolling
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 375, path
 
 
 def _engine_present() -> bool:
