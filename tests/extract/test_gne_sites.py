@@ -1,0 +1,35 @@
+"""Template learning on the real multi-page Chinese sites of gne-zh-unlabelled (local only)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newsark.extract import extract_page, learn_site
+
+GNE = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "extract" / "gne-zh-unlabelled"
+
+pytestmark = pytest.mark.skipif(not GNE.is_dir(), reason=f"development pages absent: {GNE}")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("site", ["163", "sina", "thepaper", "ifeng"])
+def test_learned_template_keeps_recurring_blocks_out_of_bodies(site: str) -> None:
+    pages = [(f.read_bytes(), None) for f in sorted((GNE / "tests" / site).glob("*.html"))]
+    profile = learn_site(pages)
+    assert profile.body_selectors
+    bodies = [extract_page(d, profile=profile) for d, _ in pages]
+    assert all(b.is_article and b.text and b.title for b in bodies)
+    assert sum(b.path == "learned" for b in bodies) >= len(bodies) // 2
+    seen: Counter[str] = Counter()
+    for text in dict.fromkeys(b.text for b in bodies):
+        seen.update({ln for ln in text.split("\n") if len(ln) >= 8})
+    assert [ln for ln, n in seen.items() if n >= 2] == []
+
+
+@pytest.mark.parametrize("page", ["163/1.html", "163/2.html", "netease_forum/1.html"])
+def test_list_pages_are_not_articles(page: str) -> None:
+    ex = extract_page((GNE / "test_list_page" / page).read_bytes())
+    assert not ex.is_article
