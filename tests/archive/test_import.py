@@ -19,7 +19,7 @@ from tests.archive import sitegen
 def run(*args: str) -> str:
     result = CliRunner().invoke(main, list(args), catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout
 
 
 def tree_hashes(root: Path) -> dict[str, str]:
@@ -213,10 +213,10 @@ def test_tarball_with_hostile_members_writes_nothing_outside(tmp_path: Path) -> 
         import io
         tf.addfile(info, io.BytesIO(data))
     arch = tmp_path / "work" / "arch"
-    before = sorted(p for p in tmp_path.rglob("*") if "arch" not in p.parts)
+    before = sorted(p for p in tmp_path.rglob("*") if "work" not in p.parts)
     out = json.loads(run("import", str(tar), "--archive", str(arch), "--json"))
     assert out["new"] == 8 + 3  # ids 101-108 plus the planted copies 201-203
     assert {p["kind"] for p in out["problems"]} == {"unsafe_path"}
-    after = sorted(p for p in tmp_path.rglob("*") if "arch" not in p.parts)
+    after = sorted(p for p in tmp_path.rglob("*") if "work" not in p.parts)
     assert after == before
     assert not (arch / "articles" / "article_999.md").exists()

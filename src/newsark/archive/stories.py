@@ -23,6 +23,7 @@ _SENT_RE = re.compile(r"[。！？!?\n]+")
 _NOISE_RE = re.compile(r"(?:https?://[^/\s)]+)?/web/\d{1,14}[a-z_]*/|\s+")
 _URL_RE = re.compile(r"(?:https?://|/web/\d{1,14}[a-z_]*/https?://)[^\s)\"'<>]+")
 _DIGITS_RE = re.compile(r"/(\d+)(?=/|$)")
+_CAPTURE_RE = re.compile(r"/web/\d{1,14}[a-z_]*/(https?://.*)")
 
 
 def fingerprint(body: str) -> bytes:
@@ -50,8 +51,9 @@ def internal_links(body: str, site: str | None) -> Counter[int]:
     counts: Counter[int] = Counter()
     for m in _URL_RE.finditer(body):
         url = m.group(0)
-        if url.startswith("/web/"):
-            url = url[url.index("http"):]
+        inner = _CAPTURE_RE.search(url)  # a capture URL: the page it captured
+        if inner:
+            url = inner.group(1)
         try:
             parts = urlsplit(url)
         except ValueError:  # archived text holds malformed URLs
