@@ -216,10 +216,13 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
             if names:
                 break
     site_words = {norm_name(w) for w in [out.site_name or "", *_TITLE_SEP_RE.split(title_tag or "")] if w}
-    names = [(r, n) for r, n in names if looks_like_name(n) and norm_name(n) not in site_words]
+    structured_names = [(r, n) for r, n in names if looks_like_name(n)]
+    names = [(r, n) for r, n in structured_names if norm_name(n) not in site_words]
     if not names:
         names = bylines_in_page(doc, lines, zone, body_text)
-    out.bylines = [(r, n) for r, n in names if looks_like_name(n) and norm_name(n) not in site_words]
+    names = [(r, n) for r, n in names if looks_like_name(n) and norm_name(n) not in site_words]
+    # The site itself as author (a company blog) only when no person is named anywhere.
+    out.bylines = names or structured_names
     if out.bylines:
         seen: list[str] = []
         for _, n in out.bylines:
