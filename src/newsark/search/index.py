@@ -28,7 +28,7 @@ from typing import TypeVar
 from newsark.archive.article import Article, split_front_matter, strip_title_heading
 from newsark.archive.store import Archive, relative_path
 from newsark.search.fold import fold
-from newsark.search.tokens import plain_text, tokens
+from newsark.search.tokens import plain_text, token_text
 
 # Bump when tokens or stored text change: sync_index then rebuilds.
 INDEX_VERSION = 2
@@ -75,8 +75,8 @@ class DocText:
 
     def token_columns(self) -> tuple[str, str, str]:
         """The (title, lead, body) columns as the index stores them."""
-        title, body = (" ".join(tokens(fold(s))) for s in (self.title, self.body))
-        lead = " ".join(tokens(fold(self.body[:LEAD_CHARS])))
+        title, body = (token_text(fold(s)) for s in (self.title, self.body))
+        lead = token_text(fold(self.body[:LEAD_CHARS]))
         return title, lead, body
 
 

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
+from operator import add
 
 _CJK = (
-    "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
+    "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30fa\u30fc-\u30ff\u3100-\u312f\u3190-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
 )
 CJK_CHAR = f"[{_CJK}]"
@@ -54,17 +56,36 @@ def _space(m: re.Match[str]) -> str:
     return "\n" if "\n" in m.group(0) else " "
 
 
+_SPLIT_RE = re.compile(f"({CJK_CHAR}+)")
+_LETTER_DIGIT_RE = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _separators() -> str:
+    """A str.translate table (BMP) turning every non-alphanumeric character into a space."""
+    return "".join(chr(c) if chr(c).isalnum() else " " for c in range(0x10000))
+
+
+def token_text(folded: str) -> str:
+    """The index's token stream of folded text, space-separated (the hot path of indexing).
+
+    Splits into CJK runs and the rest with C-level calls; only the bigrams of each run
+    are built in Python. Same tokens as :func:`tokens`.
+    """
+    parts = _SPLIT_RE.split(folded.translate(_separators()))
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(" ".join(map(add, part, part[1:])))
+            out.append(part[-1])
+        elif not part.isspace():
+            out.append(_LETTER_DIGIT_RE.sub(" ", part))
+    return " ".join(out)
+
+
 def tokens(folded: str) -> list[str]:
     """Index tokens of folded text (see the module docstring)."""
-    out: list[str] = []
-    for m in TOKEN_RE.finditer(folded):
-        run = m.group(1)
-        if run is None:
-            out.append(m.group(0))
-            continue
-        out.extend(run[i : i + 2] for i in range(len(run) - 1))
-        out.append(run[-1])
-    return out
+    return token_text(folded).split()
 
 
 def query_tokens(folded: str) -> list[tuple[str, bool]]:
@@ -74,7 +95,7 @@ def query_tokens(folded: str) -> list[tuple[str, bool]]:
     prefix ``X*`` when it ends the term (X may continue in the text) and the exact
     unigram otherwise (a letter or digit follows it, so the text's run ends there too).
     """
-    found = list(TOKEN_RE.finditer(folded))
+    found = list(TOKEN_RE.finditer(folded.translate(_separators())))
     out: list[tuple[str, bool]] = []
     for i, m in enumerate(found):
         run = m.group(1)
