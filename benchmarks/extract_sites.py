@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from newsark.extract import extract_page, learn_site  # noqa: E402
+from newsark.extract import extract_page, learn_site
 
 GNE = REPO.parent / "shared" / "eval" / "extract" / "gne-zh-unlabelled"
 
@@ -65,7 +65,7 @@ def main() -> None:
     print("\nlist / forum pages (must not be articles):")
     for f in sorted((GNE / "test_list_page").rglob("*.html")):
         ex = extract_page(f.read_bytes())
-        print(f"  {str(f.relative_to(GNE)):<40} is_article={ex.is_article}  {ex.reason}")
+        print(f"  {f.relative_to(GNE)!s:<40} is_article={ex.is_article}  {ex.reason}")
 
 
 if __name__ == "__main__":

@@ -82,9 +82,10 @@ def from_trafilatura(html_text: str | etree._Element, url: str | None, *, fast: 
         )
     except Exception:  # noqa: BLE001 - a library failure means "no candidate"
         return None
-    if doc is None or getattr(doc, "body", None) is None:
+    body_xml = getattr(doc, "body", None)
+    if body_xml is None:
         return None
-    root = convert_to_html(doc.body)
+    root = convert_to_html(body_xml)
     body = root.find("body")
     if body is None:
         return None

@@ -157,9 +157,10 @@ def _decode_best(data: bytes, http_content_type: str | None) -> tuple[str, str, 
         if best[0] <= max(3, 0.005 * non_ascii):
             return best[3], best[2], best[0]
     detected = _detect(data) if data else None
-    for charset in (detected, "utf-8", "gb18030", "big5hkscs", "cp1252"):
-        if not charset or charset in candidates:
+    for fallback in (detected, "utf-8", "gb18030", "big5hkscs", "cp1252"):
+        if not fallback or fallback in candidates:
             continue
+        charset = fallback
         candidates.append(charset)
         text, bad = _decode(data, charset)
         # A fallback must be clearly better than what the page declared to overrule it.
