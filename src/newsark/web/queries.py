@@ -1,15 +1,15 @@
-"""Catalog queries behind the reader's home and browse pages.
+"""Catalog queries behind the reader's pages, and the cache of archive-wide results.
 
 Listings show one row per story: an article that is an alias of another story is left
-out (it is reachable from its story's page). Aggregates over the whole archive are cached
-until the catalog changes (categories, tags and authors: see browse_index).
+out (it is reachable from its story's page). Listings by date, category, tag and author
+come from :mod:`newsark.web.browse_index`.
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -83,67 +83,6 @@ class Cache:
         return value
 
 
-def next_prefix(prefix: str) -> str:
-    """The smallest string above every string that starts with ``prefix`` (index ranges)."""
-    return prefix + "\U0010ffff"
-
-
-def list_cards(
-    archive: ReadOnlyArchive,
-    where: str,
-    params: Sequence[Any],
-    *,
-    page: int,
-    per_page: int,
-    order: str = "date DESC, id DESC",
-) -> Page:
-    """One page of stories matching ``where`` (an SQL condition built by this module)."""
-    cond = f"{STORY} AND ({where})"
-    total = archive.db.execute(f"SELECT count(*) FROM articles WHERE {cond}", params).fetchone()[0]
-    rows = archive.db.execute(
-        f"SELECT {CARD_COLUMNS} FROM articles WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?",
-        [*params, per_page, (page - 1) * per_page],
-    ).fetchall()
-    return Page([Card.from_row(r) for r in rows], int(total), page, per_page)
-
-
-def date_range(prefix: str) -> tuple[str, Sequence[Any]]:
-    """A condition for dates starting with ``prefix`` ('2019', '2019-04', '2019-04-20')."""
-    return "date >= ? AND date < ?", [prefix, next_prefix(prefix)]
-
-
-def counts(archive: ReadOnlyArchive, sql: str, params: Sequence[Any] = ()) -> list[tuple[str, int]]:
-    return [(str(r[0]), int(r[1])) for r in archive.db.execute(sql, params) if r[0] not in (None, "")]
-
-
-def years(archive: ReadOnlyArchive) -> list[tuple[str, int]]:
-    return counts(
-        archive,
-        f"SELECT substr(date, 1, 4) AS y, count(*) FROM articles WHERE {STORY} AND date >= '0'"
-        " GROUP BY y ORDER BY y",
-    )
-
-
-def months(archive: ReadOnlyArchive, year: str) -> list[tuple[str, int]]:
-    cond, params = date_range(year + "-")
-    return counts(
-        archive,
-        f"SELECT substr(date, 6, 2) AS m, count(*) FROM articles WHERE {STORY} AND {cond}"
-        " GROUP BY m ORDER BY m",
-        params,
-    )
-
-
-def days(archive: ReadOnlyArchive, year: str, month: str) -> list[tuple[str, int]]:
-    cond, params = date_range(f"{year}-{month}-")
-    return counts(
-        archive,
-        f"SELECT substr(date, 9, 2) AS d, count(*) FROM articles WHERE {STORY} AND {cond}"
-        " GROUP BY d ORDER BY d",
-        params,
-    )
-
-
 @dataclass
 class Overview:
     """What the archive holds, for the home page."""
@@ -169,25 +108,6 @@ def overview(archive: ReadOnlyArchive) -> Overview:
 def sites(archive: ReadOnlyArchive) -> list[str]:
     return [r[0] for r in archive.db.execute(
         "SELECT DISTINCT site FROM articles WHERE site IS NOT NULL ORDER BY site")]
-
-
-def latest(archive: ReadOnlyArchive, limit: int) -> list[Card]:
-    return list_cards(archive, "date >= '0'", [], page=1, per_page=limit).cards
-
-
-def on_this_day(
-    archive: ReadOnlyArchive, month_day: str, before_year: int, per_year: int
-) -> list[tuple[str, list[Card]]]:
-    """Stories dated ``MM-DD`` in each year before ``before_year`` (newest year first)."""
-    out: list[tuple[str, list[Card]]] = []
-    for year, _ in reversed(years(archive)):
-        if not year.isdigit() or int(year) >= before_year:
-            continue
-        cond, params = date_range(f"{year}-{month_day}")
-        cards = list_cards(archive, cond, params, page=1, per_page=per_year).cards
-        if cards:
-            out.append((year, cards))
-    return out
 
 
 def article_row(archive: ReadOnlyArchive, article_id: int) -> Any:

@@ -48,12 +48,6 @@ def _index(request: Request, kind: str, title: str,
     return render(request, "index.html", data, listing=listing)
 
 
-def _date_listing(request: Request, prefix: str) -> queries.Page:
-    where, params = queries.date_range(prefix)
-    page = int_param(request, "page", 1)
-    return queries.list_cards(archive(request), where, params, page=page, per_page=PER_PAGE)
-
-
 def _stories(request: Request, kind: str, title: str, listing: queries.Page,
              parts: list[dict[str, Any]] | None = None,
              crumbs: list[tuple[str, str]] | None = None) -> Response:
@@ -100,28 +94,28 @@ def _month_name(t: Callable[..., str], m: str) -> str:
 
 def date_page(request: Request) -> Response:
     t = translator(lang_of(request))
-    arch = archive(request)
     p = request.path_params
     year, month, day = p.get("year"), p.get("month"), p.get("day")
     for value, pattern in ((year, _Y), (month, _M), (day, _D)):
         if value is not None and not pattern.fullmatch(str(value)):
             raise HTTPException(404, f"not a date: {request.url.path}")
+    index = browse_index(request)
     if year is None:
-        items = cache(request).get(arch, ("years",), lambda: queries.years(arch))
-        return _index(request, "date", t("browse_dates"), items, lambda y: f"/date/{y}")
+        return _index(request, "date", t("browse_dates"), index.periods(""), lambda y: f"/date/{y}")
+    page = int_param(request, "page", 1)
     crumbs = [(t("browse_dates"), "/date")]
     if month is None:
         parts = [{"name": _month_name(t, m), "count": n, "url": f"/date/{year}/{m}"}
-                 for m, n in queries.months(arch, year)]
-        listing = _date_listing(request, f"{year}-")
+                 for m, n in index.periods(year)]
+        listing = index.date_page(archive(request), year, page, PER_PAGE)
         return _stories(request, "year", t("year_label", y=year), listing, parts, crumbs)
     crumbs.append((t("year_label", y=year), f"/date/{year}"))
     if day is None:
         parts = [{"name": t("day_short", d=d.lstrip("0") or d), "count": n,
-                  "url": f"/date/{year}/{month}/{d}"} for d, n in queries.days(arch, year, month)]
-        listing = _date_listing(request, f"{year}-{month}-")
+                  "url": f"/date/{year}/{month}/{d}"} for d, n in index.periods(f"{year}-{month}")]
+        listing = index.date_page(archive(request), f"{year}-{month}", page, PER_PAGE)
         return _stories(request, "month", t("month_label", y=year, m=month), listing, parts,
                         crumbs)
     crumbs.append((t("month_label", y=year, m=month), f"/date/{year}/{month}"))
-    listing = _date_listing(request, f"{year}-{month}-{day}")
+    listing = index.date_page(archive(request), f"{year}-{month}-{day}", page, PER_PAGE)
     return _stories(request, "day", t("day_label", y=year, m=month, d=day), listing, None, crumbs)

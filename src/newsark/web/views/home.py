@@ -48,11 +48,11 @@ def home(request: Request) -> Response:
 def summary(arch: ReadOnlyArchive, c: Cache, md: str, today: _dt.date) -> dict[str, Any]:
     """The home page's data (each part cached until the archive changes)."""
     overview = c.get(arch, ("overview",), lambda: queries.overview(arch))
-    cats = browse_index_of(arch, c).counts("category")
-    years = c.get(arch, ("years",), lambda: queries.years(arch))
-    latest = c.get(arch, ("latest",), lambda: queries.latest(arch, LATEST))
-    otd = c.get(arch, ("otd", md, today.year),
-                lambda: queries.on_this_day(arch, md, today.year, ON_THIS_DAY_PER_YEAR))
+    index = browse_index_of(arch, c)
+    cats = index.counts("category")
+    years = index.periods("")
+    latest = index.latest(arch, LATEST)
+    otd = index.on_this_day(arch, md, today.year, ON_THIS_DAY_PER_YEAR)
     return {
         "overview": asdict(overview),
         "years": [{"year": y, "count": n, "url": f"/date/{y}"} for y, n in years],
