@@ -48,6 +48,10 @@ def extract_response(resp: WarcResponse, *, capture_url: str, public_base: str,
         article, why_not, charset = module
         if article is None:
             return Extracted(None, why_not or "not_article", charset)
+        if why_not is not None:
+            # Short or list-like text at an article URL (a poem, a photo story): kept, but
+            # only when no capture of the story extracts as a plain article.
+            return Extracted(article, why_not, charset, soft=True)
     else:
         article = generic_article(html, url=resp.url, ts=resp.ts, capture_url=capture_url,
                                   public_base=public_base)
@@ -75,7 +79,7 @@ def _extract_with_module(data: bytes, resp: WarcResponse, capture_url: str, ctyp
     except ValueError as exc:  # empty / unparseable page
         return None, f"unparseable: {exc}", "utf-8"
     charset = str(getattr(ext, "charset", "utf-8"))
-    if not ext.is_article:
+    if not ext.is_article and not (ext.title and ext.text.strip()):
         return None, "not_article", charset
     art = ext.to_article(url=capture_url, original_url=resp.url)
     if not isinstance(art, Article) or not art.title:
@@ -87,7 +91,7 @@ def _extract_with_module(data: bytes, resp: WarcResponse, capture_url: str, ctyp
         art.meta["date"] = _date(str(art.meta["date"])) or art.meta["date"]
     if art.meta.get("last_updated"):
         art.meta["last_updated"] = _datetime(str(art.meta["last_updated"])) or art.meta["last_updated"]
-    return art, None, charset
+    return art, (None if ext.is_article else "not_article"), charset
 
 
 def _meta(doc: Any, *names: str) -> str | None:

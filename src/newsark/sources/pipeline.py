@@ -86,15 +86,21 @@ def title_key(title: str | None, date: str | None) -> str:
     return f"{plain(title or '')}|{date or ''}"
 
 
-def similar(a: str, b: str, threshold: float = 0.9) -> bool:
-    """Same story, small differences (a template block, an edit): ratio of the plain texts."""
+def similar(a: str, b: str, threshold: float = 0.7) -> bool:
+    """Same story (already same title and date): the shorter text lies in the longer one."""
     from difflib import SequenceMatcher
 
     pa, pb = plain(a), plain(b)
     if not pa or not pb:
         return False
+    short = min(len(pa), len(pb))
+    if short / max(len(pa), len(pb)) < 0.3:
+        return False
     m = SequenceMatcher(None, pa, pb, autojunk=False)
-    return m.real_quick_ratio() >= threshold and m.quick_ratio() >= threshold and m.ratio() >= threshold
+    # Containment, not equality: two page designs may extract a header line or a template
+    # block more or less around the same text.
+    matched = sum(b.size for b in m.get_matching_blocks())
+    return matched / short >= threshold
 
 
 class Pipeline:
@@ -114,6 +120,7 @@ class Pipeline:
         retry_sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.template: object = None   # newsark.extract.SiteProfile, when learned
+        self._tried: set[tuple[str, str]] = set()
         self.attempts = max(1, attempts)
         self.retry_pause = retry_pause
         self.retry_sleep = retry_sleep
@@ -136,6 +143,7 @@ class Pipeline:
             if sid is not None:
                 by_story[sid].append(c)
         self.tally.stories = len(by_story)
+        self.template = self.learn_template(by_story)
         for sid in sorted(by_story):
             state = self.ledger.story_state(sid)
             if state in ("written", "aliased", "failed"):
@@ -147,40 +155,52 @@ class Pipeline:
         return self.tally
 
     def process(self, sid: int, candidates: list[Capture]) -> None:
+        """Try the story's captures best first; the first good one is written.
+
+        Captures that met archive trouble (outage page, 5xx, cut transfer) in an earlier run
+        are first taken as they were, so a resumed run decides as the uninterrupted one
+        did; only when nothing else works are they asked for again.
+        """
         fallback: tuple[int, FetchRow, Extracted, WarcResponse] | None = None
         transient: str | None = None
         last_reason = "no_usable_capture" if candidates else "only_error_captures"
-        for cap in candidates:
-            row = self.ledger.fetch_row(cap.original, cap.ts)
-            if row is None or row.outcome == "error":
-                row = self.fetch(cap)
-            if row.outcome == "error":
-                transient = row.reason
-                continue
-            if row.outcome != "ok":
-                last_reason = row.reason or last_reason
-                continue
-            target = self.profile.story_id(row.final_url or cap.original)
-            if target is None:
-                self._reject(row, "redirect_off_article")
-                last_reason = "redirect_off_article"
-                continue
-            resp = self._stored(row)
-            capture_url = self._capture_url(resp)
-            # Links point into the archive the capture came from (kept in rescue's WARCs).
-            base = capture_url.split("/web/", 1)[0] if "/web/" in capture_url else self.public_base
-            ext = extract_response(resp, capture_url=capture_url, public_base=base,
-                                   template=self.template)
-            if ext.article is None:
-                self._reject(row, ext.reason or "no_content")
-                last_reason = ext.reason or "no_content"
-                continue
-            if ext.soft:
-                fallback = fallback or (target, row, ext, resp)
-                last_reason = ext.reason or last_reason
-                continue
-            self._finish(sid, target, row, ext, resp)
-            return
+        for retry in (False, True):
+            transient = None
+            for cap in candidates:
+                if retry:
+                    before = self.ledger.fetch_row(cap.original, cap.ts)
+                    if before is None or before.outcome != "error":
+                        continue
+                row = self._row(cap, retry=retry)
+                if row.outcome == "error":
+                    transient = row.reason
+                    continue
+                if row.outcome != "ok":
+                    last_reason = row.reason or last_reason
+                    continue
+                target = self.profile.story_id(row.final_url or cap.original)
+                if target is None:
+                    self._reject(row, "redirect_off_article")
+                    last_reason = "redirect_off_article"
+                    continue
+                resp = self._stored(row)
+                capture_url = self._capture_url(resp)
+                # Links point into the archive the capture came from (kept in the WARCs).
+                base = capture_url.split("/web/", 1)[0] if "/web/" in capture_url else self.public_base
+                ext = extract_response(resp, capture_url=capture_url, public_base=base,
+                                       template=self.template)
+                if ext.article is None:
+                    self._reject(row, ext.reason or "no_content")
+                    last_reason = ext.reason or "no_content"
+                    continue
+                if ext.soft:
+                    fallback = fallback or (target, row, ext, resp)
+                    last_reason = ext.reason or last_reason
+                    continue
+                self._finish(sid, target, row, ext, resp)
+                return
+            if fallback is not None or transient is None:
+                break
         if fallback is not None:
             self._finish(sid, *fallback)
             return
@@ -192,7 +212,55 @@ class Pipeline:
         self.ledger.set_story(sid, "failed", reason=last_reason)
         self.tally.failed += 1
 
+    # -- the site's template --------------------------------------------------------------
+    def learn_template(self, by_story: dict[int, list[Capture]], sample: int = 40) -> object:
+        """The site template (newsark.extract.learn_site) from a spread of its story pages.
+
+        The pages are ones the run fetches anyway (the best capture of evenly spaced
+        stories), chosen from the ledger only, so a resumed run learns the same template;
+        it is kept in the catalog once learned.
+        """
+        try:
+            from newsark.extract import SiteProfile as Template
+            from newsark.extract import learn_site
+        except ImportError:
+            return None
+        saved = self.archive.get_meta("rescue_template")
+        if isinstance(saved, dict):
+            return Template.from_dict(saved)
+        sids = sorted(by_story)
+        if len(sids) < 4:
+            return None
+        step = max(1, len(sids) // sample)
+        pages: list[tuple[bytes, str | None]] = []
+        for sid in sids[::step][:sample]:
+            for cap in rank(by_story[sid])[:2]:
+                row = self._row(cap, retry=False)
+                if row.outcome == "ok" and self.profile.story_id(row.final_url or "") is not None:
+                    resp = self._stored(row)
+                    pages.append((decompress(resp.payload, resp.header("Content-Encoding") or ""),
+                                  resp.url))
+                    break
+        if len(pages) < 4:
+            return None
+        try:
+            template = learn_site(pages)
+        except ValueError:
+            return None
+        self.archive.set_meta("rescue_template", template.to_dict())
+        return template
+
     # -- fetching ----------------------------------------------------------------------
+    def _row(self, cap: Capture, *, retry: bool = True) -> FetchRow:
+        """The capture's fetch outcome: from the ledger, or fetched now. An archive error
+        of an earlier run is tried again (``retry``), one of this run is not."""
+        row = self.ledger.fetch_row(cap.original, cap.ts)
+        key = (cap.original, cap.ts)
+        if row is None or (retry and row.outcome == "error" and key not in self._tried):
+            self._tried.add(key)
+            row = self.fetch(cap)
+        return row
+
     def fetch(self, cap: Capture) -> FetchRow:
         """Resolve one capture, store every archived response, record the outcome.
 
