@@ -83,3 +83,20 @@ def test_empty_page_is_a_clear_error() -> None:
 
     with pytest.raises(ValueError, match="empty"):
         extract_page(b"   ")
+
+
+def test_breadcrumb_and_repeated_title_dropped_and_wire_byline() -> None:
+    paras = "".join(
+        f"<p>桃園市第{i}區今天清晨發生火警，消防人員到場後迅速控制火勢，事件中沒有人受傷，原因有待調查。</p>"
+        for i in range(1, 5)
+    )
+    page = f"""<html><head><meta charset="utf-8"><title>輪胎行火警 | 測試社</title>
+<meta name="description" content="（測試社記者邱大同桃園19日電）桃園市今天清晨發生火警。"></head>
+<body><article><div><a href="/">首頁</a> / <a href="/soc">社會</a></div>
+<h1>輪胎行火警</h1><div>2016/03/19 08:15</div>{paras}</article></body></html>"""
+    ex = extract_page(page.encode("utf-8"))
+    assert ex.title == "輪胎行火警"
+    assert not ex.markdown.startswith(("[首頁]", "## 輪胎行火警"))
+    assert "輪胎行火警" not in ex.markdown.split("\n\n")[0]
+    assert ex.author == "邱大同"
+    assert ex.date == "2016-03-19T08:15:00"

@@ -219,7 +219,8 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     structured_names = [(r, n) for r, n in names if looks_like_name(n)]
     names = [(r, n) for r, n in structured_names if norm_name(n) not in site_words]
     if not names:
-        names = bylines_in_page(doc, lines, zone, body_text)
+        desc = _first(meta, ("description", "og:description"))
+        names = bylines_in_page(doc, lines, zone, body_text, [desc] if desc else None)
     names = [(r, n) for r, n in names if looks_like_name(n) and norm_name(n) not in site_words]
     # The site itself as author (a company blog) only when no person is named anywhere.
     out.bylines = names or structured_names
@@ -324,6 +325,8 @@ _END = r"(?=[\s)）】\]/／|｜,，。;；]|$|报道|報導|综合|綜合)"
 _BYLINE_PATTERNS = [
     re.compile(r"(特約記者|實習記者|记者|記者|作者|撰文|文字|文[/／:：]|攝影|摄影|圖[/／:：]|图[/／:：])"
                r"\s*[:：/／]?\s*(" + _CJK_NAMES + ")" + _END),
+    # wire dateline: 中央社記者邱俊欽桃園19日電
+    re.compile(r"(?:記者|记者)\s*([\u4e00-\u9fff]{3})\s*[\u4e00-\u9fff]{2,4}\d{1,2}日[電电]"),
     re.compile(r"[（(【]\s*(" + _CJK_NAMES + r")\s*[/／]\s*[\u4e00-\u9fff]{0,4}(?:报道|報導|摄|攝)"),
     re.compile(r"(?:^|\s)(" + _CJK_NAMES + r")\s*[/／]\s*(?:摄|攝)(?:影)?\s*$"),
     re.compile(r"(?:^|\s)([\w\u4e00-\u9fff]{2,20})\s*(?:发表于|發表於)"),
@@ -343,7 +346,7 @@ def bylines_in_text(lines: list[str]) -> list[tuple[str, str]]:
                 continue
             text = m.group(0) if i == 0 else m.group(1)
             names = [(r, n) for r, n in split_byline(text) if looks_like_name(n)]
-            if i <= 2:  # names found in running text must look like personal names
+            if i <= 3:  # names found in running text must look like personal names
                 names = [(r, n) for r, n in names if plausible_chinese_name(n)]
             if names:
                 return names
@@ -351,7 +354,8 @@ def bylines_in_text(lines: list[str]) -> list[tuple[str, str]]:
 
 
 def bylines_in_page(
-    doc: etree._Element, lines: list[str], zone: list[str], body_text: str | None
+    doc: etree._Element, lines: list[str], zone: list[str], body_text: str | None,
+    lead: list[str] | None = None,
 ) -> list[tuple[str, str]]:
     """Bylines from author/byline elements, then '記者 XXX' text near the title or at the
     start or end of the body, then (last resort) the editor."""
@@ -365,7 +369,7 @@ def bylines_in_page(
             if names and all(looks_like_name(n) for _, n in names):
                 return names
     body_lines = [ln for ln in (body_text or "").split("\n") if ln.strip()]
-    found = bylines_in_text(zone + body_lines[:3] + body_lines[-4:])
+    found = bylines_in_text(zone + body_lines[:3] + body_lines[-4:] + (lead or []))
     if found:
         return found
     for line in zone + body_lines[-6:]:

@@ -81,13 +81,17 @@ def parse_document(text: str) -> etree._Element:
 
 
 def _drop_title_block(markdown: str, title: str | None) -> str:
+    """Drop the title repeated at the top of the body, and breadcrumbs above it."""
     if not title:
         return markdown
     blocks = markdown.split("\n\n")
     norm = "".join(title.split())
-    while blocks and "".join(re.sub(r"^#+ ", "", blocks[0]).split()) == norm:
-        blocks.pop(0)
-    return "\n\n".join(blocks)
+    for i, block in enumerate(blocks[:4]):
+        if "".join(re.sub(r"^#+ ", "", block).split()) == norm:
+            if all(len(b) < 120 for b in blocks[:i]):
+                return "\n\n".join(blocks[i + 1 :])
+            return "\n\n".join(blocks[:i] + blocks[i + 1 :])
+    return markdown
 
 
 _LINK_TEXT_RE = re.compile(r"(?<!!)\[([^\]]*)\]\([^)]*\)")
