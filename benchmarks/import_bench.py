@@ -120,14 +120,15 @@ def measure(archive: Archive) -> dict[str, str]:
             continue
         left_appeal += a_app and APPEAL in now_body
         left_box += a_box and bool(BOX_RE.search(now_body))
-        removed = sum(len(r[0]) for r in archive.db.execute(
-            "SELECT text FROM boilerplate WHERE article_id=?", (article_id,)))
         try:
             before = materialize(original, None).article.body
         except ValueError:
             continue
         checked += 1
-        if len(before) - len(now_body) != removed or not _is_subsequence(now_body, before):
+        rows = archive.db.execute(
+            "SELECT position, text FROM boilerplate WHERE article_id=? ORDER BY position", (article_id,)
+        ).fetchall()
+        if _reinsert(now_body, [(int(r[0]), str(r[1])) for r in rows]) != before:
             lost += 1
     return {
         "relative Wayback links left (files)": f"{rel_left}",
@@ -138,12 +139,18 @@ def measure(archive: Archive) -> dict[str, str]:
     }
 
 
-def _is_subsequence(kept: str, before: str) -> bool:
-    """The kept body is the original with whole spans cut out: a prefix plus a suffix."""
-    i = 0
-    while i < len(kept) and i < len(before) and kept[i] == before[i]:
-        i += 1
-    return before.endswith(kept[i:])
+def _reinsert(kept: str, removed: list[tuple[int, str]]) -> str:
+    """Put the recorded boilerplate back at its offsets: must give the body before repair."""
+    out: list[str] = []
+    taken = 0  # characters of `kept` used so far
+    length = 0  # length of the rebuilt text so far
+    for position, text in removed:
+        chunk = kept[taken : taken + position - length]
+        out += [chunk, text]
+        taken += len(chunk)
+        length += len(chunk) + len(text)
+    out.append(kept[taken:])
+    return "".join(out)
 
 
 if __name__ == "__main__":

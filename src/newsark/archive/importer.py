@@ -15,6 +15,7 @@ import json
 import multiprocessing as mp
 import os
 import pickle
+import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ class ImportStats:
     flags: dict[str, int] = field(default_factory=dict)
     stories: dict[str, Any] = field(default_factory=dict)
     search_index: dict[str, Any] | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -51,6 +53,7 @@ class ImportStats:
             "unchanged": self.unchanged, "rejected": self.rejected, "written": self.written,
             "repairs": self.repairs, "flags": self.flags, "stories": self.stories,
             "problems": self.problems[:1000], "search_index": self.search_index,
+            "seconds": self.seconds,
         }
 
 
@@ -79,7 +82,10 @@ def import_sources(
     *,
     progress: ProgressFn | None = None,
     max_bytes: int | None = None,
+    index: bool = True,
 ) -> ImportStats:
+    """Import sources into the archive; ``index=False`` leaves the search index for later
+    (``newsark index``)."""
     stats = ImportStats()
     learner = _load_learner(archive)
     current = {
@@ -89,6 +95,14 @@ def import_sources(
     touched: set[int] = set()
     fresh: set[int] = set()  # ids new to the archive: no old catalog rows to clear
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
+
+    clock = time.perf_counter()
+
+    def lap(phase: str) -> None:
+        nonlocal clock
+        t = time.perf_counter()
+        stats.seconds[phase] = round(t - clock, 2)
+        clock = t
 
     # -- pass 1: read, keep originals, learn -------------------------------------------
     db = archive.db
@@ -118,6 +132,7 @@ def import_sources(
         raise
     if progress:
         progress("read", stats.members, stats.members)
+    lap("read")
 
     # -- pass 2: materialise ---------------------------------------------------------
     model = learner.model()
@@ -130,9 +145,13 @@ def import_sources(
         archive.set_meta("boilerplate_model", signature)
     if touched:
         _materialize_all(archive, sorted(touched), model, stats, progress, fresh)
+        lap("write")
         # -- pass 3: stories -----------------------------------------------------------
         stats.stories = story_mod.fold_stories(archive)
-        stats.search_index = _sync_search(archive)
+        lap("stories")
+        if index:
+            stats.search_index = _sync_search(archive)
+            lap("index")
     archive.set_meta("last_import", {"at": now(), "sources": list(sources), **stats.as_dict()})
     return stats
 

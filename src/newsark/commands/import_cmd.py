@@ -18,10 +18,11 @@ from newsark.commands.progress import Progress
 @archive_option
 @click.option("--quiet", is_flag=True, help="No progress bar, no summary.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
+@click.option("--no-index", is_flag=True, help="Do not update the search index (run `newsark index` later).")
 @click.option("--max-file-mb", type=float, default=20.0, show_default=True,
               help="Files larger than this are refused (reported, not read).")
 def import_command(sources: tuple[str, ...], archive_dir: Path, quiet: bool, as_json: bool,
-                   max_file_mb: float) -> None:
+                   no_index: bool, max_file_mb: float) -> None:
     """Import existing Markdown archives: folders, files, .tar(.gz/.xz), .zip.
 
     Keeps every original byte, repairs what is certain (recorded and reversible),
@@ -34,7 +35,7 @@ def import_command(sources: tuple[str, ...], archive_dir: Path, quiet: bool, as_
         bar = Progress(enabled=not quiet and not as_json and sys.stderr.isatty())
         with bar:
             stats = import_sources(archive, sources, progress=bar.update,
-                                   max_bytes=int(max_file_mb * 1024 * 1024))
+                                   max_bytes=int(max_file_mb * 1024 * 1024), index=not no_index)
         if not quiet:
             for p in stats.problems[:50]:
                 click.echo(f"skipped {p['source']}:{p['member']}: {p['kind']}: {p['message']}", err=True)

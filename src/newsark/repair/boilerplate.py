@@ -32,7 +32,9 @@ MAX_BIO_BLOCKS = 4     # non-boilerplate blocks allowed after an author-box anch
 _SPLIT_RE = re.compile(r"\r?\n[ \t\r]*\n")
 _TS_RE = re.compile(r"(?:https?://web\.archive\.org)?/web/\d{1,14}[a-z_]*/")
 _HOST_RE = re.compile(r"https?://(?:www\.)?")
-_OPAQUE_RE = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|[0-9a-f]{16,}")
+# UUIDs and hex digests (with at least one letter: long digit runs are video or post ids,
+# which tell embedded media apart and must not fold together).
+_OPAQUE_RE = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|(?=[0-9]*[a-f])[0-9a-f]{16,}")
 _QUERY_NUM_RE = re.compile(r"\?\d+")
 _WS_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\w")
