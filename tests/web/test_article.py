@@ -8,7 +8,8 @@ from starlette.testclient import TestClient
 
 from newsark.archive.article import make_article
 from newsark.archive.store import Archive
-from tests.web.conftest import IMG, VIDEO
+
+from .conftest import IMG, VIDEO
 
 
 def test_article_renders_figure_caption_table_and_video(client: TestClient) -> None:

@@ -7,7 +7,7 @@ import re
 import pytest
 from starlette.testclient import TestClient
 
-from tests.web.conftest import STORIES
+from .conftest import STORIES
 
 
 def ids_in(html: str) -> set[int]:
