@@ -27,6 +27,7 @@ from harness.synthetic import synthetic_site
 from harness.world import World
 
 SYNTHETIC_STORIES = 520
+CDX_PAGE = 300  # the layer's largest CDX page: the 1,592-row listing takes 6 pages
 
 
 def _start_world(factory: Callable[[], World]) -> World:
@@ -86,7 +87,7 @@ def clean_rescue(synthetic_world: World, tmp_path_factory: pytest.TempPathFactor
     The layer stays up (same port, so capture URLs in files match) for the resume scenario.
     """
     layer = IALayer(synthetic_world.pywb.base_url, synthetic_world.pywb.coll,
-                    synthetic_world.pywb.index_path).start()
+                    synthetic_world.pywb.index_path, cdx_max_page=CDX_PAGE).start()
     archive = tmp_path_factory.mktemp("clean") / "archive"
     start = time.monotonic()
     proc = cli.run(cli.rescue_args(synthetic_world.site.host, archive, layer.base_url,

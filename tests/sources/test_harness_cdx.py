@@ -139,3 +139,13 @@ def test_tiny_pages(make_layer: Callable[..., IALayer], limit: int) -> None:
     whole = cdx(ia, url=f"{HOST}/section/", matchType="prefix", output="json").json()[1:]
     paged, pages = all_pages(ia, url=f"{HOST}/section/", matchType="prefix", limit=limit)
     assert paged == whole and len(pages) == -(-len(whole) // limit)
+
+
+def test_large_limits_are_clamped_and_paged(make_layer: Callable[..., IALayer]) -> None:
+    ia = make_layer(cdx_max_page=200)
+    whole = cdx(ia, url=f"{HOST}/", matchType="prefix", output="json").json()[1:]
+    first = cdx(ia, url=f"{HOST}/", matchType="prefix", output="json", limit=5000,
+                showResumeKey="true").json()
+    assert len(first) == 1 + 200 + 2 and first[-2] == []
+    paged, pages = all_pages(ia, url=f"{HOST}/", matchType="prefix", limit=5000)
+    assert paged == whole and len(pages) == -(-len(whole) // 200)

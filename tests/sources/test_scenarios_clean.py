@@ -40,6 +40,10 @@ def test_clean_site_replay_budget_and_rates(clean_rescue, synthetic_world: World
     assert pause_violations(log, pause=1.0) == []
     assert {i.flag for i in log if i.kind == "replay"} == {"id_"}
     assert not [i for i in log if i.kind == "other"]
+    # The listing was paged with resume keys (the layer clamps pages to 300 rows), each page once.
+    pages = [i.url for i in log if i.kind == "cdx"]
+    assert len(pages) >= -(-len(synthetic_world.site.captures) // 300)
+    assert len(set(pages)) == len(pages)
 
 
 def test_clean_site_summary_is_honest(clean_rescue, synthetic_world: World) -> None:  # type: ignore[no-untyped-def]

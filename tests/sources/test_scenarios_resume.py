@@ -25,12 +25,15 @@ def test_kill9_at_random_moments_then_resume(clean_rescue, synthetic_world: Worl
     layer = clean_rescue.layer  # same port as the clean run: capture URLs in files match
     layer.log.clear()
     archive = tmp_path / "archive"
-    cmd = cli.rescue_args(synthetic_world.site.host, archive, layer.base_url)
+    # A slower CDX budget (2/s) so that the first kill lands during the paged listing.
+    rates = ("--cdx-rate", "120", *cli.FAST[2:])
+    cmd = cli.rescue_args(synthetic_world.site.host, archive, layer.base_url, rates)
     rng = random.Random(20260104)
     killed_running = 0
-    for _ in range(KILLS):
-        # Startup takes about a second; kill somewhere in the first sixth of a clean run.
-        moment = rng.uniform(1.0, 1.0 + clean_rescue.seconds / 6)
+    for n in range(KILLS):
+        # Startup takes about a second; kill during the listing first, then somewhere in
+        # the first sixth of a clean run.
+        moment = rng.uniform(1.2, 2.5) if n == 0 else rng.uniform(1.0, 1.0 + clean_rescue.seconds / 6)
         proc = cli.start(cmd, tmp_path / "runs.log")
         try:
             proc.wait(timeout=moment)
@@ -49,6 +52,9 @@ def test_kill9_at_random_moments_then_resume(clean_rescue, synthetic_world: Worl
     # bad capture are not counted against resume).
     again = extra_fetches(log, clean_rescue.log)
     assert sum(again.values()) <= killed_running, _story_of_refetches(log, again)
+    kills = [i.t for i in log if i.kind == "kill"]
+    cdx_times = [i.t for i in log if i.kind == "cdx"]
+    assert kills and cdx_times and kills[0] < max(cdx_times), "no kill interrupted the listing"
     cdx = sum(1 for i in log if i.kind == "cdx")
     clean_cdx = sum(1 for i in clean_rescue.log if i.kind == "cdx")
     assert cdx <= clean_cdx + killed_running

@@ -23,7 +23,7 @@ MAX_RUNS = 3
 def test_fault_storm_gives_the_complete_archive(synthetic_world: World, tmp_path: Path) -> None:
     archive = tmp_path / "archive"
     summaries = []
-    with synthetic_world.layer(FaultPlan.storm(seed=3)) as ia:
+    with synthetic_world.layer(FaultPlan.storm(seed=3), cdx_max_page=300) as ia:
         for _ in range(MAX_RUNS):  # work the archive itself could not serve may be postponed
             proc = cli.run(cli.rescue_args(synthetic_world.site.host, archive, ia.base_url,
                                            (*cli.FAST, "--json")), timeout=600)

@@ -53,6 +53,7 @@ class IALayer:
     def __init__(
         self, pywb_url: str, coll: str, index: Path, *, plan: FaultPlan | None = None,
         log_path: Path | None = None, cdx_default_cap: int | None = None,
+        cdx_max_page: int | None = None,
     ) -> None:
         self.pywb_url = pywb_url.rstrip("/")
         self.coll = coll
@@ -60,6 +61,7 @@ class IALayer:
         self.state = FaultState(self.plan)
         self.log = RequestLog(log_path)
         self.cdx_default_cap = cdx_default_cap  # IA truncates unlimited listings silently
+        self.cdx_max_page = cdx_max_page  # larger limits are clamped: forces resume-key paging
         self.rows = load_cdxj(index)
         self.served_rows = self._with_repeats(self.rows)
         self.by_key: dict[str, list[CdxRow]] = defaultdict(list)
@@ -254,6 +256,8 @@ class _Handler(BaseHTTPRequestHandler):
             query = CdxQuery.parse(params)
             if query.limit is None and ia.cdx_default_cap is not None:
                 query.limit, query.show_resume_key = ia.cdx_default_cap, False
+            elif query.limit is not None and ia.cdx_max_page is not None:
+                query.limit = min(query.limit, ia.cdx_max_page)
             page, resume = run_query(ia.served_rows, query)
         except CdxError as exc:
             log(400)
