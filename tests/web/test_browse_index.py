@@ -56,3 +56,23 @@ def test_date_pages_through_http(tmp_path: Path) -> None:
         assert [(p["name"], p["count"]) for p in first["parts"]] == [("10 日", 10), ("11 日", 10)]
         assert c.get("/date/2019/06.json?page=2").json()["stories"] == []
         assert c.get("/date/2019/08").status_code == 404
+
+
+def test_values_with_url_characters(tmp_path: Path) -> None:
+    odd = ["#metoo", "VUI 202012/01", "a?b&c", "100%"]
+    with Archive(tmp_path) as archive:
+        archive.write_article(1, make_article(title="怪", body_markdown="內文", date="2020-01-01",
+                                              category="a?b&c", author="VUI 202012/01", tags=odd))
+    with TestClient(create_app(tmp_path)) as c:
+        items = c.get("/tag.json").json()["items"]
+        assert sorted(i["name"] for i in items) == sorted(odd)
+        for item in items:
+            assert "/" not in item["url"][len("/tag/"):] and "#" not in item["url"]
+            for url in (item["url"], item["url"] + ".json"):
+                r = c.get(url)
+                assert r.status_code == 200, url
+            assert c.get(item["url"] + ".json").json()["title"] == item["name"]
+        html = c.get("/article/1").text
+        assert 'href="/tag/%23metoo"' in html and 'href="/author/VUI%20202012%2F01"' in html
+        assert c.get("/author/VUI%20202012%2F01.json").json()["total"] == 1
+        assert c.get("/category/a%3Fb%26c.json").json()["total"] == 1

@@ -37,7 +37,8 @@ def routes() -> list[BaseRoute]:
     out += twin("/date/{year}/{month}/{day}", browse.date_page, "day")
     for kind in BROWSE_KINDS:
         out += twin(f"/{kind}", browse.kind_index, f"{kind}_index")
-        out += twin(f"/{kind}/{{value}}", browse.kind_value, kind)
+        # :path: a value may hold "/" (sent as %2F, which the server decodes)
+        out += twin(f"/{kind}/{{value:path}}", browse.kind_value, kind)
     out.append(Mount("/static", StaticFiles(directory=STATIC), name="static"))
     return out
 

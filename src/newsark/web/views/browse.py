@@ -28,7 +28,7 @@ from newsark.web.views.base import (
     page_json,
     render,
 )
-from newsark.web.views.home import browse_index_of, card_json
+from newsark.web.views.home import browse_index_of, card_json, value_url
 
 INDEX_TITLES = {"category": "categories", "author": "authors", "tag": "tags"}
 
@@ -71,7 +71,7 @@ def kind_index(request: Request) -> Response:
     kind = request.url.path.strip("/").removesuffix(".json")
     items = browse_index(request).counts(kind)
     t = translator(lang_of(request))
-    return _index(request, kind, t(INDEX_TITLES[kind]), items, lambda k: f"/{kind}/{k}")
+    return _index(request, kind, t(INDEX_TITLES[kind]), items, lambda k: value_url(kind, k))
 
 
 def kind_value(request: Request) -> Response:

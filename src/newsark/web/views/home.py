@@ -6,6 +6,7 @@ import datetime as _dt
 import re
 from dataclasses import asdict
 from typing import Any
+from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -22,6 +23,11 @@ ON_THIS_DAY_PER_YEAR = 5
 
 def browse_index_of(arch: ReadOnlyArchive, c: Cache) -> BrowseIndex:
     return c.get(arch, ("browse_index",), lambda: BrowseIndex.build(arch))
+
+
+def value_url(kind: str, value: str) -> str:
+    """``/tag/<value>`` with the value percent-encoded: tags like ``#metoo`` or ``a/b``."""
+    return f"/{kind}/{quote(value, safe='')}"
 
 
 def card_json(card: queries.Card) -> dict[str, Any]:
@@ -56,7 +62,7 @@ def summary(arch: ReadOnlyArchive, c: Cache, md: str, today: _dt.date) -> dict[s
     return {
         "overview": asdict(overview),
         "years": [{"year": y, "count": n, "url": f"/date/{y}"} for y, n in years],
-        "categories": [{"name": k, "count": n, "url": f"/category/{k}"} for k, n in cats],
+        "categories": [{"name": k, "count": n, "url": value_url("category", k)} for k, n in cats],
         "latest": [card_json(x) for x in latest],
         "on_this_day": {
             "day": md,
