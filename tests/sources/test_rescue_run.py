@@ -216,3 +216,24 @@ def test_report_counts_what_was_tried(ia: FakeIA, tmp_path: Path) -> None:
     assert rep["requests"]["replay"]["total"] == sum(1 for _, k, _, _ in ia.log if k == "replay")
     assert rep["listing"]["complete"] is True
     assert "missing" not in repr(rep)
+
+
+def test_profile_file_and_wacz_ingest(ia: FakeIA, tmp_path: Path) -> None:
+    import zipfile
+
+    prof = tmp_path / "site.yaml"
+    # Only ids below 1010 are articles by this profile.
+    prof.write_text("article_path: '^/article/(?P<id>10[0-0]\\d)(?:/[^/]*)?/?$'\n", encoding="utf-8")
+    s = rescue(HOST, tmp_path / "a", fast(ia, profile=prof))
+    assert s.tally is not None and s.stories == 9 and s.tally.written == 9
+    assert "site.yaml" in s.shape
+    wacz = tmp_path / "crawl.wacz"
+    with zipfile.ZipFile(wacz, "w") as zf:
+        for w in (tmp_path / "a" / "warcs").glob("*.warc.gz"):
+            zf.write(w, f"archive/{w.name}")
+    tally, shape = ingest([wacz], tmp_path / "b", profile=prof)
+    assert tally.written == 9 and tree(tmp_path / "b") == tree(tmp_path / "a")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("article_path: '^/article/(\\d+)'\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="id"):
+        rescue(HOST, tmp_path / "c", fast(ia, profile=bad))

@@ -55,6 +55,8 @@ class RescueOptions:
             v = getattr(self, name)
             if v is not None and not (v.isdigit() and 1 <= len(v) <= 14):
                 raise ValueError(f"--{name[5:]} takes a 1-14 digit timestamp like 2019 or 20190401")
+        if self.profile is not None:
+            load_profile(self.profile)  # a bad profile fails before any request
         if not self.wayback.startswith(("http://", "https://")):
             raise ValueError(f"--wayback must be an http(s) URL, got {self.wayback!r}")
 
