@@ -100,3 +100,12 @@ def test_breadcrumb_and_repeated_title_dropped_and_wire_byline() -> None:
     assert "輪胎行火警" not in ex.markdown.split("\n\n")[0]
     assert ex.author == "邱大同"
     assert ex.date == "2016-03-19T08:15:00"
+
+
+def test_labelled_blog_date_after_the_body() -> None:
+    paras = "".join(f"<p>這是第{i}段測試文字，內容是關於社區活動的記錄，字數足夠讓抽取器當作正文處理。</p>" for i in range(6))
+    page = f"""<html><head><meta charset="utf-8"><title>社區活動記錄</title></head><body>
+<div class="side">建立于: 2004年10月6日</div><div class="post"><h2>社區活動記錄</h2>{paras}
+<div class="foot">发表于 2005-9-15 11:46:00 (阅读:12)</div></div></body></html>"""
+    ex = extract_page(page.encode("utf-8"))
+    assert ex.date == "2005-09-15T11:46:00"

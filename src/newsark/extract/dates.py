@@ -32,7 +32,8 @@ _URL_RE = re.compile(
 _URL_YM_RE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])/")
 PUBLISHED_LABEL_RE = re.compile(
     r"(发布时间|發佈時間|發布時間|发表时间|發表時間|发布日期|發佈日期|出版时间|出版時間|刊登日期|时间|時間|日期|"
-    r"published|posted|posted on|date)\s*[:：]?\s*$",
+    r"发表于|發表於|发布于|發佈於|發布於|刊于|刊於|published|published on|posted|posted on|posted at|date)"
+    r"\s*[:：]?\s*$",
     re.IGNORECASE,
 )
 UPDATED_LABEL_RE = re.compile(

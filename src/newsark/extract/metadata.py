@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree
 
 from .bylines import looks_like_name, norm_name, plausible_chinese_name, split_byline
-from .dates import UPDATED_LABEL_RE, date_from_url, find_date, parse_date
+from .dates import PUBLISHED_LABEL_RE, UPDATED_LABEL_RE, date_from_url, find_date, parse_date
 
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|WebPage)$")
 _TITLE_SEP_RE = re.compile(r"\s+[|\-–—_:·•»]\s+|\s*[｜|_–—]\s*|\s*-{2,}\s*|\s*::\s*")
@@ -194,6 +194,8 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         ti = _find(lines, out.title) if out.title else None
         if ti is not None:
             text_pub = dates_in_zone(lines[max(0, ti - 6) : ti + 12])[0]
+    if not text_pub and not out.date:
+        text_pub = labelled_date_after_body(lines, body_text)
     if text_pub and (not out.date or out.date[:10] != text_pub[:10]):
         # The date shown under the headline is what readers (and the labels) take as the
         # publication date; structured values are often the first draft's or a CMS's own.
@@ -300,8 +302,10 @@ def header_zone(lines: list[str], title: str | None, body_text: str | None) -> l
 
 
 def dates_in_zone(zone: list[str]) -> tuple[str | None, str | None]:
-    """(published, updated) written near the title; a label decides which is which."""
+    """(published, updated) written near the title; a label decides which is which, and a
+    date labelled as the publication date wins over an unlabelled one."""
     pub: str | None = None
+    labelled: str | None = None
     upd: str | None = None
     prev = ""
     for line in zone:
@@ -314,10 +318,30 @@ def dates_in_zone(zone: list[str]) -> tuple[str | None, str | None]:
             label = head if head.strip() else prev
             if UPDATED_LABEL_RE.search(label.strip()):
                 upd = upd or d
-            elif pub is None:
-                pub = d
+            else:
+                if labelled is None and PUBLISHED_LABEL_RE.search(label.strip()):
+                    labelled = d
+                if pub is None:
+                    pub = d
         prev = line
-    return pub, upd
+    return labelled or pub, upd
+
+
+def labelled_date_after_body(lines: list[str], body_text: str | None) -> str | None:
+    """'发表于 2004年12月27日' / 'Posted on ...' just after the body (blogs put it there)."""
+    body_lines = [ln for ln in (body_text or "").split("\n") if len(ln.strip()) >= 6]
+    if not body_lines:
+        return None
+    end = _find(lines, body_lines[-1][-12:])
+    if end is None:
+        return None
+    for line in lines[end + 1 : end + 4]:
+        d = find_date(line)
+        if d and len(line) <= 160:
+            head = re.split(r"\d{4}", line, maxsplit=1)[0]
+            if PUBLISHED_LABEL_RE.search(head.strip()):
+                return d
+    return None
 
 
 _CJK_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[ \u3000、，,和及与與]+[\u4e00-\u9fff·]{2,4}){0,5}"
