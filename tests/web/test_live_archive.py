@@ -17,7 +17,7 @@ def test_pages_follow_changes_to_the_archive(tmp_path: Path) -> None:
                                               category="眾聞", tags=["甲"]))
     with TestClient(create_app(tmp_path)) as c:
         assert c.get("/index.json").json()["overview"]["stories"] == 1
-        assert c.get("/tag.json").json()["items"] == [{"name": "甲", "count": 1, "url": "/tag/甲"}]
+        assert c.get("/tag.json").json()["items"] == [{"name": "甲", "count": 1, "url": "/tag/%E7%94%B2"}]
         with Archive(tmp_path) as archive:  # e.g. an import running beside the reader
             archive.write_article(2, make_article(title="第二篇", body_markdown="內文",
                                                   date="2020-01-02", category="眾聞", tags=["甲"]))

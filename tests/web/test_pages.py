@@ -74,7 +74,7 @@ def test_kind_indexes(client: TestClient) -> None:
     tags = {i["name"]: i["count"] for i in client.get("/tag.json").json()["items"]}
     assert tags == {"機場": 2, "跑道": 1, "測試": 1, "Carrie Lam": 1}  # the alias 103 not counted
     authors = client.get("/author.json").json()["items"]
-    assert authors[0] == {"name": "記者甲", "count": 2, "url": "/author/記者甲"}
+    assert authors[0] == {"name": "記者甲", "count": 2, "url": "/author/%E8%A8%98%E8%80%85%E7%94%B2"}
     html = client.get("/category").text
     assert 'href="/category/眾說"' in html or "/category/%E7%9C%BE%E8%AA%AA" in html
 
