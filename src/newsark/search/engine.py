@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass, field
 
 from newsark.archive.store import Archive
+from newsark.search.collapse import collapse
 from newsark.search.index import DocText, has_index
 from newsark.search.query import ParsedQuery, QueryError, fts_phrase, normalize_date, parse_query
 from newsark.search.snippet import highlight, snippet
@@ -16,6 +17,10 @@ from newsark.search.snippet import highlight, snippet
 # in the body; the lead (first characters of the body) in between.
 WEIGHTS = (16.0, 4.0, 1.0)
 FACET_LIMIT = 20
+NEAR_DISTANCE = 20
+COLLAPSE = True  # fold near-identical versions of a story on result pages (collapse.py)
+COLLAPSE_WINDOW = 1000  # deeper than this, pages are not folded (cost grows with depth)
+TITLE_BONUS = True  # tokens (about characters, for Chinese)
 
 
 class SearchIndexMissing(RuntimeError):
@@ -76,7 +81,11 @@ def _match_expr(parsed: ParsedQuery, any_term: bool) -> str | None:
     if not phrases:
         return None
     expr = (" OR " if any_term else " AND ").join(f"({p})" for p in phrases)
-
+    if NEAR_DISTANCE and 1 < len(phrases) <= 6:
+        # Proximity: every story matching all terms also matches this NEAR group when the
+        # terms are close together; bm25 then scores those phrases a second time, so
+        # close terms rank above scattered ones without changing the set of results.
+        expr = f"({expr}) OR NEAR({' '.join(phrases)}, {NEAR_DISTANCE})"
     excludes = [p for p in (fts_phrase(t) for t in parsed.excludes) if p]
     if excludes:
         expr = f"({expr}) NOT ({' OR '.join(f'({p})' for p in excludes)})"
@@ -128,14 +137,29 @@ def search(
         src_params = [match]
         total = _count(db, source, src_params, where, params)
     order = "s.score, a.id" if match is not None else "a.date DESC, a.id DESC"
-    rows = db.execute(
+    sql = (
         f"SELECT a.id, a.title, a.date, a.category, a.author, a.tags, {score} AS score "
         f"FROM {source} s JOIN articles a ON a.id = s.id WHERE {where} "
-        f"ORDER BY {order} LIMIT ? OFFSET ?",
-        [*src_params, *params, limit, offset],
-    ).fetchall()
+        f"ORDER BY {order} LIMIT ? OFFSET ?"
+    )
+    folded: dict[int, list[int]] = {}
+    if match is not None and COLLAPSE and offset + limit <= COLLAPSE_WINDOW:
+        # Fetch a few more rows than the page needs: near-identical versions fold away.
+        n = offset + limit + max(10, limit)
+        while True:
+            rows = db.execute(sql, [*src_params, *params, n, 0]).fetchall()
+            groups = collapse([(r[0], r[1], r[2]) for r in rows])
+            if len(groups) >= offset + limit or len(rows) < n:
+                break
+            n *= 2
+        by_id = {r[0]: r for r in rows}
+        page = groups[offset : offset + limit]
+        rows = [by_id[i] for i, _ in page]
+        folded = dict(page)
+    else:
+        rows = db.execute(sql, [*src_params, *params, limit, offset]).fetchall()
     terms = parsed.required
-    hits = [_hit(db, row, terms) for row in rows]
+    hits = [_hit(db, row, terms, folded.get(int(row[0]), [])) for row in rows]
     facet_counts = _facets(db, source, src_params, where, params) if facets else {}
     return SearchResults(
         hits=hits,
@@ -197,15 +221,22 @@ def _facets(
     return out
 
 
-def _hit(db: sqlite3.Connection, row: sqlite3.Row, terms: list[str]) -> Hit:
-    story_id = int(row[0])
-    text_row = db.execute("SELECT text_z FROM search_docs WHERE story_id=?", (story_id,)).fetchone()
-    text = DocText.unpack(text_row[0]) if text_row else DocText(row[1] or "", "")
-    aliases = [
+def _aliases(db: sqlite3.Connection, story_id: int) -> list[int]:
+    return [
         int(r[0]) for r in db.execute(
             "SELECT alias_id FROM aliases WHERE story_id=? ORDER BY alias_id", (story_id,)
         )
     ]
+
+
+def _hit(db: sqlite3.Connection, row: sqlite3.Row, terms: list[str], versions: list[int]) -> Hit:
+    story_id = int(row[0])
+    text_row = db.execute("SELECT text_z FROM search_docs WHERE story_id=?", (story_id,)).fetchone()
+    text = DocText.unpack(text_row[0]) if text_row else DocText(row[1] or "", "")
+    aliases = _aliases(db, story_id)
+    for other in versions:  # near-identical versions folded at query time, with their aliases
+        aliases += [other, *_aliases(db, other)]
+    aliases.sort()
     try:
         tags = json.loads(row[5] or "[]")
     except ValueError:
