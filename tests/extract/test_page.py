@@ -109,3 +109,17 @@ def test_labelled_blog_date_after_the_body() -> None:
 <div class="foot">发表于 2005-9-15 11:46:00 (阅读:12)</div></div></body></html>"""
     ex = extract_page(page.encode("utf-8"))
     assert ex.date == "2005-09-15T11:46:00"
+
+
+def test_video_embed_becomes_a_shortcode_after_its_paragraph() -> None:
+    page = EN_ARTICLE.replace(
+        "<ul><li>Morning",
+        '<iframe src="https://www.youtube.com/embed/abcDEF12345" width="560"></iframe><ul><li>Morning',
+    ).replace("</footer>", '<iframe src="https://www.youtube.com/embed/sidebar0000"></iframe></footer>')
+    ex = extract_page(page.encode("utf-8"), capture_url=CAPTURE)
+    code = '{{< video src="https://web.archive.org/web/20200305000000if_/https://www.youtube.com/embed/abcDEF12345" >}}'
+    blocks = ex.markdown.split("\n\n")
+    assert code in blocks
+    assert "three months of the new timetable" in blocks[blocks.index(code) - 1]
+    assert "sidebar0000" not in ex.markdown
+    assert "{{<" not in ex.text

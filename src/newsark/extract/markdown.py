@@ -56,7 +56,7 @@ class LinkMapper:
                 base = base or capture_url
         self.base = base
 
-    def __call__(self, href: str, *, image: bool = False) -> str:
+    def __call__(self, href: str, *, image: bool = False, frame: bool = False) -> str:
         href = href.strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
             return href
@@ -68,7 +68,7 @@ class LinkMapper:
             href = m2.group(1) if m2 else href
         absolute = urljoin(self.base, href) if self.base else href
         if self.timestamp and absolute.startswith(("http://", "https://")):
-            flag = "im_" if image else ""
+            flag = "im_" if image else "if_" if frame else ""
             return f"https://web.archive.org/web/{self.timestamp}{flag}/{absolute}"
         return absolute
 
@@ -322,6 +322,7 @@ def plain_text(markdown: str, *, with_captions: bool = True) -> str:
         return html.unescape(cap.group(1)) if cap and with_captions else ""
 
     text = _FIG_RE.sub(fig, markdown)
+    text = re.sub(r"^\{\{<.*?>\}\}$", "", text, flags=re.M)  # Hugo shortcodes (embeds)
     text = _MD_LINK_RE.sub(r"\1", text)
     text = re.sub(r"^(#{1,6} |> ?|- |\d+\. )", "", text, flags=re.MULTILINE)
     text = re.sub(r"\*\*|(?<!\\)\*|^```$|^\|?-{3}.*$", "", text, flags=re.MULTILINE)

@@ -12,6 +12,7 @@ from lxml import etree
 from .candidates import Candidate, from_readability, from_trafilatura
 from .charset import count_suspicious, decode_html
 from .choose import choose, is_cjk
+from .embeds import insert_embeds
 from .figures import caption_map
 from .markdown import LinkMapper, plain_text, to_markdown
 from .metadata import extract_metadata
@@ -179,7 +180,7 @@ def extract_page(
     out = Extraction(charset=charset, path=path, chosen=body.name if body else None)
     if body is not None:
         md, figures = to_markdown(body.element, links, lambda img: _caption_for(img, links, captions))
-        out.markdown = md
+        out.markdown = insert_embeds(md, doc, links)
         out.figures = figures
     meta = extract_metadata(doc, url, plain_text(out.markdown))
     if profile is not None and path == "learned":
