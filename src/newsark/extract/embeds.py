@@ -16,7 +16,7 @@ _VIDEO_RE = re.compile(
     r"(youtube\.com/embed|youtube-nocookie\.com/embed|player\.vimeo\.com|facebook\.com/plugins/"
     r"(video|post)\.php|dailymotion\.com/embed|player\.youku\.com|player\.bilibili\.com|"
     r"v\.qq\.com/txp/iframe|twitter\.com/.*/status|instagram\.com/p/)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -41,7 +41,7 @@ def _previous_text(el: etree._Element) -> str:
     return ""
 
 
-_OUTSIDE_RE = re.compile(r"(footer|sidebar|related|nav|comment|advert|promo)", re.I)
+_OUTSIDE_RE = re.compile(r"(footer|sidebar|related|nav|comment|advert|promo)", re.IGNORECASE)
 
 
 def _outside_article(el: etree._Element) -> bool:

@@ -322,7 +322,7 @@ def plain_text(markdown: str, *, with_captions: bool = True) -> str:
         return html.unescape(cap.group(1)) if cap and with_captions else ""
 
     text = _FIG_RE.sub(fig, markdown)
-    text = re.sub(r"^\{\{<.*?>\}\}$", "", text, flags=re.M)  # Hugo shortcodes (embeds)
+    text = re.sub(r"^\{\{<.*?>\}\}$", "", text, flags=re.MULTILINE)  # Hugo shortcodes (embeds)
     text = _MD_LINK_RE.sub(r"\1", text)
     text = re.sub(r"^(#{1,6} |> ?|- |\d+\. )", "", text, flags=re.MULTILINE)
     text = re.sub(r"\*\*|(?<!\\)\*|^```$|^\|?-{3}.*$", "", text, flags=re.MULTILINE)
