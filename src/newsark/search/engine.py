@@ -17,7 +17,8 @@ from newsark.search.snippet import highlight, snippet
 # in the body; the lead (first characters of the body) in between.
 WEIGHTS = (16.0, 4.0, 1.0)
 FACET_LIMIT = 20
-NEAR_DISTANCE = 20
+NEAR_DISTANCE = 20  # tokens (about characters, for Chinese)
+NEAR_MAX_MATCHES = 2000  # above this many matching stories, rank without proximity
 COLLAPSE = True  # fold near-identical versions of a story on result pages (collapse.py)
 COLLAPSE_WINDOW = 1000  # deeper than this, pages are not folded (cost grows with depth)
 TITLE_BONUS = True  # tokens (about characters, for Chinese)
@@ -58,11 +59,11 @@ def _filters(parsed: ParsedQuery) -> tuple[str, list[object]]:
     f = parsed.filters
     if f.get("date_from"):
         d = normalize_date(f["date_from"], "from")
-        where.append("substr(a.date, 1, ?) >= ?")
+        where.append("substr(a.day, 1, ?) >= ?")
         params += [len(d), d]
     if f.get("date_to"):
         d = normalize_date(f["date_to"], "to")
-        where.append("substr(a.date, 1, ?) <= ?")
+        where.append("substr(a.day, 1, ?) <= ?")
         params += [len(d), d]
     if f.get("category"):
         where.append("a.category = ?")
@@ -76,12 +77,12 @@ def _filters(parsed: ParsedQuery) -> tuple[str, list[object]]:
     return (" AND ".join(where) or "1"), params
 
 
-def _match_expr(parsed: ParsedQuery, any_term: bool) -> str | None:
+def _match_expr(parsed: ParsedQuery, any_term: bool, near: bool = False) -> str | None:
     phrases = [p for p in (fts_phrase(t) for t in parsed.required) if p]
     if not phrases:
         return None
     expr = (" OR " if any_term else " AND ").join(f"({p})" for p in phrases)
-    if NEAR_DISTANCE and 1 < len(phrases) <= 6:
+    if near and NEAR_DISTANCE and 1 < len(phrases) <= 6:
         # Proximity: every story matching all terms also matches this NEAR group when the
         # terms are close together; bm25 then scores those phrases a second time, so
         # close terms rank above scattered ones without changing the set of results.
@@ -121,8 +122,10 @@ def search(
         if value:
             parsed.filters[key] = value
     db = archive.db
-    if not has_index(db):
-        raise SearchIndexMissing(f"{archive.root} has no search index yet: run `newsark index`")
+    if not has_index(db, "search_attrs"):
+        raise SearchIndexMissing(
+            f"{archive.root} has no search index (or one from an older newsark): run `newsark index`"
+        )
     where, params = _filters(parsed)
     relaxed = False
     match = _match_expr(parsed, any_term=False)
@@ -136,10 +139,15 @@ def search(
         match = _match_expr(parsed, any_term=True)
         src_params = [match]
         total = _count(db, source, src_params, where, params)
-    order = "s.score, a.id" if match is not None else "a.date DESC, a.id DESC"
+    rank_params = src_params
+    if match is not None and not relaxed and total <= NEAR_MAX_MATCHES:
+        # Proximity costs a pass over the positions of every match: only for small sets.
+        rank_params = [_match_expr(parsed, any_term=False, near=True)]
+    order = "s.score, a.story_id" if match is not None else "a.day DESC, a.story_id DESC"
     sql = (
-        f"SELECT a.id, a.title, a.date, a.category, a.author, a.tags, {score} AS score "
-        f"FROM {source} s JOIN articles a ON a.id = s.id WHERE {where} "
+        f"SELECT a.story_id, t.title, t.date, t.category, t.author, t.tags, {score} AS score "
+        f"FROM {source} s JOIN search_attrs a ON a.story_id = s.id "
+        f"JOIN articles t ON t.id = a.story_id WHERE {where} "
         f"ORDER BY {order} LIMIT ? OFFSET ?"
     )
     folded: dict[int, list[int]] = {}
@@ -147,7 +155,7 @@ def search(
         # Fetch a few more rows than the page needs: near-identical versions fold away.
         n = offset + limit + max(10, limit)
         while True:
-            rows = db.execute(sql, [*src_params, *params, n, 0]).fetchall()
+            rows = db.execute(sql, [*rank_params, *params, n, 0]).fetchall()
             groups = collapse([(r[0], r[1], r[2]) for r in rows])
             if len(groups) >= offset + limit or len(rows) < n:
                 break
@@ -157,7 +165,7 @@ def search(
         rows = [by_id[i] for i, _ in page]
         folded = dict(page)
     else:
-        rows = db.execute(sql, [*src_params, *params, limit, offset]).fetchall()
+        rows = db.execute(sql, [*rank_params, *params, limit, offset]).fetchall()
     terms = parsed.required
     hits = [_hit(db, row, terms, folded.get(int(row[0]), [])) for row in rows]
     facet_counts = _facets(db, source, src_params, where, params) if facets else {}
@@ -185,10 +193,10 @@ def _browse_source(parsed: ParsedQuery) -> str:
     if excludes:
         expr = " OR ".join(f"({p})" for p in excludes).replace("'", "''")
         return (
-            "(SELECT story_id AS id FROM search_docs WHERE story_id NOT IN "
+            "(SELECT story_id AS id FROM search_attrs WHERE story_id NOT IN "
             f"(SELECT rowid FROM search_fts WHERE search_fts MATCH '{expr}'))"
         )
-    return "(SELECT story_id AS id FROM search_docs)"
+    return "(SELECT story_id AS id FROM search_attrs)"
 
 
 def _count(
@@ -197,17 +205,17 @@ def _count(
     if where == "1":
         sql = f"SELECT count(*) FROM {source} s"
         return int(db.execute(sql, src_params).fetchone()[0])
-    sql = f"SELECT count(*) FROM {source} s JOIN articles a ON a.id = s.id WHERE {where}"
+    sql = f"SELECT count(*) FROM {source} s JOIN search_attrs a ON a.story_id = s.id WHERE {where}"
     return int(db.execute(sql, [*src_params, *params]).fetchone()[0])
 
 
 def _facets(
     db: sqlite3.Connection, source: str, src_params: list[object], where: str, params: list[object]
 ) -> dict[str, list[tuple[str, int]]]:
-    base = f"FROM {source} s JOIN articles a ON a.id = s.id"
+    base = f"FROM {source} s JOIN search_attrs a ON a.story_id = s.id"
     out: dict[str, list[tuple[str, int]]] = {}
     specs = {
-        "year": ("substr(a.date, 1, 4)", "", "k DESC"),
+        "year": ("substr(a.day, 1, 4)", "", "k DESC"),
         "category": ("a.category", "", "n DESC, k"),
         "author": ("a.author", "", "n DESC, k"),
         "tag": ("j.value", ", json_each(a.tags) j", "n DESC, k"),

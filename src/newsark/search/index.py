@@ -5,6 +5,8 @@ Tables (all ``search_*``, created here):
 * ``search_fts`` — a contentless FTS5 table (columns title, lead, body) over the token
   streams of :mod:`newsark.search.tokens`; its rowid is the story's canonical article id.
   Only canonical articles are indexed, so copies of a story can never fill a result page.
+* ``search_attrs`` — per indexed story, the few catalog fields filters and facets need
+  (day, category, author, tags) in small rows: joining it is ~4x faster than ``articles``.
 * ``search_docs`` — per indexed story: the catalog sha256 it was built from (to find what
   changed) and the zlib-compressed plain text (for snippets, and to delete the story's
   tokens from the contentless index: SQLite 3.40 has no ``contentless_delete``).
@@ -49,7 +51,19 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
     title, lead, body, content='', tokenize='ascii'
 );
 CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS search_attrs (
+    story_id INTEGER PRIMARY KEY,
+    day      TEXT,                  -- YYYY-MM-DD (first 10 characters of articles.date)
+    category TEXT,
+    author   TEXT,
+    tags     TEXT                   -- JSON list, as in articles.tags
+);
+CREATE INDEX IF NOT EXISTS search_attrs_day ON search_attrs(day);
 """
+ATTRS_SQL = (
+    "INSERT OR REPLACE INTO search_attrs SELECT id, substr(date, 1, 10), category, author, "
+    "tags FROM articles WHERE id = ?"
+)
 
 # Canonical stories: readable articles that are not an alias of another story.
 CANONICAL_SQL = (
@@ -92,15 +106,21 @@ def doc_text(article: Article) -> DocText:
 
 def ensure_schema(db: sqlite3.Connection) -> None:
     if has_index(db):
+        if not has_index(db, "search_attrs"):  # an index from before search_attrs: add it
+            db.executescript(SCHEMA)
+            db.execute(
+                "INSERT OR REPLACE INTO search_attrs SELECT id, substr(date, 1, 10), category, "
+                "author, tags FROM articles WHERE id IN (SELECT story_id FROM search_docs)"
+            )
         return
     db.executescript(SCHEMA)
     # A 64 MB in-memory term buffer: fewer, larger segments when writing in bulk.
     _config(db, "hashsize", 64 * 1024 * 1024)
 
 
-def has_index(db: sqlite3.Connection) -> bool:
+def has_index(db: sqlite3.Connection, table: str = "search_fts") -> bool:
     row = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='search_fts'"
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (table,)
     ).fetchone()
     return row is not None
 
@@ -130,6 +150,7 @@ def _delete(db: sqlite3.Connection, story_id: int) -> None:
         (story_id, *columns),
     )
     db.execute("DELETE FROM search_docs WHERE story_id=?", (story_id,))
+    db.execute("DELETE FROM search_attrs WHERE story_id=?", (story_id,))
 
 
 @dataclass
@@ -215,6 +236,7 @@ def _write_batches(db: sqlite3.Connection, items: Iterable[Prepared | None], bat
                     (p.story_id, *p.columns),
                 )
                 db.execute("INSERT INTO search_docs VALUES (?, ?, ?)", (p.story_id, p.sha256, p.blob))
+                db.execute(ATTRS_SQL, (p.story_id,))
             db.execute(
                 "INSERT OR REPLACE INTO search_meta VALUES ('version', ?)", (str(INDEX_VERSION),)
             )
@@ -295,6 +317,7 @@ def rebuild_index(archive: Archive) -> dict[str, int | float]:
     try:
         db.execute("DROP TABLE IF EXISTS search_fts")
         db.execute("DROP TABLE IF EXISTS search_docs")
+        db.execute("DROP TABLE IF EXISTS search_attrs")
         db.execute("DROP TABLE IF EXISTS search_meta")
         # executescript() would COMMIT early: create the tables one statement at a time.
         for statement in SCHEMA.split(";"):
