@@ -91,18 +91,20 @@ def tokens(folded: str) -> list[str]:
 def query_tokens(folded: str) -> list[tuple[str, bool]]:
     """Tokens of a folded query term as (token, is_prefix), matched as one phrase.
 
-    Runs give their bigrams without the trailing unigram; a one-character run is the
-    prefix ``X*`` when it ends the term (X may continue in the text) and the exact
-    unigram otherwise (a letter or digit follows it, so the text's run ends there too).
+    A CJK run gives its bigrams. When another token follows it in the term, the text's
+    run must end there too, so its end-of-run unigram follows as well (as in the index);
+    the term's last run has no unigram (the text's run may go on), except a one-character
+    last run, which is the prefix ``X*``.
     """
     found = list(TOKEN_RE.finditer(folded.translate(_separators())))
     out: list[tuple[str, bool]] = []
     for i, m in enumerate(found):
         run = m.group(1)
+        last = i == len(found) - 1
         if run is None:
             out.append((m.group(0), False))
-        elif len(run) == 1:
-            out.append((run, i == len(found) - 1))
-        else:
-            out.extend((run[j : j + 2], False) for j in range(len(run) - 1))
+            continue
+        out.extend((run[j : j + 2], False) for j in range(len(run) - 1))
+        if len(run) == 1 or not last:
+            out.append((run[-1], last))
     return out
