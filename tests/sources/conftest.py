@@ -22,7 +22,8 @@ from harness.faults import FaultPlan
 from harness.ia_layer import IALayer
 from harness.pywb_server import PywbUnavailable
 from harness.ratelog import LoggedRequest
-from harness.replica import CORPUS, corpus_available
+from harness.replica import CORPUS, corpus_available, corpus_replica
+from harness.site import ArchivedSite
 from harness.synthetic import synthetic_site
 from harness.world import World
 
@@ -51,6 +52,15 @@ def corpus_tarball() -> Path:
     if not corpus_available():
         pytest.skip(f"corpus not found at {CORPUS} (the replica tests need ../shared/corpora)")
     return CORPUS
+
+
+REPLICA_STORIES = 300
+
+
+@pytest.fixture(scope="session")
+def replica_site(corpus_tarball: Path) -> ArchivedSite:
+    """The hkcnews replica (300 corpus stories and their duplicate ids), built once."""
+    return corpus_replica(REPLICA_STORIES, path=corpus_tarball)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from harness import cli
 from harness.checks import ArchiveCheck, check_archive, norm, replays_per_story
 from harness.pywb_server import PywbUnavailable
 from harness.ratelog import rate_violations
-from harness.replica import corpus_replica
+from harness.site import ArchivedSite
 from harness.world import World
 
 from newsark.archive.store import Archive
@@ -23,8 +23,8 @@ STORIES = 300
 
 
 @pytest.fixture(scope="module")
-def replica_world(corpus_tarball: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    site = corpus_replica(STORIES, path=corpus_tarball)
+def replica_world(replica_site: ArchivedSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    site = replica_site
     try:
         world = World.start(site, tmp_path_factory.mktemp("replica-world"))
     except PywbUnavailable as exc:

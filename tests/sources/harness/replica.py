@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[3]
 CORPUS = (REPO / ".." / "shared" / "corpora" / "hkcnews-article-archive.tar.xz").resolve()
 APPEAL = "請加入成為眾新聞的月費訂戶，長期支持我們的工作。所有訂戶都可以收到我們的「每周時事」通訊 。"
 _MEMBER_RE = re.compile(r"article_(\d+)\.md$")
-_WAYBACK_RE = re.compile(r"(?:https?://web\.archive\.org)?/web/\d{1,14}(?:[a-z]{2}_)?/(?=https?:)")
+_WAYBACK_RE = re.compile(r"(?:(?:https?:)?//web\.archive\.org)?/web/\d{1,14}(?:[a-z]{2}_)?/(?=https?:)")
 _BOILER_RE = re.compile(r"\n---[ \t]*\n(?=[\s\S]*(?:請加入成為眾新聞|!\[博客|\*\*博客))")
 _BIO_RE = re.compile(r"\*\*博客 \| [^*\n]+\*\*\s*\n+([\s\S]+)$")
 _VIDEO_RE = re.compile(r'\{\{<\s*video\s+src="([^"]+)"\s*>\}\}')
