@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sqlite3
 import statistics
 import sys
 import time
@@ -31,7 +32,14 @@ from search_corpus import EVAL, corpus_archive
 
 from newsark.archive.store import Archive
 from newsark.search import rebuild_index, search
-from newsark.search.index import DocText, Prepared, optimize, prepare, write_prepared
+from newsark.search.index import (
+    DocText,
+    Prepared,
+    ensure_schema,
+    optimize,
+    prepare,
+    write_prepared,
+)
 
 
 def load(name: str) -> list[dict]:
@@ -45,7 +53,7 @@ def index_size(archive: Archive) -> int:
             "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_%'"
         ).fetchone()
         return int(rows[0] or 0)
-    except Exception:  # dbstat not compiled in
+    except sqlite3.OperationalError:  # dbstat not compiled in
         return (archive.root / "catalog.sqlite").stat().st_size
 
 
@@ -145,7 +153,14 @@ def build(archive: Archive) -> None:
           f"= {t_index + t_opt:.1f} s")
 
 
-def million(source: Archive, root: Path, size: int, runs: int) -> None:
+def million(source: Archive, root: Path, size: int, runs: int, reuse: bool = False) -> None:
+    if reuse and (root / "catalog.sqlite").exists():
+        archive = Archive(root)
+        ensure_schema(archive.db)  # adds tables a newer newsark expects, if any
+        n = archive.db.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+        print(f"million: reusing {root} ({n} stories, index size {index_size(archive) / 1e6:.0f} MB)")
+        million_latency(archive, runs)
+        return
     docs = [(int(r[0]), r[1]) for r in source.db.execute("SELECT story_id, text_z FROM search_docs")]
     meta = {int(r[0]): tuple(r[1:]) for r in source.db.execute(
         "SELECT id, title, date, author, category, tags FROM articles")}
@@ -207,6 +222,10 @@ def million(source: Archive, root: Path, size: int, runs: int) -> None:
           f"(~{per_story * count / 2:.0f} s on 2 worker processes), so a real build is "
           f"~{t_write + per_story * count / 2:.0f} s. Index-only: catalog rows + index, no Markdown files.")
     print(f"million: index size {index_size(archive) / 1e6:.0f} MB")
+    million_latency(archive, runs)
+
+
+def million_latency(archive: Archive, runs: int) -> None:
     queries = load("dev_knownitem.jsonl")
     lat = [timed(archive, runs, q=item["query"], limit=10, facets=False) for item in queries]
     filt = load("dev_filtered.jsonl")
@@ -236,6 +255,8 @@ def main() -> None:
     ap.add_argument("--million", action="store_true")
     ap.add_argument("--size", type=int, default=1_000_000)
     ap.add_argument("--million-dir", type=Path, default=Path("/tmp/newsark-search-million"))
+    ap.add_argument("--reuse", action="store_true",
+                    help="with --million: measure an already built million archive again")
     args = ap.parse_args()
     archive = corpus_archive(args.archive, raw=args.raw)
     how = archive.get_meta("search_bench_built")
@@ -245,7 +266,7 @@ def main() -> None:
         "SELECT 1 FROM sqlite_master WHERE name='search_docs'").fetchone():
         build(archive)
     if args.million:
-        million(archive, args.million_dir, args.size, args.runs)
+        million(archive, args.million_dir, args.size, args.runs, reuse=args.reuse)
         return
     stories = archive.db.execute("SELECT count(*) FROM search_docs").fetchone()[0]
     print(f"index: {stories} stories, {index_size(archive) / 1e6:.0f} MB (search_* tables)")
