@@ -36,6 +36,7 @@ class FakeIA:
     caps: list[Cap] = field(default_factory=list)
     fail_429: int = 0                # answer the next N requests with 429
     repeat_rows: bool = False        # every CDX row twice
+    delay: float = 0.0               # seconds each replay takes (the real archive is slow)
     log: list[tuple[float, str, str, int]] = field(default_factory=list)
     server: ThreadingHTTPServer | None = None
 
@@ -65,6 +66,8 @@ class FakeIA:
                     ia.fail_429 -= 1
                     ia.log.append((arrived, kind, self.path, 429))
                     return self._send(429, [], b"Too Many Requests")
+                if kind == "replay" and ia.delay:
+                    time.sleep(ia.delay)
                 status, headers, body, trunc = (
                     ia.cdx(self.path) if kind == "cdx" else ia.replay(self.path)
                 )

@@ -31,7 +31,9 @@ def text_for(i: int) -> list[str]:
     ]
 
 
-def build_site(n: int = 30) -> FakeIA:
+def build_site(n: int = 30, *, bad: bool = True) -> FakeIA:
+    """``n`` stories (ids from 1001) with two captures each; ``bad``: some newest captures
+    are outage pages, truncated or soft 404s, and one body is gzip with a blank header."""
     ia = FakeIA()
     caps = ia.caps
     base = f"https://{HOST}"
@@ -40,7 +42,9 @@ def build_site(n: int = 30) -> FakeIA:
         img = f"/media/{i}.jpg" if i % 3 == 0 else None
         html = page(f"Story {i}", text_for(i), img=img).encode()
         caps.append(Cap(url, OLD, body=html, gzip_blank=(i == 1003)))
-        if i % 5 == 0:
+        if not bad:
+            caps.append(Cap(url, NEW, body=html))
+        elif i % 5 == 0:
             outage = b"<html><head><title>Internet Archive: Temporarily Offline</title></head></html>"
             caps.append(Cap(url, NEW, body=outage))
         elif i % 7 == 0:

@@ -29,6 +29,9 @@ from newsark.sources.progress import RichProgress
 @click.option("--to", "date_to", help="Only captures up to this timestamp.")
 @click.option("--profile", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Site profile (YAML: article_path regex with (?P<id>...), selectors).")
+@click.option("--parallel", type=click.IntRange(1, 16), default=1, show_default=True,
+              help="Replay requests in flight at once, all under --replay-rate (faster on a "
+                   "slow archive; after a kill up to 2N requests may be asked again).")
 @click.option("--window-days", type=float, default=365.0, show_default=True,
               help="Follow archived redirects only to captures within this many days.")
 @click.option("--dry-run", is_flag=True, help="List and print what would be fetched; write nothing.")
@@ -39,7 +42,7 @@ from newsark.sources.progress import RichProgress
 def rescue_command(site: str, archive_dir: Path | None, wayback: str, cdx_rate: float,
                    replay_rate: float, pause_429: float, pause_refused: float,
                    date_from: str | None, date_to: str | None, profile: Path | None,
-                   window_days: float, dry_run: bool, quiet: bool, log_json: Path | None,
+                   parallel: int, window_days: float, dry_run: bool, quiet: bool, log_json: Path | None,
                    as_json: bool) -> None:
     """Rescue SITE (e.g. www.example-news.com) from the Wayback Machine into an archive."""
     if archive_dir is None and not dry_run:
@@ -47,7 +50,7 @@ def rescue_command(site: str, archive_dir: Path | None, wayback: str, cdx_rate: 
     opts = R.RescueOptions(
         wayback=wayback.rstrip("/"), cdx_rate=cdx_rate, replay_rate=replay_rate,
         pause_429=pause_429, pause_refused=pause_refused, date_from=date_from, date_to=date_to,
-        profile=profile, window_days=window_days, log_json=log_json,
+        profile=profile, window_days=window_days, log_json=log_json, parallel=parallel,
     )
     try:
         with RichProgress(enabled=not quiet and not as_json) as bars:

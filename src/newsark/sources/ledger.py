@@ -10,9 +10,11 @@ Each step commits in one transaction, so a ``kill -9`` loses at most the step in
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS rescue_cdx (
@@ -245,3 +247,24 @@ class Ledger:
             "ON CONFLICT(kind, outcome) DO UPDATE SET n=n+1",
             (kind, outcome),
         )
+
+
+class RequestCounter:
+    """Requests per kind and outcome, counted from any thread (own connection + lock)."""
+
+    def __init__(self, catalog: Path) -> None:
+        self.conn = sqlite3.connect(catalog, timeout=60, isolation_level=None,
+                                    check_same_thread=False)
+        self.conn.executescript(SCHEMA)
+        self._lock = threading.Lock()
+
+    def count(self, kind: str, outcome: str) -> None:
+        with self._lock:
+            self.conn.execute(
+                "INSERT INTO rescue_requests VALUES (?,?,1) "
+                "ON CONFLICT(kind, outcome) DO UPDATE SET n=n+1",
+                (kind, outcome),
+            )
+
+    def close(self) -> None:
+        self.conn.close()

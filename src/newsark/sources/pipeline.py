@@ -144,12 +144,15 @@ class Pipeline:
                 by_story[sid].append(c)
         self.tally.stories = len(by_story)
         self.template = self.learn_template(by_story)
-        for sid in sorted(by_story):
+        order = sorted(by_story)
+        ranked = {sid: rank(by_story[sid]) for sid in order}
+        for n, sid in enumerate(order):
             state = self.ledger.story_state(sid)
             if state in ("written", "aliased", "failed"):
                 self.tally.skipped += 1
             else:
-                self.process(sid, rank(by_story[sid]))
+                self._prefetch(order[n : n + 16], ranked)
+                self.process(sid, ranked[sid])
             if self.on_story:
                 self.on_story(self.tally)
         return self.tally
@@ -233,8 +236,11 @@ class Pipeline:
             return None
         step = max(1, len(sids) // sample)
         pages: list[tuple[bytes, str | None]] = []
-        for sid in sids[::step][:sample]:
-            for cap in rank(by_story[sid])[:2]:
+        picked = sids[::step][:sample]
+        ranked = {sid: rank(by_story[sid]) for sid in picked}
+        for n, sid in enumerate(picked):
+            self._prefetch(picked[n : n + 16], ranked)
+            for cap in ranked[sid][:2]:
                 row = self._row(cap, retry=False)
                 if row.outcome == "ok" and self.profile.story_id(row.final_url or "") is not None:
                     resp = self._stored(row)
@@ -251,6 +257,20 @@ class Pipeline:
         return template
 
     # -- fetching ----------------------------------------------------------------------
+    def _prefetch(self, sids: list[int], ranked: dict[int, list[Capture]]) -> None:
+        """Send ahead the best capture of the next unfinished stories not fetched yet."""
+        prefetch = getattr(self.fetcher, "prefetch", None)
+        if prefetch is None:
+            return
+        keys = []
+        for sid in sids:
+            if not ranked[sid] or self.ledger.story_state(sid) in ("written", "aliased", "failed"):
+                continue
+            cap = ranked[sid][0]
+            if self.ledger.fetch_row(cap.original, cap.ts) is None:
+                keys.append((cap.original, cap.ts))
+        prefetch(keys)
+
     def _row(self, cap: Capture, *, retry: bool = True) -> FetchRow:
         """The capture's fetch outcome: from the ledger, or fetched now. An archive error
         of an earlier run is tried again (``retry``), one of this run is not."""

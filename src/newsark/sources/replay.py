@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import email.utils
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import urljoin
 
-from newsark.sources.client import WaybackClient
+from newsark.sources.client import Response, WaybackClient
 from newsark.sources.warcstore import WarcResponse
 
 _WEB_RE = re.compile(r"/web/(\d{1,14})(?:[a-z]{2}_)?/(.+)$")
@@ -83,13 +84,41 @@ def original_headers(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 @dataclass
 class HttpFetcher:
+    """Replay over HTTP. With ``parallel`` > 1 the first request of upcoming captures is
+    sent ahead by worker threads (still under the same rate limiter): the archive answers
+    slowly, so one request at a time would leave most of the rate unused."""
+
     client: WaybackClient
     public_base: str
     requests: int = 0
+    parallel: int = 1
+    _pool: ThreadPoolExecutor | None = None
+    _pending: dict[tuple[str, str], Future[Response]] = field(default_factory=dict)
+
+    def prefetch(self, keys: list[tuple[str, str]]) -> None:
+        if self.parallel <= 1:
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self.parallel, thread_name_prefix="newsark-replay")
+        for key in keys:
+            if len(self._pending) >= 2 * self.parallel:
+                break
+            if key not in self._pending:
+                self._pending[key] = self._pool.submit(self._request, *key)
+
+    def _request(self, url: str, ts: str) -> Response:
+        return self.client.get("replay", f"{self.client.base}/web/{ts}id_/{url}")
+
+    def close(self) -> None:
+        for fut in self._pending.values():
+            fut.cancel()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+        self._pending.clear()
 
     def get(self, url: str, ts: str) -> Hop:
-        replay = f"{self.client.base}/web/{ts}id_/{url}"
-        resp = self.client.get("replay", replay)
+        fut = self._pending.pop((url, ts), None)
+        resp = fut.result() if fut is not None else self._request(url, ts)
         self.requests += 1
         headers = list(resp.headers.multi_items())
         mts = memento_ts(resp.headers.get("memento-datetime"))

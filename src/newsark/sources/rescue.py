@@ -16,7 +16,7 @@ from newsark.archive.store import Archive
 from newsark.sources.cdx import bare_host, list_site
 from newsark.sources.client import RequestLog, WaybackClient
 from newsark.sources.discover import SiteProfile, is_candidate, learn_shape, load_profile
-from newsark.sources.ledger import Capture, Ledger
+from newsark.sources.ledger import Capture, Ledger, RequestCounter
 from newsark.sources.pipeline import Pipeline, Tally
 from newsark.sources.ratelimit import RateLimiter
 from newsark.sources.replay import HttpFetcher
@@ -40,6 +40,9 @@ class RescueOptions:
     window_days: float = 365.0
     cdx_limit: int = 5000
     log_json: Path | None = None
+    # Replay requests in flight at once. 1 keeps resume exact (a kill loses at most the one
+    # request in flight); N > 1 is faster on a slow archive but a kill may lose up to 2N.
+    parallel: int = 1
     transport: httpx.BaseTransport | None = None
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
@@ -48,6 +51,8 @@ class RescueOptions:
         for name in ("cdx_rate", "replay_rate"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"--{name.replace('_', '-')} must be positive")
+        if not 1 <= self.parallel <= 16:
+            raise ValueError("--parallel must be between 1 and 16")
         for name in ("pause_429", "pause_refused"):
             if getattr(self, name) < 0:
                 raise ValueError(f"--{name.replace('_', '-')} must not be negative")
@@ -128,7 +133,8 @@ def rescue(site: str, archive_dir: Path | None, opts: RescueOptions, *, dry_run:
         db = archive.db
     ledger = Ledger(db)
     log = RequestLog(opts.log_json)
-    log.on_event = (lambda k, o: None) if dry_run else ledger.count_request
+    counter = RequestCounter(archive.root / Archive.CATALOG) if archive is not None else None
+    log.on_event = counter.count if counter is not None else None
     limiter = RateLimiter(
         {"cdx": opts.cdx_rate / 60.0, "replay": opts.replay_rate},
         pause_429=opts.pause_429, pause_refused=opts.pause_refused,
@@ -157,18 +163,24 @@ def rescue(site: str, archive_dir: Path | None, opts: RescueOptions, *, dry_run:
         assert archive is not None
         ledger.set_urls(mapping)
         progress.stories(len(story_ids))
-        fetcher = HttpFetcher(client, public_base=opts.wayback.rstrip("/"))
+        fetcher = HttpFetcher(client, public_base=opts.wayback.rstrip("/"),
+                              parallel=opts.parallel)
         pipe = Pipeline(archive, ledger, fetcher, profile, public_base=opts.wayback,
                         warcs=WarcStore(archive.root, ledger), window_days=opts.window_days,
                         on_story=progress.story_done, retry_sleep=opts.sleep,
                         # an outage page is retried after a tenth of the 429 pause
                         retry_pause=min(5.0, opts.pause_429 / 10))
-        summary.tally = pipe.run(cands)
+        try:
+            summary.tally = pipe.run(cands)
+        finally:
+            fetcher.close()
         sync_search(archive)
         return _close(summary, log, limiter, started)
     finally:
         client.close()
         log.close()
+        if counter is not None:
+            counter.close()
         if archive is not None:
             archive.close()
         else:
