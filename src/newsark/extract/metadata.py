@@ -116,6 +116,16 @@ def clean_title(raw: str | None, candidates: list[str], site_name: str | None) -
     return raw
 
 
+def _htmldate(doc: etree._Element, url: str | None) -> str | None:
+    from htmldate import find_date as htmldate_find
+
+    try:
+        found = htmldate_find(doc, url=url, extensive_search=False, original_date=True)
+    except Exception:  # noqa: BLE001 - a library failure means "unknown"
+        return None
+    return parse_date(found) if found else None
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[\u4e00-\u9fff]|[^\W_]+", text.lower()))
 
@@ -196,11 +206,20 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
             text_pub = dates_in_zone(lines[max(0, ti - 6) : ti + 12])[0]
     if not text_pub and not out.date:
         text_pub = labelled_date_after_body(lines, body_text)
-    if text_pub and (not out.date or out.date[:10] != text_pub[:10]):
-        # The date shown under the headline is what readers (and the labels) take as the
-        # publication date; structured values are often the first draft's or a CMS's own.
-        # Measured on the WCXB dev pages: 14 pages right instead of wrong, 6 the other way.
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", (out.title or "") + (body_text or "")[:200]))
+    if text_pub and out.date and out.date[:10] != text_pub[:10]:
+        # The date under the headline and the structured one disagree (on the WCXB dev
+        # pages each is right half the time); htmldate's reading of the markup breaks the
+        # tie on non-Chinese pages (right 42 of 67 times instead of 33).
+        vote = None if chinese else _htmldate(doc, url)
+        if not (vote and vote[:10] == out.date[:10]):
+            out.date = text_pub
+    elif text_pub and not out.date:
         out.date = text_pub
+    if not out.date and not chinese:
+        # Last resort, markup only (no extensive text search): htmldate, which on Chinese
+        # pages gives confident wrong dates, so not there.
+        out.date = _htmldate(doc, url)
     if not out.last_updated:
         out.last_updated = text_upd
     if out.last_updated and out.date and out.last_updated[:16] == out.date[:16]:
