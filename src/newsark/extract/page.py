@@ -46,6 +46,9 @@ class Extraction:
     reason: str | None = None
     bylines: list[tuple[str, str]] = field(default_factory=list)
     chosen: str | None = None  # which body candidate (trafilatura/readability/profile)
+    # ``suspicious`` counts the output (title + text); this counts the whole decoded page
+    # before repair (icon fonts in CSS count here too).
+    decode_suspicious: int = 0
 
     JSON_KEYS = ("title", "date", "last_updated", "author", "category", "tags", "lead",
                  "markdown", "text", "figures", "charset", "path")
@@ -148,7 +151,7 @@ def extract_page(
     profile: SiteProfile | None = None,
 ) -> Extraction:
     """Extract one archived page. ``capture_url`` rewrites links to Wayback captures."""
-    text, charset, _ = decode_html(data, http_content_type=http_content_type)
+    text, charset, decode_bad = decode_html(data, http_content_type=http_content_type)
     if url is None and capture_url:
         m = _WAYBACK_ORIG_RE.match(capture_url)
         url = m.group(1) if m else None
@@ -177,7 +180,8 @@ def extract_page(
         if profile is not None and body is not None:
             body = profile.clean(body)
 
-    out = Extraction(charset=charset, path=path, chosen=body.name if body else None)
+    out = Extraction(charset=charset, path=path, chosen=body.name if body else None,
+                     decode_suspicious=decode_bad)
     if body is not None:
         md, figures = to_markdown(body.element, links, lambda img: _caption_for(img, links, captions))
         out.markdown = insert_embeds(md, doc, links)
