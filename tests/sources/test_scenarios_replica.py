@@ -76,17 +76,17 @@ def test_replica_rescue_gives_back_the_corpus_stories(replica_world: World, tmp_
     assert len(check.missing) <= budget, check.missing
     assert len(check.unfolded) <= budget, "duplicate ids of one story were not folded"
     assert len(check.template_leaks) <= budget, "subscription appeal or author box left in bodies"
-    assert check.wrong.get("date", 0) <= budget and check.wrong.get("category", 0) <= budget, check.examples
+    for key in ("title", "date", "category"):
+        assert check.wrong.get(key, 0) <= budget, check.examples
     assert mean >= 0.97 and len(low) <= len(site.stories) // 20, [
         (round(r, 2), i, missing[i][:3]) for r, i in low[:8]]
     assert rate_violations([i for i in log if i.kind == "replay"], per_second=200) == []
-    _titles_and_authors(check)
+    _authors(check)
 
 
-def _titles_and_authors(check: ArchiveCheck) -> None:
-    budget = STORIES // 100
-    if check.wrong.get("title", 0) > budget or check.wrong.get("author", 0) > budget:
-        # Known at 02:00 UTC: the extractor cuts some titles at "——" / " : " and changes
-        # some bylines; reported to the lead. Shown as XFAIL with the numbers, not hidden.
-        pytest.xfail(f"titles/authors differ from the corpus: {dict(check.wrong)}; "
-                     f"e.g. {check.examples[:3]}")
+def _authors(check: ArchiveCheck) -> None:
+    if check.wrong.get("author", 0) > STORIES // 100:
+        # Known at 01:10 UTC: the extractor trims some bylines ("師潮作者群" -> "師潮",
+        # "與孩子同行之道" -> "孩子同行之道"); reported to the lead. Shown as XFAIL with the
+        # numbers rather than hidden; it passes once bylines are kept whole.
+        pytest.xfail(f"authors differ from the corpus: {dict(check.wrong)}; e.g. {check.examples[:3]}")

@@ -140,10 +140,11 @@ STYLE = SiteStyle(
 )
 
 
-def corpus_replica(n_stories: int = 300, seed: int = 11, path: Path = CORPUS) -> ArchivedSite:
-    """The replica site: stories from the corpus, captured 2-3 times each, as pywb input."""
+def corpus_replica(n_stories: int = 300, seed: int = 11, path: Path = CORPUS,
+                   window: tuple[int, int] = (20001, 24001)) -> ArchivedSite:
+    """The replica site: stories from the corpus ids in ``window``, captured 2-3 times each."""
     rng = random.Random(seed)
-    stories = load_stories(n_stories, path=path)
+    stories = load_stories(n_stories, *window, path=path)
     site = ArchivedSite(STYLE, stories)
     links = [(site.article_url(s.ids[0], s.slug), s.title) for s in stories]
     for story in stories:
