@@ -58,6 +58,10 @@ class FormatError(ValueError):
         super().__init__(message)
         self.kind = kind
 
+    def __reduce__(self) -> tuple[type[FormatError], tuple[str, str]]:
+        # picklable with its two arguments (import workers send it between processes)
+        return (FormatError, (self.kind, str(self)))
+
 
 @dataclass
 class Article:

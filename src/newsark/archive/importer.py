@@ -27,7 +27,7 @@ from newsark.archive.materialize import Materialized, materialize, parse_with_re
 from newsark.archive.sources import Member, SourceError, article_id_from_name, iter_source
 from newsark.archive.store import Archive, now, sha256, site_of
 from newsark.archive import stories as story_mod
-from newsark.repair.boilerplate import BoilerplateModel, Learner
+from newsark.repair.boilerplate import BoilerplateModel, Learner, edge_features
 
 ProgressFn = Callable[[str, int, int | None], None]  # (phase, done, total)
 
@@ -105,22 +105,27 @@ def import_sources(
         clock = t
 
     # -- pass 1: read, keep originals, learn -------------------------------------------
+    global _CURRENT
+    _CURRENT = current
     db = archive.db
+    pool = _pool(archive)
     db.execute("BEGIN")
     archive.originals.conn.execute("BEGIN")
     try:
         for source in sources:
             try:
                 members = iter_source(source, **kwargs)
-                for member in members:
+                reads = pool.imap(_read, members, chunksize=16) if pool else map(_read, members)
+                for item in reads:
                     stats.members += 1
-                    _pass1(archive, learner, member, current, touched, fresh, stats)
-                    if progress and stats.members % 200 == 0:
-                        progress("read", stats.members, None)
+                    _pass1(archive, learner, item, current, touched, fresh, stats)
+                    if stats.members % 500 == 0:
                         db.execute("COMMIT")
                         archive.originals.conn.execute("COMMIT")
                         db.execute("BEGIN")
                         archive.originals.conn.execute("BEGIN")
+                        if progress:
+                            progress("read", stats.members, None)
             except SourceError as exc:
                 stats.rejected += 1
                 stats.problems.append({"source": source, "member": "", "kind": "bad_source", "message": str(exc)})
@@ -130,6 +135,10 @@ def import_sources(
         db.execute("ROLLBACK")
         archive.originals.conn.execute("ROLLBACK")
         raise
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
     if progress:
         progress("read", stats.members, stats.members)
     lap("read")
@@ -165,38 +174,80 @@ def _reject(archive: Archive, member: Member, kind: str, message: str, digest: s
     )
 
 
+@dataclass
+class _Read:
+    """What a worker makes of one source member; the main process records it."""
+
+    member: Member
+    digest: str | None = None
+    size: int = 0
+    compressed: bytes | None = None   # zlib of the original bytes (None: already kept)
+    unchanged: bool = False
+    article_id: int | None = None
+    error: FormatError | None = None
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    site: str = ""
+    features: list[tuple[int, bool]] = field(default_factory=list)
+
+
+_CURRENT: dict[int, str] = {}  # id → original sha256 already in the archive (read by workers)
+
+
+def _read(member: Member) -> _Read:
+    item = _Read(member)
+    data = member.data
+    if data is None:
+        return item
+    member.data = None  # do not ship the bytes back
+    item.digest = sha256(data)
+    item.size = len(data)
+    item.article_id = article_id_from_name(member.name)
+    if item.article_id is not None and _CURRENT.get(item.article_id) == item.digest:
+        item.unchanged = True
+        return item
+    item.compressed = zlib.compress(data, 1)
+    try:
+        article, _ = parse_with_repairs(data)
+    except FormatError as exc:
+        item.error = exc
+        return item
+    if item.article_id is None:
+        raw_id = article.meta.get("id")
+        if isinstance(raw_id, int) or (isinstance(raw_id, str) and raw_id.isdigit()):
+            item.article_id = int(raw_id)
+    item.title, item.date, item.author = article.title, article.date, article.author
+    item.site = site_of(article.original_url) or ""
+    item.features = edge_features(article.body, article.author)
+    return item
+
+
 def _pass1(
-    archive: Archive, learner: Learner, member: Member, current: dict[int, str],
+    archive: Archive, learner: Learner, item: _Read, current: dict[int, str],
     touched: set[int], fresh: set[int], stats: ImportStats,
 ) -> None:
-    if member.data is None:
+    member = item.member
+    if item.digest is None:
         _reject(archive, member, member.problem or "unreadable", member.message or "", None, stats)
         return
-    data = member.data
-    digest = sha256(data)
-    article_id = article_id_from_name(member.name)
+    digest = item.digest
+    article_id = item.article_id
     source = str(Path(member.source).resolve()) if Path(member.source).exists() else member.source
-    if article_id is not None and current.get(article_id) == digest:
+    if item.unchanged:
         stats.unchanged += 1
         archive.db.execute(
             "INSERT OR IGNORE INTO provenance VALUES (?, ?, ?, ?, ?)",
             (article_id, source, member.name, digest, now()),
         )
         return
-    archive.originals.put(data, digest)  # kept whatever happens next: nothing is lost
-    try:
-        article, _ = parse_with_repairs(data)
-    except FormatError as exc:
-        if exc.kind in ("empty_file", "binary", "invalid_utf8") or article_id is None:
-            _reject(archive, member, exc.kind, str(exc), digest, stats)
-            return
-        article = None
-        problem = exc
-    else:
-        problem = None
-    if article_id is None and article is not None:
-        raw_id = article.meta.get("id")
-        article_id = int(raw_id) if isinstance(raw_id, int) or (isinstance(raw_id, str) and raw_id.isdigit()) else None
+    assert item.compressed is not None
+    # kept whatever happens next: nothing is lost
+    archive.originals.put_compressed(digest, item.size, item.compressed)
+    problem = item.error
+    if problem is not None and (problem.kind in ("empty_file", "binary", "invalid_utf8") or article_id is None):
+        _reject(archive, member, problem.kind, str(problem), digest, stats)
+        return
     if article_id is None:
         _reject(archive, member, "no_id", "no article id (name article_<id>.md or an 'id' key)", digest, stats)
         return
@@ -222,8 +273,15 @@ def _pass1(
     if problem is not None:
         stats.problems.append({"source": member.source, "member": member.name, "kind": problem.kind, "message": str(problem)})
         return
-    assert article is not None
-    learner.add(site_of(article.original_url) or "", article.title, article.date, article.author, article.body)
+    learner.count(item.site, item.title, item.date, item.author, item.features)
+
+
+def _pool(archive: Archive) -> Any:
+    """A pool of forked workers (None where fork is unavailable or there is one core)."""
+    workers = min(os.cpu_count() or 1, 4)
+    if workers < 2 or "fork" not in mp.get_all_start_methods():
+        return None
+    return mp.get_context("fork").Pool(workers)
 
 
 @dataclass
@@ -283,10 +341,7 @@ def _materialize_all(
     global _MODEL
     _MODEL = model
     db = archive.db
-    workers = min(os.cpu_count() or 1, 4)
-    pool = None
-    if workers > 1 and len(ids) >= 500 and "fork" in mp.get_all_start_methods():
-        pool = mp.get_context("fork").Pool(workers)
+    pool = _pool(archive) if len(ids) >= 500 else None
     db.execute("BEGIN")
     try:
         for n, item in enumerate(_computed(archive, ids, pool), 1):

@@ -85,6 +85,10 @@ class Originals:
         )
         return digest
 
+    def put_compressed(self, digest: str, size: int, compressed: bytes) -> None:
+        """Store bytes already zlib-compressed (by an import worker)."""
+        self.conn.execute("INSERT OR IGNORE INTO originals VALUES (?, ?, ?)", (digest, size, compressed))
+
     def has(self, digest: str) -> bool:
         return self.conn.execute("SELECT 1 FROM originals WHERE sha256=?", (digest,)).fetchone() is not None
 

@@ -99,6 +99,23 @@ def edge_indices(blocks: list[Block]) -> Iterable[int]:
     return sorted(set(head) | set(tail))
 
 
+def edge_features(body: str, author: str | None) -> list[tuple[int, bool]]:
+    """Distinct keys of a body's edge blocks, each with whether it names the author.
+
+    Pure and cheap to ship between processes: the importer computes it in workers.
+    """
+    blocks = split_blocks(body)
+    seen: set[int] = set()
+    out: list[tuple[int, bool]] = []
+    for i in edge_indices(blocks):
+        text = block_key_text(blocks[i].text, author)
+        k = key_hash(text)
+        if k not in seen:
+            seen.add(k)
+            out.append((k, AUTHOR in text))
+    return out
+
+
 def author_hash(author: str | None) -> int:
     return key_hash(author or "") & 0xFFFFF
 
@@ -120,24 +137,22 @@ class Learner:
         self._seen_stories: set[tuple[str, str, str]] = set()
 
     def add(self, site: str, title: str | None, date: str | None, author: str | None, body: str) -> None:
+        self.count(site, title, date, author, edge_features(body, author))
+
+    def count(self, site: str, title: str | None, date: str | None, author: str | None,
+              features: list[tuple[int, bool]]) -> None:
+        """Count one article's edge blocks (from ``edge_features``) unless its story was seen."""
         story = (site, title or "", date or "")
         if title and story in self._seen_stories:
             return
         self._seen_stories.add(story)
         stats = self.sites.setdefault(site, SiteStats())
         stats.stories += 1
-        blocks = split_blocks(body)
         ah = author_hash(author)
-        seen: set[int] = set()
-        for i in edge_indices(blocks):
-            text = block_key_text(blocks[i].text, author)
-            k = key_hash(text)
-            if k in seen:
-                continue
-            seen.add(k)
+        for k, templated in features:
             stats.df[k] += 1
             stats.pairs.add((k << 20) | ah)
-            if AUTHOR in text:
+            if templated:
                 stats.templated.add(k)
 
     def model(self) -> BoilerplateModel:
