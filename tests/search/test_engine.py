@@ -103,3 +103,12 @@ def test_pagination_and_browse(indexed: Archive) -> None:
     assert ids(indexed, "", limit=2, offset=2) == everything[2:4]
     assert search(indexed, "", facets=False).total == 6
     assert ids(indexed, "-倫敦", limit=100) == [104, 103, 102, 101]
+
+
+def test_latin_word_next_to_chinese_is_highlighted(indexed: Archive) -> None:
+    hit = search(indexed, "iphone").hits[0]
+    assert "<mark>iPhone</mark>" in hit.snippet or "<mark>iPhone12</mark>" in hit.title_html
+    from newsark.search.snippet import highlight
+
+    assert highlight("蘋果iPhone 12發布", ["iphone 12"]) == "蘋果<mark>iPhone 12</mark>發布"
+    assert highlight("iPhones 12", ["iphone"]) == "iPhones 12"

@@ -11,9 +11,10 @@ import re
 from functools import lru_cache
 
 from newsark.search.fold import fold
-from newsark.search.tokens import TOKEN_RE
+from newsark.search.tokens import _CJK, TOKEN_RE
 
 _GAP = r"[\W_]*?"  # what may separate two tokens of one phrase in the text
+_LETTER = f"[^\\W\\d_{_CJK}]"  # a letter of a Latin-like word (as in the tokenizer)
 
 
 @lru_cache(maxsize=256)
@@ -27,7 +28,8 @@ def term_pattern(term: str) -> re.Pattern[str] | None:
         elif m.group(2) is not None:  # digits: a whole number
             parts.append(rf"(?<![0-9]){text}(?![0-9])")
         else:  # letters: a whole word
-            parts.append(rf"(?<![^\W\d_]){text}(?![^\W\d_])")
+            # whole word: no adjacent letter of the same kind (CJK next to it is fine)
+            parts.append(f"(?<!{_LETTER}){text}(?!{_LETTER})")
     if not parts:
         return None
     return re.compile(_GAP.join(parts))
