@@ -1,7 +1,9 @@
 """Snippets and highlights on the original characters.
 
-Matching runs on folded text; the fold keeps length, so a span found in the folded text
-is the same span in the original, which is what gets ``<mark>``-ed (HTML-escaped).
+A query term is matched the way the index matches it, but directly on the original text:
+each character of the folded term becomes the class of every character that folds to it
+(郑 → [郑鄭], i → [iIｉＩ]), so the spans found are the original characters to
+``<mark>`` (HTML-escaped), and no per-hit folding of whole bodies is needed.
 """
 
 from __future__ import annotations
@@ -10,19 +12,37 @@ import html
 import re
 from functools import lru_cache
 
-from newsark.search.fold import fold
+from newsark.search.fold import fold, fold_table
 from newsark.search.tokens import _CJK, TOKEN_RE
 
 _GAP = r"[\W_]*?"  # what may separate two tokens of one phrase in the text
 _LETTER = f"[^\\W\\d_{_CJK}]"  # a letter of a Latin-like word (as in the tokenizer)
 
 
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    """Folded character → every character that folds to it (itself included)."""
+    out: dict[str, str] = {}
+    for code, dst in fold_table().items():
+        out[dst] = out.get(dst, dst) + chr(code)
+    return out
+
+
+def _chars(text: str) -> str:
+    variants = _variants()
+    out = []
+    for ch in text:
+        alts = variants.get(ch)
+        out.append(f"[{re.escape(alts)}]" if alts else re.escape(ch))
+    return "".join(out)
+
+
 @lru_cache(maxsize=256)
 def term_pattern(term: str) -> re.Pattern[str] | None:
-    """A regex over folded text matching ``term`` the way the index matches it."""
+    """A regex over original text matching ``term`` the way the index matches it."""
     parts: list[str] = []
     for m in TOKEN_RE.finditer(fold(term)):
-        text = re.escape(m.group(0))
+        text = _chars(m.group(0))
         if m.group(1) is not None:  # CJK: matches inside any run
             parts.append(text)
         elif m.group(2) is not None:  # digits: a whole number
@@ -37,13 +57,12 @@ def term_pattern(term: str) -> re.Pattern[str] | None:
 
 def find_spans(text: str, terms: list[str]) -> list[tuple[int, int, int]]:
     """(start, end, term index) of every match of ``terms`` in ``text``, sorted."""
-    folded = fold(text)
     spans: list[tuple[int, int, int]] = []
     for i, term in enumerate(terms):
         pattern = term_pattern(term)
         if pattern is None:
             continue
-        spans.extend((m.start(), m.end(), i) for m in pattern.finditer(folded) if m.end() > m.start())
+        spans.extend((m.start(), m.end(), i) for m in pattern.finditer(text) if m.end() > m.start())
     spans.sort()
     return spans
 
