@@ -73,3 +73,14 @@ def test_unreadable_files_are_skipped(archive: Archive) -> None:
     result = sync_index(archive)
     assert result["unreadable"] == 1 and result["stories"] == 5
     assert ids(archive, "iphone") == set()
+
+
+@pytest.mark.slow
+def test_bulk_path_with_worker_processes(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The path big imports take: worker processes, big batches, merge at the end."""
+    monkeypatch.setattr(index_mod, "PARALLEL_MIN", 2)
+    assert index_mod._workers(6) >= 1
+    result = rebuild_index(archive)
+    assert result["indexed"] == 6
+    assert ids(archive, "郑若骅") == {101}
+    assert ids(archive, "倫敦") == {106, 107}
