@@ -33,7 +33,7 @@ from newsark.archive.store import Archive
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / ".." / "shared" / "corpora" / "hkcnews-article-archive.tar.xz"
 APPEAL = "請加入成為眾新聞的月費訂戶"
-BOX_RE = re.compile(r"^\*\*(?:博客|主筆|Blogger) \| ", re.M)
+BOX_RE = re.compile(r"^\*\*(?:博客|主筆|Blogger) \| ", re.MULTILINE)
 REL_RE = re.compile(r"""(\]\(|(?:src|href)=["'])/web/\d""")
 
 

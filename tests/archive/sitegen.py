@@ -18,8 +18,7 @@ APPEAL_LINK = "Monthly subscribers [join here](/web/{ts}/https://www.news.exampl
 AUTHORS = ["Alice Chan", "Bob Lee", "Carol Wong", "Dan Ho", "Eve Lam", "Fay Ng"]
 BIOS = {a: f"【{a}・Column】{a} writes about the city, its courts and its people since 20{10 + i}."
         for i, a in enumerate(AUTHORS)}
-WORDS = ("harbour council court budget housing school transport election protest museum "
-         "ferry typhoon market hospital library tram festival reservoir island district").split()
+WORDS = ["harbour", "council", "court", "budget", "housing", "school", "transport", "election", "protest", "museum", "ferry", "typhoon", "market", "hospital", "library", "tram", "festival", "reservoir", "island", "district"]
 
 
 def paragraph(rng: random.Random, n: int = 40) -> str:

@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from newsark.archive.article import (Article, FormatError, dumps, load_bytes, loads, make_article,
-                                     quote)
+from newsark.archive.article import (
+    Article,
+    FormatError,
+    dumps,
+    load_bytes,
+    loads,
+    make_article,
+    quote,
+)
 
 CORPUS_SHAPED = (
     '---\ntitle: "A \\"quoted\\" title\tand a tab"\ndate: "2019-04-20"\nlast_updated: "2019-04-21 10:00"\n'

@@ -129,15 +129,14 @@ def _str_or_none(value: Any) -> str | None:
 
 def split_front_matter(text: str) -> tuple[str, str, str]:
     """Split ``text`` into (front matter source, body, newline). Raises FormatError."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     m = _DELIM_RE.match(text)
     if not m:
         raise FormatError("no_front_matter", "file does not start with a '---' line")
     nl = m.group(1)
     start = m.end()
     # The closing delimiter: a line that is exactly '---'.
-    close = re.compile(r"^---[ \t]*(\r?\n|\Z)", re.M)
+    close = re.compile(r"^---[ \t]*(\r?\n|\Z)", re.MULTILINE)
     cm = close.search(text, start)
     if not cm:
         raise FormatError("unterminated_front_matter", "front matter has no closing '---' line")

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsark.archive import stories as story_mod
 from newsark.archive.article import Article, FormatError
 from newsark.archive.materialize import Materialized, materialize, parse_with_repairs
 from newsark.archive.sources import Member, SourceError, article_id_from_name, iter_source
 from newsark.archive.store import Archive, now, sha256, site_of
-from newsark.archive import stories as story_mod
 from newsark.repair.boilerplate import BoilerplateModel, Learner, edge_features
 
 ProgressFn = Callable[[str, int, int | None], None]  # (phase, done, total)
@@ -58,13 +58,27 @@ class ImportStats:
 
 
 def _load_learner(archive: Archive) -> Learner:
+    """The boilerplate statistics of earlier imports (relearned from the originals if lost)."""
     row = archive.db.execute("SELECT value FROM meta WHERE key='boilerplate_learner'").fetchone()
     if row:
         try:
-            return pickle.loads(zlib.decompress(bytes.fromhex(json.loads(row[0]))))  # type: ignore[no-any-return]
-        except Exception:
-            pass
-    return Learner()
+            learner = pickle.loads(zlib.decompress(bytes.fromhex(json.loads(row[0]))))
+            if isinstance(learner, Learner):
+                return learner
+        except (pickle.UnpicklingError, zlib.error, ValueError, EOFError, AttributeError, TypeError):
+            pass  # derived data: relearn below
+    learner = Learner()
+    for article_id in archive.ids():
+        original = archive.original_bytes(article_id)
+        if original is None:
+            continue
+        try:
+            article, _ = parse_with_repairs(original)
+        except FormatError:
+            continue
+        learner.add(site_of(article.original_url) or "", article.title, article.date,
+                    article.author, article.body)
+    return learner
 
 
 def _save_learner(archive: Archive, learner: Learner) -> None:

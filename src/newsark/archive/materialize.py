@@ -43,8 +43,7 @@ def decode(data: bytes) -> str:
 def parse_with_repairs(data: bytes) -> tuple[Article, list[Change]]:
     """Parse an article file, recovering broken front matter. Raises FormatError."""
     text = decode(data)
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     fm, body, nl = split_front_matter(text)
     meta, changes = frontmatter.recover(fm.replace("\r\n", "\n"))
     return Article(meta=meta, body=body, newline=nl), changes

@@ -8,6 +8,7 @@ for ids nobody tried to fetch (rescue adds what it tried).
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter
 from typing import Any
@@ -23,7 +24,7 @@ DEFECT_ORDER = (
 
 def id_gaps(ids: list[int]) -> list[list[int]]:
     gaps = []
-    for a, b in zip(ids, ids[1:]):
+    for a, b in itertools.pairwise(ids):
         if b > a + 1:
             gaps.append([a + 1, b - 1])
     return gaps
@@ -103,11 +104,11 @@ def format_text(report: dict[str, Any]) -> str:
     lines = [
         f"archive      {report['archive']}",
         f"files        {report['files']:,}",
-        f"stories      {report['stories']:,}  ({report['aliases']:,} aliases folded into "
-        f"{report['stories_with_copies']:,} stories with copies)",
+        (f"stories      {report['stories']:,}  ({report['aliases']:,} aliases folded into "
+         f"{report['stories_with_copies']:,} stories with copies)"),
         f"dates        {report['date_range']['from']} … {report['date_range']['to']}",
-        f"ids          {report['id_range']['min']} … {report['id_range']['max']}; "
-        f"{report['ids_not_in_archive']:,} ids in {len(report['id_gaps']):,} gaps not in the archive",
+        (f"ids          {report['id_range']['min']} … {report['id_range']['max']}; "
+         f"{report['ids_not_in_archive']:,} ids in {len(report['id_gaps']):,} gaps not in the archive"),
         "",
         "per year     " + ", ".join(f"{y}: {n:,}" for y, n in report["per_year"].items()),
         "categories   " + ", ".join(f"{c}: {n:,}" for c, n in list(report["per_category"].items())[:15]),

@@ -15,6 +15,7 @@ import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Self
 from urllib.parse import urlsplit
 
 from newsark.archive import catalog
@@ -40,7 +41,7 @@ def sha256(data: bytes) -> str:
 
 
 def now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
 def site_of(url: str | None) -> str | None:
@@ -115,7 +116,7 @@ class Archive:
         self._originals: Originals | None = None
 
     # -- context management --------------------------------------------------------
-    def __enter__(self) -> Archive:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

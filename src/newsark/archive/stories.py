@@ -117,7 +117,7 @@ def fold_stories(archive: Archive) -> dict[str, Any]:
                     sim = jaccard(canon["sentences"] or b"", r["sentences"] or b"")
                     db.execute(
                         "INSERT INTO aliases VALUES (?, ?, ?, ?)",
-                        (r["id"], canon["id"], round(sim, 4), "same title and date; body similarity %.2f" % sim),
+                        (r["id"], canon["id"], round(sim, 4), f"same title and date; body similarity {sim:.2f}"),
                     )
                     db.execute("UPDATE articles SET story_id=? WHERE id=?", (canon["id"], r["id"]))
                     n_alias += 1
