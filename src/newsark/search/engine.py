@@ -129,17 +129,19 @@ def search(
     where, params = _filters(parsed)
     relaxed = False
     match = _match_expr(parsed, any_term=False)
+    src_params: list[object] = []
     if match is None:
-        source, src_params, score = _browse_source(parsed), [], "0.0"
+        source, score = _browse_source(parsed), "0.0"
     else:
-        source, src_params, score = _fts_source(), [match], "-s.score"
+        source, score = _fts_source(), "-s.score"
+        src_params = [match]
     total = _count(db, source, src_params, where, params)
     if match is not None and total == 0 and len(parsed.required) > 1:
         relaxed = True
         match = _match_expr(parsed, any_term=True)
         src_params = [match]
         total = _count(db, source, src_params, where, params)
-    rank_params = src_params
+    rank_params: list[object] = src_params
     if match is not None and not relaxed and total <= NEAR_MAX_MATCHES:
         # Proximity costs a pass over the positions of every match: only for small sets.
         rank_params = [_match_expr(parsed, any_term=False, near=True)]
