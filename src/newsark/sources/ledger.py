@@ -70,7 +70,7 @@ CREATE TABLE IF NOT EXISTS rescue_stories (
     payload_sha TEXT,
     charset    TEXT,
     text_hash  TEXT,               -- of the text without markup, URLs and spaces
-    title_key  TEXT,               -- title (and date) without spaces, for near-duplicates
+    title_key  TEXT,               -- title without spaces: candidates for near-duplicates
     updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS rescue_stories_hash ON rescue_stories(text_hash);

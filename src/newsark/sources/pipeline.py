@@ -83,7 +83,10 @@ def text_hash(title: str | None, text: str) -> str:
 
 
 def title_key(title: str | None, date: str | None) -> str:
-    return f"{plain(title or '')}|{date or ''}"
+    """Stories with this key are compared for folding. Not the date: two captures of one
+    story can disagree on it (time zones), and the text comparison decides anyway."""
+    del date
+    return plain(title or "")
 
 
 def similar(a: str, b: str, threshold: float = 0.7) -> bool:
