@@ -90,7 +90,7 @@ def main() -> int:
             print(f"{kind:<24}{d['found']:>8,}{d.get('repaired', 0):>10,}{d.get('flagged', 0):>9,}")
         for key, value in quality.items():
             print(f"{key:<44} {value}")
-        del first
+        print("phases (s)        " + "  ".join(f"{k} {v}" for k, v in first.seconds.items()))
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)

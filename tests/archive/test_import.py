@@ -220,3 +220,19 @@ def test_tarball_with_hostile_members_writes_nothing_outside(tmp_path: Path) -> 
     after = sorted(p for p in tmp_path.rglob("*") if "work" not in p.parts)
     assert after == before
     assert not (arch / "articles" / "article_999.md").exists()
+
+
+def test_import_keeps_the_aliases_a_rescue_recorded(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    sitegen.write_site(src, n=10)
+    arch = tmp_path / "arch"
+    with Archive(arch) as a:  # as a rescue leaves it: id 999 redirected to story 101
+        a.db.execute("INSERT INTO aliases VALUES (999, 101, 1.0, 'rescue:redirect')")
+    run("import", str(src), "--archive", str(arch), "--quiet")
+    run("import", str(src), "--archive", str(arch), "--quiet")
+    with Archive(arch) as a:
+        assert a.resolve(999) == (101, True)
+        assert a.resolve(201) == (202, True)
+    report = json.loads(run("report", "--archive", str(arch), "--json"))
+    assert report["aliases"] == 3  # 999 (no file), 201, 203
+    assert report["stories"] == report["files"] - 2

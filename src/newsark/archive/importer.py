@@ -26,7 +26,7 @@ from newsark.archive import stories as story_mod
 from newsark.archive.article import Article, FormatError
 from newsark.archive.materialize import Materialized, materialize, parse_with_repairs
 from newsark.archive.sources import Member, SourceError, article_id_from_name, iter_source
-from newsark.archive.store import Archive, now, sha256, site_of
+from newsark.archive.store import Archive, atomic_write, now, relative_path, sha256, site_of
 from newsark.repair.boilerplate import BoilerplateModel, Learner, edge_features
 
 ProgressFn = Callable[[str, int, int | None], None]  # (phase, done, total)
@@ -158,6 +158,8 @@ def import_sources(
     lap("read")
 
     # -- pass 2: materialise ---------------------------------------------------------
+    # Articles an interrupted import left half done are derived again.
+    touched |= {int(r[0]) for r in db.execute("SELECT id FROM articles WHERE status='pending'")}
     model = learner.model()
     signature = _model_signature(model)
     if touched:
@@ -306,11 +308,16 @@ class _Computed:
     result: Materialized | None
     error: FormatError | None
     data: bytes | None = None
+    sha: str = ""
+    written: bool = False
     fingerprint: bytes = b""
     links: dict[int, int] = field(default_factory=dict)
 
 
-_MODEL: BoilerplateModel | None = None  # set in the parent before forking workers
+# Set in the parent before forking workers, read by them.
+_MODEL: BoilerplateModel | None = None
+_ROOT: Path = Path(".")
+_EXISTING: dict[int, str] = {}  # id → sha256 of the file on disk now
 
 
 def _compute(job: tuple[int, bytes, frozenset[str]]) -> _Computed:
@@ -322,9 +329,15 @@ def _compute(job: tuple[int, bytes, frozenset[str]]) -> _Computed:
     except FormatError as exc:
         return _Computed(article_id, None, exc)
     article = result.article
+    data = article.to_bytes()
+    digest = sha256(data)
+    # Workers write the files (each its own, atomically); the parent writes the catalog.
+    path = _ROOT / relative_path(article_id)
+    written = _EXISTING.get(article_id) != digest or not path.exists()
+    if written:
+        atomic_write(path, data)
     return _Computed(
-        article_id, result, None,
-        data=article.to_bytes(),
+        article_id, result, None, sha=digest, written=written,
         fingerprint=story_mod.fingerprint(article.text()),
         links=dict(story_mod.internal_links(article.body, site_of(article.original_url))),
     )
@@ -352,8 +365,9 @@ def _materialize_all(
     archive: Archive, ids: list[int], model: BoilerplateModel, stats: ImportStats,
     progress: ProgressFn | None, fresh: set[int],
 ) -> None:
-    global _MODEL
-    _MODEL = model
+    global _MODEL, _ROOT, _EXISTING
+    _MODEL, _ROOT = model, archive.root
+    _EXISTING = {int(r[0]): str(r[1]) for r in archive.db.execute("SELECT id, sha256 FROM articles")}
     db = archive.db
     pool = _pool(archive) if len(ids) >= 500 else None
     db.execute("BEGIN")
@@ -405,10 +419,9 @@ def _record(archive: Archive, item: _Computed, stats: ImportStats, had_rows: boo
         stats.flags[item.error.kind] = stats.flags.get(item.error.kind, 0) + 1
         return
     result = item.result
-    assert item.data is not None
     status = "flagged" if result.findings else "ok"
-    if archive.write_raw(article_id, item.data, article=result.article, original=None,
-                         original_sha256=_original_sha(archive, article_id), status=status):
+    archive.upsert_row(article_id, item.sha, _original_sha(archive, article_id), result.article, status)
+    if item.written:
         stats.written += 1
     db.execute("INSERT INTO fingerprints VALUES (?, ?)", (article_id, item.fingerprint))
     db.executemany("INSERT INTO links VALUES (?, ?, ?)",

@@ -13,6 +13,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from newsark.archive.stories import counts as story_counts
 from newsark.archive.store import Archive
 
 DEFECT_ORDER = (
@@ -32,8 +33,7 @@ def id_gaps(ids: list[int]) -> list[list[int]]:
 
 def build_report(archive: Archive) -> dict[str, Any]:
     db = archive.db
-    files = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    aliases = db.execute("SELECT COUNT(*) FROM aliases").fetchone()[0]
+    n = story_counts(archive)
     ids = [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
     canon = "id NOT IN (SELECT alias_id FROM aliases)"
     dates = db.execute(
@@ -62,10 +62,10 @@ def build_report(archive: Archive) -> dict[str, Any]:
     gaps = id_gaps(ids)
     report: dict[str, Any] = {
         "archive": str(archive.root),
-        "files": files,
-        "stories": files - aliases,
-        "aliases": aliases,
-        "stories_with_copies": db.execute("SELECT COUNT(*) FROM stories").fetchone()[0],
+        "files": n["files"],
+        "stories": n["stories"],
+        "aliases": n["aliases"],
+        "stories_with_copies": n["groups"],
         "date_range": {"from": dates[0], "to": dates[1]},
         "per_year": dict(sorted(per_year.items())),
         "per_category": per_category,

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from newsark.archive.store import Archive, site_of
 
 SIMILAR = 0.8
+RESCUE_PREFIX = "rescue:"
 _SENT_RE = re.compile(r"[。！？!?\n]+")
 _NOISE_RE = re.compile(r"(?:https?://[^/\s)]+)?/web/\d{1,14}[a-z_]*/|\s+")
 _URL_RE = re.compile(r"(?:https?://|/web/\d{1,14}[a-z_]*/https?://)[^\s)\"'<>]+")
@@ -90,13 +91,20 @@ def fold_stories(archive: Archive) -> dict[str, Any]:
 
     db.execute("BEGIN")
     try:
-        db.execute("DELETE FROM stories")
-        db.execute("DELETE FROM aliases")
+        # Rescue records the aliases it learns from the archive itself (redirects, ids
+        # that served the same page, reason 'rescue:…'): those stay; the folding below is
+        # redone from scratch each time.
+        db.execute(f"DELETE FROM aliases WHERE reason NOT LIKE '{RESCUE_PREFIX}%'")
+        db.execute("DELETE FROM stories WHERE reason != 'rescue'")
         db.execute("UPDATE articles SET story_id = id")
-        n_alias = 0
+        db.execute("UPDATE articles SET story_id = (SELECT story_id FROM aliases WHERE alias_id = articles.id) "
+                   "WHERE id IN (SELECT alias_id FROM aliases)")
+        kept = {int(r[0]) for r in db.execute("SELECT alias_id FROM aliases")}
         for group in multi:
             clusters: list[list[Any]] = []
             for r in sorted(group, key=lambda r: r["id"]):
+                if r["id"] in kept:
+                    continue
                 for c in clusters:
                     if jaccard(c[0]["sentences"] or b"", r["sentences"] or b"") >= SIMILAR:
                         c.append(r)
@@ -108,7 +116,7 @@ def fold_stories(archive: Archive) -> dict[str, Any]:
                     continue
                 canon, reason = _choose(c, links, flagged)
                 db.execute(
-                    "INSERT INTO stories VALUES (?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?)",
                     (canon["id"], canon["title"], canon["date"], len(c), reason),
                 )
                 for r in c:
@@ -120,14 +128,22 @@ def fold_stories(archive: Archive) -> dict[str, Any]:
                         (r["id"], canon["id"], round(sim, 4), f"same title and date; body similarity {sim:.2f}"),
                     )
                     db.execute("UPDATE articles SET story_id=? WHERE id=?", (canon["id"], r["id"]))
-                    n_alias += 1
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
-    total = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    groups_n = db.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
-    return {"files": total, "stories": total - n_alias, "aliases": n_alias, "groups": groups_n}
+    return counts(archive)
+
+
+def counts(archive: Archive) -> dict[str, int]:
+    """Files, stories (files that are not aliases), aliases (with or without a file)."""
+    db = archive.db
+    files = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    stories = db.execute(
+        "SELECT COUNT(*) FROM articles WHERE id NOT IN (SELECT alias_id FROM aliases)").fetchone()[0]
+    aliases = db.execute("SELECT COUNT(*) FROM aliases").fetchone()[0]
+    groups = db.execute("SELECT COUNT(*) FROM stories WHERE copies > 1").fetchone()[0]
+    return {"files": files, "stories": stories, "aliases": aliases, "groups": groups}
 
 
 def _choose(cluster: list[Any], links: Counter[int], flagged: set[int]) -> tuple[Any, str]:

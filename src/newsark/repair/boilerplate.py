@@ -205,8 +205,11 @@ class BoilerplateModel:
         n = len(blocks)
         if n == 0:
             return body, [], None
-        keys = [key_hash(block_key_text(b.text, author)) for b in blocks]
-        bp = [k in sm.keys for k in keys]
+        # Only the edges can be cut: keys of the middle blocks are never looked at.
+        keys = [0] * n
+        for i in edge_indices(blocks):
+            keys[i] = key_hash(block_key_text(blocks[i].text, author))
+        bp = [k != 0 and k in sm.keys for k in keys]
         first = 1 if blocks[0].text.startswith("# ") else 0
         removals: list[Removal] = []
         bio: str | None = None
