@@ -7,18 +7,34 @@ import unicodedata
 
 ROLES = {
     "記者": "記者", "记者": "記者", "特約記者": "記者", "實習記者": "記者", "见习记者": "記者",
+    "特约记者": "記者", "实习记者": "記者", "見習記者": "記者", "首席記者": "記者", "首席记者": "記者",
     "撰文": "撰文", "文字": "撰文", "文": "撰文", "作者": "撰文", "by": "撰文", "written by": "撰文",
     "攝影": "攝影", "摄影": "攝影", "圖": "圖", "图": "圖", "photo": "攝影", "photos": "攝影",
     "編輯": "編輯", "编辑": "編輯", "責任編輯": "編輯", "责任编辑": "編輯",
 }
 _ROLE_RE = re.compile(
-    r"(特約記者|實習記者|见习记者|責任編輯|责任编辑|記者|记者|撰文|文字|作者|攝影|摄影|編輯|编辑|"
+    # a role opens a segment: inside a run of characters it is part of a name
+    # (師潮作者群, 公民記者有限公司 are authors, not roles)
+    r"((?:^|(?<=[\s、，,(（:：/／|｜]))(?:特約記者|特约记者|實習記者|实习记者|見習記者|见习记者|首席記者|首席记者|責任編輯|责任编辑|記者|记者|撰文|文字|作者|攝影|摄影|編輯|编辑)|"
     r"\bwritten by\b|\bphotos?\b(?=\s*[:：/／])|\bby\b|"
     # one-character roles only before a separator, never inside a name (陳大文)
     r"(?:^|(?<=[\s、，,(（]))(?:文|圖|图)(?=\s*[/／:：]))\s*[:：/／|｜]?\s*",
     re.IGNORECASE,
 )
-_SPLIT_RE = re.compile(r"\s*(?:[、,，;；/／|｜&]|\band\b|\s和\s|及|與|与)\s*")
+_SPLIT_RE = re.compile(r"\s*(?:[、,，;；/／|｜&]|\band\b|\s和\s)\s*")
+# 及/與/与 join two names ('王小明與李大華') but also start titles ('與孩子同行之道')
+_JOIN_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:及|與|与)(?=[\u4e00-\u9fff])")
+
+
+def _split_names(piece: str) -> list[str]:
+    names: list[str] = []
+    for part in _SPLIT_RE.split(piece):
+        halves = _JOIN_RE.split(part)
+        if len(halves) > 1 and all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", h) for h in halves):
+            names += halves
+        else:
+            names.append(part)
+    return names
 _NOT_NAME_RE = re.compile(
     r"(https?:|www\.|\.com|@|新聞網|新闻网|日報|日报|時報|时报|網站|网站|通讯社|通訊社|"
     r"來源|来源|責任|责任|分享|評論|评论|点击|點擊|订阅|訂閱|广告|廣告|\d{3,}|staff|admin|"
@@ -46,7 +62,7 @@ def split_byline(text: str) -> list[tuple[str, str]]:
         piece = _TRAIL_RE.sub("", piece.strip()).strip(" :：-—–/／")
         if not piece:
             continue
-        for name in _SPLIT_RE.split(piece):
+        for name in _split_names(piece):
             name = _TRAIL_RE.sub("", name.strip(" .:：-—–")).strip()
             # A Chinese name followed by a place ('王小明 台北') keeps the name.
             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}\s+[\u4e00-\u9fff]{2,}", name):
