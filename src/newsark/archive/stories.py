@@ -1,7 +1,8 @@
 """Fold copies of one story, served by the site under several ids, into one story.
 
-Copies have the same title and date and the same or a near-identical body (sets of
-sentence hashes with Jaccard ≥ ``SIMILAR``). Within a group the canonical id is the one the
+Copies have the same title and date and the same or a near-identical body: their sets
+of clause hashes have a Jaccard ≥ ``SIMILAR``, or one copy's clauses lie ≥ ``CONTAINED``
+inside the other's (a capture cut short). Within a group the canonical id is the one the
 site's own links point to most (``links`` table, filled from every body at import); else
 the most complete copy (no flags, has category and tags, longest body); else the lowest id.
 Nothing is deleted: aliases stay as files and resolve to their story.
@@ -18,9 +19,11 @@ from urllib.parse import urlsplit
 
 from newsark.archive.store import Archive, site_of
 
-SIMILAR = 0.8
+SIMILAR = 0.8      # Jaccard of clause sets: the same body, lightly edited …
+CONTAINED = 0.9    # … or one copy (nearly) inside the other: a truncated capture
 RESCUE_PREFIX = "rescue:"
-_SENT_RE = re.compile(r"[。！？!?\n]+")
+# Clauses, not sentences: an edit or a damaged character changes one clause only.
+_SENT_RE = re.compile(r"[。！？!?.;；,，、:：\n]+")
 _NOISE_RE = re.compile(r"(?:https?://[^/\s)]+)?/web/\d{1,14}[a-z_]*/|\s+")
 _URL_RE = re.compile(r"(?:https?://|/web/\d{1,14}[a-z_]*/https?://)[^\s)\"'<>]+")
 _DIGITS_RE = re.compile(r"/(\d+)(?=/|$)")
@@ -28,7 +31,7 @@ _CAPTURE_RE = re.compile(r"/web/\d{1,14}[a-z_]*/(https?://.*)")
 
 
 def fingerprint(body: str) -> bytes:
-    """Sorted 8-byte hashes of the body's sentences (capture timestamps and spaces removed)."""
+    """Sorted 8-byte hashes of the body's clauses (capture timestamps and spaces removed)."""
     text = _NOISE_RE.sub("", body)
     hashes = {
         int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big") >> 1
@@ -45,6 +48,18 @@ def jaccard(a: bytes, b: bytes) -> float:
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / len(sa | sb)
+
+
+def containment(a: bytes, b: bytes) -> float:
+    """Share of the smaller body's clauses found in the other (a truncated copy scores 1)."""
+    sa, sb = set(array("q", a)), set(array("q", b))
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / min(len(sa), len(sb))
+
+
+def same_story(a: bytes, b: bytes) -> bool:
+    return jaccard(a, b) >= SIMILAR or containment(a, b) >= CONTAINED
 
 
 def internal_links(body: str, site: str | None) -> Counter[int]:
@@ -106,7 +121,7 @@ def fold_stories(archive: Archive) -> dict[str, Any]:
                 if r["id"] in kept:
                     continue
                 for c in clusters:
-                    if jaccard(c[0]["sentences"] or b"", r["sentences"] or b"") >= SIMILAR:
+                    if same_story(c[0]["sentences"] or b"", r["sentences"] or b""):
                         c.append(r)
                         break
                 else:
@@ -122,10 +137,12 @@ def fold_stories(archive: Archive) -> dict[str, Any]:
                 for r in c:
                     if r["id"] == canon["id"]:
                         continue
-                    sim = jaccard(canon["sentences"] or b"", r["sentences"] or b"")
+                    a, b = canon["sentences"] or b"", r["sentences"] or b""
+                    sim = jaccard(a, b)
                     db.execute(
                         "INSERT INTO aliases VALUES (?, ?, ?, ?)",
-                        (r["id"], canon["id"], round(sim, 4), f"same title and date; body similarity {sim:.2f}"),
+                        (r["id"], canon["id"], round(sim, 4),
+                         f"same title and date; body similarity {sim:.2f}, containment {containment(a, b):.2f}"),
                     )
                     db.execute("UPDATE articles SET story_id=? WHERE id=?", (canon["id"], r["id"]))
         db.execute("COMMIT")
