@@ -13,8 +13,8 @@ import json
 from collections import Counter
 from typing import Any
 
-from newsark.archive.stories import counts as story_counts
 from newsark.archive.store import Archive
+from newsark.archive.stories import counts as story_counts
 
 DEFECT_ORDER = (
     "invalid_yaml", "relative_wayback_link", "boilerplate", "author_box", "mojibake",
