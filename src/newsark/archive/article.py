@@ -227,19 +227,23 @@ def loads(text: str) -> Article:
     return Article(meta=parse_front_matter(fm), body=body, newline=nl)
 
 
-def load_bytes(data: bytes) -> Article:
-    """Parse raw file bytes (UTF-8). Raises FormatError for binary or undecodable input."""
+def decode_bytes(data: bytes) -> str:
+    """Bytes of an article file → text. Raises FormatError for what is not text at all."""
     if not data.strip():
         raise FormatError("empty_file", "file is empty")
     if b"\x00" in data[:8192]:
         raise FormatError("binary", "file looks binary (NUL bytes)")
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise FormatError(
             "invalid_utf8", f"file is not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start+4]!r})"
         ) from exc
-    return loads(text)
+
+
+def load_bytes(data: bytes) -> Article:
+    """Parse raw file bytes (UTF-8). Raises FormatError for binary or undecodable input."""
+    return loads(decode_bytes(data))
 
 
 # ---------------------------------------------------------------------------------

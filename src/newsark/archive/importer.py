@@ -11,6 +11,7 @@ the same import changes nothing and only costs reading the sources.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing as mp
 import os
@@ -122,37 +123,9 @@ def import_sources(
     global _CURRENT
     _CURRENT = current
     db = archive.db
-    pool = _pool(archive)
-    db.execute("BEGIN")
-    archive.originals.conn.execute("BEGIN")
-    try:
-        for source in sources:
-            try:
-                members = iter_source(source, **kwargs)
-                reads = pool.imap(_read, members, chunksize=16) if pool else map(_read, members)
-                for item in reads:
-                    stats.members += 1
-                    _pass1(archive, learner, item, current, touched, fresh, stats)
-                    if stats.members % 500 == 0:
-                        db.execute("COMMIT")
-                        archive.originals.conn.execute("COMMIT")
-                        db.execute("BEGIN")
-                        archive.originals.conn.execute("BEGIN")
-                        if progress:
-                            progress("read", stats.members, None)
-            except SourceError as exc:
-                stats.rejected += 1
-                stats.problems.append({"source": source, "member": "", "kind": "bad_source", "message": str(exc)})
-        db.execute("COMMIT")
-        archive.originals.conn.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        archive.originals.conn.execute("ROLLBACK")
-        raise
-    finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+    with _workers() as pool:
+        _read_sources(archive, sources, pool, learner, current, touched, fresh, stats,
+                      progress, kwargs)
     if progress:
         progress("read", stats.members, stats.members)
     lap("read")
@@ -179,6 +152,41 @@ def import_sources(
             lap("index")
     archive.set_meta("last_import", {"at": now(), "sources": list(sources), **stats.as_dict()})
     return stats
+
+
+def _read_sources(
+    archive: Archive, sources: Sequence[str], pool: Any, learner: Learner,
+    current: dict[int, str], touched: set[int], fresh: set[int], stats: ImportStats,
+    progress: ProgressFn | None, kwargs: dict[str, int],
+) -> None:
+    """Pass 1: stream every member through the workers; keep originals; learn."""
+    db = archive.db
+    db.execute("BEGIN")
+    archive.originals.conn.execute("BEGIN")
+    try:
+        for source in sources:
+            try:
+                members = iter_source(source, **kwargs)
+                reads = pool.imap(_read, members, chunksize=16) if pool else map(_read, members)
+                for item in reads:
+                    stats.members += 1
+                    _pass1(archive, learner, item, current, touched, fresh, stats)
+                    if stats.members % 500 == 0:
+                        db.execute("COMMIT")
+                        archive.originals.conn.execute("COMMIT")
+                        db.execute("BEGIN")
+                        archive.originals.conn.execute("BEGIN")
+                        if progress:
+                            progress("read", stats.members, None)
+            except SourceError as exc:
+                stats.rejected += 1
+                stats.problems.append({"source": source, "member": "", "kind": "bad_source", "message": str(exc)})
+        db.execute("COMMIT")
+        archive.originals.conn.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        archive.originals.conn.execute("ROLLBACK")
+        raise
 
 
 def _reject(archive: Archive, member: Member, kind: str, message: str, digest: str | None, stats: ImportStats) -> None:
@@ -292,12 +300,19 @@ def _pass1(
     learner.count(item.site, item.title, item.date, item.author, item.features)
 
 
-def _pool(archive: Archive) -> Any:
-    """A pool of forked workers (None where fork is unavailable or there is one core)."""
-    workers = min(os.cpu_count() or 1, 4)
-    if workers < 2 or "fork" not in mp.get_all_start_methods():
-        return None
-    return mp.get_context("fork").Pool(workers)
+@contextlib.contextmanager
+def _workers(enabled: bool = True) -> Iterator[Any]:
+    """A pool of forked workers, or None (one core, no fork, or a small job)."""
+    n = min(os.cpu_count() or 1, 4)
+    if not enabled or n < 2 or "fork" not in mp.get_all_start_methods():
+        yield None
+        return
+    pool = mp.get_context("fork").Pool(n)
+    try:
+        yield pool
+    finally:
+        pool.terminate()
+        pool.join()
 
 
 @dataclass
@@ -369,24 +384,20 @@ def _materialize_all(
     _MODEL, _ROOT = model, archive.root
     _EXISTING = {int(r[0]): str(r[1]) for r in archive.db.execute("SELECT id, sha256 FROM articles")}
     db = archive.db
-    pool = _pool(archive) if len(ids) >= 500 else None
-    db.execute("BEGIN")
-    try:
-        for n, item in enumerate(_computed(archive, ids, pool), 1):
-            _record(archive, item, stats, item.article_id not in fresh)
-            if n % 500 == 0:
-                db.execute("COMMIT")
-                db.execute("BEGIN")
-                if progress:
-                    progress("write", n, len(ids))
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+    with _workers(len(ids) >= 500) as pool:
+        db.execute("BEGIN")
+        try:
+            for n, item in enumerate(_computed(archive, ids, pool), 1):
+                _record(archive, item, stats, item.article_id not in fresh)
+                if n % 500 == 0:
+                    db.execute("COMMIT")
+                    db.execute("BEGIN")
+                    if progress:
+                        progress("write", n, len(ids))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
     if progress:
         progress("write", len(ids), len(ids))
 

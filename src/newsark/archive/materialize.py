@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsark.archive.article import Article, FormatError, split_front_matter
+from newsark.archive.article import Article, decode_bytes, split_front_matter
 from newsark.archive.store import site_of
 from newsark.repair import flags, frontmatter, links, mojibake
 from newsark.repair.base import Change, Finding
@@ -26,25 +26,9 @@ class Materialized:
     status: str = "ok"
 
 
-def decode(data: bytes) -> str:
-    """Bytes → text, or FormatError for what is not an article file at all."""
-    if not data.strip():
-        raise FormatError("empty_file", "file is empty")
-    if b"\x00" in data[:8192]:
-        raise FormatError("binary", "file looks binary (NUL bytes)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise FormatError(
-            "invalid_utf8", f"not valid UTF-8 at byte {exc.start} ({data[exc.start:exc.start + 4]!r})"
-        ) from exc
-
-
 def parse_with_repairs(data: bytes) -> tuple[Article, list[Change]]:
     """Parse an article file, recovering broken front matter. Raises FormatError."""
-    text = decode(data)
-    text = text.removeprefix("\ufeff")
-    fm, body, nl = split_front_matter(text)
+    fm, body, nl = split_front_matter(decode_bytes(data))
     meta, changes = frontmatter.recover(fm.replace("\r\n", "\n"))
     return Article(meta=meta, body=body, newline=nl), changes
 
