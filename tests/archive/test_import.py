@@ -236,3 +236,17 @@ def test_import_keeps_the_aliases_a_rescue_recorded(tmp_path: Path) -> None:
     report = json.loads(run("report", "--archive", str(arch), "--json"))
     assert report["aliases"] == 4  # 999 (no file), 201, 203, 106
     assert report["stories"] == report["files"] - 3
+
+
+def test_a_corrupt_archive_source_is_reported_and_the_others_imported(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    sitegen.write_site(src, n=5)
+    bad = tmp_path / "broken.tar.gz"
+    bad.write_bytes(b"not a tarball at all")
+    arch = tmp_path / "arch"
+    result = CliRunner().invoke(main, ["import", str(bad), str(src), "--archive", str(arch), "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["new"] == 6 + 3  # 101-105, the twin 106, the copies 201-203
+    assert [p["kind"] for p in out["problems"]] == ["bad_source"]
+    assert "not a readable tar archive" in result.stderr
