@@ -112,3 +112,11 @@ def test_latin_word_next_to_chinese_is_highlighted(indexed: Archive) -> None:
 
     assert highlight("蘋果iPhone 12發布", ["iphone 12"]) == "蘋果<mark>iPhone 12</mark>發布"
     assert highlight("iPhones 12", ["iphone"]) == "iPhones 12"
+
+
+def test_a_query_of_nothing_searchable_matches_nothing(indexed: Archive) -> None:
+    # emoji or punctuation alone must not list the whole archive (as an empty query does)
+    for q in ("😀", '"', "，。"):
+        assert search(indexed, q).total == 0
+        assert ids(indexed, q) == []
+    assert search(indexed, "", facets=False).total == 6

@@ -28,3 +28,10 @@ def test_unknown_key_is_a_term_and_bad_date_is_an_error() -> None:
 
 def test_unterminated_quote_takes_the_rest() -> None:
     assert parse_query('"香港 天文台').phrases == ["香港 天文台"]
+
+
+def test_impossible_dates_are_errors() -> None:
+    for bad in ("from:2019-13", "to:2019-02-30", "from:2019-00"):
+        with pytest.raises(QueryError, match="not a date"):
+            parse_query(bad)
+    assert parse_query("from:2019-02 to:2020-02-29").filters == {"date_from": "2019-02", "date_to": "2020-02-29"}

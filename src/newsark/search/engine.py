@@ -127,6 +127,9 @@ def search(
             f"{archive.root} has no search index (or one from an older newsark): run `newsark index`"
         )
     where, params = _filters(parsed)
+    if parsed.is_empty() and parsed.unsearchable:
+        # Only emoji or punctuation were typed: nothing can match them.
+        return SearchResults(hits=[], total=0, facets={}, query=q, took_ms=0.0, relaxed=False)
     relaxed = False
     match = _match_expr(parsed, any_term=False)
     src_params: list[object] = []

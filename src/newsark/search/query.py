@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -42,6 +43,9 @@ class ParsedQuery:
     phrases: list[str] = field(default_factory=list)
     excludes: list[str] = field(default_factory=list)
     filters: dict[str, str] = field(default_factory=dict)
+    # words typed that hold nothing searchable (emoji, punctuation): a query made only of
+    # them matches nothing, rather than listing the whole archive
+    unsearchable: list[str] = field(default_factory=list)
 
     @property
     def required(self) -> list[str]:
@@ -57,6 +61,10 @@ def normalize_date(value: str, key: str = "date") -> str:
     value = value.strip()
     if not _DATE_RE.match(value):
         raise QueryError(f"{key}: {value!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    try:  # a real month and day (2019-13 and 2019-02-30 are not dates)
+        dt.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+    except ValueError:
+        raise QueryError(f"{key}: {value!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
     return value
 
 
@@ -102,7 +110,8 @@ def parse_query(q: str) -> ParsedQuery:
             parsed.filters[name] = value.strip()
             continue
         if not query_tokens(fold(body)):
-            continue  # punctuation only: nothing to match
+            parsed.unsearchable.append(chunk)  # punctuation or emoji only: nothing to match
+            continue
         if negate:
             parsed.excludes.append(body)
         elif quoted:
