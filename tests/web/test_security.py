@@ -80,3 +80,18 @@ def test_allowed_hosts_guard_against_dns_rebinding(archive_dir: Path) -> None:
         assert c.get("/").status_code == 200
     with TestClient(app, base_url="http://evil.example") as c:
         assert c.get("/").status_code == 400
+
+
+def test_an_internal_error_keeps_the_security_headers(archive_dir: Path) -> None:
+    app = create_app(archive_dir)
+
+    def broken() -> None:
+        raise RuntimeError("catalog exploded")
+
+    with TestClient(app, raise_server_exceptions=False) as c:
+        app.state.pool.get = broken  # a fault no real request can trigger on purpose
+        r = c.get("/")
+    assert r.status_code == 500
+    assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert "exploded" not in r.text

@@ -12,14 +12,14 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
 from newsark.web.browse_index import KINDS as BROWSE_KINDS
 from newsark.web.db import ArchivePool
 from newsark.web.queries import Cache
-from newsark.web.security import SecurityMiddleware
+from newsark.web.security import HEADERS, SecurityMiddleware
 from newsark.web.views import article, browse, home, search
 from newsark.web.views.base import error_page, make_env, twin
 
@@ -48,6 +48,13 @@ async def http_error(request: Request, exc: Exception) -> Response:
     return error_page(request, exc.status_code, str(exc.detail))
 
 
+async def server_error(request: Request, exc: Exception) -> Response:
+    # Starlette runs this outside the middleware stack, so the security headers are set
+    # here as well; no details of the failure reach the visitor.
+    headers = {k.decode(): v.decode() for k, v in HEADERS}
+    return PlainTextResponse("500: internal error\n", status_code=500, headers=headers)
+
+
 def warm_up(app: Starlette) -> None:
     """Compute the archive-wide aggregates (counts, browse index) before the first visitor
     asks: seconds on a million articles. Run by ``newsark serve`` in a background thread."""
@@ -63,7 +70,7 @@ def create_app(archive_dir: str | os.PathLike[str],
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)))
     app = Starlette(routes=routes(), middleware=middleware,
-                    exception_handlers={HTTPException: http_error})
+                    exception_handlers={HTTPException: http_error, Exception: server_error})
     app.state.pool = ArchivePool(archive_dir)
     app.state.cache = Cache()
     app.state.env = make_env()
