@@ -358,7 +358,8 @@ def _compute(job: tuple[int, bytes, frozenset[str]]) -> _Computed:
     )
 
 
-def _computed(archive: Archive, ids: list[int], pool: Any) -> Iterator[_Computed]:
+def _computed(archive: Archive, ids: list[int], pool: Any,
+              original_sha: dict[int, str]) -> Iterator[_Computed]:
     # Originals are read here, in the thread that owns the SQLite connection, a batch at a
     # time (memory stays bounded); workers only compute.
     undone: dict[int, set[str]] = {}
@@ -367,7 +368,8 @@ def _computed(archive: Archive, ids: list[int], pool: Any) -> Iterator[_Computed
     for i in range(0, len(ids), 512):
         jobs = []
         for article_id in ids[i : i + 512]:
-            original = archive.original_bytes(article_id)
+            digest = original_sha.get(article_id)
+            original = archive.originals.get(digest) if digest else None
             if original is not None:
                 jobs.append((article_id, original, frozenset(undone.get(article_id, ()))))
         if pool is None:
@@ -382,13 +384,16 @@ def _materialize_all(
 ) -> None:
     global _MODEL, _ROOT, _EXISTING
     _MODEL, _ROOT = model, archive.root
-    _EXISTING = {int(r[0]): str(r[1]) for r in archive.db.execute("SELECT id, sha256 FROM articles")}
+    rows = archive.db.execute("SELECT id, sha256, original_sha256 FROM articles").fetchall()
+    _EXISTING = {int(r[0]): str(r[1]) for r in rows}
+    original_sha = {int(r[0]): str(r[2]) for r in rows if r[2]}
     db = archive.db
     with _workers(len(ids) >= 500) as pool:
         db.execute("BEGIN")
         try:
-            for n, item in enumerate(_computed(archive, ids, pool), 1):
-                _record(archive, item, stats, item.article_id not in fresh)
+            for n, item in enumerate(_computed(archive, ids, pool, original_sha), 1):
+                _record(archive, item, stats, item.article_id not in fresh,
+                        original_sha[item.article_id])
                 if n % 500 == 0:
                     db.execute("COMMIT")
                     db.execute("BEGIN")
@@ -402,10 +407,11 @@ def _materialize_all(
         progress("write", len(ids), len(ids))
 
 
-def _record(archive: Archive, item: _Computed, stats: ImportStats, had_rows: bool) -> None:
+def _record(archive: Archive, item: _Computed, stats: ImportStats, had_rows: bool,
+            original_sha: str) -> None:
     db = archive.db
     article_id = item.article_id
-    original = archive.original_bytes(article_id) if item.result is None else None
+    original = archive.originals.get(original_sha) if item.result is None else None
     if had_rows:
         for table in ("repairs", "defects", "boilerplate", "links", "fingerprints"):
             key = "source_id" if table == "links" else "article_id"
@@ -431,7 +437,7 @@ def _record(archive: Archive, item: _Computed, stats: ImportStats, had_rows: boo
         return
     result = item.result
     status = "flagged" if result.findings else "ok"
-    archive.upsert_row(article_id, item.sha, _original_sha(archive, article_id), result.article, status)
+    archive.upsert_row(article_id, item.sha, original_sha, result.article, status)
     if item.written:
         stats.written += 1
     db.execute("INSERT INTO fingerprints VALUES (?, ?)", (article_id, item.fingerprint))
@@ -466,11 +472,6 @@ def _record(archive: Archive, item: _Computed, stats: ImportStats, had_rows: boo
             continue
         db.execute("INSERT OR REPLACE INTO defects VALUES (?, ?, 'flagged', ?)", (article_id, f.kind, f.detail))
         stats.flags[f.kind] = stats.flags.get(f.kind, 0) + 1
-
-
-def _original_sha(archive: Archive, article_id: int) -> str:
-    row = archive.db.execute("SELECT original_sha256 FROM articles WHERE id=?", (article_id,)).fetchone()
-    return str(row[0])
 
 
 def _sync_search(archive: Archive) -> dict[str, Any] | None:

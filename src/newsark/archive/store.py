@@ -137,14 +137,6 @@ class Archive:
     def path_for(self, article_id: int) -> Path:
         return self.root / relative_path(article_id)
 
-    def contains_path(self, path: Path) -> bool:
-        """True if ``path`` (resolved) lies inside the archive folder."""
-        try:
-            path.resolve().relative_to(self.root)
-            return True
-        except ValueError:
-            return False
-
     # -- reading -------------------------------------------------------------------
     def ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]

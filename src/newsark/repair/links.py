@@ -26,10 +26,6 @@ def archive_base(capture_url: str | None) -> str:
     return DEFAULT_ARCHIVE
 
 
-def count_relative(body: str) -> int:
-    return len(_REL_RE.findall(body))
-
-
 def absolutize(body: str, capture_url: str | None) -> tuple[str, list[Change]]:
     base = archive_base(capture_url)
     new, n = _REL_RE.subn(lambda m: m.group(1) + base + m.group(2), body)
