@@ -120,3 +120,41 @@ def test_a_query_of_nothing_searchable_matches_nothing(indexed: Archive) -> None
         assert search(indexed, q).total == 0
         assert ids(indexed, q) == []
     assert search(indexed, "", facets=False).total == 6
+
+
+@pytest.fixture()
+def variants(archive: Archive) -> Archive:
+    from tests.search.conftest import write_story
+
+    extra = [
+        (201, "臺灣選舉結果", "臺灣選民今日投票。"),
+        (202, "台灣選舉結果分析", "台灣選民的取態。"),
+        (203, "台湾选举观察", "台湾选民（简体字报道）。"),
+        (204, "先後兩次", "政府先後兩次回應。"),
+    ]
+    for sid, title, body in extra:
+        write_story(archive, {"id": sid, "title": title, "date": "2020-01-11", "author": "記者",
+                              "category": "眾聞", "tags": [], "body": body})
+    sync_index(archive)
+    return archive
+
+
+def test_traditional_query_matches_the_characters_typed(variants: Archive) -> None:
+    # 臺灣 and 台灣 are different spellings in Traditional text: each finds its own
+    assert ids(variants, "臺灣") == [201]
+    # 台灣 is also how Simplified 台湾 is written in Traditional: it finds both
+    assert set(ids(variants, "台灣")) == {202, 203}
+    # a Simplified query stands for every Traditional spelling
+    assert set(ids(variants, "台湾")) == {201, 202, 203}
+    assert set(ids(variants, "台湾 选民")) == {201, 202, 203}
+    # written the same in both scripts: every spelling (先后 is 先後 in Traditional)
+    assert ids(variants, "先后") == [204]
+
+
+def test_highlights_follow_the_spellings_meant(variants: Archive) -> None:
+    hits = {h.id: h for h in search(variants, "台湾", facets=False).hits}
+    assert hits[201].title_html.startswith("<mark>臺灣</mark>")
+    assert hits[202].title_html.startswith("<mark>台灣</mark>")
+    trad = search(variants, "台灣", facets=False).hits
+    assert all("臺" not in h.title_html for h in trad)
+

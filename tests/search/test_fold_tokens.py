@@ -3,16 +3,45 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsark.search.fold import fold
+from newsark.search.fold import MAX_ALTERNATIVES, alternatives, detect_script, fold
 from newsark.search.query import fts_phrase
 from newsark.search.tokens import plain_text, query_tokens, tokens
 
 
 def test_fold_maps_traditional_and_hk_to_simplified() -> None:
     assert fold("鄭若驊遷入山頂官邸") == "郑若骅迁入山顶官邸"
-    assert fold("乾淨 頭髮 綫 臺灣") == "干净 头发 线 台湾"
+    assert fold("倫敦 灣仔") == "伦敦 湾仔"
     assert fold("郑若骅") == "郑若骅"  # Simplified stays as it is
     assert fold("iPhone１２ ＡＢＣ") == "iphone12 abc"
+
+
+def test_different_traditional_characters_of_one_simplified_stay_apart() -> None:
+    # 台 stands for 台/臺/颱/檯, 后 for 后/後, 发 for 發/髮: each keeps its own form
+    assert fold("臺灣 台灣 颱風") == "臺湾 台湾 颱风"
+    assert fold("以後 皇后 發展 頭髮") == "以後 皇后 發展 头髮"
+    assert fold("发展") == "发展"  # Simplified-only: its own form, matched by alternatives
+
+
+def test_script_detection() -> None:
+    assert detect_script("臺灣") == "hant"
+    assert detect_script("台湾") == "hans"
+    assert detect_script("香港 2019") is None  # written the same in both
+    assert detect_script("臺灣 台湾") is None  # mixed
+
+
+def test_alternatives_follow_the_script_typed() -> None:
+    # Traditional: the character typed, and the Simplified spelling (for Simplified text)
+    assert alternatives("臺灣") == ["臺湾"]
+    assert alternatives("發展") == ["發展", "发展"]
+    # Simplified: every Traditional character it may stand for, OpenCC's guess first
+    assert alternatives("发展")[0] == "發展" and set(alternatives("发展")) == {"發展", "髮展", "发展"}
+    assert set(alternatives("台湾")) >= {"台湾", "臺湾", "颱湾"}
+    # script unknown (先后 is written so in both): every form
+    assert set(alternatives("先后")) == {"先後", "先后"}
+    # the query's script decides for a term that cannot tell by itself
+    assert alternatives("台北", script="hant") == ["台北"]
+    assert len(alternatives("发后台干里面" * 3)) <= MAX_ALTERNATIVES
+    assert alternatives("iPhone") == ["iphone"]
 
 
 @given(st.text())

@@ -6,11 +6,20 @@ import json
 import sqlite3
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsark.archive.store import Archive
 from newsark.search.collapse import collapse
 from newsark.search.index import DocText, has_index
-from newsark.search.query import ParsedQuery, QueryError, fts_phrase, normalize_date, parse_query
+from newsark.search.plan import Source, date_bounds, id_ranges
+from newsark.search.query import (
+    ParsedQuery,
+    QueryError,
+    fts_phrase,
+    fts_phrases,
+    normalize_date,
+    parse_query,
+)
 from newsark.search.snippet import highlight, snippet
 
 # bm25 column weights (title, lead, body): a term in the title counts far more than one
@@ -19,6 +28,10 @@ WEIGHTS = (16.0, 4.0, 1.0)
 FACET_LIMIT = 20
 NEAR_DISTANCE = 20  # tokens (about characters, for Chinese)
 NEAR_MAX_MATCHES = 2000  # above this many matching stories, rank without proximity
+# Above this many matching stories, the first pages rank the title-and-lead tier only.
+HEAD_MIN = 5000
+HEAD_WINDOW = 100  # deeper pages rank every match
+HEAD_WEIGHTS = WEIGHTS[:2]
 COLLAPSE = True  # fold near-identical versions of a story on result pages (collapse.py)
 COLLAPSE_WINDOW = 1000  # deeper than this, pages are not folded (cost grows with depth)
 TITLE_BONUS = True  # tokens (about characters, for Chinese)
@@ -78,16 +91,18 @@ def _filters(parsed: ParsedQuery) -> tuple[str, list[object]]:
 
 
 def _match_expr(parsed: ParsedQuery, any_term: bool, near: bool = False) -> str | None:
-    phrases = [p for p in (fts_phrase(t) for t in parsed.required) if p]
-    if not phrases:
+    spellings = [p for p in (fts_phrases(t, parsed.script) for t in parsed.required) if p]
+    if not spellings:
         return None
+    phrases = [p[0] if len(p) == 1 else " OR ".join(f"({x})" for x in p) for p in spellings]
     expr = (" OR " if any_term else " AND ").join(f"({p})" for p in phrases)
     if near and NEAR_DISTANCE and 1 < len(phrases) <= 6:
         # Proximity: every story matching all terms also matches this NEAR group when the
         # terms are close together; bm25 then scores those phrases a second time, so
         # close terms rank above scattered ones without changing the set of results.
-        expr = f"({expr}) OR NEAR({' '.join(phrases)}, {NEAR_DISTANCE})"
-    excludes = [p for p in (fts_phrase(t) for t in parsed.excludes) if p]
+        # (NEAR takes phrases only: each term's most likely spelling.)
+        expr = f"({expr}) OR NEAR({' '.join(p[0] for p in spellings)}, {NEAR_DISTANCE})"
+    excludes = [p for p in (fts_phrase(t, parsed.script) for t in parsed.excludes) if p]
     if excludes:
         expr = f"({expr}) NOT ({' OR '.join(f'({p})' for p in excludes)})"
     return expr
@@ -132,48 +147,41 @@ def search(
         return SearchResults(hits=[], total=0, facets={}, query=q, took_ms=0.0, relaxed=False)
     relaxed = False
     match = _match_expr(parsed, any_term=False)
-    src_params: list[object] = []
-    if match is None:
-        source, score = _browse_source(parsed), "0.0"
+    if match is None:  # no terms: a filtered listing, newest first
+        source = _browse_source(parsed)
+        total = _count(db, source, [], where, params)
+        ranked = db.execute(_rank_sql(source, where, ranked=False), [*params, limit, offset]).fetchall()
+        meta = _meta(db, [r[0] for r in ranked])
+        rows = [(r[0], *meta[r[0]], r[1]) for r in ranked if r[0] in meta]
+        folded: dict[int, list[int]] = {}
     else:
-        source, score = _fts_source(), "-s.score"
-        src_params = [match]
-    total = _count(db, source, src_params, where, params)
-    if match is not None and total == 0 and len(parsed.required) > 1:
-        relaxed = True
-        match = _match_expr(parsed, any_term=True)
-        src_params = [match]
-        total = _count(db, source, src_params, where, params)
-    rank_params: list[object] = src_params
-    if match is not None and not relaxed and total <= NEAR_MAX_MATCHES:
-        # Proximity costs a pass over the positions of every match: only for small sets.
-        rank_params = [_match_expr(parsed, any_term=False, near=True)]
-    order = "s.score, a.story_id" if match is not None else "a.day DESC, a.story_id DESC"
-    sql = (
-        f"SELECT a.story_id, t.title, t.date, t.category, t.author, t.tags, {score} AS score "
-        f"FROM {source} s JOIN search_attrs a ON a.story_id = s.id "
-        f"JOIN articles t ON t.id = a.story_id WHERE {where} "
-        f"ORDER BY {order} LIMIT ? OFFSET ?"
-    )
-    folded: dict[int, list[int]] = {}
-    if match is not None and COLLAPSE and offset + limit <= COLLAPSE_WINDOW:
-        # Fetch a few more rows than the page needs: near-identical versions fold away.
-        n = offset + limit + max(10, limit)
-        while True:
-            rows = db.execute(sql, [*rank_params, *params, n, 0]).fetchall()
-            groups = collapse([(r[0], r[1], r[2]) for r in rows])
-            if len(groups) >= offset + limit or len(rows) < n:
-                break
-            n *= 2
-        by_id = {r[0]: r for r in rows}
-        page = groups[offset : offset + limit]
-        rows = [by_id[i] for i, _ in page]
-        folded = dict(page)
-    else:
-        rows = db.execute(sql, [*rank_params, *params, limit, offset]).fetchall()
+        f = parsed.filters
+        main = Source("search_fts", WEIGHTS, id_ranges(db, date_bounds(f.get("date_from"), f.get("date_to"))))
+        total = _count(db, main.sql(scored=False), main.params(match), where, params)
+        if total == 0 and len(parsed.required) > 1:
+            relaxed = True
+            match = _match_expr(parsed, any_term=True)
+            assert match is not None
+            total = _count(db, main.sql(scored=False), main.params(match), where, params)
+        rank_expr, tier = match, main
+        if not relaxed and total <= NEAR_MAX_MATCHES:
+            # Proximity costs a pass over the positions of every match: only for small sets.
+            rank_expr = _match_expr(parsed, any_term=False, near=True) or match
+        elif total > HEAD_MIN and offset + limit <= HEAD_WINDOW and has_index(db, "search_head"):
+            # Many matches: rank the stories whose title or lead match (see plan.py).
+            tier = Source("search_head", HEAD_WEIGHTS, main.ranges)
+        rows, folded = _page(db, tier, rank_expr, where, params, limit, offset)
+        if tier is not main and len(rows) < min(limit, max(0, total - offset)):
+            # Too few titles and leads match to fill the page: rank every match after all.
+            rows, folded = _page(db, main, match, where, params, limit, offset)
     terms = parsed.required
-    hits = [_hit(db, row, terms, folded.get(int(row[0]), [])) for row in rows]
-    facet_counts = _facets(db, source, src_params, where, params) if facets else {}
+    hits = [_hit(db, row, terms, folded.get(int(row[0]), []), parsed.script) for row in rows]
+    if not facets:
+        facet_counts: dict[str, list[tuple[str, int]]] = {}
+    elif match is None:
+        facet_counts = _facets(db, source, [], where, params)
+    else:
+        facet_counts = _facets(db, main.sql(scored=False), main.params(match), where, params)
     return SearchResults(
         hits=hits,
         total=total,
@@ -184,17 +192,56 @@ def search(
     )
 
 
-def _fts_source() -> str:
-    w = ", ".join(str(x) for x in WEIGHTS)
-    return (
-        f"(SELECT rowid AS id, bm25(search_fts, {w}) AS score "
-        "FROM search_fts WHERE search_fts MATCH ?)"
-    )
+def _page(
+    db: sqlite3.Connection, source: Source, expr: str, where: str, params: list[object],
+    limit: int, offset: int,
+) -> tuple[list[tuple[Any, ...]], dict[int, list[int]]]:
+    """One page of ranked rows (id, title, date, category, author, tags, score), and the
+    near-identical versions folded into each (see collapse.py)."""
+    sql = _rank_sql(source.sql(), where, ranked=True)
+    src_params = source.params(expr)
+    if not (COLLAPSE and offset + limit <= COLLAPSE_WINDOW):
+        ranked = db.execute(sql, [*src_params, *params, limit, offset]).fetchall()
+        meta = _meta(db, [r[0] for r in ranked])
+        return [(r[0], *meta[r[0]], r[1]) for r in ranked if r[0] in meta], {}
+    # Fetch a few more rows than the page needs: near-identical versions fold away.
+    n = offset + limit + max(10, limit)
+    while True:
+        ranked = db.execute(sql, [*src_params, *params, n, 0]).fetchall()
+        meta = _meta(db, [r[0] for r in ranked])
+        groups = collapse([(r[0], meta[r[0]][0], meta[r[0]][1]) for r in ranked if r[0] in meta])
+        if len(groups) >= offset + limit or len(ranked) < n:
+            break
+        n *= 2
+    scores = {r[0]: r[1] for r in ranked}
+    page = groups[offset : offset + limit]
+    return [(i, *meta[i], scores[i]) for i, _ in page], dict(page)
+
+
+def _rank_sql(source: str, where: str, *, ranked: bool) -> str:
+    """(story id, score) of one page. Only ids and scores go through the sort: the catalog
+    fields of the few rows kept are read afterwards (see :func:`_meta`)."""
+    if not ranked:  # a filtered listing, newest first
+        return (f"SELECT a.story_id, 0.0 FROM {source} s JOIN search_attrs a ON a.story_id = s.id "
+                f"WHERE {where} ORDER BY a.day DESC, a.story_id DESC LIMIT ? OFFSET ?")
+    if where == "1":
+        return f"SELECT s.id, -s.score FROM {source} s ORDER BY s.score, s.id LIMIT ? OFFSET ?"
+    return (f"SELECT s.id, -s.score FROM {source} s JOIN search_attrs a ON a.story_id = s.id "
+            f"WHERE {where} ORDER BY s.score, s.id LIMIT ? OFFSET ?")
+
+
+def _meta(db: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[Any, ...]]:
+    """id → (title, date, category, author, tags) from the catalog."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    sql = f"SELECT id, title, date, category, author, tags FROM articles WHERE id IN ({marks})"
+    return {int(r[0]): tuple(r[1:]) for r in db.execute(sql, ids)}
 
 
 def _browse_source(parsed: ParsedQuery) -> str:
     """Every indexed story (no terms: a filtered listing, newest first)."""
-    excludes = [p for p in (fts_phrase(t) for t in parsed.excludes) if p]
+    excludes = [p for p in (fts_phrase(t, parsed.script) for t in parsed.excludes) if p]
     if excludes:
         expr = " OR ".join(f"({p})" for p in excludes).replace("'", "''")
         return (
@@ -242,7 +289,8 @@ def _aliases(db: sqlite3.Connection, story_id: int) -> list[int]:
     ]
 
 
-def _hit(db: sqlite3.Connection, row: sqlite3.Row, terms: list[str], versions: list[int]) -> Hit:
+def _hit(db: sqlite3.Connection, row: tuple[Any, ...], terms: list[str], versions: list[int],
+         script: str | None) -> Hit:
     story_id = int(row[0])
     text_row = db.execute("SELECT text_z FROM search_docs WHERE story_id=?", (story_id,)).fetchone()
     text = DocText.unpack(text_row[0]) if text_row else DocText(row[1] or "", "")
@@ -264,6 +312,6 @@ def _hit(db: sqlite3.Connection, row: sqlite3.Row, terms: list[str], versions: l
         author=row[4],
         tags=[str(t) for t in tags] if isinstance(tags, list) else [],
         score=round(float(row[6]), 4),
-        snippet=snippet(text.body, terms),
-        title_html=highlight(title, terms),
+        snippet=snippet(text.body, terms, script=script),
+        title_html=highlight(title, terms, script=script),
     )

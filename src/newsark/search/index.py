@@ -5,6 +5,10 @@ Tables (all ``search_*``, created here):
 * ``search_fts`` — a contentless FTS5 table (columns title, lead, body) over the token
   streams of :mod:`newsark.search.tokens`; its rowid is the story's canonical article id.
   Only canonical articles are indexed, so copies of a story can never fill a result page.
+* ``search_head`` — the same tokens of titles and leads only: a small first tier for
+  queries that match many stories (see :mod:`newsark.search.plan`).
+* ``search_runs`` — per month, the runs of consecutive story ids: date windows as id
+  ranges (see :mod:`newsark.search.plan`).
 * ``search_attrs`` — per indexed story, the few catalog fields filters and facets need
   (day, category, author, tags) in small rows: joining it is ~4x faster than ``articles``.
 * ``search_docs`` — per indexed story: the catalog sha256 it was built from (to find what
@@ -30,10 +34,11 @@ from typing import TypeVar
 from newsark.archive.article import Article, split_front_matter, strip_title_heading
 from newsark.archive.store import Archive, relative_path
 from newsark.search.fold import fold
+from newsark.search.plan import month_runs
 from newsark.search.tokens import plain_text, token_text
 
 # Bump when tokens or stored text change: sync_index then rebuilds.
-INDEX_VERSION = 2
+INDEX_VERSION = 3  # 3: Traditional characters of ambiguous classes kept apart (fold.py)
 # The lead: the first characters of the body, where a news story says what it is about.
 LEAD_CHARS = 200
 BATCH = 500
@@ -50,6 +55,9 @@ CREATE TABLE IF NOT EXISTS search_docs (
 CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
     title, lead, body, content='', tokenize='ascii'
 );
+CREATE VIRTUAL TABLE IF NOT EXISTS search_head USING fts5(  -- the tier of titles and leads
+    title, lead, content='', tokenize='ascii'
+);
 CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS search_attrs (
     story_id INTEGER PRIMARY KEY,
@@ -59,6 +67,12 @@ CREATE TABLE IF NOT EXISTS search_attrs (
     tags     TEXT                   -- JSON list, as in articles.tags
 );
 CREATE INDEX IF NOT EXISTS search_attrs_day ON search_attrs(day);
+CREATE TABLE IF NOT EXISTS search_runs (  -- runs of consecutive story ids of one month
+    month TEXT NOT NULL,               -- YYYY-MM
+    lo    INTEGER NOT NULL,
+    hi    INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS search_runs_month ON search_runs(month);
 """
 ATTRS_SQL = (
     "INSERT OR REPLACE INTO search_attrs SELECT id, substr(date, 1, 10), category, author, "
@@ -105,17 +119,17 @@ def doc_text(article: Article) -> DocText:
 
 
 def ensure_schema(db: sqlite3.Connection) -> None:
-    if has_index(db):
-        if not has_index(db, "search_attrs"):  # an index from before search_attrs: add it
-            db.executescript(SCHEMA)
-            db.execute(
-                "INSERT OR REPLACE INTO search_attrs SELECT id, substr(date, 1, 10), category, "
-                "author, tags FROM articles WHERE id IN (SELECT story_id FROM search_docs)"
-            )
-        return
-    db.executescript(SCHEMA)
-    # A 64 MB in-memory term buffer: fewer, larger segments when writing in bulk.
-    _config(db, "hashsize", 64 * 1024 * 1024)
+    new = not has_index(db)
+    had_attrs = has_index(db, "search_attrs")
+    db.executescript(SCHEMA)  # every statement is IF NOT EXISTS: adds what a newer newsark needs
+    if new:
+        # A 64 MB in-memory term buffer: fewer, larger segments when writing in bulk.
+        _config(db, "hashsize", 64 * 1024 * 1024)
+    elif not had_attrs:  # an index from before search_attrs: fill it
+        db.execute(
+            "INSERT OR REPLACE INTO search_attrs SELECT id, substr(date, 1, 10), category, "
+            "author, tags FROM articles WHERE id IN (SELECT story_id FROM search_docs)"
+        )
 
 
 def has_index(db: sqlite3.Connection, table: str = "search_fts") -> bool:
@@ -131,7 +145,8 @@ def _version(db: sqlite3.Connection) -> int | None:
 
 
 def _config(db: sqlite3.Connection, key: str, value: int) -> None:
-    db.execute("INSERT INTO search_fts(search_fts, rank) VALUES (?, ?)", (key, value))
+    for table in ("search_fts", "search_head"):
+        db.execute(f"INSERT INTO {table}({table}, rank) VALUES (?, ?)", (key, value))
 
 
 def _batches(items: list[int], size: int) -> Iterator[list[int]]:
@@ -148,6 +163,10 @@ def _delete(db: sqlite3.Connection, story_id: int) -> None:
     db.execute(
         "INSERT INTO search_fts(search_fts, rowid, title, lead, body) VALUES('delete', ?, ?, ?, ?)",
         (story_id, *columns),
+    )
+    db.execute(
+        "INSERT INTO search_head(search_head, rowid, title, lead) VALUES('delete', ?, ?, ?)",
+        (story_id, *columns[:2]),
     )
     db.execute("DELETE FROM search_docs WHERE story_id=?", (story_id,))
     db.execute("DELETE FROM search_attrs WHERE story_id=?", (story_id,))
@@ -235,6 +254,10 @@ def _write_batches(db: sqlite3.Connection, items: Iterable[Prepared | None], bat
                     "INSERT INTO search_fts(rowid, title, lead, body) VALUES (?, ?, ?, ?)",
                     (p.story_id, *p.columns),
                 )
+                db.execute(
+                    "INSERT INTO search_head(rowid, title, lead) VALUES (?, ?, ?)",
+                    (p.story_id, *p.columns[:2]),
+                )
                 db.execute("INSERT INTO search_docs VALUES (?, ?, ?)", (p.story_id, p.sha256, p.blob))
                 db.execute(ATTRS_SQL, (p.story_id,))
             db.execute(
@@ -298,6 +321,8 @@ def sync_index(archive: Archive) -> dict[str, int | float]:
     jobs: list[FileJob] = [(root, *want[i]) for i in changed]  # type: ignore[misc]
     indexed = write_prepared(db, _mapped(_prepare_file, jobs, len(jobs)),
                              bulk=len(jobs) >= PARALLEL_MIN)
+    if removed or indexed:
+        write_runs(db)
     db.execute("INSERT OR REPLACE INTO search_meta VALUES ('version', ?)", (str(INDEX_VERSION),))
     unreadable = len(changed) - indexed
     return {
@@ -316,9 +341,11 @@ def rebuild_index(archive: Archive) -> dict[str, int | float]:
     db.execute("BEGIN IMMEDIATE")
     try:
         db.execute("DROP TABLE IF EXISTS search_fts")
+        db.execute("DROP TABLE IF EXISTS search_head")
         db.execute("DROP TABLE IF EXISTS search_docs")
         db.execute("DROP TABLE IF EXISTS search_attrs")
         db.execute("DROP TABLE IF EXISTS search_meta")
+        db.execute("DROP TABLE IF EXISTS search_runs")
         # executescript() would COMMIT early: create the tables one statement at a time.
         for statement in SCHEMA.split(";"):
             if statement.strip():
@@ -333,6 +360,20 @@ def rebuild_index(archive: Archive) -> dict[str, int | float]:
     return result
 
 
+def write_runs(db: sqlite3.Connection) -> None:
+    """Rewrite ``search_runs`` (date windows → id ranges, see :mod:`newsark.search.plan`)."""
+    runs = month_runs(db)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("DELETE FROM search_runs")
+        db.executemany("INSERT INTO search_runs VALUES (?, ?, ?)", runs)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
 def optimize(db: sqlite3.Connection) -> None:
     """Merge the FTS5 segments into one (smaller, faster to query); optional."""
     db.execute("INSERT INTO search_fts(search_fts) VALUES('optimize')")
+    db.execute("INSERT INTO search_head(search_head) VALUES('optimize')")

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from newsark.search.fold import fold
+from newsark.search.fold import alternatives, detect_script, fold
 from newsark.search.tokens import query_tokens
 
 FILTER_KEYS = {
@@ -46,6 +46,9 @@ class ParsedQuery:
     # words typed that hold nothing searchable (emoji, punctuation): a query made only of
     # them matches nothing, rather than listing the whole archive
     unsearchable: list[str] = field(default_factory=list)
+    # the script the query is typed in ("hant", "hans" or None: cannot be told); a
+    # Traditional query matches the Traditional characters typed (see fold.py)
+    script: str | None = None
 
     @property
     def required(self) -> list[str]:
@@ -118,15 +121,27 @@ def parse_query(q: str) -> ParsedQuery:
             parsed.phrases.append(body)
         else:
             parsed.terms.append(body)
+    parsed.script = detect_script("".join(parsed.required + parsed.excludes))
     return parsed
 
 
-def fts_phrase(text: str) -> str | None:
-    """The FTS5 expression matching ``text`` as one phrase (None if it has no tokens)."""
-    toks = query_tokens(fold(text))
-    if not toks:
+def fts_phrases(text: str, script: str | None = None) -> list[str]:
+    """One FTS5 phrase per spelling ``text`` stands for (see :func:`fold.alternatives`),
+    the most likely first; empty if it has no tokens."""
+    out: list[str] = []
+    for spelling in alternatives(text, script):
+        toks = query_tokens(spelling)
+        if toks:
+            out.append(" + ".join(f'"{tok}"' + ("*" if prefix else "") for tok, prefix in toks))
+    return out
+
+
+def fts_phrase(text: str, script: str | None = None) -> str | None:
+    """The FTS5 expression matching ``text`` as one phrase in any of its spellings
+    (None if it has no tokens)."""
+    phrases = fts_phrases(text, script)
+    if not phrases:
         return None
-    parts = []
-    for tok, prefix in toks:
-        parts.append(f'"{tok}"' + ("*" if prefix else ""))
-    return " + ".join(parts)
+    if len(phrases) == 1:
+        return phrases[0]
+    return " OR ".join(f"({p})" for p in phrases)

@@ -2,7 +2,8 @@
 
 A query term is matched the way the index matches it, but directly on the original text:
 each character of the folded term becomes the class of every character that folds to it
-(郑 → [郑鄭], i → [iIｉＩ]), so the spans found are the original characters to
+(郑 → [郑鄭], i → [iIｉＩ]) in every spelling the query means (臺 alone in a Traditional
+query, [台臺颱檯枱] in a Simplified one), so the spans found are the original characters to
 ``<mark>`` (HTML-escaped), and no per-hit folding of whole bodies is needed.
 """
 
@@ -10,39 +11,32 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
-from newsark.search.fold import fold, fold_table
+from newsark.search.fold import alternatives, variant_chars
 from newsark.search.tokens import _CJK, TOKEN_RE
 
+SNIPPET_CANDIDATES = 200  # windows tried (a common term may match hundreds of times)
 _GAP = r"[\W_]*?"  # what may separate two tokens of one phrase in the text
 _LETTER = f"[^\\W\\d_{_CJK}]"  # a letter of a Latin-like word (as in the tokenizer)
 
 
-@lru_cache(maxsize=1)
-def _variants() -> dict[str, str]:
-    """Folded character → every character that folds to it (itself included)."""
-    out: dict[str, str] = {}
-    for code, dst in fold_table().items():
-        out[dst] = out.get(dst, dst) + chr(code)
-    return out
-
-
-def _chars(text: str) -> str:
-    variants = _variants()
-    out = []
-    for ch in text:
-        alts = variants.get(ch)
-        out.append(f"[{re.escape(alts)}]" if alts else re.escape(ch))
-    return "".join(out)
+def _chars(options: set[str]) -> str:
+    """A regex for one position: any original character folding to one of ``options``."""
+    chars = "".join(sorted({c for opt in options for c in variant_chars(opt)}))
+    return f"[{re.escape(chars)}]" if len(chars) > 1 else re.escape(chars)
 
 
 @lru_cache(maxsize=256)
-def term_pattern(term: str) -> re.Pattern[str] | None:
-    """A regex over original text matching ``term`` the way the index matches it."""
+def term_pattern(term: str, script: str | None = None) -> re.Pattern[str] | None:
+    """A regex over original text matching ``term`` the way the index matches it (in
+    every spelling the query means, see :func:`fold.alternatives`)."""
+    spellings = alternatives(term, script)
+    folded = spellings[0]
     parts: list[str] = []
-    for m in TOKEN_RE.finditer(fold(term)):
-        text = _chars(m.group(0))
+    for m in TOKEN_RE.finditer(folded):
+        text = "".join(_chars({sp[i] for sp in spellings}) for i in range(m.start(), m.end()))
         if m.group(1) is not None:  # CJK: matches inside any run
             parts.append(text)
         elif m.group(2) is not None:  # digits: a whole number
@@ -55,11 +49,11 @@ def term_pattern(term: str) -> re.Pattern[str] | None:
     return re.compile(_GAP.join(parts))
 
 
-def find_spans(text: str, terms: list[str]) -> list[tuple[int, int, int]]:
+def find_spans(text: str, terms: list[str], script: str | None = None) -> list[tuple[int, int, int]]:
     """(start, end, term index) of every match of ``terms`` in ``text``, sorted."""
     spans: list[tuple[int, int, int]] = []
     for i, term in enumerate(terms):
-        pattern = term_pattern(term)
+        pattern = term_pattern(term, script)
         if pattern is None:
             continue
         spans.extend((m.start(), m.end(), i) for m in pattern.finditer(text) if m.end() > m.start())
@@ -86,9 +80,9 @@ def mark(text: str, spans: list[tuple[int, int, int]], start: int = 0, end: int 
     return "".join(out)
 
 
-def highlight(text: str, terms: list[str]) -> str:
+def highlight(text: str, terms: list[str], script: str | None = None) -> str:
     """The whole of ``text``, escaped, with every match marked."""
-    return mark(text, _merge(find_spans(text, terms)))
+    return mark(text, _merge(find_spans(text, terms, script)))
 
 
 def _merge(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -102,22 +96,24 @@ def _merge(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return merged
 
 
-def snippet(text: str, terms: list[str], width: int = 120) -> str:
+def snippet(text: str, terms: list[str], width: int = 120, script: str | None = None) -> str:
     """The ``width``-character window of ``text`` that covers most distinct terms."""
-    spans = find_spans(text, terms)
+    spans = find_spans(text, terms, script)
     text_len = len(text)
     if not spans:
         cut = text[:width]
         return html.escape(cut.replace("\n", " ")) + ("…" if text_len > width else "")
     best_start, best_score = 0, (-1, 0)
     lead = width // 5
-    for s, _, _ in spans:
+    starts = [sp[0] for sp in spans]
+    for s, _, _ in spans[:SNIPPET_CANDIDATES]:
         start = max(0, s - lead)
         # Begin at a sentence or line break just before the match when there is one.
         brk = max(text.rfind(c, start, s) for c in "\n。！？!?")
         if brk >= 0:
             start = brk + 1
-        inside = [t for ss, ee, t in spans if ss >= start and ee <= start + width]
+        window = spans[bisect_left(starts, start) : bisect_left(starts, start + width)]
+        inside = [t for _, ee, t in window if ee <= start + width]
         score = (len(set(inside)), len(inside))
         if score > best_score:
             best_start, best_score = start, score
