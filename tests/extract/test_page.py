@@ -15,7 +15,7 @@ def test_english_article_metadata_and_body() -> None:
     assert ex.title == "Harbour ferry timetable changes next month"
     assert ex.date == "2020-03-04T08:15:00+08:00"
     assert ex.last_updated == "2020-03-05T09:00:00+08:00"
-    assert ex.author == "Jane Doe、Sam Lee"
+    assert ex.author == "Jane Doe and Sam Lee"  # English names joined as the byline writes them
     assert ex.category == "Transport" and ex.tags == ["ferries", "harbour"]
     assert "fewer sailings after nine" in ex.text
     assert "Copyright" not in ex.text and "Home" not in ex.text.split("\n")[0]

@@ -106,3 +106,113 @@ def plausible_chinese_name(name: str) -> bool:
     return 2 <= len(name) <= 4 and name[0] in _SURNAMES and not re.search(
         r"(翻攝|翻摄|資料|资料|提供|截圖|截图|網路|网络|畫面|画面|記者|记者|報導|报道|表示|了解|获悉|獲悉)", name
     )
+
+
+# -- Latin-script bylines ------------------------------------------------------------
+_EN_LABEL_RE = re.compile(
+    r"^\s*(?:(?:written|posted|authored|words|story|text|article|published)\s+by\b|by\b|"
+    r"authors?\s*[:：-]|writers?\s*[:：-]|author\b)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
+_HANDLE_RE = re.compile(r"(?<!\w)@\w+")
+# What follows a name in a byline: a separator, a date, "on <date>", a reading time.
+_EN_CUT_RE = re.compile(
+    r"\s*(?:[|•·]|\s[-–—]\s|\bon\s+(?=\w+\.?\s+\d|\d)|\bupdated\b|\bpublished\b|"
+    r"\bposted\b(?!\s+by)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d).*$",
+    re.IGNORECASE,
+)
+_EN_SPLIT_RE = re.compile(r"\s*(;|,\s*and\s|,|\s&\s|\sand\s)\s*", re.IGNORECASE)
+# A comma piece that is a credential or a job, not another person ('Jane Doe, MD').
+_CREDENTIAL_RE = re.compile(
+    r"^(?:[A-Z][A-Z.]{1,7}®?|[A-Z]+(?:-[A-Z]+)+|PhD|Ph\.D\.|MSc|MSN|MPH|MBA|MEd|Esq\.?|[SJ]r\.?|III|II)"
+    r"(?:[- ](?:[A-Z][A-Z.]{1,7}®?|\d+|PhD|MSc|MBA))*$"
+)
+_ROLE_WORDS_RE = re.compile(
+    r"\b(writer|editor|reporter|correspondent|contributor|columnist|expert|attorney|lawyer|"
+    r"manager|director|founder|co-founder|ceo|cto|cmo|president|officer|head|lead|specialist|"
+    r"analyst|consultant|strategist|marketer|marketing|engineer|developer|designer|scientist|"
+    r"researcher|professor|instructor|coach|nutritionist|dietitian|physician|therapist|"
+    r"veterinarian|nurse|journalist|producer|photographer|intern|associate|fellow|senior|"
+    r"chief|staff writer|guest author|contributing)\b",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_RE = re.compile(
+    r"^(?:the\s+)?(?:author|authors|article|admin|administrator|unknown|none|null|undefined|"
+    r"guest|user|by|posted|editor|editors|written|anonymous user|no author|default|contributors?|"
+    r"writers?|staff writer|team member)$|"
+    r"\bsays:?$|\{\{|\}\}|%[a-z]|\bpage\.|\.author\b|^https?:|www\.|\.(?:com|org|net)\b",
+    re.IGNORECASE,
+)
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "della", "bin",
+              "al", "el", "y", "ter", "ten", "dos", "das", "st.", "mc", "ibn", "of", "the"}
+# Lower-case words a collective byline may hold ('The Currency editors').
+_GROUP_WORDS = {"editors", "team", "staff", "desk", "contributors", "writers", "and"}
+_NAV_WORDS = {"use", "case", "cases", "industry", "industries", "topic", "topics", "category",
+              "type", "product", "products", "solution", "solutions", "size", "role", "region",
+              "popular", "date", "newest", "oldest", "price", "relevance", "name", "location",
+              "continuing", "clicking", "signing", "submitting", "subscribing", "using"}
+
+
+def english_byline(text: str) -> list[tuple[str, str]]:
+    """[(separator, name)] of a Latin-script byline: 'By Jane Doe, MD and Sam Lee | Staff
+    Writer' → [('', 'Jane Doe'), (' and ', 'Sam Lee')]. Labels, separators with what
+    follows them, e-mails, handles, credentials and job titles are dropped; the separators
+    the page wrote between names are kept, so the names can be joined the page's way."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = " ".join(text.split())
+    for _ in range(2):
+        text = _EN_LABEL_RE.sub("", text)
+    text = _EMAIL_RE.sub(" ", text)
+    text = _HANDLE_RE.sub(" ", text)
+    # '(@handle)', '(Staff)' go; '(Guha)' in 'Paramita (Guha) Ghosh' is part of the name.
+    text = re.sub(r"\(([^()]*)\)", lambda m: " " if not m.group(1).strip() or _ROLE_WORDS_RE.search(
+        m.group(1)) else f"({m.group(1)})", text)
+    text = _EN_CUT_RE.sub("", text).strip(" ,;:-–—")
+    parts = _EN_SPLIT_RE.split(text)  # [name, sep, name, sep, ...]
+    out: list[tuple[str, str]] = []
+    for i in range(0, len(parts), 2):
+        piece = " ".join(parts[i].strip(" .,:;-–—").split())
+        sep = parts[i - 1].strip() if i else ""
+        if not piece or _CREDENTIAL_RE.fullmatch(piece):
+            continue
+        if _ROLE_WORDS_RE.search(piece) and out:
+            continue  # 'Jane Doe, Staff Writer'
+        if _ROLE_WORDS_RE.search(piece) and len(piece.split()) > 2:
+            # 'Jane Doe Staff Writer': keep the words before the first role word
+            head = _ROLE_WORDS_RE.split(piece, maxsplit=1)[0].strip()
+            piece = head if len(head.split()) >= 2 else piece
+        sep = " ".join(sep.split())
+        if sep and sep[0] in ",;":
+            sep = f"{sep[0]} {sep[1:].strip()} ".replace("  ", " ")
+        elif sep:
+            sep = f" {sep} "
+        out.append((sep if out else "", piece))
+    return out
+
+
+def clean_english_names(text: str) -> list[str]:
+    """The names of a Latin-script byline (see english_byline)."""
+    return [name for _, name in english_byline(text)]
+
+
+def join_english(pieces: list[tuple[str, str]]) -> str:
+    return "".join(sep + name for sep, name in pieces)
+
+
+def english_name_ok(name: str, *, strict: bool) -> bool:
+    """A plausible author name. ``strict`` (names found in page text rather than in a
+    field meant for the author): capitalised words, none of them navigation words."""
+    if not name or len(name) < 2 or len(name) > 60 or _PLACEHOLDER_RE.search(name.strip()):
+        return False
+    words = name.split()
+    if len(words) > 6:
+        return False
+    if not strict:
+        return any(c.isalpha() for c in name)
+    if len(words) > 5 or any(c.isdigit() for c in name):
+        return False
+    if any(w.lower() in _NAV_WORDS for w in words):
+        return False
+    caps = [w for w in words if w.lower() not in _PARTICLES and w.lower() not in _GROUP_WORDS]
+    return bool(caps) and all(w[:1].isupper() or w[:1] in "'’(" for w in caps)

@@ -12,6 +12,7 @@ from typing import Any
 
 from lxml import etree
 
+from .authors import english_authors, join_pieces
 from .bylines import looks_like_name, norm_name, plausible_chinese_name, split_byline
 from .dates import PUBLISHED_LABEL_RE, UPDATED_LABEL_RE, date_from_url, find_date, parse_date
 
@@ -58,20 +59,30 @@ def _meta_map(doc: etree._Element) -> dict[str, list[str]]:
     return out
 
 
-def _jsonld(doc: etree._Element) -> list[dict[str, Any]]:
+def _jsonld(doc: etree._Element) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """(article objects, every node with an @id) of the page's JSON-LD."""
     found: list[dict[str, Any]] = []
+    nodes: dict[str, dict[str, Any]] = {}
 
-    def visit(obj: Any) -> None:
+    def visit(obj: Any, depth: int = 0) -> None:
+        if depth > 12:
+            return
         if isinstance(obj, list):
             for o in obj:
-                visit(o)
+                visit(o, depth + 1)
         elif isinstance(obj, dict):
+            ref = obj.get("@id")
+            if isinstance(ref, str) and len(obj) > 1:
+                nodes.setdefault(ref, obj)
             if "@graph" in obj:
-                visit(obj["@graph"])
+                visit(obj["@graph"], depth + 1)
             types = obj.get("@type")
             names = types if isinstance(types, list) else [types]
             if any(isinstance(t, str) and _ARTICLE_TYPES.search(t) for t in names):
                 found.append(obj)
+            for key in ("author", "mainEntity", "itemListElement"):
+                if isinstance(obj.get(key), (dict, list)):
+                    visit(obj[key], depth + 1)
 
     for script in doc.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
@@ -82,7 +93,7 @@ def _jsonld(doc: etree._Element) -> list[dict[str, Any]]:
             continue
     # Real article types before a generic WebPage.
     found.sort(key=lambda o: "WebPage" in str(o.get("@type")))
-    return found
+    return found, nodes
 
 
 def _names(value: Any) -> list[str]:
@@ -150,7 +161,7 @@ def _first(meta: dict[str, list[str]], keys: tuple[str, ...]) -> str | None:
 
 def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None = None) -> Meta:
     meta = _meta_map(doc)
-    lds = _jsonld(doc)
+    lds, ld_nodes = _jsonld(doc)
     ld = lds[0] if lds else {}
     out = Meta()
     out.site_name = _first(meta, ("og:site_name", "application-name", "twitter:site"))
@@ -226,26 +237,22 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         out.last_updated = None
 
     # -- author ---------------------------------------------------------------------
-    names: list[tuple[str, str]] = []
-    for n in _names(ld.get("author")):
-        names += split_byline(html.unescape(n))
-    if not names:
-        for key in _AUTHOR_META:
-            for v in meta.get(key, []):
-                if not v.startswith(("http", "@")):
-                    names += split_byline(html.unescape(v))
-            if names:
-                break
     site_words = {norm_name(w) for w in [out.site_name or "", *_TITLE_SEP_RE.split(title_tag or "")] if w}
-    structured_names = [(r, n) for r, n in names if looks_like_name(n)]
-    names = [(r, n) for r, n in structured_names if norm_name(n) not in site_words]
-    if not names:
+    if url:
+        host = re.sub(r"^(?:https?://)?(?:www\.)?([^/:]+).*$", r"\1", url).split(".")
+        site_words |= {norm_name(h) for h in host[:-1] if len(h) > 3}
+    site_words.discard("")
+    if chinese:
+        out.bylines = _chinese_authors(doc, ld, meta, lines, zone, body_text, site_words)
+    else:
         desc = _first(meta, ("description", "og:description"))
-        names = bylines_in_page(doc, lines, zone, body_text, [desc] if desc else None)
-    names = [(r, n) for r, n in names if looks_like_name(n) and norm_name(n) not in site_words]
-    # The site itself as author (a company blog) only when no person is named anywhere.
-    out.bylines = names or structured_names
-    if out.bylines:
+        found = [n for _, n in bylines_in_page(doc, lines, zone, body_text, [desc] if desc else None)
+                 if looks_like_name(n) and norm_name(n) not in site_words]
+        meta_values = [v for key in _AUTHOR_META if key != "twitter:creator" for v in meta.get(key, [])]
+        pieces = english_authors(doc, lds, ld_nodes, meta_values, lines, zone, site_words, found)
+        out.bylines = [("撰文", n) for _, n in pieces]
+        out.author = join_pieces(pieces) or None
+    if out.bylines and not out.author:
         seen: list[str] = []
         for _, n in out.bylines:
             if n not in seen:
@@ -269,6 +276,31 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     out.lead = _first(meta, ("description", "og:description", "twitter:description"))
     out.page_type = (_first(meta, ("og:type",)) or "").lower() or None
     return out
+
+
+def _chinese_authors(
+    doc: etree._Element, ld: dict[str, Any], meta: dict[str, list[str]], lines: list[str],
+    zone: list[str], body_text: str | None, site_words: set[str],
+) -> list[tuple[str, str]]:
+    """Bylines of a Chinese page: JSON-LD, author meta, then the page (記者 XXX)."""
+    names: list[tuple[str, str]] = []
+    for n in _names(ld.get("author")):
+        names += split_byline(html.unescape(n))
+    if not names:
+        for key in _AUTHOR_META:
+            for v in meta.get(key, []):
+                if not v.startswith(("http", "@")):
+                    names += split_byline(html.unescape(v))
+            if names:
+                break
+    structured = [(r, n) for r, n in names if looks_like_name(n)]
+    names = [(r, n) for r, n in structured if norm_name(n) not in site_words]
+    if not names:
+        desc = _first(meta, ("description", "og:description"))
+        names = bylines_in_page(doc, lines, zone, body_text, [desc] if desc else None)
+    names = [(r, n) for r, n in names if looks_like_name(n) and norm_name(n) not in site_words]
+    # The site itself as author (a company blog) only when no person is named anywhere.
+    return names or structured
 
 
 def page_lines(doc: etree._Element) -> list[str]:

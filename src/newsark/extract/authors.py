@@ -1,0 +1,286 @@
+"""Authors of non-Chinese pages: the byline a reader sees, then JSON-LD, meta and markup.
+
+Each source gives names or nothing; the caller takes the first source that gives any.
+Names are cleaned of "By", roles, credentials, e-mails and handles (see bylines.py).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from lxml import etree
+
+from .bylines import english_byline, english_name_ok
+from .dates import find_date
+
+Pieces = list[tuple[str, str]]  # [(separator, name)], see bylines.english_byline
+
+# "By" alone on a line, or opening it: the byline label a reader sees.
+_BY_LABEL_RE = re.compile(
+    r"^(?:(?:written|posted|authored|words|story|text|article|published)\s+by|by|authors?|writers?|"
+    r"written by\s*[:：])\s*[:：-]?\s*$",
+    re.IGNORECASE,
+)
+_BY_LINE_RE = re.compile(
+    r"^(?:(?:written|posted|authored|words|story|text|article|published)\s+by|by|authors?\s*[:：-]|"
+    r"writers?\s*[:：-])\s*[:：]?\s*(\S.{1,120})$",
+    re.IGNORECASE,
+)
+# Credits that are not authorship: a reviewer or photographer is not the author.
+_OTHER_ROLE_RE = re.compile(
+    r"\b(reviewed|fact[- ]checked|edited|photos?|photograph(?:y|ed)|illustrat\w*|images?|video|"
+    r"medically|sponsored|powered|presented|hosted|designed|developed|built|created|made|"
+    r"supported|produced|translated|narrated|inspired|followed|backed|owned)\s+by\b",
+    re.IGNORECASE,
+)
+# Markup that holds other people's names: comments, testimonials, quotes, related cards.
+_ELSEWHERE_RE = re.compile(
+    r"comment|testimonial|quote|related|recommend|card|promo|review|reply|footer|sidebar|"
+    r"widget|newsletter|share|tooltip|popular|trending|more-",
+    re.IGNORECASE,
+)
+_CLASS_TOKEN_RE = re.compile(r"author|byline|writer|contributor", re.IGNORECASE)
+_CLASS_NOISE_RE = re.compile(
+    r"avatar|image|img|photo|pic|bio|desc|role|title|job|social|link-list|website|follow|all|"
+    r"hidden|box--|label|date|time|count|orcid|options|wrapper--bio",
+    re.IGNORECASE,
+)
+_NAME_CLASS_RE = re.compile(r"name", re.IGNORECASE)
+
+
+def _text(el: etree._Element) -> str:
+    # text nodes joined with a space: '<b>By</b>Jane' is 'By Jane', not 'ByJane'
+    return " ".join(" ".join(el.itertext()).split())
+
+
+def _pieces(text: str, *, strict: bool) -> Pieces:
+    pieces = [(sep, n) for sep, n in english_byline(text) if english_name_ok(n, strict=strict)]
+    return [("" if i == 0 else sep, n) for i, (sep, n) in enumerate(pieces)]
+
+
+def _elsewhere(el: etree._Element) -> bool:
+    """Inside comments, testimonials, related-article cards and the like."""
+    for a in el.iterancestors():
+        marks = f"{a.get('class') or ''} {a.get('id') or ''}"
+        if marks.strip() and _ELSEWHERE_RE.search(marks):
+            return True
+        if a.tag in ("footer", "aside", "nav", "blockquote"):
+            return True
+    return False
+
+
+def jsonld_authors(objs: list[dict[str, Any]], nodes: dict[str, dict[str, Any]]) -> tuple[Pieces, Pieces]:
+    """(people, organisations) named as the author of the first article object that names
+    one; ``{"@id": ...}`` references are looked up among the page's JSON-LD nodes (Yoast's
+    @graph does this). Several values are joined with commas."""
+    for obj in objs:
+        people: Pieces = []
+        orgs: Pieces = []
+        for kind, name in _names(obj.get("author"), nodes):
+            got = _pieces(html.unescape(name), strict=False)
+            target = orgs if kind == "Organization" else people
+            for sep, n in got:
+                target.append((sep if sep else (", " if target else ""), n))
+        if people or orgs:
+            return people, orgs
+    return [], []
+
+
+def _names(value: Any, nodes: dict[str, dict[str, Any]], depth: int = 0) -> list[tuple[str, str]]:
+    """[(@type, name)] of a JSON-LD author value."""
+    if depth > 3:
+        return []
+    if isinstance(value, str):
+        return [] if value.startswith(("http:", "https:")) else [("", value)]
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v, nodes, depth + 1)]
+    if isinstance(value, dict):
+        kind = value.get("@type")
+        kind = kind if isinstance(kind, str) else (kind[0] if isinstance(kind, list) and kind else "")
+        name = value.get("name")
+        if isinstance(name, str) and name.strip():
+            return [(str(kind), name)]
+        ref = value.get("@id")
+        if isinstance(ref, str) and ref in nodes and nodes[ref] is not value:
+            return _names(nodes[ref], nodes, depth + 1)
+        if isinstance(name, (list, dict)):
+            return _names(name, nodes, depth + 1)
+    return []
+
+
+def meta_authors(values: list[str]) -> Pieces:
+    """Names in author meta tags (URLs and handles are not names)."""
+    for value in values:
+        value = html.unescape(value).strip()
+        if value.startswith(("http:", "https:", "@", "www.")):
+            continue
+        got = _pieces(value, strict=False)
+        if got:
+            return got
+    return []
+
+
+def byline_in_lines(lines: list[str]) -> Pieces:
+    """'By' then a name on the same line or the next one, within header lines."""
+    for i, line in enumerate(lines):
+        if len(line) > 160 or _OTHER_ROLE_RE.search(line):
+            continue
+        if _BY_LABEL_RE.match(line):
+            # Names may be split across links: 'A' ',' 'B' 'and' 'C'.
+            parts: list[str] = []
+            want_name = True
+            for nxt in lines[i + 1 : i + 8]:
+                piece = nxt.strip()
+                if not piece.strip(" |:·•-–—/"):
+                    continue  # 'by' '|' 'whova'
+                if re.fullmatch(r"(?:,|&|and|,\s*and)", piece, re.IGNORECASE):
+                    if not parts:
+                        break
+                    parts.append(piece)
+                    want_name = True
+                    continue
+                if not want_name or len(piece) > 80:
+                    break
+                parts.append(piece)
+                want_name = bool(re.search(r"(?:,|&|\band)$", piece))
+            names = _pieces(" ".join(parts), strict=True)
+            if names:
+                return names
+            continue
+        m = _BY_LINE_RE.match(line)
+        if m:
+            names = _pieces(m.group(1), strict=True)
+            if names:
+                return names
+    return []
+
+
+def byline_elements(doc: etree._Element) -> Pieces:
+    """Names in elements marked as the author or byline (itemprop, rel, class), outside
+    comments and related-article cards; a name-classed child beats the whole box."""
+    found: list[etree._Element] = []
+    for el in doc.xpath(
+        '//body//*[@rel="author" or @itemprop="author" or contains(@class,"uthor") or '
+        'contains(@class,"yline") or contains(@class,"riter") or contains(@class,"ontributor")]'
+    ):
+        if el.tag in ("script", "style", "img", "svg", "meta", "link", "input", "textarea", "form"):
+            continue
+        cls = el.get("class") or ""
+        tokens = [t for t in cls.split() if _CLASS_TOKEN_RE.search(t)]
+        marked = el.get("rel") == "author" or el.get("itemprop") == "author"
+        if not marked and (not tokens or all(_CLASS_NOISE_RE.search(t) for t in tokens)):
+            continue
+        if _elsewhere(el):
+            continue
+        found.append(el)
+        if len(found) >= 12:
+            break
+    # Most specific first: an element whose class says "name", then itemprop/rel, then boxes.
+    found.sort(key=lambda e: (not _NAME_CLASS_RE.search(e.get("class") or ""),
+                              e.get("itemprop") != "author" and e.get("rel") != "author"))
+    for el in found:
+        name_el = el.find('.//*[@itemprop="name"]')
+        text = _text(name_el) if name_el is not None else _text(el)
+        if not text or len(text) > 120 or _OTHER_ROLE_RE.search(text):
+            continue
+        names = _pieces(text, strict=True)
+        if names:
+            return names
+    return []
+
+
+def byline_anywhere(lines: list[str], limit: int = 400) -> Pieces:
+    """'By Jane Doe' as a short line of its own anywhere in the page's first lines."""
+    for line in lines[:limit]:
+        if len(line) <= 80 and _BY_LINE_RE.match(line) and not _OTHER_ROLE_RE.search(line):
+            names = byline_in_lines([line])
+            if names:
+                return names
+    return []
+
+
+def name_beside_date(zone: list[str]) -> Pieces:
+    """A name on a line of its own right before or after the date under the headline
+    ('Jane Doe' / 'March 3, 2024'): where bylines without 'By' sit."""
+    for i, line in enumerate(zone[:12]):
+        if not find_date(line) or len(line) > 60:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(zone) and 3 <= len(zone[j]) <= 40 and not find_date(zone[j]):
+                cand = zone[j]
+                if 2 <= len(cand.split()) <= 4 or cand.isupper():
+                    got = _pieces(cand, strict=True)
+                    if got and len(got) == 1:
+                        return got
+    return []
+
+
+def join_pieces(pieces: Pieces) -> str:
+    return "".join(sep + name for sep, name in pieces)
+
+
+_COPYRIGHT_RE = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*[,.]?\s*)?"
+    r"(?:by\s+)?([^|•·©]{3,40}?)\s*(?:[.,]?\s*all rights reserved\.?|\.)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def copyright_holder(lines: list[str]) -> Pieces:
+    """'© 2025 Jane Doe' at the foot of a personal site: its author, when nothing else is."""
+    for line in reversed(lines[-80:]):
+        if len(line) > 80 or "©" not in line and "(c)" not in line.lower():
+            continue
+        m = _COPYRIGHT_RE.match(line.strip())
+        if m:
+            name = m.group(1).strip(" .,-–")
+            if re.search(r"\b(inc|llc|ltd|limited|gmbh|corp|co|plc|pty|b\.?v|s\.?a|ag|group|media)\b\.?",
+                         name, re.IGNORECASE):
+                return []
+            return _pieces(name, strict=True)
+        return []
+    return []
+
+
+def english_authors(
+    doc: etree._Element,
+    lds: list[dict[str, Any]],
+    nodes: dict[str, dict[str, Any]],
+    meta_values: list[str],
+    lines: list[str],
+    zone: list[str],
+    site_words: set[str],
+    page_bylines: list[str],
+) -> Pieces:
+    """The first source that names someone other than the site, in the order measured
+    best on the WCXB dev pages: the byline under the headline, JSON-LD people, author
+    meta, byline markup, older byline rules, a name beside the date, 'By X' anywhere,
+    JSON-LD organisations, the copyright holder. The site itself is the author only when
+    no source names anyone else."""
+    from .bylines import norm_name
+
+    people, orgs = jsonld_authors(lds, nodes)
+    sources = (
+        lambda: byline_in_lines(zone),
+        lambda: people,
+        lambda: meta_authors(meta_values),
+        lambda: byline_elements(doc),
+        lambda: [("" if i == 0 else ", ", n) for i, n in enumerate(page_bylines)
+                 if english_name_ok(n, strict=False)],
+        lambda: name_beside_date(zone),
+        lambda: byline_anywhere(lines),
+        lambda: orgs,
+        lambda: copyright_holder(lines),
+    )
+    site_only: Pieces = []
+    for source in sources:
+        got = source()
+        if not got:
+            continue
+        if all(norm_name(n) in site_words for _, n in got):
+            site_only = site_only or got
+            continue
+        return got
+    return site_only
