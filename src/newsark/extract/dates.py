@@ -26,6 +26,8 @@ _EN_RE = re.compile(
     r"\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# 17.05.2021: day first wherever dots are used (Europe); slashes stay ambiguous and unread.
+_DMY_DOT_RE = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
 _URL_RE = re.compile(
     r"(?<![\d])((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?![\d])"
 )
@@ -93,6 +95,11 @@ def find_date(text: str) -> str | None:
         if not day:
             continue
         y, mo, d = int(m[4]), _MONTHS[m[2][:3].lower()], int(day)
+        if _valid(y, mo, d):
+            found.append((m.start(), _fmt(y, mo, d)))
+            break
+    for m in _DMY_DOT_RE.finditer(text):
+        y, mo, d = int(m[3]), int(m[2]), int(m[1])
         if _valid(y, mo, d):
             found.append((m.start(), _fmt(y, mo, d)))
             break

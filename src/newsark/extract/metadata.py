@@ -22,9 +22,12 @@ _PUB_META = ("article:published_time", "og:published_time", "datepublished", "pu
              "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
              "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
              "created", "publication_date", "release_date", "og:release_date", "cxenseparse:recs:publishtime",
-             "weibo: article:create_at", "article:published", "publishtime", "pubtime")
+             "weibo: article:create_at", "article:published", "publishtime", "pubtime", "published",
+             "date_published", "publication-date", "dc.date.created", "citation_publication_date",
+             "citation_date", "prism.publicationdate", "og:article:published_time")
 _MOD_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified",
-             "dcterms.modified", "article.updated", "lastmod", "modified_time")
+             "dcterms.modified", "article.updated", "lastmod", "modified_time", "updated",
+             "article:modified", "dc.date.modified", "og:article:modified_time")
 _AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "sailthru.author",
                 "parsely-author", "cxenseparse:author", "twitter:creator")
 _BYLINE_CLASS = re.compile(r"(byline|author|writer|reporter|editor-name|article-source|"
@@ -189,9 +192,11 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         out.title = " ".join(html.unescape(out.title).split())
 
     # -- dates ----------------------------------------------------------------------
-    out.date = parse_date(ld.get("datePublished") or ld.get("dateCreated")) or parse_date(
+    # The first article object that carries a date (a WebPage node may come first).
+    ld_dated = next((o for o in lds if o.get("datePublished") or o.get("dateCreated")), ld)
+    out.date = parse_date(ld_dated.get("datePublished") or ld_dated.get("dateCreated")) or parse_date(
         _first(meta, _PUB_META))
-    out.last_updated = parse_date(ld.get("dateModified")) or parse_date(_first(meta, _MOD_META))
+    out.last_updated = parse_date(ld_dated.get("dateModified")) or parse_date(_first(meta, _MOD_META))
     if not out.date:
         for t in doc.iter("time"):
             if t.get("pubdate") is not None or (t.get("itemprop") or "") == "datePublished" or not out.date:
