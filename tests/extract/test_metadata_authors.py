@@ -1,0 +1,109 @@
+"""English author rules, each on a small hand-written page."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsark.extract.bylines import clean_english_names, english_byline, english_name_ok
+from newsark.extract.dates import find_date
+from newsark.extract.metadata import extract_metadata
+from newsark.extract.page import parse_document
+
+BODY = "<p>" + "The council met on Tuesday to discuss the new harbour ferry timetable. " * 6 + "</p>"
+BODY_TEXT = "The council met on Tuesday to discuss the new harbour ferry timetable."
+
+
+def _page(head: str = "", header: str = "", foot: str = "", title: str = "Ferry timetable changes next month") -> str:
+    return (f"<html><head><title>{title} | Harbour Times</title>{head}</head><body>"
+            f"<nav><a href='/'>Home</a></nav><article><h1>{title}</h1>{header}{BODY}</article>"
+            f"<footer>{foot}</footer></body></html>")
+
+
+def _author(html: str, url: str | None = "https://harbourtimes.example/news/ferry") -> str | None:
+    return extract_metadata(parse_document(html), url, BODY_TEXT).author
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Jane Doe, MD and Sam Lee | Staff Writer", ["Jane Doe", "Sam Lee"]),
+        ("Doris Munoz-Mantilla, MD, FOMA, DABOM", ["Doris Munoz-Mantilla"]),
+        ("Rebecca Lake, CEPF®", ["Rebecca Lake"]),
+        ("Mike Marshall, Shipping Expert", ["Mike Marshall"]),
+        ("Written by: John Smith (@jsmith) on March 3, 2020", ["John Smith"]),
+        ("By Summer Swann - June 12, 2025", ["Summer Swann"]),
+        ("Paramita (Guha) Ghosh", ["Paramita (Guha) Ghosh"]),
+        ("ASU Online", ["ASU Online"]),
+        ("jane@example.com", []),
+    ],
+)
+def test_clean_english_names(byline: str, expected: list[str]) -> None:
+    assert clean_english_names(byline) == expected
+
+
+def test_english_byline_keeps_the_pages_separators() -> None:
+    assert english_byline("A. Smith, B. Jones, and C. Brown")[2] == (", and ", "C. Brown")
+    assert [s for s, _ in english_byline("Maria & Katerina")] == ["", " & "]
+
+
+def test_english_name_ok() -> None:
+    assert english_name_ok("Jane Doe", strict=True)
+    assert english_name_ok("The Currency editors", strict=True)
+    assert not english_name_ok("Use Case", strict=True)  # a menu heading after "By"
+    assert not english_name_ok("using the iron", strict=True)
+    assert not english_name_ok("The Author", strict=False)
+    assert not english_name_ok("Florence says", strict=False)  # a comment, not the byline
+    assert not english_name_ok("page.head.extra.author", strict=False)
+    assert english_name_ok("q_admin2", strict=False) and not english_name_ok("q_admin2", strict=True)
+
+
+def test_visible_byline_split_across_elements() -> None:
+    header = "<div class='meta'><span>By</span> <a href='/a/1'>Jane Doe</a> <span>,</span> <a href='/a/2'>Sam Lee</a><time>March 4, 2020</time></div>"
+    assert _author(_page(header=header)) == "Jane Doe, Sam Lee"
+
+
+def test_visible_byline_beats_a_username_in_meta() -> None:
+    html = _page(head="<meta name='author' content='jdoe_admin'>", header="<p class='byline'>Written by Jane Doe</p>")
+    assert _author(html) == "Jane Doe"
+
+
+def test_jsonld_author_by_id_reference() -> None:
+    ld = ('<script type="application/ld+json">{"@context":"https://schema.org","@graph":['
+          '{"@type":"Article","@id":"#a","headline":"Ferry","author":{"@id":"#p1"}},'
+          '{"@type":"Person","@id":"#p1","name":"Jane Doe"}]}</script>')
+    assert _author(_page(head=ld)) == "Jane Doe"
+
+
+def test_jsonld_person_list_joined_with_commas() -> None:
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","author":['
+          '{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"Sam Lee"}]}</script>')
+    assert _author(_page(head=ld)) == "Jane Doe, Sam Lee"
+
+
+def test_organisation_author_yields_to_a_person_in_the_markup() -> None:
+    ld = ('<script type="application/ld+json">{"@type":"Article","author":'
+          '{"@type":"Organization","name":"Acme Clinic"}}</script>')
+    html = _page(head=ld, foot="<div class='author-name'>Jane Doe</div>")
+    assert _author(html) == "Jane Doe"
+    assert _author(_page(head=ld)) == "Acme Clinic"  # nobody else named: the organisation
+
+
+def test_comment_authors_are_not_the_author() -> None:
+    comments = "<div class='comments'><div class='comment-author vcard'><b>Florence Smith</b></div></div>"
+    assert _author(_page(foot=comments)) is None
+
+
+def test_site_name_in_meta_yields_to_a_name_beside_the_date() -> None:
+    html = _page(head="<meta name='author' content='Harbour Times'>",
+                 header="<div>Jane Doe</div><div>March 4, 2020</div>")
+    assert _author(html) == "Jane Doe"
+
+
+def test_copyright_holder_of_a_personal_site_is_the_last_resort() -> None:
+    assert _author(_page(foot="<p>© 2025 Toby Example. All rights reserved.</p>")) == "Toby Example"
+    assert _author(_page(foot="<p>© 2025 Acme Media Inc. All rights reserved.</p>")) is None
+
+
+def test_day_first_dotted_dates() -> None:
+    assert find_date("Published 17.05.2021") == "2021-05-17"
+    assert find_date("version v1.2.2021") is None
