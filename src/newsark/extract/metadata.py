@@ -443,6 +443,9 @@ def bylines_in_page(
         '//*[@rel="author" or @itemprop="author" or contains(@class,"author") or '
         'contains(@class,"byline") or contains(@class,"reporter") or contains(@id,"author")]'
     )[:8]:
+        if any("comment" in f"{a.get('class') or ''} {a.get('id') or ''}".lower()
+               for a in (el, *el.iterancestors())):
+            continue  # a commenter is not the author
         t = _text(el)
         if 2 <= len(t) <= 40:
             names = split_byline(t)
