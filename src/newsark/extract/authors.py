@@ -196,7 +196,8 @@ def byline_anywhere(lines: list[str], limit: int = 400) -> Pieces:
     for line in lines[:limit]:
         if len(line) <= 80 and _BY_LINE_RE.match(line) and not _OTHER_ROLE_RE.search(line):
             names = byline_in_lines([line])
-            if names:
+            # one word after 'By' in running text is too often a menu ('By Service')
+            if names and all(len(n.split()) >= 2 for _, n in names):
                 return names
     return []
 
@@ -221,29 +222,6 @@ def join_pieces(pieces: Pieces) -> str:
     return "".join(sep + name for sep, name in pieces)
 
 
-_COPYRIGHT_RE = re.compile(
-    r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*[,.]?\s*)?"
-    r"(?:by\s+)?([^|•·©]{3,40}?)\s*(?:[.,]?\s*all rights reserved\.?|\.)?\s*$",
-    re.IGNORECASE,
-)
-
-
-def copyright_holder(lines: list[str]) -> Pieces:
-    """'© 2025 Jane Doe' at the foot of a personal site: its author, when nothing else is."""
-    for line in reversed(lines[-80:]):
-        if len(line) > 80 or "©" not in line and "(c)" not in line.lower():
-            continue
-        m = _COPYRIGHT_RE.match(line.strip())
-        if m:
-            name = m.group(1).strip(" .,-–")
-            if re.search(r"\b(inc|llc|ltd|limited|gmbh|corp|co|plc|pty|b\.?v|s\.?a|ag|group|media)\b\.?",
-                         name, re.IGNORECASE):
-                return []
-            return _pieces(name, strict=True)
-        return []
-    return []
-
-
 def english_authors(
     doc: etree._Element,
     lds: list[dict[str, Any]],
@@ -253,12 +231,14 @@ def english_authors(
     zone: list[str],
     site_words: set[str],
     page_bylines: list[str],
+    not_names: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> Pieces:
     """The first source that names someone other than the site, in the order measured
     best on the WCXB dev pages: the byline under the headline, JSON-LD people, author
     meta, byline markup, older byline rules, a name beside the date, 'By X' anywhere,
-    JSON-LD organisations, the copyright holder. The site itself is the author only when
-    no source names anyone else."""
+    JSON-LD organisations. The site itself is the author only when no source names
+    anyone else. (The copyright holder was tried last: on the dev pages it named the
+    institution far more often than the author.)"""
     from .bylines import norm_name
 
     people, orgs = jsonld_authors(lds, nodes)
@@ -267,16 +247,16 @@ def english_authors(
         lambda: people,
         lambda: meta_authors(meta_values),
         lambda: byline_elements(doc),
-        lambda: [("" if i == 0 else ", ", n) for i, n in enumerate(page_bylines)
-                 if english_name_ok(n, strict=False)],
+        lambda: [("" if i == 0 else ", ", n) for i, n in enumerate(
+            n for n in page_bylines if english_name_ok(n, strict=False))],
         lambda: name_beside_date(zone),
         lambda: byline_anywhere(lines),
         lambda: orgs,
-        lambda: copyright_holder(lines),
     )
     site_only: Pieces = []
     for source in sources:
-        got = source()
+        # A category or tag next to the date is not a name.
+        got = [(sep, n) for sep, n in source() if norm_name(n) not in not_names]
         if not got:
             continue
         if all(norm_name(n) in site_words for _, n in got):

@@ -140,7 +140,8 @@ _ROLE_WORDS_RE = re.compile(
 _PLACEHOLDER_RE = re.compile(
     r"^(?:the\s+)?(?:author|authors|article|admin|administrator|unknown|none|null|undefined|"
     r"guest|user|by|posted|editor|editors|written|anonymous user|no author|default|contributors?|"
-    r"writers?|staff writer|team member)$|"
+    r"writers?|staff writer|team member|text|words|recipe|story|posted by|author posted|"
+    r"copyright|reviewed|service|services)$|"
     r"\bsays:?$|\{\{|\}\}|%[a-z]|\bpage\.|\.author\b|^https?:|www\.|\.(?:com|org|net)\b",
     re.IGNORECASE,
 )

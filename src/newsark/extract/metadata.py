@@ -254,7 +254,12 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         found = [n for _, n in bylines_in_page(doc, lines, zone, body_text, [desc] if desc else None)
                  if looks_like_name(n) and norm_name(n) not in site_words]
         meta_values = [v for key in _AUTHOR_META if key != "twitter:creator" for v in meta.get(key, [])]
-        pieces = english_authors(doc, lds, ld_nodes, meta_values, lines, zone, site_words, found)
+        # Sections only: keywords and tags often hold the author's own name.
+        topics = [*meta.get("article:section", []), *meta.get("category", [])]
+        value = ld.get("articleSection")
+        topics += value if isinstance(value, list) else [value] if isinstance(value, str) else []
+        not_names = {norm_name(t) for t in topics if isinstance(t, str)} - {""}
+        pieces = english_authors(doc, lds, ld_nodes, meta_values, lines, zone, site_words, found, not_names)
         out.bylines = [("撰文", n) for _, n in pieces]
         out.author = join_pieces(pieces) or None
     if out.bylines and not out.author:
