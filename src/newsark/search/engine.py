@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,9 +28,9 @@ from newsark.search.snippet import highlight, snippet
 WEIGHTS = (16.0, 4.0, 1.0)
 FACET_LIMIT = 20
 NEAR_DISTANCE = 20  # tokens (about characters, for Chinese)
-NEAR_MAX_MATCHES = 2000  # above this many matching stories, rank without proximity
+NEAR_MAX_MATCHES = 500  # above this many matching stories, rank without proximity
 # Above this many matching stories, the first pages rank the title-and-lead tier only.
-HEAD_MIN = 5000
+HEAD_MIN = 1000
 HEAD_WINDOW = 100  # deeper pages rank every match
 HEAD_WEIGHTS = WEIGHTS[:2]
 COLLAPSE = True  # fold near-identical versions of a story on result pages (collapse.py)
@@ -90,8 +91,9 @@ def _filters(parsed: ParsedQuery) -> tuple[str, list[object]]:
     return (" AND ".join(where) or "1"), params
 
 
-def _match_expr(parsed: ParsedQuery, any_term: bool, near: bool = False) -> str | None:
-    spellings = [p for p in (fts_phrases(t, parsed.script) for t in parsed.required) if p]
+def _match_expr(parsed: ParsedQuery, any_term: bool, near: bool = False,
+                known: Callable[[str], bool] | None = None) -> str | None:
+    spellings = [p for p in (fts_phrases(t, parsed.script, known) for t in parsed.required) if p]
     if not spellings:
         return None
     phrases = [p[0] if len(p) == 1 else " OR ".join(f"({x})" for x in p) for p in spellings]
@@ -146,7 +148,8 @@ def search(
         # Only emoji or punctuation were typed: nothing can match them.
         return SearchResults(hits=[], total=0, facets={}, query=q, took_ms=0.0, relaxed=False)
     relaxed = False
-    match = _match_expr(parsed, any_term=False)
+    known = _known_tokens(db)
+    match = _match_expr(parsed, any_term=False, known=known)
     if match is None:  # no terms: a filtered listing, newest first
         source = _browse_source(parsed)
         total = _count(db, source, [], where, params)
@@ -160,13 +163,13 @@ def search(
         total = _count(db, main.sql(scored=False), main.params(match), where, params)
         if total == 0 and len(parsed.required) > 1:
             relaxed = True
-            match = _match_expr(parsed, any_term=True)
+            match = _match_expr(parsed, any_term=True, known=known)
             assert match is not None
             total = _count(db, main.sql(scored=False), main.params(match), where, params)
         rank_expr, tier = match, main
         if not relaxed and total <= NEAR_MAX_MATCHES:
             # Proximity costs a pass over the positions of every match: only for small sets.
-            rank_expr = _match_expr(parsed, any_term=False, near=True) or match
+            rank_expr = _match_expr(parsed, any_term=False, near=True, known=known) or match
         elif total > HEAD_MIN and offset + limit <= HEAD_WINDOW and has_index(db, "search_head"):
             # Many matches: rank the stories whose title or lead match (see plan.py).
             tier = Source("search_head", HEAD_WEIGHTS, main.ranges)
@@ -190,6 +193,20 @@ def search(
         took_ms=(time.perf_counter() - start) * 1000,
         relaxed=relaxed,
     )
+
+
+def _known_tokens(db: sqlite3.Connection) -> Callable[[str], bool]:
+    """Does an FTS5 token expression (``"台湾"``, ``"台"*``) occur in the index at all?"""
+    cache: dict[str, bool] = {}
+
+    def known(token: str) -> bool:
+        if token not in cache:
+            cache[token] = db.execute(
+                "SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1", (token,)
+            ).fetchone() is not None
+        return cache[token]
+
+    return known
 
 
 def _page(

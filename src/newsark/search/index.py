@@ -238,6 +238,8 @@ def write_prepared(db: sqlite3.Connection, items: Iterable[Prepared | None], *,
             _config(db, "automerge", 4)
     if bulk:
         optimize(db)
+    if count:
+        write_runs(db)
     return count
 
 
@@ -321,7 +323,7 @@ def sync_index(archive: Archive) -> dict[str, int | float]:
     jobs: list[FileJob] = [(root, *want[i]) for i in changed]  # type: ignore[misc]
     indexed = write_prepared(db, _mapped(_prepare_file, jobs, len(jobs)),
                              bulk=len(jobs) >= PARALLEL_MIN)
-    if removed or indexed:
+    if removed and not indexed:
         write_runs(db)
     db.execute("INSERT OR REPLACE INTO search_meta VALUES ('version', ?)", (str(INDEX_VERSION),))
     unreadable = len(changed) - indexed

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsark.search.fold import alternatives, detect_script, fold
@@ -125,14 +126,18 @@ def parse_query(q: str) -> ParsedQuery:
     return parsed
 
 
-def fts_phrases(text: str, script: str | None = None) -> list[str]:
+def fts_phrases(
+    text: str, script: str | None = None, known: Callable[[str], bool] | None = None
+) -> list[str]:
     """One FTS5 phrase per spelling ``text`` stands for (see :func:`fold.alternatives`),
-    the most likely first; empty if it has no tokens."""
+    the most likely first; empty if it has no tokens. ``known`` (an FTS5 token expression →
+    does it occur in the index) drops the other spellings that cannot match: each phrase
+    left costs the ranking a pass over its postings."""
     out: list[str] = []
-    for spelling in alternatives(text, script):
-        toks = query_tokens(spelling)
-        if toks:
-            out.append(" + ".join(f'"{tok}"' + ("*" if prefix else "") for tok, prefix in toks))
+    for n, spelling in enumerate(alternatives(text, script)):
+        toks = [f'"{tok}"' + ("*" if prefix else "") for tok, prefix in query_tokens(spelling)]
+        if toks and (n == 0 or known is None or all(known(t) for t in toks)):
+            out.append(" + ".join(toks))
     return out
 
 
