@@ -158,3 +158,22 @@ def test_highlights_follow_the_spellings_meant(variants: Archive) -> None:
     trad = search(variants, "台灣", facets=False).hits
     assert all("臺" not in h.title_html for h in trad)
 
+
+
+def test_spellings_absent_from_the_index_are_not_searched(variants: Archive) -> None:
+    from newsark.search.engine import _known_tokens, _match_expr
+    from newsark.search.query import parse_query
+
+    expr = _match_expr(parse_query("台湾"), any_term=False, known=_known_tokens(variants.db))
+    assert expr is not None
+    assert "臺湾" in expr and "台湾" in expr  # both occur in the archive
+    assert "颱湾" not in expr and "檯湾" not in expr  # never written: not searched
+    assert set(ids(variants, "台湾")) == {201, 202, 203}
+
+
+def test_an_index_from_an_older_newsark_asks_for_a_rebuild(indexed: Archive) -> None:
+    indexed.db.execute("UPDATE search_meta SET value = '2' WHERE key = 'version'")
+    with pytest.raises(SearchIndexMissing, match="older newsark"):
+        search(indexed, "倫敦")
+    sync_index(indexed)  # rebuilds: the version differs
+    assert set(ids(indexed, "倫敦")) == {106, 107}

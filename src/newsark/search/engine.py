@@ -11,7 +11,7 @@ from typing import Any
 
 from newsark.archive.store import Archive
 from newsark.search.collapse import collapse
-from newsark.search.index import DocText, has_index
+from newsark.search.index import INDEX_VERSION, DocText, has_index, index_version
 from newsark.search.plan import Source, date_bounds, id_ranges
 from newsark.search.query import (
     ParsedQuery,
@@ -139,7 +139,7 @@ def search(
         if value:
             parsed.filters[key] = value
     db = archive.db
-    if not has_index(db, "search_attrs"):
+    if not has_index(db, "search_attrs") or index_version(db) not in (None, INDEX_VERSION):
         raise SearchIndexMissing(
             f"{archive.root} has no search index (or one from an older newsark): run `newsark index`"
         )

@@ -139,7 +139,8 @@ def has_index(db: sqlite3.Connection, table: str = "search_fts") -> bool:
     return row is not None
 
 
-def _version(db: sqlite3.Connection) -> int | None:
+def index_version(db: sqlite3.Connection) -> int | None:
+    """The version of newsark's index format the index was built with (None: empty)."""
     row = db.execute("SELECT value FROM search_meta WHERE key='version'").fetchone()
     return int(row[0]) if row else None
 
@@ -304,7 +305,7 @@ def sync_index(archive: Archive) -> dict[str, int | float]:
     start = time.perf_counter()
     db = archive.db
     ensure_schema(db)
-    if _version(db) not in (None, INDEX_VERSION):
+    if index_version(db) not in (None, INDEX_VERSION):
         return rebuild_index(archive)
     want = {int(r[0]): tuple(r) for r in db.execute(CANONICAL_SQL)}
     have = {int(r[0]): str(r[1]) for r in db.execute("SELECT story_id, sha256 FROM search_docs")}
