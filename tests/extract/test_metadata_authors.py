@@ -106,3 +106,22 @@ def test_copyright_holder_is_not_taken_for_the_author() -> None:
 def test_day_first_dotted_dates() -> None:
     assert find_date("Published 17.05.2021") == "2021-05-17"
     assert find_date("version v1.2.2021") is None
+
+
+def test_author_box_label_then_name_at_the_foot() -> None:
+    box = "<div class='post-box'><h3>Author</h3><p> Lisa D. Ellis</p></div>"
+    assert _author(_page(foot=box)) == "Lisa D. Ellis"
+    menu = "<div class='menu'><span>By</span><a>Industry</a></div>"  # a menu, not a byline
+    assert _author(_page(foot=menu)) is None
+
+
+def test_name_beside_date_skips_separator_lines() -> None:
+    header = "<p><span>2025-12-17</span><span>·</span><a href='/people/t'>Trond Example</a></p>"
+    assert _author(_page(header=header)) == "Trond Example"
+
+
+def test_personal_site_signed_with_its_own_name() -> None:
+    ld = '<script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Person","name":"Anna Example"}}</script>'
+    html = _page(head=ld, title="Notes on parsers", foot="<p>Thanks to <span>by Someone Else</span></p>").replace(
+        "| Harbour Times", "| Anna Example")
+    assert _author(html, "https://annaexample.org/notes/parsers") == "Anna Example"

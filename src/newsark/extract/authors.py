@@ -19,7 +19,7 @@ Pieces = list[tuple[str, str]]  # [(separator, name)], see bylines.english_bylin
 
 # "By" alone on a line, or opening it: the byline label a reader sees.
 _BY_LABEL_RE = re.compile(
-    r"^(?:(?:written|posted|authored|words|story|text|article|published)\s+by|by|authors?|writers?|"
+    r"^(?:(?:written|posted|authored|words|story|text|article|published)\s+by|by|authors?|author\(s\)|writers?|"
     r"written by\s*[:：])\s*[:：-]?\s*$",
     re.IGNORECASE,
 )
@@ -191,12 +191,15 @@ def byline_elements(doc: etree._Element) -> Pieces:
     return []
 
 
-def byline_anywhere(lines: list[str], limit: int = 400) -> Pieces:
-    """'By Jane Doe' as a short line of its own anywhere in the page's first lines."""
-    for line in lines[:limit]:
-        if len(line) <= 80 and _BY_LINE_RE.match(line) and not _OTHER_ROLE_RE.search(line):
-            names = byline_in_lines([line])
-            # one word after 'By' in running text is too often a menu ('By Service')
+def byline_anywhere(lines: list[str], limit: int = 600) -> Pieces:
+    """A byline anywhere in the page's first lines: 'By Jane Doe' on a line of its own, or
+    a label ('Author', 'Written by') with the name on the next line (author boxes at the
+    foot of the article). Two words at least: one word after 'By' is too often a menu."""
+    for i, line in enumerate(lines[:limit]):
+        if len(line) > 80 or _OTHER_ROLE_RE.search(line):
+            continue
+        if _BY_LINE_RE.match(line) or _BY_LABEL_RE.match(line):
+            names = byline_in_lines(lines[i : i + 8])
             if names and all(len(n.split()) >= 2 for _, n in names):
                 return names
     return []
@@ -205,6 +208,7 @@ def byline_anywhere(lines: list[str], limit: int = 400) -> Pieces:
 def name_beside_date(zone: list[str]) -> Pieces:
     """A name on a line of its own right before or after the date under the headline
     ('Jane Doe' / 'March 3, 2024'): where bylines without 'By' sit."""
+    zone = [ln for ln in zone[:16] if ln.strip(" |:·•-–—/,")]  # 'Mar 3' '•' 'Jane Doe'
     for i, line in enumerate(zone[:12]):
         if not find_date(line) or len(line) > 60:
             continue
@@ -254,12 +258,14 @@ def english_authors(
         lambda: orgs,
     )
     site_only: Pieces = []
-    for source in sources:
+    for i, source in enumerate(sources):
         # A category or tag next to the date is not a name.
         got = [(sep, n) for sep, n in source() if norm_name(n) not in not_names]
         if not got:
             continue
-        if all(norm_name(n) in site_words for _, n in got):
+        # The site's name as the visible byline or as a JSON-LD person is a personal or
+        # company blog that signs its own posts; from other sources it is a fallback.
+        if i > 1 and all(norm_name(n) in site_words for _, n in got):
             site_only = site_only or got
             continue
         return got

@@ -111,7 +111,7 @@ def plausible_chinese_name(name: str) -> bool:
 # -- Latin-script bylines ------------------------------------------------------------
 _EN_LABEL_RE = re.compile(
     r"^\s*(?:(?:written|posted|authored|words|story|text|article|published)\s+by\b|by\b|"
-    r"authors?\s*[:：-]|writers?\s*[:：-]|author\b)\s*[:：]?\s*",
+    r"authors?\s*[:：-]|author\(s\)|writers?\s*[:：-]|author\b)\s*[:：]?\s*",
     re.IGNORECASE,
 )
 _EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
