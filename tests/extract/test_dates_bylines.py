@@ -64,3 +64,33 @@ def test_scoring_as_the_eval_readme_says() -> None:
     assert date_match("2021-01-03T10:00", "2021-1-3 9:00") and not date_match(None, "2021-01-03")
     assert date_match("2003-05-09", "2003-5")
     assert author_match("記者王小明", "王小明") and not author_match(None, "王小明")
+
+
+def test_same_day_somewhere() -> None:
+    from newsark.extract.dates import same_day_somewhere
+
+    # 02:41 UTC on the 19th is the evening of the 18th in America: the same moment
+    assert same_day_somewhere("2025-12-19T02:41:41+00:00", "2025-12-18")
+    # 22:02 UTC on the 19th is nowhere the 18th
+    assert not same_day_somewhere("2025-12-19T22:02:58+00:00", "2025-12-18")
+    assert not same_day_somewhere("2025-12-19", "2025-12-18")  # no time: no instant
+
+
+def _doc_with(ld_date: str, shown: str) -> str:
+    return (f'<html><head><title>Ferry news</title><script type="application/ld+json">'
+            f'{{"@type":"NewsArticle","headline":"Ferry timetable changes","datePublished":"{ld_date}"}}'
+            f"</script></head><body><h1>Ferry timetable changes</h1><p>{shown}</p>"
+            "<p>The council met on Tuesday to discuss the new harbour ferry timetable.</p></body></html>")
+
+
+def test_shown_date_earlier_than_metadata_is_the_publication() -> None:
+    from newsark.extract.metadata import extract_metadata
+    from newsark.extract.page import parse_document
+
+    body = "The council met on Tuesday to discuss the new harbour ferry timetable."
+    # metadata re-stamped by a migration; the page still shows the original date
+    meta = extract_metadata(parse_document(_doc_with("2025-12-01T05:10:15Z", "24 Apr 2000")), None, body)
+    assert meta.date == "2000-04-24"
+    # the same moment seen from another timezone: the stamp with its offset is kept
+    meta = extract_metadata(parse_document(_doc_with("2025-12-19T02:41:41Z", "Dec 18, 2025")), None, body)
+    assert meta.date == "2025-12-19T02:41:41+00:00"

@@ -121,3 +121,18 @@ def date_from_url(url: str | None) -> str | None:
 
 def date_only(value: str | None) -> str | None:
     return value[:10] if value else None
+
+
+def same_day_somewhere(stamp: str, day: str) -> bool:
+    """Whether the instant ``stamp`` (ISO with a time and an offset) falls on ``day``
+    (YYYY-MM-DD) in some timezone (UTC-12 to UTC+14): a page showing its local date and
+    metadata in UTC disagree by a day about the same moment."""
+    try:
+        when = dt.datetime.fromisoformat(stamp)
+        target = dt.date.fromisoformat(day[:10])
+    except ValueError:
+        return False
+    if when.tzinfo is None or "T" not in stamp:
+        return False
+    utc = when.astimezone(dt.UTC)
+    return any((utc + dt.timedelta(hours=h)).date() == target for h in range(-12, 15))

@@ -14,7 +14,14 @@ from lxml import etree
 
 from .authors import english_authors, join_pieces
 from .bylines import looks_like_name, norm_name, plausible_chinese_name, split_byline
-from .dates import PUBLISHED_LABEL_RE, UPDATED_LABEL_RE, date_from_url, find_date, parse_date
+from .dates import (
+    PUBLISHED_LABEL_RE,
+    UPDATED_LABEL_RE,
+    date_from_url,
+    find_date,
+    parse_date,
+    same_day_somewhere,
+)
 
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|WebPage)$")
 _TITLE_SEP_RE = re.compile(r"\s+[|\-–—_:·•»]\s+|\s*[｜|_–—]\s*|\s*-{2,}\s*|\s*::\s*")
@@ -223,12 +230,15 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     if not text_pub and not out.date:
         text_pub = labelled_date_after_body(lines, body_text)
     chinese = bool(re.search(r"[\u4e00-\u9fff]", (out.title or "") + (body_text or "")[:200]))
-    if text_pub and out.date and out.date[:10] != text_pub[:10]:
+    if (text_pub and out.date and out.date[:10] != text_pub[:10]
+            and not same_day_somewhere(out.date, text_pub)):
         # The date under the headline and the structured one disagree (on the WCXB dev
-        # pages each is right half the time); htmldate's reading of the markup breaks the
+        # pages each is right half the time). A shown date earlier than the structured one
+        # is the original publication (a CMS migration re-stamps metadata; a later shown
+        # date is mostly an update); otherwise htmldate's reading of the markup breaks the
         # tie on non-Chinese pages (right 42 of 67 times instead of 33).
-        vote = None if chinese else _htmldate(doc, url)
-        if not (vote and vote[:10] == out.date[:10]):
+        vote = None if chinese or text_pub[:10] < out.date[:10] else _htmldate(doc, url)
+        if text_pub[:10] < out.date[:10] or not (vote and vote[:10] == out.date[:10]):
             out.date = text_pub
     elif text_pub and not out.date:
         out.date = text_pub
