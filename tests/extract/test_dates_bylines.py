@@ -94,3 +94,39 @@ def test_shown_date_earlier_than_metadata_is_the_publication() -> None:
     # the same moment seen from another timezone: the stamp with its offset is kept
     meta = extract_metadata(parse_document(_doc_with("2025-12-19T02:41:41Z", "Dec 18, 2025")), None, body)
     assert meta.date == "2025-12-19T02:41:41+00:00"
+
+
+def _zone_page(zone_html: str, ld_date: str | None = None) -> str:
+    ld = (f'<script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"{ld_date}"}}</script>'
+          if ld_date else "")
+    return (f"<html><head><title>Ferry timetable changes</title>{ld}</head><body><h1>Ferry timetable changes</h1>"
+            f"{zone_html}<p>The council met on Tuesday to discuss the new harbour ferry timetable.</p></body></html>")
+
+
+def _dates(html: str) -> tuple[str | None, str | None]:
+    from newsark.extract.metadata import extract_metadata
+    from newsark.extract.page import parse_document
+
+    meta = extract_metadata(parse_document(html), None,
+                            "The council met on Tuesday to discuss the new harbour ferry timetable.")
+    return meta.date, meta.last_updated
+
+
+def test_updated_label_on_the_line_before_the_date() -> None:
+    # published known only from the metadata; the page shows when it was updated
+    assert _dates(_zone_page("<span>Updated:</span><span>December 31, 2024</span>", "2023-04-07")) == (
+        "2023-04-07", "2024-12-31")
+    # only an update date shown: the publication date is unknown, not the update's
+    assert _dates(_zone_page("<span>Last updated:</span><span>Dec 12, 2025</span>")) == (None, "2025-12-12")
+
+
+def test_creation_dates_of_a_blog_are_not_the_articles() -> None:
+    assert _dates(_zone_page("<p>建立于:2004年10月6日</p>"))[0] is None
+
+
+def test_partial_date_when_the_page_gives_only_year_and_month() -> None:
+    from newsark.extract.dates import find_partial_date
+
+    assert find_partial_date("——《北京之春》1998年3月号") == "1998-03"
+    assert find_partial_date("2003年5月12日") is None  # a full date is not partial
+    assert _dates(_zone_page("<p>《北京之春》1998年3月号</p>"))[0] == "1998-03"

@@ -38,6 +38,12 @@ PUBLISHED_LABEL_RE = re.compile(
     r"\s*[:：]?\s*$",
     re.IGNORECASE,
 )
+# Dates that are not the article's: when a blog or member was created, a copyright span.
+NOT_PUBLISHED_LABEL_RE = re.compile(
+    r"(建立于|建立於|创建于|創建於|成立于|成立於|注册于|註冊於|注册时间|註冊時間|加入于|加入時間|加入时间|"
+    r"joined|member since|established|founded|copyright|©|出生|生于|生於)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
 UPDATED_LABEL_RE = re.compile(
     r"(最後更新|最后更新|更新时间|更新時間|更新日期|updated|last updated|modified)\s*[:：]?\s*$", re.IGNORECASE
 )
@@ -75,12 +81,18 @@ def parse_date(value: str | None) -> str | None:
 
 def find_date(text: str) -> str | None:
     """The first well-formed date written in ``text`` (ISO, Chinese or English form)."""
+    found = find_date_span(text)
+    return found[2] if found else None
+
+
+def find_date_span(text: str) -> tuple[int, int, str] | None:
+    """(start, end, ISO date) of the first well-formed date in ``text`` (NFKC positions)."""
     text = unicodedata.normalize("NFKC", text)
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []
     for m in _ISO_RE.finditer(text):
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
         if _valid(y, mo, d):
-            found.append((m.start(), _fmt(y, mo, d, m[4], m[5], m[6], m[7])))
+            found.append((m.start(), m.end(), _fmt(y, mo, d, m[4], m[5], m[6], m[7])))
             break
     for m in _CN_RE.finditer(text):
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
@@ -88,7 +100,7 @@ def find_date(text: str) -> str | None:
             hh = m[4]
             if hh is not None and re.search(r"下午|晚上", m.group(0)) and int(hh) < 12:
                 hh = str(int(hh) + 12)
-            found.append((m.start(), _fmt(y, mo, d, hh, m[5], m[6])))
+            found.append((m.start(), m.end(), _fmt(y, mo, d, hh, m[5], m[6])))
             break
     for m in _EN_RE.finditer(text):
         day = m[1] or m[3]
@@ -96,14 +108,26 @@ def find_date(text: str) -> str | None:
             continue
         y, mo, d = int(m[4]), _MONTHS[m[2][:3].lower()], int(day)
         if _valid(y, mo, d):
-            found.append((m.start(), _fmt(y, mo, d)))
+            found.append((m.start(), m.end(), _fmt(y, mo, d)))
             break
     for m in _DMY_DOT_RE.finditer(text):
         y, mo, d = int(m[3]), int(m[2]), int(m[1])
         if _valid(y, mo, d):
-            found.append((m.start(), _fmt(y, mo, d)))
+            found.append((m.start(), m.end(), _fmt(y, mo, d)))
             break
-    return min(found)[1] if found else None
+    return min(found) if found else None
+
+
+# Year and month only ('1998年3月号', '2003年5月'): a partial date, written YYYY-MM.
+_CN_YM_RE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
+
+
+def find_partial_date(text: str) -> str | None:
+    """'YYYY-MM' of a year-and-month date (Chinese form) in a short line, or None."""
+    m = _CN_YM_RE.search(unicodedata.normalize("NFKC", text))
+    if not m or not 1 <= int(m[2]) <= 12 or not _valid(int(m[1]), int(m[2]), 1):
+        return None
+    return f"{int(m[1]):04d}-{int(m[2]):02d}"
 
 
 def date_from_url(url: str | None) -> str | None:

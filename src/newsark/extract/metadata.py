@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,10 +16,13 @@ from lxml import etree
 from .authors import english_authors, join_pieces
 from .bylines import looks_like_name, norm_name, plausible_chinese_name, split_byline
 from .dates import (
+    NOT_PUBLISHED_LABEL_RE,
     PUBLISHED_LABEL_RE,
     UPDATED_LABEL_RE,
     date_from_url,
     find_date,
+    find_date_span,
+    find_partial_date,
     parse_date,
     same_day_somewhere,
 )
@@ -242,6 +246,8 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
             out.date = text_pub
     elif text_pub and not out.date:
         out.date = text_pub
+    if not out.date:
+        out.date = partial_date_near_body(zone, body_text)
     if not out.date and not chinese:
         # Last resort, markup only (no extensive text search): htmldate, which on Chinese
         # pages gives confident wrong dates, so not there.
@@ -383,10 +389,15 @@ def dates_in_zone(zone: list[str]) -> tuple[str | None, str | None]:
         if len(line) > 160:
             prev = ""
             continue
-        d = find_date(line)
-        if d:
-            head = re.split(r"\d{4}", line, maxsplit=1)[0]
+        span = find_date_span(line)
+        if span:
+            start, _, d = span
+            norm = unicodedata.normalize("NFKC", line)
+            head = norm[:start]
             label = head if head.strip() else prev
+            if NOT_PUBLISHED_LABEL_RE.search(label.strip()):
+                prev = line
+                continue
             if UPDATED_LABEL_RE.search(label.strip()):
                 upd = upd or d
             else:
@@ -396,6 +407,18 @@ def dates_in_zone(zone: list[str]) -> tuple[str | None, str | None]:
                     pub = d
         prev = line
     return labelled or pub, upd
+
+
+def partial_date_near_body(zone: list[str], body_text: str | None) -> str | None:
+    """'1998年3月号' on a short line of its own under the title or at either end of the
+    body, when no full date is anywhere: a year and month is all the page gives."""
+    body_lines = [ln.strip() for ln in (body_text or "").split("\n") if ln.strip()]
+    for line in [*zone[:12], *body_lines[:2], *body_lines[-3:]]:
+        if len(line) <= 40:
+            found = find_partial_date(line)
+            if found:
+                return found
+    return None
 
 
 def labelled_date_after_body(lines: list[str], body_text: str | None) -> str | None:
