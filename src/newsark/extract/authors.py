@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
@@ -234,7 +235,7 @@ def english_authors(
     lines: list[str],
     zone: list[str],
     site_words: set[str],
-    page_bylines: list[str],
+    page_bylines: Callable[[], list[str]],
     not_names: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> Pieces:
     """The first source that names someone other than the site, in the order measured
@@ -252,7 +253,7 @@ def english_authors(
         lambda: meta_authors(meta_values),
         lambda: byline_elements(doc),
         lambda: [("" if i == 0 else ", ", n) for i, n in enumerate(
-            n for n in page_bylines if english_name_ok(n, strict=False))],
+            n for n in page_bylines() if english_name_ok(n, strict=False))],
         lambda: name_beside_date(zone),
         lambda: byline_anywhere(lines),
         lambda: orgs,

@@ -267,8 +267,11 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         out.bylines = _chinese_authors(doc, ld, meta, lines, zone, body_text, site_words)
     else:
         desc = _first(meta, ("description", "og:description"))
-        found = [n for _, n in bylines_in_page(doc, lines, zone, body_text, [desc] if desc else None)
-                 if looks_like_name(n) and norm_name(n) not in site_words]
+
+        def found() -> list[str]:  # the older rules, asked only when the others find nobody
+            return [n for _, n in bylines_in_page(doc, lines, zone, body_text, [desc] if desc else None)
+                    if looks_like_name(n) and norm_name(n) not in site_words]
+
         meta_values = [v for key in _AUTHOR_META if key != "twitter:creator" for v in meta.get(key, [])]
         # Sections only: keywords and tags often hold the author's own name.
         topics = [*meta.get("article:section", []), *meta.get("category", [])]
