@@ -7,24 +7,22 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 
 from .authors import english_authors, join_pieces
-from .bylines import looks_like_name, norm_name, plausible_chinese_name, split_byline
-from .dates import (
-    NOT_PUBLISHED_LABEL_RE,
-    PUBLISHED_LABEL_RE,
-    UPDATED_LABEL_RE,
-    date_from_url,
-    find_date,
-    find_date_span,
-    find_partial_date,
-    parse_date,
-    same_day_somewhere,
+from .bylines import looks_like_name, norm_name, split_byline
+from .dates import date_from_url, find_date, parse_date, same_day_somewhere
+from .pagebylines import bylines_in_page
+from .zone import (
+    dates_in_zone,
+    find_line,
+    header_zone,
+    labelled_date_after_body,
+    page_lines,
+    partial_date_near_body,
 )
 
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|WebPage)$")
@@ -41,8 +39,6 @@ _MOD_META = ("article:modified_time", "og:updated_time", "datemodified", "last-m
              "article:modified", "dc.date.modified", "og:article:modified_time")
 _AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "sailthru.author",
                 "parsely-author", "cxenseparse:author", "twitter:creator")
-_BYLINE_CLASS = re.compile(r"(byline|author|writer|reporter|editor-name|article-source|"
-                           r"\bsource\b|info|meta|date|time|post-meta|article-info)", re.IGNORECASE)
 
 
 @dataclass
@@ -228,7 +224,7 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     zone = header_zone(lines, out.title or (title_tag if title_tag else None), body_text)
     text_pub, text_upd = dates_in_zone(zone)
     if not text_pub:
-        ti = _find(lines, out.title) if out.title else None
+        ti = find_line(lines, out.title) if out.title else None
         if ti is not None:
             text_pub = dates_in_zone(lines[max(0, ti - 6) : ti + 12])[0]
     if not text_pub and not out.date:
@@ -330,174 +326,3 @@ def _chinese_authors(
     names = [(r, n) for r, n in names if looks_like_name(n) and norm_name(n) not in site_words]
     # The site itself as author (a company blog) only when no person is named anywhere.
     return names or structured
-
-
-def page_lines(doc: etree._Element) -> list[str]:
-    """Every non-empty text node of the body, in document order."""
-    body = doc.find(".//body")
-    if body is None:
-        return []
-    lines: list[str] = []
-    for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in (
-            "script", "style", "noscript", "select", "option", "title", "meta", "head"
-        ):
-            if el.tail and el.tail.strip():
-                lines.append(" ".join(el.tail.split()))
-            continue
-        for piece in (el.text, el.tail):
-            if piece and piece.strip():
-                lines.append(" ".join(piece.split()))
-    return lines
-
-
-def _find(lines: list[str], probe: str, before: int | None = None) -> int | None:
-    """Index of the line holding ``probe``'s start; the last one before ``before``."""
-    probe = "".join(probe.split())[:12]
-    if len(probe) < 4:
-        return None
-    found = None
-    for i, line in enumerate(lines[:before]):
-        if probe in "".join(line.split()):
-            found = i
-            if before is None:
-                break
-    return found
-
-
-def header_zone(lines: list[str], title: str | None, body_text: str | None) -> list[str]:
-    """Lines between the title and the first lines of the body (bylines and dates sit there)."""
-    first = next((ln for ln in (body_text or "").split("\n") if len(ln.strip()) >= 6), "")
-    bi = _find(lines, first) if first else None
-    ti = _find(lines, title, bi) if title else None
-    if ti is None and title:
-        ti = _find(lines, title)
-    if ti is not None and bi is not None and ti < bi <= ti + 80:
-        return lines[ti + 1 : bi + 2]
-    if ti is not None:
-        return lines[ti + 1 : ti + 25]
-    if bi is not None:
-        return lines[max(0, bi - 20) : bi + 2]
-    return []
-
-
-def dates_in_zone(zone: list[str]) -> tuple[str | None, str | None]:
-    """(published, updated) written near the title; a label decides which is which, and a
-    date labelled as the publication date wins over an unlabelled one."""
-    pub: str | None = None
-    labelled: str | None = None
-    upd: str | None = None
-    prev = ""
-    for line in zone:
-        if len(line) > 160:
-            prev = ""
-            continue
-        span = find_date_span(line)
-        if span:
-            start, _, d = span
-            norm = unicodedata.normalize("NFKC", line)
-            head = norm[:start]
-            label = head if head.strip() else prev
-            if NOT_PUBLISHED_LABEL_RE.search(label.strip()):
-                prev = line
-                continue
-            if UPDATED_LABEL_RE.search(label.strip()):
-                upd = upd or d
-            else:
-                if labelled is None and PUBLISHED_LABEL_RE.search(label.strip()):
-                    labelled = d
-                if pub is None:
-                    pub = d
-        prev = line
-    return labelled or pub, upd
-
-
-def partial_date_near_body(zone: list[str], body_text: str | None) -> str | None:
-    """'1998年3月号' on a short line of its own under the title or at either end of the
-    body, when no full date is anywhere: a year and month is all the page gives."""
-    body_lines = [ln.strip() for ln in (body_text or "").split("\n") if ln.strip()]
-    for line in [*zone[:12], *body_lines[:2], *body_lines[-3:]]:
-        if len(line) <= 40:
-            found = find_partial_date(line)
-            if found:
-                return found
-    return None
-
-
-def labelled_date_after_body(lines: list[str], body_text: str | None) -> str | None:
-    """'发表于 2004年12月27日' / 'Posted on ...' just after the body (blogs put it there)."""
-    body_lines = [ln for ln in (body_text or "").split("\n") if len(ln.strip()) >= 6]
-    if not body_lines:
-        return None
-    end = _find(lines, body_lines[-1][-12:])
-    if end is None:
-        return None
-    for line in lines[end + 1 : end + 4]:
-        d = find_date(line)
-        if d and len(line) <= 160:
-            head = re.split(r"\d{4}", line, maxsplit=1)[0]
-            if PUBLISHED_LABEL_RE.search(head.strip()):
-                return d
-    return None
-
-
-_CJK_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[ \u3000、，,和及与與]+[\u4e00-\u9fff·]{2,4}){0,5}"
-_END = r"(?=[\s)）】\]/／|｜,，。;；]|$|报道|報導|综合|綜合)"
-_BYLINE_PATTERNS = [
-    re.compile(r"(特約記者|實習記者|记者|記者|作者|撰文|文字|文[/／:：]|攝影|摄影|圖[/／:：]|图[/／:：])"
-               r"\s*[:：/／]?\s*(" + _CJK_NAMES + ")" + _END),
-    # wire dateline: 中央社記者邱俊欽桃園19日電
-    re.compile(r"(?:記者|记者)\s*([\u4e00-\u9fff]{3})\s*[\u4e00-\u9fff]{2,4}\d{1,2}日[電电]"),
-    re.compile(r"[（(【]\s*(" + _CJK_NAMES + r")\s*[/／]\s*[\u4e00-\u9fff]{0,4}(?:报道|報導|摄|攝)"),
-    re.compile(r"(?:^|\s)(" + _CJK_NAMES + r")\s*[/／]\s*(?:摄|攝)(?:影)?\s*$"),
-    re.compile(r"(?:^|\s)([\w\u4e00-\u9fff]{2,20})\s*(?:发表于|發表於)"),
-    re.compile(r"(?:作者|撰文)\s*[:：]\s*([^\s:：,，|｜]{2,30}(?: [^\s:：,，|｜]{2,10}){0,4})\s*$"),
-    re.compile(r"^(?:By|BY|by)\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)"),
-]
-_EDITOR_RE = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*(" + _CJK_NAMES + ")" + _END)
-
-
-def bylines_in_text(lines: list[str]) -> list[tuple[str, str]]:
-    for line in lines:
-        if len(line) > 200:
-            line = line[:80] + " " + line[-80:]
-        for i, pat in enumerate(_BYLINE_PATTERNS):
-            m = pat.search(line)
-            if not m:
-                continue
-            text = m.group(0) if i == 0 else m.group(1)
-            names = [(r, n) for r, n in split_byline(text) if looks_like_name(n)]
-            if i <= 3:  # names found in running text must look like personal names
-                names = [(r, n) for r, n in names if plausible_chinese_name(n)]
-            if names:
-                return names
-    return []
-
-
-def bylines_in_page(
-    doc: etree._Element, lines: list[str], zone: list[str], body_text: str | None,
-    lead: list[str] | None = None,
-) -> list[tuple[str, str]]:
-    """Bylines from author/byline elements, then '記者 XXX' text near the title or at the
-    start or end of the body, then (last resort) the editor."""
-    for el in doc.xpath(
-        '//*[@rel="author" or @itemprop="author" or contains(@class,"author") or '
-        'contains(@class,"byline") or contains(@class,"reporter") or contains(@id,"author")]'
-    )[:8]:
-        if any("comment" in f"{a.get('class') or ''} {a.get('id') or ''}".lower()
-               for a in (el, *el.iterancestors())):
-            continue  # a commenter is not the author
-        t = _text(el)
-        if 2 <= len(t) <= 40:
-            names = split_byline(t)
-            if names and all(looks_like_name(n) for _, n in names):
-                return names
-    body_lines = [ln for ln in (body_text or "").split("\n") if ln.strip()]
-    found = bylines_in_text(zone + body_lines[:3] + body_lines[-4:] + (lead or []))
-    if found:
-        return found
-    for line in zone + body_lines[-6:]:
-        m = _EDITOR_RE.search(line)
-        if m:
-            return [("編輯", n) for _, n in split_byline(m.group(1)) if looks_like_name(n)]
-    return []

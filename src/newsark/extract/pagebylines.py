@@ -1,0 +1,76 @@
+"""Bylines written in the page's text and author markup (記者 XXX, 文／XXX, 'By X'),
+the rules used for Chinese pages and as a late source for other pages."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .bylines import looks_like_name, plausible_chinese_name, split_byline
+
+
+def _text(el: etree._Element) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+_CJK_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[ \u3000、，,和及与與]+[\u4e00-\u9fff·]{2,4}){0,5}"
+_END = r"(?=[\s)）】\]/／|｜,，。;；]|$|报道|報導|综合|綜合)"
+_BYLINE_PATTERNS = [
+    re.compile(r"(特約記者|實習記者|记者|記者|作者|撰文|文字|文[/／:：]|攝影|摄影|圖[/／:：]|图[/／:：])"
+               r"\s*[:：/／]?\s*(" + _CJK_NAMES + ")" + _END),
+    # wire dateline: 中央社記者邱俊欽桃園19日電
+    re.compile(r"(?:記者|记者)\s*([\u4e00-\u9fff]{3})\s*[\u4e00-\u9fff]{2,4}\d{1,2}日[電电]"),
+    re.compile(r"[（(【]\s*(" + _CJK_NAMES + r")\s*[/／]\s*[\u4e00-\u9fff]{0,4}(?:报道|報導|摄|攝)"),
+    re.compile(r"(?:^|\s)(" + _CJK_NAMES + r")\s*[/／]\s*(?:摄|攝)(?:影)?\s*$"),
+    re.compile(r"(?:^|\s)([\w\u4e00-\u9fff]{2,20})\s*(?:发表于|發表於)"),
+    re.compile(r"(?:作者|撰文)\s*[:：]\s*([^\s:：,，|｜]{2,30}(?: [^\s:：,，|｜]{2,10}){0,4})\s*$"),
+    re.compile(r"^(?:By|BY|by)\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)"),
+]
+_EDITOR_RE = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*(" + _CJK_NAMES + ")" + _END)
+
+
+def bylines_in_text(lines: list[str]) -> list[tuple[str, str]]:
+    for line in lines:
+        if len(line) > 200:
+            line = line[:80] + " " + line[-80:]
+        for i, pat in enumerate(_BYLINE_PATTERNS):
+            m = pat.search(line)
+            if not m:
+                continue
+            text = m.group(0) if i == 0 else m.group(1)
+            names = [(r, n) for r, n in split_byline(text) if looks_like_name(n)]
+            if i <= 3:  # names found in running text must look like personal names
+                names = [(r, n) for r, n in names if plausible_chinese_name(n)]
+            if names:
+                return names
+    return []
+
+
+def bylines_in_page(
+    doc: etree._Element, lines: list[str], zone: list[str], body_text: str | None,
+    lead: list[str] | None = None,
+) -> list[tuple[str, str]]:
+    """Bylines from author/byline elements, then '記者 XXX' text near the title or at the
+    start or end of the body, then (last resort) the editor."""
+    for el in doc.xpath(
+        '//*[@rel="author" or @itemprop="author" or contains(@class,"author") or '
+        'contains(@class,"byline") or contains(@class,"reporter") or contains(@id,"author")]'
+    )[:8]:
+        if any("comment" in f"{a.get('class') or ''} {a.get('id') or ''}".lower()
+               for a in (el, *el.iterancestors())):
+            continue  # a commenter is not the author
+        t = _text(el)
+        if 2 <= len(t) <= 40:
+            names = split_byline(t)
+            if names and all(looks_like_name(n) for _, n in names):
+                return names
+    body_lines = [ln for ln in (body_text or "").split("\n") if ln.strip()]
+    found = bylines_in_text(zone + body_lines[:3] + body_lines[-4:] + (lead or []))
+    if found:
+        return found
+    for line in zone + body_lines[-6:]:
+        m = _EDITOR_RE.search(line)
+        if m:
+            return [("編輯", n) for _, n in split_byline(m.group(1)) if looks_like_name(n)]
+    return []

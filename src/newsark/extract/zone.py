@@ -1,0 +1,133 @@
+"""The lines of text around the headline: where bylines and dates are written.
+
+``page_lines`` flattens the body to its text nodes; ``header_zone`` is the stretch between
+the title and the first lines of the extracted body; the date helpers read labelled dates
+there ('Published: …', '最後更新 …', 'Updated:' on the line before the date).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lxml import etree
+
+from .dates import (
+    NOT_PUBLISHED_LABEL_RE,
+    PUBLISHED_LABEL_RE,
+    UPDATED_LABEL_RE,
+    find_date,
+    find_date_span,
+    find_partial_date,
+)
+
+
+def page_lines(doc: etree._Element) -> list[str]:
+    """Every non-empty text node of the body, in document order."""
+    body = doc.find(".//body")
+    if body is None:
+        return []
+    lines: list[str] = []
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in (
+            "script", "style", "noscript", "select", "option", "title", "meta", "head"
+        ):
+            if el.tail and el.tail.strip():
+                lines.append(" ".join(el.tail.split()))
+            continue
+        for piece in (el.text, el.tail):
+            if piece and piece.strip():
+                lines.append(" ".join(piece.split()))
+    return lines
+
+
+def find_line(lines: list[str], probe: str, before: int | None = None) -> int | None:
+    """Index of the line holding ``probe``'s start; the last one before ``before``."""
+    probe = "".join(probe.split())[:12]
+    if len(probe) < 4:
+        return None
+    found = None
+    for i, line in enumerate(lines[:before]):
+        if probe in "".join(line.split()):
+            found = i
+            if before is None:
+                break
+    return found
+
+
+def header_zone(lines: list[str], title: str | None, body_text: str | None) -> list[str]:
+    """Lines between the title and the first lines of the body (bylines and dates sit there)."""
+    first = next((ln for ln in (body_text or "").split("\n") if len(ln.strip()) >= 6), "")
+    bi = find_line(lines, first) if first else None
+    ti = find_line(lines, title, bi) if title else None
+    if ti is None and title:
+        ti = find_line(lines, title)
+    if ti is not None and bi is not None and ti < bi <= ti + 80:
+        return lines[ti + 1 : bi + 2]
+    if ti is not None:
+        return lines[ti + 1 : ti + 25]
+    if bi is not None:
+        return lines[max(0, bi - 20) : bi + 2]
+    return []
+
+
+def dates_in_zone(zone: list[str]) -> tuple[str | None, str | None]:
+    """(published, updated) written near the title; a label decides which is which, and a
+    date labelled as the publication date wins over an unlabelled one."""
+    pub: str | None = None
+    labelled: str | None = None
+    upd: str | None = None
+    prev = ""
+    for line in zone:
+        if len(line) > 160:
+            prev = ""
+            continue
+        span = find_date_span(line)
+        if span:
+            start, _, d = span
+            norm = unicodedata.normalize("NFKC", line)
+            head = norm[:start]
+            label = head if head.strip() else prev
+            if NOT_PUBLISHED_LABEL_RE.search(label.strip()):
+                prev = line
+                continue
+            if UPDATED_LABEL_RE.search(label.strip()):
+                upd = upd or d
+            else:
+                if labelled is None and PUBLISHED_LABEL_RE.search(label.strip()):
+                    labelled = d
+                if pub is None:
+                    pub = d
+        prev = line
+    return labelled or pub, upd
+
+
+def partial_date_near_body(zone: list[str], body_text: str | None) -> str | None:
+    """'1998年3月号' on a short line of its own under the title or at either end of the
+    body, when no full date is anywhere: a year and month is all the page gives."""
+    body_lines = [ln.strip() for ln in (body_text or "").split("\n") if ln.strip()]
+    for line in [*zone[:12], *body_lines[:2], *body_lines[-3:]]:
+        if len(line) <= 40:
+            found = find_partial_date(line)
+            if found:
+                return found
+    return None
+
+
+def labelled_date_after_body(lines: list[str], body_text: str | None) -> str | None:
+    """'发表于 2004年12月27日' / 'Posted on ...' just after the body (blogs put it there)."""
+    body_lines = [ln for ln in (body_text or "").split("\n") if len(ln.strip()) >= 6]
+    if not body_lines:
+        return None
+    end = find_line(lines, body_lines[-1][-12:])
+    if end is None:
+        return None
+    for line in lines[end + 1 : end + 4]:
+        d = find_date(line)
+        if d and len(line) <= 160:
+            head = re.split(r"\d{4}", line, maxsplit=1)[0]
+            if PUBLISHED_LABEL_RE.search(head.strip()):
+                return d
+    return None
+
+
