@@ -130,3 +130,11 @@ def test_partial_date_when_the_page_gives_only_year_and_month() -> None:
     assert find_partial_date("——《北京之春》1998年3月号") == "1998-03"
     assert find_partial_date("2003年5月12日") is None  # a full date is not partial
     assert _dates(_zone_page("<p>《北京之春》1998年3月号</p>"))[0] == "1998-03"
+
+
+def test_originally_published_note_at_the_end_of_the_body() -> None:
+    from newsark.extract.zone import originally_published
+
+    body = "First paragraph of the story.\nThis article was originally published on 26 Sep 2019 at 4:12pm."
+    assert originally_published(body) == "2019-09-26"
+    assert originally_published("Published in a hurry, on a Monday.") is None

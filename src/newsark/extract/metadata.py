@@ -21,6 +21,7 @@ from .zone import (
     find_line,
     header_zone,
     labelled_date_after_body,
+    originally_published,
     page_lines,
     partial_date_near_body,
 )
@@ -229,6 +230,9 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
             text_pub = dates_in_zone(lines[max(0, ti - 6) : ti + 12])[0]
     if not text_pub and not out.date:
         text_pub = labelled_date_after_body(lines, body_text)
+    original = originally_published(body_text)
+    if original and (not text_pub or original[:10] < text_pub[:10]):
+        text_pub = original  # 'This article was originally published on 26 Sep 2019'
     chinese = bool(re.search(r"[\u4e00-\u9fff]", (out.title or "") + (body_text or "")[:200]))
     if (text_pub and out.date and out.date[:10] != text_pub[:10]
             and not same_day_somewhere(out.date, text_pub)):

@@ -131,3 +131,22 @@ def labelled_date_after_body(lines: list[str], body_text: str | None) -> str | N
     return None
 
 
+
+
+_ORIGINALLY_RE = re.compile(
+    r"\b(?:originally|first)\s+(?:published|posted|appeared|ran)\b[^.]{0,60}?\b(?:on|in)\s+(.{6,40})",
+    re.IGNORECASE,
+)
+
+
+def originally_published(body_text: str | None) -> str | None:
+    """The date in 'This article was originally published on 26 Sep 2019' at either end
+    of the body: a republished article's first publication."""
+    lines = [ln for ln in (body_text or "").split("\n") if ln.strip()]
+    for line in [*lines[:3], *lines[-4:]]:
+        m = _ORIGINALLY_RE.search(line)
+        if m:
+            found = find_date(m.group(1))
+            if found:
+                return found
+    return None
