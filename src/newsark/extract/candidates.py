@@ -65,13 +65,14 @@ def element_text(el: etree._Element) -> str:
 
 
 def from_trafilatura(html_text: str | etree._Element, url: str | None, *, fast: bool = True) -> Candidate | None:
+    """Trafilatura's body. A parsed tree is not modified (trafilatura works on a copy)."""
     import trafilatura
     from trafilatura.htmlprocessing import convert_to_html
 
     try:
         doc = trafilatura.bare_extraction(
             html_text,
-            url=url,
+            url=None,  # its link rewriting is slow; LinkMapper makes links absolute later
             fast=fast,
             include_images=True,
             include_links=True,
@@ -93,7 +94,9 @@ def from_trafilatura(html_text: str | etree._Element, url: str | None, *, fast: 
     return Candidate("trafilatura", body, text) if text else None
 
 
-def from_readability(html_text: str, url: str | None) -> Candidate | None:
+def from_readability(html_text: str | etree._Element, url: str | None) -> Candidate | None:
+    """Readability's body. A parsed tree is used as is (readability drops hidden elements
+    from it in place, so pass a copy of a tree that is still needed)."""
     from readability import Document
 
     try:

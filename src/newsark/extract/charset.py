@@ -84,6 +84,7 @@ def declared_charset(data: bytes) -> str | None:
     return found
 
 
+_NON_ASCII_RUN_RE = re.compile("[^\x00-\x7f]{2,}")
 _ANY_RE = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\u00c2-\u00e9]")
 
 
@@ -91,7 +92,9 @@ def count_suspicious(text: str) -> int:
     """Replacement characters, control characters, private-use and mojibake sequences."""
     if not _ANY_RE.search(text):
         return 0
-    return len(_BAD_CHAR_RE.findall(text)) + len(_MOJIBAKE_RE.findall(text))
+    # Mojibake lies within runs of non-ASCII characters: scanning only those is faster.
+    runs = "\n".join(_NON_ASCII_RUN_RE.findall(text))
+    return len(_BAD_CHAR_RE.findall(text)) + len(_MOJIBAKE_RE.findall(runs))
 
 
 def _detect(data: bytes) -> str | None:
@@ -139,7 +142,7 @@ def _decode_best(data: bytes, http_content_type: str | None) -> tuple[str, str, 
         try:
             data.decode("utf-8")
             # Strictly valid UTF-8 with non-ASCII bytes is almost never anything else.
-            if any(b > 0x7F for b in data):
+            if not data.isascii():
                 candidates.insert(0 if not candidates else len(candidates), "utf-8")
         except UnicodeDecodeError:
             pass
@@ -153,7 +156,7 @@ def _decode_best(data: bytes, http_content_type: str | None) -> tuple[str, str, 
     if best is not None:
         # A few damaged characters do not make a declared charset wrong: only a page whose
         # declared decoding fails on many of its non-ASCII characters is re-detected.
-        non_ascii = sum(1 for ch in best[3] if ord(ch) > 0x7F)
+        non_ascii = len(best[3]) - len(best[3].encode("ascii", "ignore"))
         if best[0] <= max(3, 0.005 * non_ascii):
             return best[3], best[2], best[0]
     detected = _detect(data) if data else None

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from lxml import etree
+
 from .candidates import Candidate
 from .scoring import tokens
 
@@ -19,6 +21,9 @@ AGREE = 0.8  # both bodies share this much of their tokens: no third opinion nee
 HOLDS = 0.5  # readability holds this share of the other body's tokens
 MIN_LEN = 0.5  # ... and is at least this long relative to it
 CJK_MIN_LEN = 0.25
+LONG_PARAGRAPH = 20  # words: a <p> this long on the page is article text, or close to it
+MISSED_DOUBT = 0.5  # long paragraphs missing from a body, relative to its size: ask again
+_KEY_CHARS = 60  # a paragraph is "in" a body when its first characters are
 
 
 def _overlap(a: Counter[str], b: Counter[str]) -> tuple[int, int, float, float]:
@@ -62,3 +67,20 @@ def choose(
     if ca >= HOLDS and nb >= MIN_LEN * na:
         return read, "readability holds trafilatura's body"
     return traf, "trafilatura"
+
+
+def missed_share(doc: etree._Element, body: Candidate) -> float:
+    """Words of the page's long paragraphs that a body lacks, relative to the body's words.
+
+    A cheap doubt signal (no second extractor run): a body that misses several long
+    paragraphs of the page probably cut the article short or took the wrong block.
+    Compared without white space, since extractors split and join text nodes differently.
+    """
+    have = "".join(body.text.split())
+    size = max(1, len(body.text.split()))
+    missed = 0
+    for p in doc.iter("p"):
+        words = p.text_content().split()
+        if len(words) >= LONG_PARAGRAPH and "".join(words)[:_KEY_CHARS] not in have:
+            missed += len(words)
+    return missed / size

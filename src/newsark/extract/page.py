@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +13,7 @@ from lxml import etree
 
 from .candidates import Candidate, from_readability, from_trafilatura
 from .charset import count_suspicious, decode_html
-from .choose import choose, is_cjk
+from .choose import MISSED_DOUBT, choose, is_cjk, missed_share
 from .embeds import insert_embeds
 from .figures import caption_map
 from .markdown import LinkMapper, plain_text, to_markdown
@@ -23,6 +25,11 @@ if TYPE_CHECKING:
     from .profile import SiteProfile
 
 CJK_ENOUGH = 300  # characters of a Chinese readability body that need no second opinion
+CJK_PAGE = 200  # CJK characters in a page's HTML that make it worth the Chinese path
+_CJK_RE = re.compile("[\u3400-\u9fff]")
+# One parse per page, shared by every step (trafilatura and readability copy or get a copy).
+# Comments stay: learned site profiles count them among an element's children.
+_PARSER = lxml.html.HTMLParser(collect_ids=False)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _WAYBACK_ORIG_RE = re.compile(r"^https?://web\.archive\.org/web/\d{1,14}[a-z_]*/(.+)$", re.IGNORECASE)
 
@@ -79,7 +86,7 @@ def parse_document(text: str) -> etree._Element:
     if not text.strip():
         raise ValueError("page is empty")
     try:
-        return lxml.html.document_fromstring(text)
+        return lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ValueError(f"page is not parseable HTML: {exc}") from exc
 
@@ -123,14 +130,16 @@ def page_link_share(doc: etree._Element) -> float:
     return linked / total if total else 0.0
 
 
-def _not_article_reason(markdown: str, text: str, link_share: float) -> str | None:
+def _not_article_reason(markdown: str, text: str, link_share: Callable[[], float]) -> str | None:
     """Why a page is not an article (list, section front, error page), or None."""
     cjk = is_cjk(text)
     size = len(re.sub(r"\s", "", text)) if cjk else len(text.split())
     if size < (120 if cjk else 60):
         return f"body too short ({size} {'characters' if cjk else 'words'})"
-    if link_share >= 0.75 and size < (600 if cjk else 150):
-        return f"a page of links ({link_share:.0%} of its text) with a short body"
+    if size < (600 if cjk else 150):  # the page's link share costs a walk: only when it matters
+        share = link_share()
+        if share >= 0.75:
+            return f"a page of links ({share:.0%} of its text) with a short body"
     linked = sum(len(re.sub(r"\s", "", m.group(1))) for m in _LINK_TEXT_RE.finditer(markdown))
     share = linked / max(1, len(re.sub(r"\s", "", text)))
     if share > 0.5:
@@ -157,7 +166,7 @@ def extract_page(
         url = m.group(1) if m else None
     doc = parse_document(text)
     links = LinkMapper(url, capture_url)
-    captions = caption_map(doc, links)
+    captions = _Captions(doc, links)
 
     body: Candidate | None = None
     path = "generic"
@@ -168,15 +177,10 @@ def extract_page(
             path = "learned"
             reason = "site profile"
     if body is None:
-        clean = _XML_DECL_RE.sub("", text, count=1)
-        read = from_readability(clean, url)
-        if read is not None and is_cjk(read.text) and len(read.text) >= CJK_ENOUGH:
-            # On Chinese pages readability's body wins (see choose.py); trafilatura is
-            # only asked when readability finds too little.
-            body, reason = read, "Chinese page: readability"
+        if len(_CJK_RE.findall(text)) >= CJK_PAGE:
+            body, reason = _chinese_body(doc, _XML_DECL_RE.sub("", text, count=1), url)
         else:
-            traf = from_trafilatura(clean, url, fast=True)
-            body, reason = choose(traf, read, lambda: from_trafilatura(clean, url, fast=False))
+            body, reason = _body(doc, url)
         if profile is not None and body is not None:
             body = profile.clean(body)
 
@@ -190,18 +194,55 @@ def extract_page(
     if profile is not None and path == "learned":
         profile.apply_metadata(doc, meta)
     out.markdown = _drop_title_block(out.markdown, meta.title)
-    out.text = plain_text(out.markdown)
+    # The body's prose: captions belong to their figures (``figures``), not to the text.
+    out.text = plain_text(out.markdown, with_captions=False)
     out.title, out.date, out.last_updated = meta.title, meta.date, meta.last_updated
     out.author, out.bylines = meta.author, meta.bylines
     out.category, out.tags, out.lead = meta.category, meta.tags, meta.lead
     out.suspicious = count_suspicious(f"{out.title or ''}\n{out.text}")
-    why_not = _not_article_reason(out.markdown, out.text, page_link_share(doc))
+    why_not = _not_article_reason(out.markdown, out.text, lambda: page_link_share(doc))
     out.is_article = why_not is None
     out.reason = why_not or reason
     return out
 
 
-def _caption_for(img: etree._Element, links: LinkMapper, captions: dict[str, str]) -> str:
+def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:
+    """Trafilatura's full pipeline first; readability only when a cheap signal doubts it
+    (it misses long paragraphs of the page, or found nothing), then the per-page choice."""
+    traf = from_trafilatura(doc, url, fast=False)
+    if traf is not None and missed_share(doc, traf) <= MISSED_DOUBT:
+        return traf, "trafilatura"
+    read = from_readability(copy.deepcopy(doc), url)
+    return choose(traf, read, lambda: None)
+
+
+def _chinese_body(doc: etree._Element, html: str, url: str | None) -> tuple[Candidate | None, str]:
+    # readability parses the text itself here: on Chinese pages its bodies from our tree
+    # differ (it reads the page through its own utf-8 round trip), and measured a little worse.
+    read = from_readability(html, url)
+    if read is not None and is_cjk(read.text) and len(read.text) >= CJK_ENOUGH:
+        # On Chinese pages readability's body wins (see choose.py); trafilatura is
+        # only asked when readability finds too little.
+        return read, "Chinese page: readability"
+    traf = from_trafilatura(doc, url, fast=True)
+    return choose(traf, read, lambda: from_trafilatura(doc, url, fast=False))
+
+
+class _Captions:
+    """The page's image captions, mapped only when a body image first asks (most bodies
+    have few or no images; the map walks every image of the page)."""
+
+    def __init__(self, doc: etree._Element, links: LinkMapper) -> None:
+        self.doc, self.links = doc, links
+        self._map: dict[str, str] | None = None
+
+    def get(self, src: str, default: str = "") -> str:
+        if self._map is None:
+            self._map = caption_map(self.doc, self.links)
+        return self._map.get(src, default)
+
+
+def _caption_for(img: etree._Element, links: LinkMapper, captions: _Captions) -> str:
     from .markdown import image_src
 
     return captions.get(links(image_src(img), image=True), "")

@@ -229,6 +229,7 @@ def _to_toml(data: dict[str, Any]) -> str:
 def learn_site(pages: list[tuple[bytes, str | None]], *, min_share: float = 0.1) -> SiteProfile:
     """Learn a site's template from several of its pages ((bytes, url) pairs)."""
     from .charset import decode_html
+    from .markdown import plain_text
     from .page import extract_page, parse_document
 
     if len(pages) < 2:
@@ -261,7 +262,7 @@ def learn_site(pages: list[tuple[bytes, str | None]], *, min_share: float = 0.1)
             profile.not_articles.append(url or f"page {len(profile.not_articles) + 1}")
             continue
         articles += 1
-        el = body_element(doc, ex.text)
+        el = body_element(doc, plain_text(ex.markdown))  # captions included, as the page shows them
         if el is not None:
             sel = selector_of(el)
             if sel and CSSSelector(sel)(doc) == [el]:
