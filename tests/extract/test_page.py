@@ -26,7 +26,7 @@ def test_english_article_metadata_and_body() -> None:
 def test_figures_captions_and_capture_links() -> None:
     ex = extract_page(EN_ARTICLE.encode("utf-8"), capture_url=CAPTURE)
     img = "https://web.archive.org/web/20200305000000im_/https://cdn.example.org/ferry.jpg"
-    assert ex.figures == [{"src": img, "caption": "The ferry at the pier. Photo: Test Gazette"}]
+    assert ex.figures == [{"src": img, "caption": "The ferry at the pier.", "credit": "Photo: Test Gazette"}]
     assert (f'<figure>\n<img src="{img}" alt="">\n'
             "<figcaption>The ferry at the pier. Photo: Test Gazette</figcaption>\n</figure>") in ex.markdown
     # the caption is not repeated as a paragraph, nor as alt text
@@ -44,7 +44,7 @@ def test_chinese_article_bylines_dates_and_no_share_icons() -> None:
     assert ("記者", "陳大文") in ex.bylines
     assert "居民代表表示" in ex.text
     assert not any("share" in f["src"] for f in ex.figures)
-    assert [f["caption"] for f in ex.figures] == ["新公園的設計圖。測試新聞網圖片"]
+    assert [(f["caption"], f["credit"]) for f in ex.figures] == [("新公園的設計圖。", "測試新聞網圖片")]
     assert ex.suspicious == 0
 
 

@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from .markdown import LinkMapper, image_src
+from .markdown import LinkMapper, caption_parts, image_src
 
 _CAPTION_CLASS = re.compile(r"(caption|figcaption|pic-?info|img-?desc|photo-?desc|imgtxt|"
                             r"pictext|pic_?txt|image-?text|credit|wp-caption-text|desc)", re.IGNORECASE)
@@ -21,19 +21,19 @@ def _text(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-def caption_map(doc: etree._Element, links: LinkMapper) -> dict[str, str]:
-    """Absolute (capture) image URL -> caption text."""
-    out: dict[str, str] = {}
+def caption_map(doc: etree._Element, links: LinkMapper) -> dict[str, tuple[str, str]]:
+    """Absolute (capture) image URL -> (caption text, credit from a credit-marked element)."""
+    out: dict[str, tuple[str, str]] = {}
     for img in doc.iter("img"):
         raw = image_src(img)
         if not raw:
             continue
-        caption = ""
+        caption = credit = ""
         fig = next((a for a in img.iterancestors() if a.tag == "figure"), None)
         if fig is not None:
             cap = fig.find(".//figcaption")
             if cap is not None:
-                caption = _text(cap)
+                caption, credit = caption_parts(cap)
         if not caption:
             # a caption-classed sibling of the image or of its wrapper (up to 2 levels)
             node: etree._Element | None = img
@@ -55,6 +55,6 @@ def caption_map(doc: etree._Element, links: LinkMapper) -> dict[str, str]:
                 if caption or len(parent) > 4:
                     break
                 node = parent
-        if caption:
-            out[links(raw, image=True)] = caption
+        if caption or credit:
+            out[links(raw, image=True)] = (caption, credit)
     return out

@@ -21,6 +21,8 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from .credits import split_credit
+
 _WAYBACK_RE = re.compile(
     r"^(?:https?:)?//web\.archive\.org/web/(\d{1,14})(?:[a-z]{2}_)?/(.+)$", re.IGNORECASE
 )
@@ -98,6 +100,22 @@ def is_content_image(img: etree._Element, src: str) -> bool:
     return True
 
 
+_CREDIT_CLASS_RE = re.compile(r"(credit|copyright|byline|photographer|source|author)", re.IGNORECASE)
+
+
+def caption_parts(cap: etree._Element) -> tuple[str, str]:
+    """(caption, credit) of a <figcaption>; the credit from an element marked as one."""
+    credit = ""
+    for sub in cap.iterdescendants():
+        if isinstance(sub.tag, str) and _CREDIT_CLASS_RE.search(f"{sub.get('class') or ''} {sub.get('id') or ''}"):
+            credit = " ".join("".join(sub.itertext()).split())
+            break
+    text = " ".join("".join(cap.itertext()).split())
+    if credit and text.endswith(credit):
+        return text[: -len(credit)].rstrip(" -–—|"), credit
+    return text, ""
+
+
 def figure_html(src: str, caption: str) -> str:
     cap = f"<figcaption>{html.escape(caption, quote=False)}</figcaption>\n" if caption else ""
     return f'<figure>\n<img src="{html.escape(src)}" alt="">\n{cap}</figure>'
@@ -117,7 +135,7 @@ def _escape_md(text: str) -> str:
 class MarkdownWriter:
     """Walk a body element; collect Markdown blocks and figures."""
 
-    def __init__(self, links: LinkMapper, caption_of: Callable[[etree._Element], str] | None = None):
+    def __init__(self, links: LinkMapper, caption_of: Callable[[etree._Element], tuple[str, str]] | None = None):
         self.links = links
         self.blocks: list[str] = []
         self.figures: list[dict[str, str]] = []
@@ -165,7 +183,7 @@ class MarkdownWriter:
         if out:
             self.blocks.append(prefix + out if prefix else out)
 
-    def _image(self, img: etree._Element, caption: str = "") -> None:
+    def _image(self, img: etree._Element, caption: str = "", credit: str = "") -> None:
         raw = image_src(img)
         if not is_content_image(img, raw):
             return
@@ -174,12 +192,15 @@ class MarkdownWriter:
             return
         self._seen_images.add(src)
         if not caption and self.caption_of is not None:
-            caption = self.caption_of(img)
+            caption, credit = self.caption_of(img)
         caption = " ".join(caption.split())
-        if caption:
-            self._used_captions.add(caption)
-        self.blocks.append(figure_html(src, caption))
-        self.figures.append({"src": src, "caption": caption})
+        # The Markdown keeps the caption as the page shows it; ``figures`` splits the credit.
+        shown = " ".join(filter(None, [caption, credit]))
+        self._used_captions.update(filter(None, [caption, shown]))  # not again as a paragraph
+        if not credit:
+            caption, credit = split_credit(caption)
+        self.blocks.append(figure_html(src, shown))
+        self.figures.append({"src": src, "caption": caption, "credit": credit})
 
     def block(self, el: etree._Element) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
@@ -194,10 +215,10 @@ class MarkdownWriter:
         if tag == "figure":
             imgs = el.findall(".//img")
             cap_el = el.find(".//figcaption")
-            caption = " ".join("".join(cap_el.itertext()).split()) if cap_el is not None else ""
+            caption, credit = caption_parts(cap_el) if cap_el is not None else ("", "")
             for img in imgs:
-                self._image(img, caption)
-                caption = ""  # one caption per figure
+                self._image(img, caption, credit)
+                caption = credit = ""  # one caption per figure
             return
         if tag == "img":
             self._image(el)
@@ -301,7 +322,7 @@ class MarkdownWriter:
 def to_markdown(
     el: etree._Element,
     links: LinkMapper,
-    caption_of: Callable[[etree._Element], str] | None = None,
+    caption_of: Callable[[etree._Element], tuple[str, str]] | None = None,
 ) -> tuple[str, list[dict[str, str]]]:
     """Markdown of an element's content and the figures found in it."""
     writer = MarkdownWriter(links, caption_of)

@@ -234,15 +234,16 @@ class _Captions:
 
     def __init__(self, doc: etree._Element, links: LinkMapper) -> None:
         self.doc, self.links = doc, links
-        self._map: dict[str, str] | None = None
+        self._map: dict[str, tuple[str, str]] | None = None
 
-    def get(self, src: str, default: str = "") -> str:
+    def get(self, src: str) -> tuple[str, str]:
+        """(caption, credit) of an image, empty when the page gives none."""
         if self._map is None:
             self._map = caption_map(self.doc, self.links)
-        return self._map.get(src, default)
+        return self._map.get(src, ("", ""))
 
 
-def _caption_for(img: etree._Element, links: LinkMapper, captions: _Captions) -> str:
+def _caption_for(img: etree._Element, links: LinkMapper, captions: _Captions) -> tuple[str, str]:
     from .markdown import image_src
 
-    return captions.get(links(image_src(img), image=True), "")
+    return captions.get(links(image_src(img), image=True))

@@ -1,0 +1,46 @@
+"""Photo credits at the end of figure captions, split from the caption text.
+
+Captions end with who took or supplied the picture: "Photo: Reuters", "(AP Photo/Jane Doe)",
+"John Smith/Getty Images", "（圖：美聯社）", "（邢穎琦攝）", "曾港深攝", "網上資料圖片",
+"圖片來源：港台". Only a trailing credit is split off; a caption that is all credit becomes
+an empty caption and a credit.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ROLE_ZH = r"(?:圖|图|圖片|图片|相片|照片|攝影|摄影|攝|摄|圖片來源|图片来源|照片來源|照片来源|相片來源|來源|来源|資料來源|资料来源|圖源|图源)"
+_SUFFIX_ZH = r"(?:攝|摄|圖片|图片|照片|相片|截圖|截图|提供|製圖|制图|資料圖|资料图|圖|图)"
+_AGENCY = (r"(?:Reuters|AFP|AP|EPA|Getty Images|Shutterstock|Bloomberg|Xinhua|NurPhoto|"
+           r"iStock|Alamy|Unsplash|Pexels|SOPA Images|Corbis|PA|AAP|ANI|Kyodo|Yonhap)")
+_ROLE_EN = r"(?:Photo|Photos|Photograph|Photography|Image|Images|Picture|Illustration|Video|Credit|Photo credit|Image credit|Source)"
+
+_PATTERNS = [
+    # Chinese, bracketed: （圖：美聯社） (攝影／王小明) （邢穎琦攝） (蘋果日報圖片)
+    re.compile(rf"[（(]\s*{_ROLE_ZH}\s*[：:︰／/]\s*[^（）()]{{1,40}}[）)]$"),
+    re.compile(rf"[（(][^（）()]{{1,30}}{_SUFFIX_ZH}[）)]$"),
+    # Chinese, after the sentence or a gap: 。曾港深攝   程凱欣Facebook圖片   圖片來源：港台
+    re.compile(rf"(?:(?<=[。！？；.!?])|(?<=\s)|^)\s*{_ROLE_ZH}\s*[：:︰／/]\s*[^。！？]{{1,40}}$"),
+    re.compile(rf"(?:(?<=[。！？；.!?])|(?<=\s{{2}}))\s*[^\s。！？；，,]{{1,24}}{_SUFFIX_ZH}$"),
+    # English: "Photo: Reuters", "(Photo by Jane Doe/Getty Images)", "Image credit: NASA"
+    re.compile(rf"(?:^|(?<=[.!?;|])\s*|\s*(?=\())\(?\b{_ROLE_EN}\s*(?:by|:|courtesy of)\s*[^()\n]{{1,80}}\)?$",
+               re.IGNORECASE),
+    # "(AP Photo/Jane Doe)", "(Reuters)", "Jane Doe/AFP via Getty Images", "Courtesy of X"
+    re.compile(rf"\((?:[^()]{{1,50}}/)?{_AGENCY}(?: Photo)?(?:/[^()]{{1,50}})?(?: via [^()]{{1,30}})?\)$"),
+    re.compile(rf"(?:(?<=[.!?])\s+|^)(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}\s*/\s*)?{_AGENCY}(?: Photo)?"
+               rf"(?:\s*/\s*[A-Z][\w.'’ -]{{1,40}})?(?: via [\w ]{{1,30}})?$"),
+    re.compile(r"\(?\bCourtesy(?: of)? [^()\n]{1,60}\)?$", re.IGNORECASE),
+]
+
+
+def split_credit(caption: str) -> tuple[str, str]:
+    """(caption without its trailing credit, credit); credit is "" when there is none."""
+    text = caption.strip()
+    for pattern in _PATTERNS:
+        m = pattern.search(text)
+        if m:
+            credit = m.group(0).strip()
+            rest = text[: m.start()].rstrip(" \u3000-–—|")
+            return rest, credit.strip("()（）").strip()
+    return text, ""

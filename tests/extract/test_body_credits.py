@@ -1,0 +1,53 @@
+"""Figure credits split from captions (text patterns and credit-marked elements)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsark.extract import extract_page
+from newsark.extract.credits import split_credit
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        ("A man walks past a shop. Photo: Reuters", ("A man walks past a shop.", "Photo: Reuters")),
+        ("Crowds outside parliament. (AP Photo/Jane Doe)", ("Crowds outside parliament.", "AP Photo/Jane Doe")),
+        ("The president speaks. Jane Doe/AFP via Getty Images",
+         ("The president speaks.", "Jane Doe/AFP via Getty Images")),
+        ("A view of the bridge (Photo by John Smith/Getty Images)",
+         ("A view of the bridge", "Photo by John Smith/Getty Images")),
+        ("Police at the scene on Monday (Reuters)", ("Police at the scene on Monday", "Reuters")),
+        ("新公園的設計圖。（圖：測試通訊社）", ("新公園的設計圖。", "圖：測試通訊社")),
+        ("輪候旁聽的人龍延伸至門外。（陳大文攝）", ("輪候旁聽的人龍延伸至門外。", "陳大文攝")),
+        ("街頭吃飯的市民。   李小明攝", ("街頭吃飯的市民。", "李小明攝")),
+        ("照片來源：測試觀察計劃", ("", "照片來源：測試觀察計劃")),
+    ],
+)
+def test_trailing_credit_is_split(caption: str, expected: tuple[str, str]) -> None:
+    assert split_credit(caption) == expected
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["Two people in a photo: one is tall", "A picture of the harbour at dusk", "這是他拍的照片", "他手持的圖",
+     "新城電台在社交網站上公布指，有一位員工確診。"],
+)
+def test_caption_without_credit_is_kept_whole(caption: str) -> None:
+    assert split_credit(caption) == (caption, "")
+
+
+def test_credit_element_inside_figcaption() -> None:
+    paragraph = "<p>" + "The harbour ferry service will change its timetable next month. " * 4 + "</p>"
+    html = (
+        "<html><head><title>Ferry</title></head><body><article>" + paragraph * 3
+        + '<figure><img src="https://cdn.example.org/a.jpg" alt="The ferry at dusk">'
+        '<figcaption>The ferry at dusk <span class="credit">Jane Doe</span></figcaption></figure>'
+        + paragraph * 3 + "</article></body></html>"
+    )
+    ex = extract_page(html.encode(), url="https://news.example.org/ferry")
+    assert ex.figures == [{"src": "https://cdn.example.org/a.jpg", "caption": "The ferry at dusk", "credit": "Jane Doe"}]
+    # the Markdown shows the caption as the page does, once, and not as alt text
+    assert ex.markdown.count("The ferry at dusk") == 1
+    assert '<figcaption>The ferry at dusk Jane Doe</figcaption>' in ex.markdown
+    assert "Jane Doe" not in ex.text  # captions belong to figures, not to the prose
