@@ -1,0 +1,67 @@
+"""The English body path: trafilatura first, readability only when a cheap signal doubts it."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from newsark.extract import page
+from newsark.extract.candidates import Candidate
+from newsark.extract.choose import MISSED_DOUBT, missed_share
+from newsark.extract.page import extract_page, parse_document
+
+WORDS = ["the", "harbour", "ferry", "service", "will", "change", "its", "timetable", "next", "month", "after", "a", "long", "review"]
+
+
+def _para(n: int, seed: int) -> str:
+    return " ".join(WORDS[(i * 7 + seed) % len(WORDS)] + str(seed) for i in range(n))
+
+
+def _page(paras: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    return f"<html><head><title>Ferry</title></head><body><article>{body}</article></body></html>"
+
+
+def _candidate(text: str) -> Candidate:
+    return Candidate("trafilatura", etree.Element("div"), text)
+
+
+def test_missed_share_counts_long_paragraphs_absent_from_the_body() -> None:
+    paras = [_para(40, i) for i in range(4)]
+    doc = parse_document(_page(paras + ["Share this story"]))
+    assert missed_share(doc, _candidate("\n".join(paras))) == 0.0
+    # text nodes split differently (inline markup) still count as present
+    assert missed_share(doc, _candidate("\n".join(" \n".join(p.split(" ", 3)) for p in paras))) == 0.0
+    # half the article missing: 80 missing words against a body of 80
+    assert missed_share(doc, _candidate("\n".join(paras[:2]))) == pytest.approx(1.0)
+    assert missed_share(doc, _candidate("\n".join(paras[:2]))) > MISSED_DOUBT
+
+
+def test_readability_is_asked_only_when_trafilatura_is_doubtful(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = page.from_readability
+
+    def counting(html: object, url: str | None) -> Candidate | None:
+        calls.append("readability")
+        return real(html, url)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(page, "from_readability", counting)
+    paras = [_para(40, i) for i in range(6)]
+    ex = extract_page(_page(paras).encode(), url="https://news.example.org/a")
+    assert ex.chosen == "trafilatura" and calls == []
+    assert all(p in ex.text for p in paras)
+
+    # trafilatura missing most of the article: readability is asked and its fuller body wins
+    monkeypatch.setattr(page, "from_trafilatura", lambda *a, **k: _candidate(paras[0]))
+    ex = extract_page(_page(paras).encode(), url="https://news.example.org/a")
+    assert calls == ["readability"]
+    assert ex.chosen == "readability" and all(p in ex.text for p in paras)
+
+
+def test_chinese_pages_keep_the_readability_first_path() -> None:
+    zh = "居民代表表示新公園的設計圖已經公布並會在下月展開諮詢工作" * 4
+    html = f"<html><head><meta charset='utf-8'><title>公園</title></head><body><article>{'<p>' + zh + '</p>' * 1}" \
+           f"{''.join('<p>' + zh + str(i) + '</p>' for i in range(5))}</article></body></html>"
+    ex = extract_page(html.encode("utf-8"))
+    assert ex.chosen == "readability"
+    assert "居民代表表示" in ex.text
