@@ -7,7 +7,7 @@ from lxml import etree
 
 from newsark.extract import page
 from newsark.extract.candidates import Candidate
-from newsark.extract.choose import MISSED_DOUBT, missed_share
+from newsark.extract.choose import MISSED_DOUBT, doubtful, missed_inside, missed_share
 from newsark.extract.page import extract_page, parse_document
 
 WORDS = ["the", "harbour", "ferry", "service", "will", "change", "its", "timetable", "next", "month", "after", "a", "long", "review"]
@@ -35,6 +35,23 @@ def test_missed_share_counts_long_paragraphs_absent_from_the_body() -> None:
     # half the article missing: 80 missing words against a body of 80
     assert missed_share(doc, _candidate("\n".join(paras[:2]))) == pytest.approx(1.0)
     assert missed_share(doc, _candidate("\n".join(paras[:2]))) > MISSED_DOUBT
+
+
+def test_missed_inside_counts_dropped_blocks_of_the_body_container_only() -> None:
+    paras = [_para(30, i) for i in range(4)]
+    items = [_para(8, 10 + i) for i in range(6)]
+    nav = "".join(f"<li>{_para(8, 20 + i)}</li>" for i in range(6))
+    html = (f"<html><body><nav><ul>{nav}</ul></nav><article>"
+            + "".join(f"<p>{p}</p>" for p in paras[:2])
+            + "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+            + "".join(f"<p>{p}</p>" for p in paras[2:]) + "</article></body></html>")
+    doc = parse_document(html)
+    whole = _candidate("\n".join(paras + items))
+    assert missed_inside(doc, whole) == 0.0  # the navigation list is outside the article
+    assert not doubtful(doc, whole)
+    no_list = _candidate("\n".join(paras))
+    assert missed_inside(doc, no_list) == pytest.approx(48 / 120)
+    assert doubtful(doc, no_list)
 
 
 def test_readability_is_asked_only_when_trafilatura_is_doubtful(monkeypatch: pytest.MonkeyPatch) -> None:

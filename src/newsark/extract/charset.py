@@ -84,17 +84,17 @@ def declared_charset(data: bytes) -> str | None:
     return found
 
 
-_NON_ASCII_RUN_RE = re.compile("[^\x00-\x7f]{2,}")
-_ANY_RE = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\u00c2-\u00e9]")
+_RARE_RUN_RE = re.compile("[^\t\n\x0c\r\x20-\x7e]+")
 
 
 def count_suspicious(text: str) -> int:
     """Replacement characters, control characters, private-use and mojibake sequences."""
-    if not _ANY_RE.search(text):
+    # One scan collects the runs of characters that can be suspicious (all but printable
+    # ASCII and ordinary white space); both patterns then run on those few runs only.
+    runs = "\n".join(_RARE_RUN_RE.findall(text))
+    if not runs:
         return 0
-    # Mojibake lies within runs of non-ASCII characters: scanning only those is faster.
-    runs = "\n".join(_NON_ASCII_RUN_RE.findall(text))
-    return len(_BAD_CHAR_RE.findall(text)) + len(_MOJIBAKE_RE.findall(runs))
+    return len(_BAD_CHAR_RE.findall(runs)) + len(_MOJIBAKE_RE.findall(runs))
 
 
 def _detect(data: bytes) -> str | None:
@@ -138,17 +138,20 @@ def _decode_best(data: bytes, http_content_type: str | None) -> tuple[str, str, 
     for found in (header_charset(http_content_type), declared_charset(data)):
         if found and found not in candidates:
             candidates.append(found)
-    if "utf-8" not in candidates:
-        try:
-            data.decode("utf-8")
-            # Strictly valid UTF-8 with non-ASCII bytes is almost never anything else.
-            if not data.isascii():
-                candidates.insert(0 if not candidates else len(candidates), "utf-8")
-        except UnicodeDecodeError:
-            pass
+    valid_utf8: str | None = None  # decoded once, reused below
+    try:
+        valid_utf8 = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if "utf-8" not in candidates and valid_utf8 is not None and not data.isascii():
+        # Strictly valid UTF-8 with non-ASCII bytes is almost never anything else.
+        candidates.insert(0 if not candidates else len(candidates), "utf-8")
     best: tuple[int, int, str, str] | None = None  # (suspicious, rank, charset, text)
     for rank, charset in enumerate(candidates):
-        text, bad = _decode(data, charset)
+        if charset == "utf-8" and valid_utf8 is not None:
+            text, bad = valid_utf8, count_suspicious(valid_utf8)
+        else:
+            text, bad = _decode(data, charset)
         if bad == 0:
             return text, charset, 0
         if best is None or bad < best[0]:

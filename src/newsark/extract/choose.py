@@ -23,6 +23,9 @@ MIN_LEN = 0.5  # ... and is at least this long relative to it
 CJK_MIN_LEN = 0.25
 LONG_PARAGRAPH = 20  # words: a <p> this long on the page is article text, or close to it
 MISSED_DOUBT = 0.5  # long paragraphs missing from a body, relative to its size: ask again
+BLOCK_WORDS = 5  # words: smaller text blocks are not compared
+INSIDE_DOUBT = 0.2  # blocks of the body's own container missing from it, relative to its size
+_TEXT_BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "dd", "td")
 _KEY_CHARS = 60  # a paragraph is "in" a body when its first characters are
 
 
@@ -84,3 +87,39 @@ def missed_share(doc: etree._Element, body: Candidate) -> float:
         if len(words) >= LONG_PARAGRAPH and "".join(words)[:_KEY_CHARS] not in have:
             missed += len(words)
     return missed / size
+
+
+def missed_inside(doc: etree._Element, body: Candidate) -> float:
+    """Words of text blocks inside the body's own container that the body lacks, relative
+    to the body's words.
+
+    The container is the deepest element around the first block the body kept that holds
+    most (70 %) of the kept blocks' words; blocks in it that the body dropped are article
+    parts it missed (a list, a section after an embed) or in-article clutter (a box of
+    links): either way a second extractor's opinion is worth its cost.
+    """
+    have = "".join(body.text.split())
+    size = max(1, len(body.text.split()))
+    blocks: list[tuple[etree._Element, int, bool]] = []
+    for el in doc.iter(*_TEXT_BLOCKS):
+        words = el.text_content().split()
+        if len(words) >= BLOCK_WORDS:
+            blocks.append((el, len(words), "".join(words)[:_KEY_CHARS] in have))
+    kept = [(el, n) for el, n, found in blocks if found]
+    if not kept:
+        return float("inf") if blocks else 0.0
+    held: Counter[etree._Element] = Counter()
+    for el, n in kept:
+        for anc in el.iterancestors():
+            held[anc] += n
+    need = 0.7 * sum(n for _, n in kept)
+    box = next((a for a in kept[0][0].iterancestors() if held[a] >= need), None)
+    if box is None:
+        return 0.0
+    missed = sum(n for el, n, found in blocks if not found and any(a is box for a in el.iterancestors()))
+    return missed / size
+
+
+def doubtful(doc: etree._Element, body: Candidate) -> bool:
+    """Whether a body probably missed part of the article (see the two signals above)."""
+    return missed_share(doc, body) > MISSED_DOUBT or missed_inside(doc, body) > INSIDE_DOUBT

@@ -13,7 +13,7 @@ from lxml import etree
 
 from .candidates import Candidate, from_readability, from_trafilatura
 from .charset import count_suspicious, decode_html
-from .choose import MISSED_DOUBT, choose, is_cjk, missed_share
+from .choose import choose, doubtful, is_cjk
 from .embeds import insert_embeds
 from .figures import caption_map
 from .markdown import LinkMapper, plain_text, to_markdown
@@ -208,9 +208,10 @@ def extract_page(
 
 def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:
     """Trafilatura's full pipeline first; readability only when a cheap signal doubts it
-    (it misses long paragraphs of the page, or found nothing), then the per-page choice."""
+    (it misses text of its own container or long paragraphs of the page, or found
+    nothing), then the per-page choice (choose.py)."""
     traf = from_trafilatura(doc, url, fast=False)
-    if traf is not None and missed_share(doc, traf) <= MISSED_DOUBT:
+    if traf is not None and not doubtful(doc, traf):
         return traf, "trafilatura"
     read = from_readability(copy.deepcopy(doc), url)
     return choose(traf, read, lambda: None)
