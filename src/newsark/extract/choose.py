@@ -72,24 +72,34 @@ def choose(
     return traf, "trafilatura"
 
 
-def missed_share(doc: etree._Element, body: Candidate) -> float:
+_Block = tuple[etree._Element, int, bool]  # (element, words, found in the body)
+
+
+def _blocks(doc: etree._Element, body: Candidate) -> list[_Block]:
+    """The page's text blocks of BLOCK_WORDS words or more, each marked found or not in the
+    body. Compared without white space, since extractors split and join text nodes
+    differently; a block is found when its first characters are."""
+    have = "".join(body.text.split())
+    out: list[_Block] = []
+    for el in doc.iter(*_TEXT_BLOCKS):
+        words = el.text_content().split()
+        if len(words) >= BLOCK_WORDS:
+            out.append((el, len(words), "".join(words)[:_KEY_CHARS] in have))
+    return out
+
+
+def missed_share(doc: etree._Element, body: Candidate, blocks: list[_Block] | None = None) -> float:
     """Words of the page's long paragraphs that a body lacks, relative to the body's words.
 
     A cheap doubt signal (no second extractor run): a body that misses several long
     paragraphs of the page probably cut the article short or took the wrong block.
-    Compared without white space, since extractors split and join text nodes differently.
     """
-    have = "".join(body.text.split())
-    size = max(1, len(body.text.split()))
-    missed = 0
-    for p in doc.iter("p"):
-        words = p.text_content().split()
-        if len(words) >= LONG_PARAGRAPH and "".join(words)[:_KEY_CHARS] not in have:
-            missed += len(words)
-    return missed / size
+    blocks = _blocks(doc, body) if blocks is None else blocks
+    missed = sum(n for el, n, found in blocks if not found and n >= LONG_PARAGRAPH and el.tag == "p")
+    return missed / max(1, len(body.text.split()))
 
 
-def missed_inside(doc: etree._Element, body: Candidate) -> float:
+def missed_inside(doc: etree._Element, body: Candidate, blocks: list[_Block] | None = None) -> float:
     """Words of text blocks inside the body's own container that the body lacks, relative
     to the body's words.
 
@@ -98,13 +108,7 @@ def missed_inside(doc: etree._Element, body: Candidate) -> float:
     parts it missed (a list, a section after an embed) or in-article clutter (a box of
     links): either way a second extractor's opinion is worth its cost.
     """
-    have = "".join(body.text.split())
-    size = max(1, len(body.text.split()))
-    blocks: list[tuple[etree._Element, int, bool]] = []
-    for el in doc.iter(*_TEXT_BLOCKS):
-        words = el.text_content().split()
-        if len(words) >= BLOCK_WORDS:
-            blocks.append((el, len(words), "".join(words)[:_KEY_CHARS] in have))
+    blocks = _blocks(doc, body) if blocks is None else blocks
     kept = [(el, n) for el, n, found in blocks if found]
     if not kept:
         return float("inf") if blocks else 0.0
@@ -117,9 +121,10 @@ def missed_inside(doc: etree._Element, body: Candidate) -> float:
     if box is None:
         return 0.0
     missed = sum(n for el, n, found in blocks if not found and any(a is box for a in el.iterancestors()))
-    return missed / size
+    return missed / max(1, len(body.text.split()))
 
 
 def doubtful(doc: etree._Element, body: Candidate) -> bool:
     """Whether a body probably missed part of the article (see the two signals above)."""
-    return missed_share(doc, body) > MISSED_DOUBT or missed_inside(doc, body) > INSIDE_DOUBT
+    blocks = _blocks(doc, body)
+    return missed_share(doc, body, blocks) > MISSED_DOUBT or missed_inside(doc, body, blocks) > INSIDE_DOUBT
