@@ -218,7 +218,8 @@ def _mapped(func: Callable[[T], Prepared | None], items: list[T] | Iterable[T],
     if workers == 1:
         yield from map(func, items)
         return
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+    # The writer (this process) is the bottleneck: the workers yield the CPU to it.
+    with multiprocessing.get_context("spawn").Pool(workers, os.nice, (10,)) as pool:
         yield from pool.imap(func, items, chunksize=32)
 
 
