@@ -43,6 +43,7 @@ def test_ranges_never_change_the_results(numbered: Archive, monkeypatch: pytest.
         return res.total, sorted(h.id for h in res.hits)
 
     with_ranges = run()
+    assert "id ranges" in search(numbered, "區議會", date_from="2020-03", date_to="2020-05-15").plan
     monkeypatch.setattr(engine, "id_ranges", lambda db, bounds: ())
     assert run() == with_ranges
     assert with_ranges[0] == len(with_ranges[1]) > 0
@@ -66,9 +67,12 @@ def test_source_sql_has_one_arm_per_range() -> None:
 
 
 def test_many_matches_rank_the_title_tier(numbered: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "NEAR_MAX_MATCHES", 0)
     full = search(numbered, "區議會", limit=5, facets=False)
+    assert full.plan == "all matches"
     monkeypatch.setattr(engine, "HEAD_MIN", 1)
     tiered = search(numbered, "區議會", limit=5, facets=False)
+    assert tiered.plan == "title tier"
     assert tiered.total == full.total == 41  # the total still counts every match
     assert len(tiered.hits) == 5
     assert all("區議會" in h.title for h in tiered.hits)
@@ -78,7 +82,18 @@ def test_title_tier_falls_back_when_too_few_titles_match(
     numbered: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(engine, "HEAD_MIN", 1)
+    monkeypatch.setattr(engine, "NEAR_MAX_MATCHES", 0)
     # 補選 is in one title; elsewhere in bodies past the lead only: the page is still filled
     res = search(numbered, "補選", limit=5, facets=False)
+    assert res.plan == "all matches"  # the tier had one story for a page of five
     assert res.total == 15 and len(res.hits) == 5
     assert res.hits[0].id == 9000  # its title matches: first either way
+
+
+def test_title_tier_keeps_exclusions_in_the_body(numbered: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "HEAD_MIN", 1)
+    monkeypatch.setattr(engine, "NEAR_MAX_MATCHES", 0)
+    res = search(numbered, "區議會 -補選", limit=50, facets=False)
+    assert res.total == 26 and len(res.hits) == 26
+    excluded = {1000 + i for i in range(0, 40, 3)} | {9000}  # 補選 past the lead, or in the title
+    assert not excluded & {h.id for h in res.hits}

@@ -35,7 +35,6 @@ HEAD_WINDOW = 100  # deeper pages rank every match
 HEAD_WEIGHTS = WEIGHTS[:2]
 COLLAPSE = True  # fold near-identical versions of a story on result pages (collapse.py)
 COLLAPSE_WINDOW = 1000  # deeper than this, pages are not folded (cost grows with depth)
-TITLE_BONUS = True  # tokens (about characters, for Chinese)
 
 
 class SearchIndexMissing(RuntimeError):
@@ -64,6 +63,7 @@ class SearchResults:
     query: str = ""
     took_ms: float = 0.0
     relaxed: bool = False
+    plan: str = ""  # how the page was ranked (see plan.py), for benchmarks and debugging
 
 
 def _filters(parsed: ParsedQuery) -> tuple[str, list[object]]:
@@ -157,6 +157,7 @@ def search(
         meta = _meta(db, [r[0] for r in ranked])
         rows = [(r[0], *meta[r[0]], r[1]) for r in ranked if r[0] in meta]
         folded: dict[int, list[int]] = {}
+        plan = "listing"
     else:
         f = parsed.filters
         main = Source("search_fts", WEIGHTS, id_ranges(db, date_bounds(f.get("date_from"), f.get("date_to"))))
@@ -170,13 +171,18 @@ def search(
         if not relaxed and total <= NEAR_MAX_MATCHES:
             # Proximity costs a pass over the positions of every match: only for small sets.
             rank_expr = _match_expr(parsed, any_term=False, near=True, known=known) or match
-        elif total > HEAD_MIN and offset + limit <= HEAD_WINDOW and has_index(db, "search_head"):
-            # Many matches: rank the stories whose title or lead match (see plan.py).
+        elif (total > HEAD_MIN and offset + limit <= HEAD_WINDOW and not parsed.excludes
+              and has_index(db, "search_head")):
+            # Many matches: rank the stories whose title or lead match (see plan.py). Not
+            # with -excluded terms: the tier cannot see them in the body.
             tier = Source("search_head", HEAD_WEIGHTS, main.ranges)
         rows, folded = _page(db, tier, rank_expr, where, params, limit, offset)
         if tier is not main and len(rows) < min(limit, max(0, total - offset)):
             # Too few titles and leads match to fill the page: rank every match after all.
+            tier = main
             rows, folded = _page(db, main, match, where, params, limit, offset)
+        plan = ("title tier" if tier is not main else "all matches") + (
+            f", {len(main.ranges)} id ranges" if main.ranges else "")
     terms = parsed.required
     hits = [_hit(db, row, terms, folded.get(int(row[0]), []), parsed.script) for row in rows]
     if not facets:
@@ -192,6 +198,7 @@ def search(
         query=q,
         took_ms=(time.perf_counter() - start) * 1000,
         relaxed=relaxed,
+        plan=plan,
     )
 
 
