@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import statistics
 import tempfile
 import time
 import warnings
 from pathlib import Path
+
+from web_pages import time_pages  # benchmarks/ is on sys.path when run as a script
 
 
 def replicate(source: Path, dest: Path, copies: int) -> int:
@@ -69,19 +70,7 @@ def main() -> None:
                  f"/category/{cat}", f"/category/{cat}?page=500", "/tag", "/tag/林鄭月娥",
                  "/author"]
         with TestClient(app) as client:
-            print(f"{'page':34} {'status':>6} {'cold ms':>8} {'p50 ms':>8} {'p95 ms':>8}")
-            for path in paths:
-                t0 = time.perf_counter()
-                status = client.get(path).status_code
-                cold = (time.perf_counter() - t0) * 1000
-                times = []
-                for _ in range(args.runs):
-                    t0 = time.perf_counter()
-                    client.get(path)
-                    times.append((time.perf_counter() - t0) * 1000)
-                times.sort()
-                p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-                print(f"{path:34} {status:>6} {cold:8.1f} {statistics.median(times):8.1f} {p95:8.1f}")
+            time_pages(client, paths, args.runs, width=34)
         app.state.pool.close()
 
 
