@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -213,7 +212,7 @@ def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:
     traf = from_trafilatura(doc, url, fast=False)
     if traf is not None and not doubtful(doc, traf):
         return traf, "trafilatura"
-    read = from_readability(copy.deepcopy(doc), url)
+    read = from_readability(doc, url)
     return choose(traf, read, lambda: None)
 
 
