@@ -22,22 +22,32 @@ from .dates import (
 )
 
 
+_SKIP_TAGS = ("script", "style", "noscript", "select", "option", "title", "meta", "head")
+# Every text node under an element in document order, as plain strings (no element proxies:
+# walking the elements in Python cost more than the rest of the metadata together).
+_TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
+
+
 def page_lines(doc: etree._Element) -> list[str]:
-    """Every non-empty text node of the body, in document order."""
+    """Every non-empty text node of the body in document order, white space collapsed;
+    the text of scripts, styles, option lists and the like left out."""
     body = doc.find(".//body")
     if body is None:
         return []
+    # Strings carry no parent: a skipped element's text is dropped by value, as many times
+    # as such elements hold it (a <title> misplaced into the body goes, the headline stays).
+    skip: dict[str, int] = {}
+    for el in body.iter(*_SKIP_TAGS):
+        if el.text:
+            skip[el.text] = skip.get(el.text, 0) + 1
     lines: list[str] = []
-    for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in (
-            "script", "style", "noscript", "select", "option", "title", "meta", "head"
-        ):
-            if el.tail and el.tail.strip():
-                lines.append(" ".join(el.tail.split()))
+    for t in _TEXT_NODES(body):
+        if t.isspace():
             continue
-        for piece in (el.text, el.tail):
-            if piece and piece.strip():
-                lines.append(" ".join(piece.split()))
+        if skip and t in skip and skip[t] > 0:
+            skip[t] -= 1
+            continue
+        lines.append(" ".join(t.split()))
     return lines
 
 
