@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +14,7 @@ from .charset import count_suspicious, decode_html
 from .choose import choose, doubtful, is_cjk
 from .embeds import insert_embeds
 from .figures import caption_map
+from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
 from .markdown import LinkMapper, plain_text, to_markdown
 from .metadata import extract_metadata
 
@@ -55,6 +55,8 @@ class Extraction:
     # ``suspicious`` counts the output (title + text); this counts the whole decoded page
     # before repair (icon fonts in CSS count here too).
     decode_suspicious: int = 0
+    # Per metadata field, which path gave it: "learned" (a site profile's position) or "generic".
+    meta_paths: dict[str, str] = field(default_factory=dict)
 
     JSON_KEYS = ("title", "date", "last_updated", "author", "category", "tags", "lead",
                  "markdown", "text", "figures", "charset", "path")
@@ -104,52 +106,6 @@ def _drop_title_block(markdown: str, title: str | None) -> str:
     return markdown
 
 
-_LINK_TEXT_RE = re.compile(r"(?<!!)\[([^\]]*)\]\([^)]*\)")
-
-
-def page_link_share(doc: etree._Element) -> float:
-    """Share of the page's visible text that is link text (lists and fronts: most)."""
-    body = doc.find(".//body")
-    if body is None:
-        return 0.0
-    total = linked = 0
-    for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript"):
-            continue
-        n = len("".join((el.text or "").split()))
-        total += n
-        if el.tag == "a" or (n and any(a.tag == "a" for a in el.iterancestors())):
-            linked += n
-        if el.tail:
-            t = len("".join(el.tail.split()))
-            total += t
-            parent = el.getparent()
-            if parent is not None and (parent.tag == "a" or any(a.tag == "a" for a in parent.iterancestors())):
-                linked += t
-    return linked / total if total else 0.0
-
-
-def _not_article_reason(markdown: str, text: str, link_share: Callable[[], float]) -> str | None:
-    """Why a page is not an article (list, section front, error page), or None."""
-    cjk = is_cjk(text)
-    size = len(re.sub(r"\s", "", text)) if cjk else len(text.split())
-    if size < (120 if cjk else 60):
-        return f"body too short ({size} {'characters' if cjk else 'words'})"
-    if size < (600 if cjk else 150):  # the page's link share costs a walk: only when it matters
-        share = link_share()
-        if share >= 0.75:
-            return f"a page of links ({share:.0%} of its text) with a short body"
-    linked = sum(len(re.sub(r"\s", "", m.group(1))) for m in _LINK_TEXT_RE.finditer(markdown))
-    share = linked / max(1, len(re.sub(r"\s", "", text)))
-    if share > 0.5:
-        return f"mostly links ({share:.0%} of the body's text)"
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    longest = max((len(ln) if cjk else len(ln.split()) for ln in lines), default=0)
-    if len(lines) >= 10 and longest < (40 if cjk else 25):
-        return f"a list of {len(lines)} short items, no paragraph"
-    return None
-
-
 def extract_page(
     data: bytes,
     *,
@@ -190,8 +146,8 @@ def extract_page(
         out.markdown = insert_embeds(md, doc, links)
         out.figures = figures
     meta = extract_metadata(doc, url, plain_text(out.markdown))
-    if profile is not None and path == "learned":
-        profile.apply_metadata(doc, meta)
+    if profile is not None:  # learned metadata positions, per field, whichever body path was taken
+        out.meta_paths = profile.apply_metadata(doc, meta)
     out.markdown = _drop_title_block(out.markdown, meta.title)
     # The body's prose: captions belong to their figures (``figures``), not to the text.
     out.text = plain_text(out.markdown, with_captions=False)
@@ -199,7 +155,7 @@ def extract_page(
     out.author, out.bylines = meta.author, meta.bylines
     out.category, out.tags, out.lead = meta.category, meta.tags, meta.lead
     out.suspicious = count_suspicious(f"{out.title or ''}\n{out.text}")
-    why_not = _not_article_reason(out.markdown, out.text, lambda: page_link_share(doc))
+    why_not = not_article_reason(out.markdown, out.text, doc)
     out.is_article = why_not is None
     out.reason = why_not or reason
     return out

@@ -29,6 +29,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector, SelectorError
 
 from .candidates import Candidate, element_text
+from .metapos import FIELDS, MetaPositions, learn_positions, selector_of
 
 if TYPE_CHECKING:
     from .metadata import Meta
@@ -61,25 +62,6 @@ def own_blocks(doc: etree._Element) -> list[str]:
     return out
 
 
-def selector_of(el: etree._Element) -> str:
-    """A short CSS selector for an element: tag plus stable id/classes, with its parent's."""
-    steps: list[str] = []
-    node: etree._Element | None = el
-    while node is not None and len(steps) < 2 and isinstance(node.tag, str) and node.tag not in ("body", "html"):
-        step = node.tag
-        ident = (node.get("id") or "").strip()
-        classes = [c for c in (node.get("class") or "").split() if not _ID_NOISE.search(c)]
-        if ident and not _ID_NOISE.search(ident) and re.fullmatch(r"[A-Za-z][\w-]*", ident):
-            step += f"#{ident}"
-        elif classes:
-            step += "".join(f".{c}" for c in classes[:2] if re.fullmatch(r"-?[A-Za-z_][\w-]*", c))
-        steps.append(step)
-        if "#" in step:
-            break
-        node = node.getparent()
-    return " > ".join(reversed(steps))
-
-
 def body_element(doc: etree._Element, body_text: str) -> etree._Element | None:
     """The smallest element holding at least 85 % of an extracted body's text."""
     want = Counter(_norm(body_text))
@@ -106,7 +88,13 @@ class SiteProfile:
     template_blocks: list[str] = field(default_factory=list)
     not_articles: list[str] = field(default_factory=list)
     min_body_chars: int = 80
-    notes: str = "Edit freely: body_selectors are CSS, tried in order; template_blocks are text removed from bodies."
+    # Where the title, date, author, category and tags sit: CSS selectors per field, tried
+    # in order; the first match's text is read. Profiles saved before this was learned
+    # have none (every field then comes from the generic path).
+    meta_selectors: dict[str, list[str]] = field(default_factory=dict)
+    notes: str = ("Edit freely: body_selectors are CSS, tried in order; template_blocks are text removed "
+                  "from bodies; meta_selectors map title/date/author/category/tags to CSS selectors "
+                  "whose first match holds that field.")
 
     def __post_init__(self) -> None:
         self._template_keys = {_key(t) for t in self.template_blocks}
@@ -116,6 +104,7 @@ class SiteProfile:
                 self._compiled.append(CSSSelector(sel))
             except SelectorError as exc:
                 raise ValueError(f"site profile: bad body selector {sel!r}: {exc}") from exc
+        self._meta = MetaPositions(self.meta_selectors)
 
     # -- applying ---------------------------------------------------------------------
     def is_template(self, text: str) -> bool:
@@ -147,8 +136,29 @@ class SiteProfile:
             if child.tag in ("nav", "footer", "aside") or (t and self.is_template(t)):
                 _drop(child)
 
-    def apply_metadata(self, doc: etree._Element, meta: Meta) -> None:
-        """Hook for learned metadata positions (none learned yet beyond the generic path)."""
+    def apply_metadata(self, doc: etree._Element, meta: Meta) -> dict[str, str]:
+        """Fill ``meta`` from the learned positions; returns the path of each field
+        ("learned", or "generic" where no learned selector gave a value)."""
+        paths: dict[str, str] = {}
+        for name in FIELDS:
+            value = self._meta.read(doc, name)
+            if not value:
+                paths[name] = "generic"
+                continue
+            paths[name] = "learned"
+            if name == "tags":
+                meta.tags = list(value)
+            elif name == "date":
+                # the same day from structure keeps its time and timezone
+                if not (meta.date and meta.date[:10] == str(value)[:10]):
+                    meta.date = str(value)
+            elif name == "author":
+                meta.author = str(value)
+                if not any(n in str(value) for _, n in meta.bylines):
+                    meta.bylines = [("撰文", n) for n in re.split(r"、", str(value))]
+            else:
+                setattr(meta, name, str(value))
+        return paths
 
     # -- storage ----------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -180,6 +190,10 @@ class SiteProfile:
         for key in ("body_selectors", "template_blocks", "not_articles"):
             if key in data and not (isinstance(data[key], list) and all(isinstance(x, str) for x in data[key])):
                 raise ValueError(f"site profile: {key} must be a list of strings")
+        metas = data.get("meta_selectors", {})
+        if not isinstance(metas, dict) or not all(
+                isinstance(v, list) and all(isinstance(x, str) for x in v) for v in metas.values()):
+            raise ValueError("site profile: meta_selectors must map field names to lists of CSS selectors")
         return cls(**data)
 
     @classmethod
@@ -211,8 +225,9 @@ def _drop(el: etree._Element) -> None:
 
 def _to_toml(data: dict[str, Any]) -> str:
     lines: list[str] = []
+    tables = {k: v for k, v in data.items() if isinstance(v, dict)}
     for key, value in data.items():
-        if value is None:
+        if value is None or key in tables:
             continue
         if isinstance(value, list):
             items = ",\n".join(f"  {json.dumps(v, ensure_ascii=False)}" for v in value)
@@ -223,6 +238,10 @@ def _to_toml(data: dict[str, Any]) -> str:
             lines.append(f"{key} = {value}")
         else:
             lines.append(f"{key} = {json.dumps(str(value), ensure_ascii=False)}")
+    for key, table in tables.items():  # tables last: TOML keys after a table header belong to it
+        lines.append(f"\n[{key}]")
+        lines.extend(f"{json.dumps(k)} = [{', '.join(json.dumps(v, ensure_ascii=False) for v in vs)}]"
+                     for k, vs in table.items())
     return "\n".join(lines) + "\n"
 
 
@@ -256,12 +275,15 @@ def learn_site(pages: list[tuple[bytes, str | None]], *, min_share: float = 0.1)
     # Body positions: where the generic body sits on each article page.
     selectors: Counter[str] = Counter()
     articles = 0
+    found: list[tuple[etree._Element, dict[str, str | list[str] | None]]] = []
     for (data, url), doc in zip(pages, docs):
         ex = extract_page(data, url=url, profile=profile)
         if not ex.is_article:
             profile.not_articles.append(url or f"page {len(profile.not_articles) + 1}")
             continue
         articles += 1
+        found.append((doc, {"title": ex.title, "date": ex.date, "author": ex.author,
+                            "category": ex.category, "tags": ex.tags}))
         el = body_element(doc, plain_text(ex.markdown))  # captions included, as the page shows them
         if el is not None:
             sel = selector_of(el)
@@ -269,4 +291,5 @@ def learn_site(pages: list[tuple[bytes, str | None]], *, min_share: float = 0.1)
                 selectors[sel] += 1
     keep = [s for s, n in selectors.most_common() if n >= 2 and n >= 0.2 * max(1, articles)]
     return SiteProfile(site=profile.site, pages_seen=len(pages), body_selectors=keep,
-                       template_blocks=template, not_articles=profile.not_articles)
+                       template_blocks=template, not_articles=profile.not_articles,
+                       meta_selectors=learn_positions(found))

@@ -1,0 +1,157 @@
+"""Is a page an article? Lists, section fronts, forum threads and error pages are not.
+
+Cheap signals first, from the extracted body alone: too little text, a body made mostly of
+links, a column of short items. The page's own structure is read only when those are
+borderline: a page of links with a short body (the share of the page's text that is link
+text), or a body whose paragraphs look like records of a list (several paragraphs cut off
+mid-sentence, as list abstracts are, or many short paragraphs). Such a body is a list when
+its paragraphs come from different records of one repeated block of the page: siblings of
+the same tag and class, most holding a link of their own to another page (thread lists,
+search results, tag pages, forum posts under their authors' names).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from .choose import is_cjk
+
+LINK_PAGE = 0.75  # share of a page's text that is link text: a page of links
+MOSTLY_LINKS = 0.5  # share of the body's text that is link text
+MIN_RECORDS = 5  # repeated siblings that make a list
+RECORD_SHARE = 0.6  # share of the body's text found in distinct records: a list of them
+_LINK_TEXT_RE = re.compile(r"(?<!!)\[([^\]]*)\]\([^)]*\)")
+_WS_RE = re.compile(r"\s+")
+# A paragraph that ends without closing punctuation was cut off (list abstracts are).
+_ENDS_SENTENCE_RE = re.compile(r"[.!?。！？…:：;；)）\]】」』\"'”’》>*_~-]$")
+_MANY_CHILDREN = etree.XPath("//body//*[count(*) >= $n]")
+_RECORD_TAGS = frozenset({"li", "div", "tr", "tbody", "article", "section", "dl", "table", "dd"})
+_SECOND_LEVEL = frozenset({"com", "net", "org", "gov", "edu", "co", "ac", "or", "ne", "go"})
+_KEY = 12  # characters of a paragraph that find it in a record
+_NOT_PROSE_RE = re.compile(r"(#|[-*+] |\d+[.)] |\||>|!\[)")
+CUT_MIN, CUT_SHARE = 4, 0.3  # paragraphs cut off mid-sentence that make a body look like a list
+
+
+def page_link_share(doc: etree._Element) -> float:
+    """Share of the page's visible text that is link text (lists and fronts: most)."""
+    body = doc.find(".//body")
+    if body is None:
+        return 0.0
+    total = linked = 0
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript"):
+            continue
+        n = len("".join((el.text or "").split()))
+        total += n
+        if el.tag == "a" or (n and any(a.tag == "a" for a in el.iterancestors())):
+            linked += n
+        if el.tail:
+            t = len("".join(el.tail.split()))
+            total += t
+            parent = el.getparent()
+            if parent is not None and (parent.tag == "a" or any(a.tag == "a" for a in parent.iterancestors())):
+                linked += t
+    return linked / total if total else 0.0
+
+
+def _own_link(record: etree._Element) -> str | None:
+    """The first link of a record to another page (not an anchor or a script)."""
+    for a in record.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href and not href.startswith(("#", "javascript:")) and "".join(a.itertext()).strip():
+            return href
+    return None
+
+
+def _site_of(href: str) -> str:
+    """The registered domain of a link, roughly ("" for a link within the site)."""
+    host = urlsplit(href).hostname if href.startswith(("http:", "https:", "//")) else None
+    if not host:
+        return ""
+    labels = host.split(".")
+    n = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-n:])
+
+
+def repeated_records(doc: etree._Element, paragraphs: list[str]) -> tuple[int, float]:
+    """(records, share): how many distinct records of the page's best repeated block hold
+    the body's paragraphs, and the share of the body's text they hold."""
+    keys = [p for p in (_WS_RE.sub("", p) for p in paragraphs) if len(p) >= _KEY]
+    total = sum(len(k) for k in keys)
+    if len(keys) < MIN_RECORDS or not total:
+        return 0, 0.0
+    best = (0, 0.0)
+    for parent in _MANY_CHILDREN(doc, n=MIN_RECORDS):
+        sig = Counter((c.tag, c.get("class")) for c in parent if isinstance(c.tag, str))
+        (tag, cls), n = sig.most_common(1)[0]
+        if n < MIN_RECORDS or tag not in _RECORD_TAGS:
+            continue
+        records = [c for c in parent if c.tag == tag and c.get("class") == cls]
+        hrefs = [_own_link(r) for r in records]
+        linked = [h for h in hrefs if h]
+        if len(linked) < 0.6 * len(records) or len(set(linked)) < 0.6 * len(linked):
+            continue  # records of a list each lead to their own page ...
+        if Counter(map(_site_of, linked)).most_common(1)[0][1] < 0.6 * len(linked):
+            continue  # ... of one site (a listicle's entries link to many sites)
+        texts = [_WS_RE.sub("", "".join(r.itertext())) for r in records]
+        hit: set[int] = set()
+        covered = 0
+        for key in keys:
+            for i, t in enumerate(texts):
+                if key[:_KEY] in t:
+                    hit.add(i)
+                    covered += len(key)
+                    break
+        best = max(best, (len(hit), covered / total))
+    return best
+
+
+def _paragraphs(markdown: str) -> list[str]:
+    """The body's prose paragraphs (no headings, list items, tables, quotes, images)."""
+    out = []
+    for block in markdown.split("\n\n"):
+        block = block.strip()
+        if block and not _NOT_PROSE_RE.match(block):
+            out.append(_LINK_TEXT_RE.sub(r"\1", block))
+    return out
+
+
+def _looks_like_records(paragraphs: list[str], cjk: bool) -> bool:
+    """Cheap: many paragraphs cut off mid-sentence, as a list's abstracts are."""
+    if len(paragraphs) < MIN_RECORDS:
+        return False
+    long_enough = [p for p in paragraphs if (len(p) >= 15 if cjk else len(p.split()) >= 8)]
+    cut = sum(1 for p in long_enough if not _ENDS_SENTENCE_RE.search(p))
+    return cut >= CUT_MIN and cut >= CUT_SHARE * len(long_enough)
+
+
+def not_article_reason(markdown: str, text: str, doc: etree._Element,
+                       link_share: Callable[[], float] | None = None) -> str | None:
+    """Why a page is not an article (list, section front, forum, error page), or None."""
+    cjk = is_cjk(text)
+    size = len(re.sub(r"\s", "", text)) if cjk else len(text.split())
+    if size < (120 if cjk else 60):
+        return f"body too short ({size} {'characters' if cjk else 'words'})"
+    if size < (600 if cjk else 150):  # the page's link share costs a walk: only when it matters
+        share = (link_share or (lambda: page_link_share(doc)))()
+        if share >= LINK_PAGE:
+            return f"a page of links ({share:.0%} of its text) with a short body"
+    linked = sum(len(re.sub(r"\s", "", m.group(1))) for m in _LINK_TEXT_RE.finditer(markdown))
+    share = linked / max(1, len(re.sub(r"\s", "", text)))
+    if share > MOSTLY_LINKS:
+        return f"mostly links ({share:.0%} of the body's text)"
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    longest = max((len(ln) if cjk else len(ln.split()) for ln in lines), default=0)
+    if len(lines) >= 10 and longest < (40 if cjk else 25):
+        return f"a list of {len(lines)} short items, no paragraph"
+    paragraphs = _paragraphs(markdown)
+    if _looks_like_records(paragraphs, cjk):  # the page's structure only for such bodies
+        records, held = repeated_records(doc, paragraphs)
+        if records >= MIN_RECORDS and held >= RECORD_SHARE:
+            return f"a list: the body is {records} records of a repeated block ({held:.0%} of its text)"
+    return None
