@@ -116,8 +116,10 @@ def test_updated_label_on_the_line_before_the_date() -> None:
     # published known only from the metadata; the page shows when it was updated
     assert _dates(_zone_page("<span>Updated:</span><span>December 31, 2024</span>", "2023-04-07")) == (
         "2023-04-07", "2024-12-31")
-    # only an update date shown: the publication date is unknown, not the update's
-    assert _dates(_zone_page("<span>Last updated:</span><span>Dec 12, 2025</span>")) == (None, "2025-12-12")
+    # only an update date anywhere: it stands for the publication (the date of the text as
+    # archived), and stays as last_updated so the record says what it is
+    assert _dates(_zone_page("<span>Last updated:</span><span>Dec 12, 2025</span>")) == (
+        "2025-12-12", "2025-12-12")
 
 
 def test_creation_dates_of_a_blog_are_not_the_articles() -> None:

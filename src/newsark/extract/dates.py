@@ -26,8 +26,14 @@ _EN_RE = re.compile(
     r"\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-# 17.05.2021: day first wherever dots are used (Europe); slashes stay ambiguous and unread.
+# 17.05.2021: day first wherever dots are used (Europe).
 _DMY_DOT_RE = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
+# 2/24/2026 (US) or 24/2/2026: read only when one side is over 12, so the order is certain;
+# 03/01/2017 stays unread. A time may follow ('9/17/2004 5:54:13 AM').
+_SLASH_RE = re.compile(
+    r"(?<![\w/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])"
+    r"(?:,?\s+(\d{1,2}):(\d\d)(?::(\d\d))?(?:\s*([AaPp])\.?[Mm]\.?)?)?"
+)
 _URL_RE = re.compile(
     r"(?<![\d])((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?![\d])"
 )
@@ -45,7 +51,9 @@ NOT_PUBLISHED_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 UPDATED_LABEL_RE = re.compile(
-    r"(最後更新|最后更新|更新时间|更新時間|更新日期|updated|last updated|modified)\s*[:：]?\s*$", re.IGNORECASE
+    r"(最後更新|最后更新|更新时间|更新時間|更新日期|更新于|更新於|updated|last updated|modified|revised)"
+    r"(?:\s+(?:on|at))?\s*[:：]?\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -115,19 +123,44 @@ def find_date_span(text: str) -> tuple[int, int, str] | None:
         if _valid(y, mo, d):
             found.append((m.start(), m.end(), _fmt(y, mo, d)))
             break
+    if "/" in text:
+        for m in _SLASH_RE.finditer(text):
+            a, b, y = int(m[1]), int(m[2]), int(m[3])
+            if (a > 12) == (b > 12):
+                continue  # ambiguous (or no day at all)
+            mo, d = (b, a) if a > 12 else (a, b)
+            if _valid(y, mo, d):
+                hh = m[4]
+                if hh is not None and m[7] and int(hh) <= 12:
+                    hh = str(int(hh) % 12 + (12 if m[7] in "Pp" else 0))
+                found.append((m.start(), m.end(), _fmt(y, mo, d, hh, m[5], m[6])))
+                break
     return min(found) if found else None
 
 
 # Year and month only ('1998年3月号', '2003年5月'): a partial date, written YYYY-MM.
 _CN_YM_RE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
+# 'November 2003' as the whole of a short line (a report's date), never inside a sentence.
+_EN_YM_RE = re.compile(
+    r"^\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\s*$", re.IGNORECASE
+)
 
 
 def find_partial_date(text: str) -> str | None:
-    """'YYYY-MM' of a year-and-month date (Chinese form) in a short line, or None."""
-    m = _CN_YM_RE.search(unicodedata.normalize("NFKC", text))
-    if not m or not 1 <= int(m[2]) <= 12 or not _valid(int(m[1]), int(m[2]), 1):
+    """'YYYY-MM' of a year-and-month date in a short line ('2003年5月', or 'November 2003'
+    standing alone), or None."""
+    text = unicodedata.normalize("NFKC", text)
+    m = _CN_YM_RE.search(text)
+    if m:
+        y, mo = int(m[1]), int(m[2])
+    else:
+        m = _EN_YM_RE.match(text)
+        if not m:
+            return None
+        y, mo = int(m[2]), _MONTHS[m[1][:3].lower()]
+    if not 1 <= mo <= 12 or not _valid(y, mo, 1):
         return None
-    return f"{int(m[1]):04d}-{int(m[2]):02d}"
+    return f"{y:04d}-{mo:02d}"
 
 
 def date_from_url(url: str | None) -> str | None:

@@ -12,32 +12,14 @@ from typing import Any
 
 from lxml import etree
 
+from .article_dates import article_dates
 from .authors import english_authors, join_pieces
 from .bylines import looks_like_name, norm_name, split_byline
-from .dates import date_from_url, find_date, parse_date, same_day_somewhere
 from .pagebylines import bylines_in_page
-from .zone import (
-    dates_in_zone,
-    find_line,
-    header_zone,
-    labelled_date_after_body,
-    originally_published,
-    page_lines,
-    partial_date_near_body,
-)
+from .zone import header_zone, page_lines
 
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|WebPage)$")
 _TITLE_SEP_RE = re.compile(r"\s+[|\-–—_:·•»]\s+|\s*[｜|_–—]\s*|\s*-{2,}\s*|\s*::\s*")
-_PUB_META = ("article:published_time", "og:published_time", "datepublished", "pubdate",
-             "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
-             "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
-             "created", "publication_date", "release_date", "og:release_date", "cxenseparse:recs:publishtime",
-             "weibo: article:create_at", "article:published", "publishtime", "pubtime", "published",
-             "date_published", "publication-date", "dc.date.created", "citation_publication_date",
-             "citation_date", "prism.publicationdate", "og:article:published_time")
-_MOD_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified",
-             "dcterms.modified", "article.updated", "lastmod", "modified_time", "updated",
-             "article:modified", "dc.date.modified", "og:article:modified_time")
 _AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "sailthru.author",
                 "parsely-author", "cxenseparse:author", "twitter:creator")
 
@@ -138,16 +120,6 @@ def clean_title(raw: str | None, candidates: list[str], site_name: str | None) -
     return raw
 
 
-def _htmldate(doc: etree._Element, url: str | None) -> str | None:
-    from htmldate import find_date as htmldate_find
-
-    try:
-        found = htmldate_find(doc, url=url, extensive_search=False, original_date=True)
-    except Exception:  # noqa: BLE001 - a library failure means "unknown"
-        return None
-    return parse_date(found) if found else None
-
-
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[\u4e00-\u9fff]|[^\W_]+", text.lower()))
 
@@ -200,62 +172,10 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         out.title = " ".join(html.unescape(out.title).split())
 
     # -- dates ----------------------------------------------------------------------
-    # The first article object that carries a date (a WebPage node may come first).
-    ld_dated = next((o for o in lds if o.get("datePublished") or o.get("dateCreated")), ld)
-    out.date = parse_date(ld_dated.get("datePublished") or ld_dated.get("dateCreated")) or parse_date(
-        _first(meta, _PUB_META))
-    out.last_updated = parse_date(ld_dated.get("dateModified")) or parse_date(_first(meta, _MOD_META))
-    if not out.date:
-        for t in doc.iter("time"):
-            if t.get("pubdate") is not None or (t.get("itemprop") or "") == "datePublished" or not out.date:
-                d = parse_date(t.get("datetime")) or find_date(_text(t))
-                if d:
-                    out.date = d
-                    if t.get("pubdate") is not None or t.get("itemprop") == "datePublished":
-                        break
-    for el in doc.xpath('//*[@itemprop="datePublished" or @itemprop="dateModified"]'):
-        value = parse_date(el.get("content") or el.get("datetime") or _text(el))
-        if el.get("itemprop") == "datePublished" and not out.date:
-            out.date = value
-        elif el.get("itemprop") == "dateModified" and not out.last_updated:
-            out.last_updated = value
-    if not out.date:
-        out.date = date_from_url(url)
     lines = page_lines(doc)
     zone = header_zone(lines, out.title or (title_tag if title_tag else None), body_text)
-    text_pub, text_upd = dates_in_zone(zone)
-    if not text_pub:
-        ti = find_line(lines, out.title) if out.title else None
-        if ti is not None:
-            text_pub = dates_in_zone(lines[max(0, ti - 6) : ti + 12])[0]
-    if not text_pub and not out.date:
-        text_pub = labelled_date_after_body(lines, body_text)
-    original = originally_published(body_text)
-    if original and (not text_pub or original[:10] < text_pub[:10]):
-        text_pub = original  # 'This article was originally published on 26 Sep 2019'
     chinese = bool(re.search(r"[\u4e00-\u9fff]", (out.title or "") + (body_text or "")[:200]))
-    if (text_pub and out.date and out.date[:10] != text_pub[:10]
-            and not same_day_somewhere(out.date, text_pub)):
-        # The date under the headline and the structured one disagree (on the WCXB dev
-        # pages each is right half the time). A shown date earlier than the structured one
-        # is the original publication (a CMS migration re-stamps metadata; a later shown
-        # date is mostly an update); otherwise htmldate's reading of the markup breaks the
-        # tie on non-Chinese pages (right 42 of 67 times instead of 33).
-        vote = None if chinese or text_pub[:10] < out.date[:10] else _htmldate(doc, url)
-        if text_pub[:10] < out.date[:10] or not (vote and vote[:10] == out.date[:10]):
-            out.date = text_pub
-    elif text_pub and not out.date:
-        out.date = text_pub
-    if not out.date:
-        out.date = partial_date_near_body(zone, body_text)
-    if not out.date and not chinese:
-        # Last resort, markup only (no extensive text search): htmldate, which on Chinese
-        # pages gives confident wrong dates, so not there.
-        out.date = _htmldate(doc, url)
-    if not out.last_updated:
-        out.last_updated = text_upd
-    if out.last_updated and out.date and out.last_updated[:16] == out.date[:16]:
-        out.last_updated = None
+    out.date, out.last_updated = article_dates(doc, url, meta, lds, lines, zone, out.title, body_text, chinese)
 
     # -- author ---------------------------------------------------------------------
     site_words = {norm_name(w) for w in [out.site_name or "", *_TITLE_SEP_RE.split(title_tag or "")] if w}

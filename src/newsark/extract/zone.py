@@ -21,7 +21,6 @@ from .dates import (
     find_partial_date,
 )
 
-
 _SKIP_TAGS = ("script", "style", "noscript", "select", "option", "title", "meta", "head")
 # Every text node under an element in document order, as plain strings (no element proxies:
 # walking the elements in Python cost more than the rest of the metadata together).
@@ -52,17 +51,23 @@ def page_lines(doc: etree._Element) -> list[str]:
 
 
 def find_line(lines: list[str], probe: str, before: int | None = None) -> int | None:
-    """Index of the line holding ``probe``'s start; the last one before ``before``."""
-    probe = "".join(probe.split())[:12]
-    if len(probe) < 4:
+    """Index of the line holding ``probe``'s start; the last one before ``before``. A line
+    that is the whole probe (the headline itself) wins over one that only starts like it
+    (a related story 'Top 10 best luxury hotels in …' under 'Top 10 best luxury hotel brands')."""
+    whole = "".join(probe.split())
+    start = whole[:12]
+    if len(start) < 4:
         return None
-    found = None
+    found = exact = None
     for i, line in enumerate(lines[:before]):
-        if probe in "".join(line.split()):
-            found = i
-            if before is None:
+        if start in (flat := "".join(line.split())):
+            if found is None or before is not None:
+                found = i
+            if flat == whole and (exact is None or before is not None):
+                exact = i
+            if before is None and exact is not None:
                 break
-    return found
+    return exact if exact is not None else found
 
 
 def header_zone(lines: list[str], title: str | None, body_text: str | None) -> list[str]:
@@ -114,9 +119,10 @@ def dates_in_zone(zone: list[str]) -> tuple[str | None, str | None]:
 
 def partial_date_near_body(zone: list[str], body_text: str | None) -> str | None:
     """'1998年3月号' on a short line of its own under the title or at either end of the
-    body, when no full date is anywhere: a year and month is all the page gives."""
+    body (a report's title, its author, then its date), when no full date is anywhere: a
+    year and month is all the page gives."""
     body_lines = [ln.strip() for ln in (body_text or "").split("\n") if ln.strip()]
-    for line in [*zone[:12], *body_lines[:2], *body_lines[-3:]]:
+    for line in [*zone[:12], *body_lines[:4], *body_lines[-3:]]:
         if len(line) <= 40:
             found = find_partial_date(line)
             if found:
@@ -124,23 +130,42 @@ def partial_date_near_body(zone: list[str], body_text: str | None) -> str | None
     return None
 
 
-def labelled_date_after_body(lines: list[str], body_text: str | None) -> str | None:
-    """'发表于 2004年12月27日' / 'Posted on ...' just after the body (blogs put it there)."""
-    body_lines = [ln for ln in (body_text or "").split("\n") if len(ln.strip()) >= 6]
-    if not body_lines:
-        return None
-    end = find_line(lines, body_lines[-1][-12:])
-    if end is None:
-        return None
-    for line in lines[end + 1 : end + 4]:
-        d = find_date(line)
-        if d and len(line) <= 160:
-            head = re.split(r"\d{4}", line, maxsplit=1)[0]
-            if PUBLISHED_LABEL_RE.search(head.strip()):
-                return d
+def labelled_date(window: list[str]) -> str | None:
+    """The first date in ``window`` labelled as the publication date ('发表于 2005-9-15',
+    'Posted on …', 'Date' on the line before 'November 2003'); a year and month counts."""
+    prev = ""
+    for line in window:
+        if len(line) <= 160:
+            span = find_date_span(line)
+            found = span[2] if span else find_partial_date(line)
+            if found:
+                head = unicodedata.normalize("NFKC", line)[: span[0]] if span else ""
+                if not head.strip():
+                    head = re.split(r"\d{4}|[A-Za-z]{3,9}\.? (?:19|20)\d\d", line, maxsplit=1)[0]
+                label = head if head.strip() else prev
+                if PUBLISHED_LABEL_RE.search(label.strip()):
+                    return found
+        prev = line
     return None
 
 
+def body_bounds(lines: list[str], body_text: str | None) -> tuple[int | None, int | None]:
+    """Indexes of the lines holding the body's first and last lines (None when not found)."""
+    body_lines = [ln for ln in (body_text or "").split("\n") if len(ln.strip()) >= 6]
+    if not body_lines:
+        return None, None
+    return find_line(lines, body_lines[0]), find_line(lines, body_lines[-1][-12:])
+
+
+def labelled_date_around_body(lines: list[str], body_text: str | None) -> str | None:
+    """A labelled date just above the body's start ('发表于 …' under a blog post's title when
+    the page's title is the blog's) or just after its end ('Posted on …', 'Date: …')."""
+    start, end = body_bounds(lines, body_text)
+    if start is not None:
+        found = labelled_date(lines[max(0, start - 8) : start + 4])
+        if found:
+            return found
+    return labelled_date(lines[end + 1 : end + 6]) if end is not None else None
 
 
 _ORIGINALLY_RE = re.compile(
@@ -149,11 +174,11 @@ _ORIGINALLY_RE = re.compile(
 )
 
 
-def originally_published(body_text: str | None) -> str | None:
+def originally_published(body_text: str | None, after: list[str] | None = None) -> str | None:
     """The date in 'This article was originally published on 26 Sep 2019' at either end
-    of the body: a republished article's first publication."""
+    of the body or in the lines ``after`` it: a republished article's first publication."""
     lines = [ln for ln in (body_text or "").split("\n") if ln.strip()]
-    for line in [*lines[:3], *lines[-4:]]:
+    for line in [*lines[:3], *lines[-4:], *(after or [])]:
         m = _ORIGINALLY_RE.search(line)
         if m:
             found = find_date(m.group(1))

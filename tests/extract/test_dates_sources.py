@@ -1,0 +1,133 @@
+"""Date rules of article_dates.py / dates.py / zone.py, one small synthetic page per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsark.extract.article_dates import month_day_confirmed, script_date
+from newsark.extract.dates import UPDATED_LABEL_RE, find_date, find_partial_date
+from newsark.extract.metadata import extract_metadata
+from newsark.extract.page import parse_document
+from newsark.extract.zone import find_line, page_lines
+
+BODY = "The council met on Tuesday to discuss the new harbour ferry timetable."
+
+
+def _page(head: str = "", before: str = "", after: str = "", title: str = "Ferry timetable changes") -> str:
+    return (f"<html><head><title>{title}</title>{head}</head><body><h1>{title}</h1>{before}"
+            f"<p>{BODY}</p>{after}</body></html>")
+
+
+def _dates(html: str, body: str = BODY) -> tuple[str | None, str | None]:
+    meta = extract_metadata(parse_document(html), None, body)
+    return meta.date, meta.last_updated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2/24/2026", "2026-02-24"),  # US order, certain since 24 > 12
+        ("24/2/2026", "2026-02-24"),
+        ("发布日期： 9/17/2004 5:54:13 AM", "2004-09-17T05:54:13"),
+        ("posted 12/31/2024 9:05 pm", "2024-12-31T21:05:00"),
+        ("03/01/2017", None),  # March 1 or 3 January: unread
+    ],
+)
+def test_slash_dates_only_when_the_order_is_certain(text: str, expected: str | None) -> None:
+    assert find_date(text) == expected
+
+
+def test_updated_on_is_an_update_label() -> None:
+    assert UPDATED_LABEL_RE.search("Updated on")
+    assert UPDATED_LABEL_RE.search("Last updated on:")
+    assert not UPDATED_LABEL_RE.search("Posted on")
+    shown = "<p>Updated on</p><p>April 19, 2025</p>"
+    ld = '<script type="application/ld+json">{"@type":"Article","datePublished":"2024-02-01T15:46:14Z"}</script>'
+    assert _dates(_page(ld, shown)) == ("2024-02-01T15:46:14+00:00", "2025-04-19")
+
+
+def test_numeric_date_read_the_other_way_round_agrees_with_the_metadata() -> None:
+    # 09.10.2024 under the headline is the structured 10 September (month first), not 9 October
+    # (a Chinese page: no htmldate vote to hide the rule)
+    ld = '<script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2024-09-10T16:07:00Z"}</script>'
+    body = "市议会周二开会讨论新的港口渡轮时刻表，并听取了居民的意见。"
+    html = (f"<html><head><title>渡轮时刻表调整</title>{ld}</head><body><h1>渡轮时刻表调整</h1>"
+            f"<p>09.10.2024</p><p>{body}</p></body></html>")
+    assert _dates(html, body)[0] == "2024-09-10T16:07:00+00:00"
+
+
+def test_the_headline_line_itself_beats_a_story_that_starts_alike() -> None:
+    lines = ["Top 10 best luxury hotel brands in the world", "June 3, 2024", "story",
+             "Top 10 best luxury hotels in Barcelona", "December 13, 2021"]
+    assert find_line(lines, "Top 10 best luxury hotel brands in the world", 5) == 0
+    assert find_line(lines, "Top 10 best luxury hotels in Barcelona") == 3
+
+
+def test_page_lines_in_document_order_without_scripts() -> None:
+    doc = parse_document("<html><body><p>One <b>two</b> three</p><script>var x = 1;</script>"
+                         "<select><option>Menu</option></select><p>four</p></body></html>")
+    assert page_lines(doc) == ["One", "two", "three", "four"]
+
+
+def test_labelled_date_just_above_the_body_when_the_title_is_the_sites() -> None:
+    # a blog page titled with the blog's name; the post's own date sits above its text
+    nav = "".join(f"<li>Link number {i}</li>" for i in range(100))
+    html = (f"<html><head><title>China-Pub blog</title></head><body><h2>China-Pub blog</h2><ul>{nav}</ul>"
+            f"<h3>警世钟</h3><p>ggjjzhzz</p><p>发表于 2005-9-15 11:46:00</p><p>{BODY}</p></body></html>")
+    assert _dates(html)[0] == "2005-09-15T11:46:00"
+
+
+def test_labelled_month_and_year_after_the_body() -> None:
+    assert find_partial_date("November 2003") == "2003-11"
+    assert find_partial_date("We met in November 2003 at the port") is None
+    html = _page(after="<dl><dt>Publication Type</dt><dd>Report</dd><dt>Date</dt><dd>November 2003</dd></dl>")
+    assert _dates(html)[0] == "2003-11"
+
+
+def test_originally_published_note_just_after_the_body() -> None:
+    ld = '<meta property="article:published_time" content="2022-09-30T11:07:00+10:00">'
+    paras = [BODY] + [f"The story goes on, long enough to count as body line number {i}." for i in range(20)]
+    after = "<p>This article was originally published on 26 Sep 2019 at 4:12pm but has been updated.</p>"
+    html = ("<html><head><title>Ferry timetable changes</title>" + ld + "</head><body><h1>Ferry timetable changes</h1>"
+            + "".join(f"<p>{p}</p>" for p in paras) + after + "</body></html>")
+    assert _dates(html, "\n".join(paras))[0] == "2019-09-26"
+
+
+def test_year_month_line_at_the_head_of_a_report_body() -> None:
+    body = "北京市儿童心理素质调查报告\n北京市妇女儿童工作委员会课题组\n2003年5月\n" + "\n".join(
+        f"第{i}部分：为了贯彻落实北京市儿童发展规划，进一步了解全市儿童的心理状况。" for i in range(6))
+    html = ("<html><head><title>研究集萃</title></head><body><p>首页</p>"
+            + "".join(f"<p>{ln}</p>" for ln in body.split("\n")) + "</body></html>")
+    assert _dates(html, body)[0] == "2003-05"
+
+
+def test_month_day_under_the_headline_completed_by_a_structured_date() -> None:
+    zone = ["作者名", "发布时间：10-08", "12:00"]
+    assert month_day_confirmed(zone, ["2019-10-08T12:00:57"]) == "2019-10-08T12:00:57"
+    assert month_day_confirmed(["发布时间：18-03-08"], ["2018-03-08T23:16:24"]) == "2018-03-08T23:16:24"
+    # no structured date with that month and day: no year is guessed
+    assert month_day_confirmed(zone, ["2019-10-09T12:00:57"]) is None
+    head = '<meta itemprop="dateUpdate" content="2019-10-08 12:00:57">'
+    html = _page(head, "<p>某作者</p><span>发布时间：10-08</span><span>12:00</span>", title="英国美女转行当美人鱼")
+    assert _dates(html)[0] == "2019-10-08T12:00:57"
+
+
+def test_one_date_variable_in_the_pages_script() -> None:
+    wechat = parse_document('<html><body><script>var nickname = "x";\n var ct = "1581517074";</script></body></html>')
+    assert script_date(wechat) == "2020-02-12T14:17:54+00:00"
+    data = parse_document('<html><body><script>window.DATA = {"pubtime": "2019-09-07 19:02:26"}</script></body></html>')
+    assert script_date(data) == "2019-09-07T19:02:26"
+    # several values: a list of other stories, not this one's date
+    many = parse_document('<html><body><script>x = [{"pubtime": "2019-09-07"}, {"pubtime": "2019-09-06"}]'
+                          "</script></body></html>")
+    assert script_date(many) is None
+    page = _page(title="三星 Galaxy S20 系列手机正式发布") .replace(
+        "</body>", '<script>var nickname = "x";\n var ct = "1581517074";</script></body>')
+    assert _dates(page)[0] == "2020-02-12T14:17:54+00:00"
+
+
+def test_only_an_updated_date_shown_stands_for_the_publication() -> None:
+    assert _dates(_page(before="<p>Updated March 5, 2025</p>")) == ("2025-03-05", "2025-03-05")
+    # a published date anywhere keeps the two apart
+    ld = '<meta property="article:published_time" content="2024-01-02">'
+    assert _dates(_page(ld, "<p>Updated March 5, 2025</p>")) == ("2024-01-02", "2025-03-05")
