@@ -14,6 +14,8 @@ import re
 
 import charset_normalizer
 
+from .gbrepair import drop_user_defined, repair_gb_shifts
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -116,13 +118,19 @@ def decode_html(data: bytes, *, http_content_type: str | None = None) -> tuple[s
 
     The count is taken on the decoded page before repair; the text is then repaired where
     that is certain: bytes that decode to nothing (a truncated double-byte character) are
-    dropped rather than shown as U+FFFD, and GBK's 0xA3A0 reads as the ideographic space
-    (WHATWG's mapping) instead of a private-use character."""
+    dropped rather than shown as U+FFFD, GBK's 0xA3A0 reads as the ideographic space
+    (WHATWG's mapping) instead of a private-use character, a GB run shifted by a lost byte
+    is put back in step, and the site's own glyphs of GBK's user-defined area are dropped
+    from ordinary text (gbrepair.py)."""
     text, charset, bad = _decode_best(data, http_content_type)
     if bad:
-        text = text.replace("\ufffd", "")
         if charset == "gb18030":
             text = text.replace("\ue5e5", "\u3000")
+            repaired = repair_gb_shifts(data)
+            if repaired is not data:
+                text = repaired.decode(charset, errors="replace").replace("\ue5e5", "\u3000")
+            text = drop_user_defined(text)
+        text = text.replace("\ufffd", "")
     return text, charset, bad
 
 
