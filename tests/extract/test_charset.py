@@ -80,3 +80,41 @@ def test_damaged_gbk_is_repaired_where_certain_and_counted() -> None:
     assert "\ufffd" not in out and "\ue5e5" not in out
     assert "人们开始 &quot;\u3000形式" in out
     assert bad >= 1  # the damage is still recorded
+
+
+_GB_PARAS = [
+    "市议会今日讨论新的公园计划，多名议员发言支持扩建绿化空间，并要求政府尽快公布时间表。",
+    "居民代表表示，区内长者及儿童一直缺乏休憩地方，希望新公园能设置无障碍设施及遮荫座椅。",
+    "有环保团体指出，计划应保留现有树木，并在设计阶段加入公众咨询，避免重复过去的错误。",
+    "政府发言人回应时说，当局会在下月提交详细方案，并会考虑各方意见，预计工程需时两年。",
+]
+
+
+def _gb_page(middle: bytes) -> bytes:
+    paras = b"".join(b"<p>" + p.encode("gbk") + b"</p>\n" for p in _GB_PARAS)
+    return (b'<html><head><meta charset="gb2312"></head><body>' + paras + b"<p>" + middle
+            + b"</p>\n" + paras + b"</body></html>")
+
+
+def test_gb_run_shifted_by_a_lost_byte_is_put_back_in_step() -> None:
+    sentence = "居民代表表示，政府发言人回应时说，当局会考虑各方意见，希望新公园能设置无障碍设施。".encode("gbk")
+    cut = sentence.index("，".encode("gbk"))  # lose the first byte of the first comma
+    damaged = sentence[:cut] + sentence[cut + 1 :]
+    out, charset, bad = decode_html(_gb_page(damaged))
+    assert charset == "gb18030" and bad >= 1
+    # the comma's lone second byte is dropped; everything after it reads again
+    assert "<p>居民代表表示政府发言人回应时说，当局会考虑各方意见，希望新公园能设置无障碍设施。</p>" in out
+    assert count_suspicious(out) == 0
+
+
+def test_user_defined_glyph_in_ordinary_text_is_dropped() -> None:
+    glyph = b"\xaa\xa5"  # GBK user-defined area: a site's own font symbol (U+E004)
+    out, _, bad = decode_html(_gb_page(_GB_PARAS[0].encode("gbk") + glyph + _GB_PARAS[1].encode("gbk")))
+    assert bad == 1  # recorded as damage of the page
+    assert "\ue004" not in out and _GB_PARAS[0] + _GB_PARAS[1] in out
+
+
+def test_shift_without_evidence_is_not_guessed() -> None:
+    # a lone orphan byte before a single character: no text after it to judge a repair by
+    out, _, _ = decode_html(_gb_page(b"ab\xaa\xb2cd"))
+    assert "ab" in out and "cd" in out  # the ASCII around it is never eaten

@@ -29,7 +29,21 @@ def test_learned_template_keeps_recurring_blocks_out_of_bodies(site: str) -> Non
     assert [ln for ln, n in seen.items() if n >= 2] == []
 
 
-@pytest.mark.parametrize("page", ["163/1.html", "163/2.html", "netease_forum/1.html"])
+@pytest.mark.parametrize("page", ["163/1.html", "163/2.html", "netease_forum/1.html", "tieba/1.html"])
 def test_list_pages_are_not_articles(page: str) -> None:
     ex = extract_page((GNE / "test_list_page" / page).read_bytes())
     assert not ex.is_article
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("site", ["163", "sina"])
+def test_learned_metadata_positions_agree_with_the_generic_path(site: str) -> None:
+    pages = [(f.read_bytes(), None) for f in sorted((GNE / "tests" / site).glob("*.html"))]
+    profile = learn_site(pages)
+    assert {"title", "date"} <= set(profile.meta_selectors)
+    for data, _ in pages:
+        learned, generic = extract_page(data, profile=profile), extract_page(data)
+        assert learned.title == generic.title
+        assert (learned.date or "")[:10] == (generic.date or "")[:10]
+    paths = [extract_page(d, profile=profile).meta_paths for d, _ in pages]
+    assert sum(p["title"] == "learned" for p in paths) >= len(pages) // 2

@@ -58,3 +58,83 @@ def test_bad_profile_is_a_clear_error(tmp_path: Path) -> None:
         SiteProfile.from_file(path)
     with pytest.raises(ValueError):
         learn_site([(b"<html></html>", None)])
+
+
+# -- learned metadata positions ---------------------------------------------------------
+
+def _tagged(n: int, *, with_meta: bool = True) -> bytes:
+    """A page of the fake site whose category and tags are shown (and, with_meta, also
+    given in article:* meta, where the generic path reads them)."""
+    meta = ('<meta property="article:section" content="社區">'
+            f'<meta property="article:tag" content="公園"><meta property="article:tag" content="第{n}區">'
+            if with_meta else "")
+    shown = (f'<div class="crumbs"><a href="/">首頁</a> &gt; <a class="cat" href="/c">社區</a></div>'
+             f'<div class="tags"><a href="/t/1">公園</a><a href="/t/{n}">第{n}區</a></div>')
+    html = zh_article(n, extra_head=meta).replace('<div class="main">', f'<div class="main">{shown}')
+    return html.encode("utf-8")
+
+
+def test_learned_positions_of_title_date_author() -> None:
+    profile = learn_site(_site())
+    assert profile.meta_selectors["title"] == ["div.main > h1.headline"]
+    assert profile.meta_selectors["date"] == ["div.info > span.time"]
+    assert profile.meta_selectors["author"] == ["div.info > span.by"]
+    # a byline without its role word: the generic path cannot tell it is the author
+    page = zh_article(9).replace("記者陳大文、李小明／香港報導", "張志強").encode("utf-8")
+    assert extract_page(page).author is None
+    ex = extract_page(page, profile=profile)
+    assert ex.author == "張志強" and ex.date == "2021-01-09T10:39:00"
+    assert ex.meta_paths == {"title": "learned", "date": "learned", "author": "learned",
+                             "category": "generic", "tags": "generic"}
+
+
+def test_learned_position_missing_falls_back_to_generic() -> None:
+    profile = learn_site(_site())
+    page = zh_article(9).replace('<span class="time">2021年1月9日 10:39</span>', "").encode("utf-8")
+    ex = extract_page(page, profile=profile)
+    assert ex.meta_paths["date"] == "generic" and ex.meta_paths["title"] == "learned"
+
+
+def test_learned_category_and_tags_fill_pages_without_meta() -> None:
+    pages = [(_tagged(n), f"https://hk.example.org/a/{n}") for n in range(1, 5)]
+    profile = learn_site(pages)
+    assert profile.meta_selectors["category"] == ["div.crumbs > a.cat"]
+    assert profile.meta_selectors["tags"] == ["div.main > div.tags"]
+    bare = _tagged(8, with_meta=False)
+    assert extract_page(bare).tags == []
+    ex = extract_page(bare, profile=profile)
+    assert ex.category == "社區" and ex.tags == ["公園", "第8區"]
+    assert ex.meta_paths["category"] == ex.meta_paths["tags"] == "learned"
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".toml"])
+def test_meta_selectors_round_trip_and_old_profiles_load(tmp_path: Path, suffix: str) -> None:
+    profile = learn_site(_site())
+    path = tmp_path / f"site{suffix}"
+    profile.to_file(path)
+    assert "meta_selectors" in path.read_text(encoding="utf-8")
+    assert SiteProfile.from_file(path).meta_selectors == profile.meta_selectors
+    old = tmp_path / "old.yaml"  # saved before metadata positions were learned
+    old.write_text("site: hk.example.org\nbody_selectors: ['div.article-content']\n", encoding="utf-8")
+    ex = extract_page(zh_article(5).encode("utf-8"), profile=SiteProfile.from_file(old))
+    assert ex.path == "learned" and set(ex.meta_paths.values()) == {"generic"}
+
+
+def test_person_corrected_meta_selector_is_used(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("meta_selectors:\n  category:\n    - div.topnav > a[href='/sport']\n", encoding="utf-8")
+    ex = extract_page(zh_article(5).encode("utf-8"), profile=SiteProfile.from_file(path))
+    assert ex.category == "體育" and ex.meta_paths["category"] == "learned"
+
+
+def test_bad_meta_selectors_are_clear_errors(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("meta_selectors:\n  colour: ['h1']\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown metadata field"):
+        SiteProfile.from_file(path)
+    path.write_text("meta_selectors:\n  date: ['span[[']\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad date selector"):
+        SiteProfile.from_file(path)
+    path.write_text("meta_selectors: ['h1']\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="meta_selectors must map"):
+        SiteProfile.from_file(path)

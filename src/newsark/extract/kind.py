@@ -24,7 +24,7 @@ from .choose import is_cjk
 LINK_PAGE = 0.75  # share of a page's text that is link text: a page of links
 MOSTLY_LINKS = 0.5  # share of the body's text that is link text
 MIN_RECORDS = 5  # repeated siblings that make a list
-RECORD_SHARE = 0.6  # share of the body's text found in distinct records: a list of them
+RECORD_SHARE = 0.9  # share of the body's text found in distinct records: a list of them (a roundup article has its own prose too)
 _LINK_TEXT_RE = re.compile(r"(?<!!)\[([^\]]*)\]\([^)]*\)")
 _WS_RE = re.compile(r"\s+")
 # A paragraph that ends without closing punctuation was cut off (list abstracts are).
@@ -33,7 +33,8 @@ _MANY_CHILDREN = etree.XPath("//body//*[count(*) >= $n]")
 _RECORD_TAGS = frozenset({"li", "div", "tr", "tbody", "article", "section", "dl", "table", "dd"})
 _SECOND_LEVEL = frozenset({"com", "net", "org", "gov", "edu", "co", "ac", "or", "ne", "go"})
 _KEY = 12  # characters of a paragraph that find it in a record
-_NOT_PROSE_RE = re.compile(r"(#|[-*+] |\d+[.)] |\||>|!\[)")
+_NOT_PROSE_RE = re.compile(r"(#|\||>|!\[)")
+_ITEM_RE = re.compile(r"(?m)^\s*(?:[-*+]|\d+[.)])\s+")
 CUT_MIN, CUT_SHARE = 4, 0.3  # paragraphs cut off mid-sentence that make a body look like a list
 
 
@@ -112,12 +113,13 @@ def repeated_records(doc: etree._Element, paragraphs: list[str]) -> tuple[int, f
 
 
 def _paragraphs(markdown: str) -> list[str]:
-    """The body's prose paragraphs (no headings, list items, tables, quotes, images)."""
+    """The body's paragraphs and list items (no headings, tables, quotes, images)."""
     out = []
     for block in markdown.split("\n\n"):
         block = block.strip()
         if block and not _NOT_PROSE_RE.match(block):
-            out.append(_LINK_TEXT_RE.sub(r"\1", block))
+            # list items are records too (a list's entries may be marked up as one)
+            out += [_LINK_TEXT_RE.sub(r"\1", i).strip() for i in _ITEM_RE.split(block) if i.strip()]
     return out
 
 

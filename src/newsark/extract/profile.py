@@ -205,7 +205,7 @@ class SiteProfile:
         else:
             data = yaml.safe_load(raw) or {}
         if not isinstance(data, dict):
-            raise ValueError(f"{path}: a site profile is a mapping of keys to values")
+            raise ValueError(f"{path}: a site profile is a mapping of keys to values")  # noqa: TRY004 (callers catch ValueError)
         return cls.from_dict(data)
 
 

@@ -1,0 +1,70 @@
+"""Page kinds: forum thread lists and result lists are not articles; articles stay articles."""
+
+from __future__ import annotations
+
+from newsark.extract import extract_page
+from newsark.extract.kind import not_article_reason, repeated_records
+from newsark.extract.page import parse_document
+
+from .fixtures import zh_article
+
+NAV = '<div class="nav"><a href="/">首页</a> <a href="/hot">热门</a> <a href="/new">最新</a></div>'
+# Abstracts of forum threads: whole sentences, and several cut off mid-sentence as lists do.
+ABSTRACTS = [
+    "市政府今天公布新的公园计划，多名议员表示支持扩建绿化空间，并要求尽快公布时间表和预算安排",
+    "居民代表表示区内长者及儿童一直缺乏休憩地方，希望新公园能设置无障碍设施及遮荫座椅。",
+    "有环保团体指出计划应保留现有树木，并在设计阶段加入公众咨询，避免重复过去的错误和浪费",
+    "发言人回应说当局会在下月提交详细方案，并会考虑各方意见，预计工程需时两年才能完成。",
+    "网友讨论地铁新线的票价问题，有人认为应该参考其他城市的做法，也有人担心财政压力越来越",
+    "今年夏天的雨水特别多，不少低洼地区出现水浸，居民希望政府加快改善排水系统的工程进度",
+    "本地一间中学的学生在国际比赛中获奖，校长表示会继续支持学生参加不同类型的科学活动。",
+    "图书馆延长开放时间的建议获得支持，不少学生表示考试期间需要更多安静的温习地方和座位",
+]
+
+
+def forum_page(*, links: str = "thread") -> str:
+    """A forum's thread list: each record a title linking to its thread, an abstract, the
+    author and a reply count (``links="sites"``: each record links to another site)."""
+    records = []
+    for i, text in enumerate(ABSTRACTS):
+        href = f"/p/{7000 + i}" if links == "thread" else f"https://shop{i}.example{i}.com/"
+        records.append(
+            f'<li class="thread clearfix"><div class="reply-count">{i * 7 + 3}</div>'
+            f'<div class="thread-main"><a class="title" href="{href}">讨论第{i}号：市民关心的问题</a>'
+            f'<div class="abstract">{text}</div>'
+            f'<span class="author"><a href="/home/user{i}">用户{i}号</a></span></div></li>'
+        )
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>本地讨论吧</title></head><body>{NAV}'
+            f'<div class="content"><ul class="thread-list">{"".join(records)}</ul></div></body></html>')
+
+
+def test_forum_thread_list_is_not_an_article() -> None:
+    ex = extract_page(forum_page().encode("utf-8"))
+    assert not ex.is_article
+    assert ex.reason is not None and ex.reason.startswith("a list")
+
+
+def test_records_that_link_to_many_sites_are_a_listicle_not_a_list() -> None:
+    doc = parse_document(forum_page(links="sites"))
+    assert repeated_records(doc, ABSTRACTS) == (0, 0.0)
+    records, held = repeated_records(parse_document(forum_page()), ABSTRACTS)
+    assert records == len(ABSTRACTS) and held == 1.0
+
+
+def test_article_with_cut_paragraphs_but_no_records_stays_an_article() -> None:
+    paras = "".join(f"<p>{t}</p>" for t in ABSTRACTS)
+    page = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>公园计划</title></head><body>{NAV}'
+            f'<div class="article"><h1>公园计划</h1>{paras}</div></body></html>')
+    doc = parse_document(page)
+    markdown = "\n\n".join(ABSTRACTS)
+    assert not_article_reason(markdown, markdown, doc) is None
+
+
+def test_ordinary_article_is_an_article() -> None:
+    ex = extract_page(zh_article(3).encode("utf-8"))
+    assert ex.is_article and ex.reason and "list" not in ex.reason
+
+
+def test_short_body_and_link_pages_keep_their_reasons() -> None:
+    doc = parse_document("<html><body><p>太短了</p></body></html>")
+    assert (not_article_reason("太短了", "太短了", doc) or "").startswith("body too short")
