@@ -131,3 +131,15 @@ def test_only_an_updated_date_shown_stands_for_the_publication() -> None:
     # a published date anywhere keeps the two apart
     ld = '<meta property="article:published_time" content="2024-01-02">'
     assert _dates(_page(ld, "<p>Updated March 5, 2025</p>")) == ("2024-01-02", "2025-03-05")
+
+
+def test_date_under_the_pages_own_headline_when_the_metadata_titles_it_otherwise() -> None:
+    nav = "".join(f"<li>Section {i}</li>" for i in range(30))
+    # (a related product's upload date elsewhere is what a markup-wide search would find)
+    html = ('<html><head><title>How Does Robot Vacuum Mapping Work</title>'
+            '<meta property="og:title" content="How Does Robot Vacuum Mapping Work"></head>'
+            '<body><div class="card"><span class="date">2023-10-11</span> Related</div>'
+            f"<ul>{nav}</ul><h1>How Do Vacuum Robots with Mapping Navigate?</h1><h5><span>2024-11-06</span></h5>"
+            f"<p>{BODY}</p>" + "".join(f"<p>More of the story, part {i}.</p>" for i in range(10))
+            + "<h2>FAQ</h2><h3>How Does Robot Vacuum Mapping Work</h3><p>It scans the room.</p></body></html>")
+    assert _dates(html)[0] == "2024-11-06"

@@ -63,12 +63,16 @@ _SCRIPT_DATE_RE = re.compile(
 )
 
 
+_SCRIPT_KEYS = ("var ct", "var publish_time", "var create_time", "pubtime", "pub_time", "publish_time",
+                "publishtime", "pubTime", "publishTime", "PubTime", "PublishTime")
+
+
 def script_date(doc: etree._Element) -> str | None:
     """The one publication date a page's inline scripts assign to a date variable, or None."""
     values: set[str] = set()
     for script in doc.iter("script"):
         text = script.text
-        if not text or script.get("src") or ("time" not in text and "ct" not in text):
+        if not text or not any(k in text for k in _SCRIPT_KEYS):
             continue
         values.update(m[1] for m in _SCRIPT_DATE_RE.finditer(text))
         if len(values) > 1:
@@ -106,6 +110,9 @@ def _swapped(day: str) -> str:
     return f"{day[:4]}-{day[8:10]}-{day[5:7]}"
 
 
+_ITEMPROP_DATES = etree.XPath('//*[@itemprop="datePublished" or @itemprop="dateModified"]')
+
+
 def _htmldate(doc: etree._Element, url: str | None) -> str | None:
     from htmldate import find_date as htmldate_find
 
@@ -119,8 +126,10 @@ def _htmldate(doc: etree._Element, url: str | None) -> str | None:
 def article_dates(
     doc: etree._Element, url: str | None, meta: dict[str, list[str]], lds: list[dict[str, Any]],
     lines: list[str], zone: list[str], title: str | None, body_text: str | None, chinese: bool,
+    headline: str | None = None,
 ) -> tuple[str | None, str | None]:
-    """(published, last updated) of the page, each None when unknown."""
+    """(published, last updated) of the page, each None when unknown. ``headline``: the
+    page's first <h1>."""
     ld = lds[0] if lds else {}
     # The first article object that carries a date (a WebPage node may come first).
     ld_dated = next((o for o in lds if o.get("datePublished") or o.get("dateCreated")), ld)
@@ -136,14 +145,14 @@ def article_dates(
                     date = d
                     if marked:
                         break
-    for el in doc.xpath('//*[@itemprop="datePublished" or @itemprop="dateModified"]'):
+    for el in _ITEMPROP_DATES(doc) if not (date and updated) else ():
         value = parse_date(el.get("content") or el.get("datetime") or _text(el))
         if el.get("itemprop") == "datePublished" and not date:
             date = value
         elif el.get("itemprop") == "dateModified" and not updated:
             updated = value
     if not date:
-        date = date_from_url(url) or script_date(doc)
+        date = date_from_url(url)
 
     text_pub, text_upd = dates_in_zone(zone)
     if not text_pub:
@@ -151,6 +160,12 @@ def article_dates(
         if ti is not None:
             text_pub, near_upd = dates_in_zone(lines[max(0, ti - 6) : ti + 12])
             text_upd = text_upd or near_upd
+    if not text_pub and not date and headline and headline != title:
+        # The page's own <h1> when the metadata titles the story otherwise: a date on the
+        # lines just under it, when no other source dates the page.
+        hi = find_line(lines, headline)
+        if hi is not None:
+            text_pub = dates_in_zone(lines[hi + 1 : hi + 4])[0]
     if not text_pub and not date:
         text_pub = labelled_date_around_body(lines, body_text)
     end = body_bounds(lines, body_text)[1]
@@ -170,6 +185,8 @@ def article_dates(
             date = text_pub
     elif text_pub and not date:
         date = text_pub
+    if not date:
+        date = script_date(doc)
     if not date:
         full = [d for d in (updated, *(parse_date(v) for k, vs in meta.items()
                                        if "date" in k or "time" in k for v in vs[:1])) if d]

@@ -7,6 +7,7 @@ there ('Published: …', '最後更新 …', 'Updated:' on the line before the d
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -50,23 +51,55 @@ def page_lines(doc: etree._Element) -> list[str]:
     return lines
 
 
+class _Flat:
+    """The page's lines without white space, joined into one string (probes are found with
+    str.find instead of a loop over every line; a page's lines are searched many times)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.flat = [line.replace(" ", "") for line in lines]  # page_lines left single spaces
+        self.blob = "\x00".join(self.flat)
+        self.starts: list[int] = []
+        pos = 0
+        for f in self.flat:
+            self.starts.append(pos)
+            pos += len(f) + 1
+
+
+_last_flat: _Flat | None = None
+
+
+def _flat(lines: list[str]) -> _Flat:
+    global _last_flat  # a one-page cache: the same lines are searched again and again
+    cached = _last_flat
+    if cached is None or cached.lines is not lines:
+        cached = _last_flat = _Flat(lines)
+    return cached
+
+
 def find_line(lines: list[str], probe: str, before: int | None = None) -> int | None:
     """Index of the line holding ``probe``'s start; the last one before ``before``. A line
     that is the whole probe (the headline itself) wins over one that only starts like it
     (a related story 'Top 10 best luxury hotels in …' under 'Top 10 best luxury hotel brands')."""
     whole = "".join(probe.split())
     start = whole[:12]
-    if len(start) < 4:
+    if len(start) < 4 or "\x00" in start:
         return None
+    f = _flat(lines)
+    limit = len(lines) if before is None else min(before, len(lines))
     found = exact = None
-    for i, line in enumerate(lines[:before]):
-        if start in (flat := "".join(line.split())):
-            if found is None or before is not None:
-                found = i
-            if flat == whole and (exact is None or before is not None):
-                exact = i
-            if before is None and exact is not None:
+    pos = f.blob.find(start)
+    while pos != -1:
+        i = bisect.bisect_right(f.starts, pos) - 1
+        if i >= limit:
+            break
+        if found is None or before is not None:
+            found = i
+        if f.flat[i] == whole and (exact is None or before is not None):
+            exact = i
+            if before is None:
                 break
+        pos = f.blob.find(start, f.starts[i + 1]) if i + 1 < len(f.starts) else -1
     return exact if exact is not None else found
 
 
