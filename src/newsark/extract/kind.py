@@ -27,8 +27,9 @@ MIN_RECORDS = 5  # repeated siblings that make a list
 RECORD_SHARE = 0.9  # share of the body's text found in distinct records: a list of them (a roundup article has its own prose too)
 _LINK_TEXT_RE = re.compile(r"(?<!!)\[([^\]]*)\]\([^)]*\)")
 _WS_RE = re.compile(r"\s+")
-# A paragraph that ends without closing punctuation was cut off (list abstracts are).
-_ENDS_SENTENCE_RE = re.compile(r"[.!?。！？…:：;；)）\]】」』\"'”’》>*_~-]$")
+# A paragraph that ends without closing punctuation was cut off (list abstracts are); a
+# paragraph ending in a link ends in ")".
+_SENTENCE_ENDS = frozenset(".!?。！？…:：;；)）]】」』\"'”’》>*_~-")
 _MANY_CHILDREN = etree.XPath("//body//*[count(*) >= $n]")
 _RECORD_TAGS = frozenset({"li", "div", "tr", "tbody", "article", "section", "dl", "table", "dd"})
 _SECOND_LEVEL = frozenset({"com", "net", "org", "gov", "edu", "co", "ac", "or", "ne", "go"})
@@ -113,13 +114,16 @@ def repeated_records(doc: etree._Element, paragraphs: list[str]) -> tuple[int, f
 
 
 def _paragraphs(markdown: str) -> list[str]:
-    """The body's paragraphs and list items (no headings, tables, quotes, images)."""
-    out = []
+    """The body's paragraphs and list items, as Markdown (no headings, tables, quotes, images)."""
+    out: list[str] = []
     for block in markdown.split("\n\n"):
         block = block.strip()
-        if block and not _NOT_PROSE_RE.match(block):
-            # list items are records too (a list's entries may be marked up as one)
-            out += [_LINK_TEXT_RE.sub(r"\1", i).strip() for i in _ITEM_RE.split(block) if i.strip()]
+        if not block or _NOT_PROSE_RE.match(block):
+            continue
+        if block[0] in "-*+0123456789":  # list items are records too
+            out += [i.strip() for i in _ITEM_RE.split(block) if i.strip()]
+        else:
+            out.append(block)
     return out
 
 
@@ -127,8 +131,8 @@ def _looks_like_records(paragraphs: list[str], cjk: bool) -> bool:
     """Cheap: many paragraphs cut off mid-sentence, as a list's abstracts are."""
     if len(paragraphs) < MIN_RECORDS:
         return False
-    long_enough = [p for p in paragraphs if (len(p) >= 15 if cjk else len(p.split()) >= 8)]
-    cut = sum(1 for p in long_enough if not _ENDS_SENTENCE_RE.search(p))
+    long_enough = [p for p in paragraphs if (len(p) >= 15 if cjk else p.count(" ") >= 7)]
+    cut = sum(1 for p in long_enough if p[-1] not in _SENTENCE_ENDS)
     return cut >= CUT_MIN and cut >= CUT_SHARE * len(long_enough)
 
 
@@ -153,7 +157,7 @@ def not_article_reason(markdown: str, text: str, doc: etree._Element,
         return f"a list of {len(lines)} short items, no paragraph"
     paragraphs = _paragraphs(markdown)
     if _looks_like_records(paragraphs, cjk):  # the page's structure only for such bodies
-        records, held = repeated_records(doc, paragraphs)
+        records, held = repeated_records(doc, [_LINK_TEXT_RE.sub(r"\1", p) for p in paragraphs])
         if records >= MIN_RECORDS and held >= RECORD_SHARE:
             return f"a list: the body is {records} records of a repeated block ({held:.0%} of its text)"
     return None
