@@ -143,3 +143,9 @@ def test_date_under_the_pages_own_headline_when_the_metadata_titles_it_otherwise
             f"<p>{BODY}</p>" + "".join(f"<p>More of the story, part {i}.</p>" for i in range(10))
             + "<h2>FAQ</h2><h3>How Does Robot Vacuum Mapping Work</h3><p>It scans the room.</p></body></html>")
     assert _dates(html)[0] == "2024-11-06"
+
+
+def test_a_modification_date_alone_is_not_taken_for_the_publication() -> None:
+    # htmldate falls back to article:modified_time when it finds nothing else
+    head = '<meta property="article:modified_time" content="2026-02-27T19:16:59+00:00">'
+    assert _dates(_page(head)) == (None, "2026-02-27T19:16:59+00:00")

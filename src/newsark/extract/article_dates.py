@@ -203,6 +203,8 @@ def article_dates(
         # Last resort, markup only (no extensive text search): htmldate, which on Chinese
         # pages gives confident wrong dates, so not there.
         date = _htmldate(doc, url)
+        if date and updated and date[:10] == updated[:10]:
+            date = None  # htmldate fell back to the modification date: not a publication
     if updated and date and updated[:16] == date[:16]:
         updated = None
     return date, updated
