@@ -138,3 +138,20 @@ def test_bad_meta_selectors_are_clear_errors(tmp_path: Path) -> None:
     path.write_text("meta_selectors: ['h1']\n", encoding="utf-8")
     with pytest.raises(ValueError, match="meta_selectors must map"):
         SiteProfile.from_file(path)
+
+
+def _era_b(n: int) -> bytes:
+    """A page of the same site after a redesign: other classes for the title and byline."""
+    html = zh_article(n).replace('<h1 class="headline">', '<h1 class="story-title">')
+    return html.replace('<div class="info">', '<div class="meta-line">').encode("utf-8")
+
+
+def test_template_eras_give_one_selector_each() -> None:
+    pages = [(zh_article(n).encode("utf-8"), None) for n in range(1, 4)]
+    pages += [(_era_b(n), None) for n in range(4, 7)]
+    profile = learn_site(pages)
+    assert sorted(profile.meta_selectors["title"]) == ["div.main > h1.headline", "div.main > h1.story-title"]
+    assert sorted(profile.meta_selectors["date"]) == ["div.info > span.time", "div.meta-line > span.time"]
+    for page in (zh_article(8).encode("utf-8"), _era_b(9)):
+        ex = extract_page(page.replace("記者陳大文、李小明／香港報導".encode(), "張志強".encode()), profile=profile)
+        assert ex.author == "張志強" and ex.meta_paths["author"] == "learned"

@@ -136,8 +136,9 @@ def holders(doc: etree._Element, values: dict[str, Value | None]) -> dict[str, l
 
 @dataclass
 class _Tally:
-    works: int = 0
+    works: set[int] = field(default_factory=set)  # pages where the first match gives the value
     wrong: int = 0
+    matched: set[int] = field(default_factory=set)  # pages where it matches at all
 
 
 @dataclass
@@ -176,21 +177,30 @@ def learn_positions(samples: Iterable[tuple[etree._Element, dict[str, Value | No
         for held in found:
             proposed.update({selector_of(el) for el in held.get(name, [])} - {""})
         tally: dict[str, _Tally] = {}
-        for sel in [s for s, n in proposed.most_common(12) if n >= MIN_PAGES]:
+        for sel in [s for s, n in sorted(proposed.items(), key=lambda x: (-x[1], x[0]))[:12] if n >= MIN_PAGES]:
             css = CSSSelector(sel)
             t = tally[sel] = _Tally()
-            for doc, values in pages:
+            for i, (doc, values) in enumerate(pages):
                 matches = css(doc)
                 if not matches:
                     continue
+                t.matched.add(i)
                 got = read_field(name, matches[0])
                 if same_value(name, got, values.get(name)):
-                    t.works += 1
+                    t.works.add(i)
                 elif got:
                     t.wrong += 1
         need = max(MIN_PAGES, MIN_SHARE * len(pages))
-        kept = sorted((s for s, t in tally.items() if t.works >= need and t.wrong <= MAX_WRONG * t.works),
-                      key=lambda s: (-tally[s].works, tally[s].wrong, s))
+        good = sorted((s for s, t in tally.items() if len(t.works) >= need and t.wrong <= MAX_WRONG * len(t.works)),
+                      key=lambda s: (-len(tally[s].works), tally[s].wrong, s))
+        # A later selector is another template era: kept only for pages the kept ones
+        # do not reach at all (else it is the same era's second opinion, never asked).
+        kept: list[str] = []
+        reached: set[int] = set()
+        for sel in good:
+            if not kept or len(tally[sel].works - reached) >= MIN_PAGES:
+                kept.append(sel)
+                reached |= tally[sel].matched
         if kept:
             out[name] = kept[:PER_FIELD]
     return out
