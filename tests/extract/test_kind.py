@@ -68,3 +68,16 @@ def test_ordinary_article_is_an_article() -> None:
 def test_short_body_and_link_pages_keep_their_reasons() -> None:
     doc = parse_document("<html><body><p>太短了</p></body></html>")
     assert (not_article_reason("太短了", "太短了", doc) or "").startswith("body too short")
+
+
+def test_forum_thread_of_posts_under_their_authors_is_not_an_article() -> None:
+    posts = "".join(
+        f'<div class="post"><div class="side"><a class="user" href="/u/{i}">网友{i}号</a>'
+        f'<span class="floor">{i + 1}楼</span></div><div class="post-body">{text}</div>'
+        f'<div class="post-foot">回复 {i * 3}</div></div>'
+        for i, text in enumerate(ABSTRACTS)
+    )
+    page = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>公园计划讨论帖</title></head><body>'
+            f'{NAV}<div class="thread"><h1>公园计划讨论帖</h1>{posts}</div></body></html>')
+    ex = extract_page(page.encode("utf-8"))
+    assert not ex.is_article and (ex.reason or "").startswith("a list"), ex.reason
