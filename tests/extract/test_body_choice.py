@@ -7,7 +7,16 @@ from lxml import etree
 
 from newsark.extract import page
 from newsark.extract.candidates import Candidate
-from newsark.extract.choose import MISSED_DOUBT, doubtful, missed_inside, missed_share
+from newsark.extract.choose import (
+    LINKS_DOUBT,
+    MISSED_DOUBT,
+    SHORT_LINES_DOUBT,
+    doubtful,
+    link_share,
+    missed_inside,
+    missed_share,
+    short_line_share,
+)
 from newsark.extract.page import extract_page, parse_document
 
 WORDS = ["the", "harbour", "ferry", "service", "will", "change", "its", "timetable", "next", "month", "after", "a", "long", "review"]
@@ -82,3 +91,25 @@ def test_chinese_pages_keep_the_readability_first_path() -> None:
     ex = extract_page(html.encode("utf-8"))
     assert ex.chosen == "readability"
     assert "居民代表表示" in ex.text
+
+
+def _body_of(html: str) -> Candidate:
+    el = etree.fromstring(f"<body>{html}</body>")
+    return Candidate("trafilatura", el, " ".join(el.itertext()))
+
+
+def test_a_menu_or_link_list_taken_for_the_body_is_doubtful() -> None:
+    paras = [_para(40, i) for i in range(3)]
+    doc = parse_document(_page(paras))
+    prose = _body_of("".join(f"<p>{p} <a href='/x'>a link</a> inside.</p>" for p in paras))
+    assert link_share(prose) < 0.1 and short_line_share(prose) == 0.0
+    assert not doubtful(doc, prose)
+    # trafilatura's last resort: the page's whole text in one paragraph, a line per menu entry
+    menu = "\n".join(["Home", "News", "Sport", "City council", "Contact us", "Sign in"] * 30)
+    dump = _body_of(f"<p>{menu}\n{paras[0]}\n{paras[1]}\n{paras[2]}</p>")
+    assert short_line_share(dump) > SHORT_LINES_DOUBT
+    assert doubtful(doc, dump)
+    # a list of headlines, each a link
+    links = _body_of("".join(f"<p><a href='/s{i}'>{_para(8, i)}</a></p>" for i in range(12)) + f"<p>{paras[0]}</p>")
+    assert link_share(links) > LINKS_DOUBT
+    assert doubtful(doc, links)

@@ -24,6 +24,9 @@ CJK_MIN_LEN = 0.25
 LONG_PARAGRAPH = 20  # words: a <p> this long on the page is article text, or close to it
 MISSED_DOUBT = 0.5  # long paragraphs missing from a body, relative to its size: ask again
 BLOCK_WORDS = 5  # words: smaller text blocks are not compared
+LINKS_DOUBT = 0.5  # link text share of a body that makes it doubtful
+SHORT_LINE = 6  # words
+SHORT_LINES_DOUBT = 0.5  # share of a body's words on short lines that makes it doubtful
 INSIDE_DOUBT = 0.2  # blocks of the body's own container missing from it, relative to its size
 _TEXT_BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "dd", "td")
 _KEY_CHARS = 60  # a paragraph is "in" a body when its first characters are
@@ -124,7 +127,31 @@ def missed_inside(doc: etree._Element, body: Candidate, blocks: list[_Block] | N
     return missed / max(1, len(body.text.split()))
 
 
+def link_share(body: Candidate) -> float:
+    """Share of a body's text that is link text: a menu or a list of headlines taken for
+    the article is mostly links, an article's prose is not."""
+    total = len("".join(body.text.split()))
+    linked = sum(len("".join("".join(a.itertext()).split())) for a in body.element.iter("a"))
+    return linked / total if total else 0.0
+
+
+def short_line_share(body: Candidate) -> float:
+    """Share of a body's words on short lines. Trafilatura's last resort (its baseline) is
+    the whole page's text in one paragraph, one line per menu entry; an article's text is
+    mostly long lines."""
+    words = short = 0
+    for line in "".join(body.element.itertext()).split("\n"):
+        n = len(line.split())
+        words += n
+        if n < SHORT_LINE:
+            short += n
+    return short / words if words else 0.0
+
+
 def doubtful(doc: etree._Element, body: Candidate) -> bool:
-    """Whether a body probably missed part of the article (see the two signals above)."""
+    """Whether a body probably missed part of the article (see the two signals above), or
+    took a page of links or a menu for it."""
+    if link_share(body) > LINKS_DOUBT or short_line_share(body) > SHORT_LINES_DOUBT:
+        return True
     blocks = _blocks(doc, body)
     return missed_share(doc, body, blocks) > MISSED_DOUBT or missed_inside(doc, body, blocks) > INSIDE_DOUBT
