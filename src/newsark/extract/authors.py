@@ -15,6 +15,7 @@ from lxml import etree
 
 from .bylines import english_byline, english_name_ok
 from .dates import find_date
+from .pagebylines import author_marked
 
 Pieces = list[tuple[str, str]]  # [(separator, name)], see bylines.english_byline
 
@@ -162,13 +163,14 @@ def byline_elements(doc: etree._Element) -> Pieces:
     """Names in elements marked as the author or byline (itemprop, rel, class), outside
     comments and related-article cards; a name-classed child beats the whole box."""
     found: list[etree._Element] = []
-    for el in doc.xpath(
-        '//body//*[@rel="author" or @itemprop="author" or contains(@class,"uthor") or '
-        'contains(@class,"yline") or contains(@class,"riter") or contains(@class,"ontributor")]'
-    ):
-        if el.tag in ("script", "style", "img", "svg", "meta", "link", "input", "textarea", "form"):
+    for el in author_marked(doc):
+        if el.tag in ("script", "style", "img", "svg", "meta", "link", "input", "textarea", "form", "title",
+                      "body", "html", "head"):
             continue
         cls = el.get("class") or ""
+        if not (el.get("rel") == "author" or el.get("itemprop") == "author"
+                or any(k in cls for k in ("uthor", "yline", "riter", "ontributor"))):
+            continue
         tokens = [t for t in cls.split() if _CLASS_TOKEN_RE.search(t)]
         marked = el.get("rel") == "author" or el.get("itemprop") == "author"
         if not marked and (not tokens or all(_CLASS_NOISE_RE.search(t) for t in tokens)):

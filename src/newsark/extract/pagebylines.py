@@ -9,6 +9,24 @@ from lxml import etree
 
 from .bylines import looks_like_name, plausible_chinese_name, split_byline
 
+# Every element marked as an author or byline by either rule set (authors.byline_elements,
+# bylines_in_page below): one walk of the page, kept for the page's next question.
+_AUTHOR_MARKED = etree.XPath(
+    '//*[@rel="author" or @itemprop="author" or contains(@class,"uthor") or contains(@class,"yline") or '
+    'contains(@class,"riter") or contains(@class,"ontributor") or contains(@class,"reporter") or '
+    'contains(@id,"author")]'
+)
+_last_marked: tuple[etree._Element, list[etree._Element]] | None = None
+
+
+def author_marked(doc: etree._Element) -> list[etree._Element]:
+    """The page's elements whose rel, itemprop, class or id speak of an author or byline."""
+    global _last_marked  # a one-page cache: both rule sets ask of the same page
+    cached = _last_marked
+    if cached is None or cached[0] is not doc:
+        cached = _last_marked = (doc, _AUTHOR_MARKED(doc))
+    return cached[1]
+
 
 def _text(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
@@ -53,10 +71,11 @@ def bylines_in_page(
 ) -> list[tuple[str, str]]:
     """Bylines from author/byline elements, then '記者 XXX' text near the title or at the
     start or end of the body, then (last resort) the editor."""
-    for el in doc.xpath(
-        '//*[@rel="author" or @itemprop="author" or contains(@class,"author") or '
-        'contains(@class,"byline") or contains(@class,"reporter") or contains(@id,"author")]'
-    )[:8]:
+    marked = [el for el in author_marked(doc)
+              if el.get("rel") == "author" or el.get("itemprop") == "author"
+              or any(k in (el.get("class") or "") for k in ("author", "byline", "reporter"))
+              or "author" in (el.get("id") or "")]
+    for el in marked[:8]:
         if any("comment" in f"{a.get('class') or ''} {a.get('id') or ''}".lower()
                for a in (el, *el.iterancestors())):
             continue  # a commenter is not the author
