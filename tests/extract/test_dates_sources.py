@@ -149,3 +149,9 @@ def test_a_modification_date_alone_is_not_taken_for_the_publication() -> None:
     # htmldate falls back to article:modified_time when it finds nothing else
     head = '<meta property="article:modified_time" content="2026-02-27T19:16:59+00:00">'
     assert _dates(_page(head)) == (None, "2026-02-27T19:16:59+00:00")
+
+
+def test_an_unlabelled_month_and_year_is_not_a_date() -> None:
+    # a blog's archive list under the headline names months; only a label makes one the date
+    html = _page(before="<ul><li>November 2003</li><li>October 2003</li></ul>")
+    assert _dates(html)[0] != "2003-11"

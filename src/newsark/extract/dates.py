@@ -146,15 +146,15 @@ _EN_YM_RE = re.compile(
 )
 
 
-def find_partial_date(text: str) -> str | None:
-    """'YYYY-MM' of a year-and-month date in a short line ('2003年5月', or 'November 2003'
-    standing alone), or None."""
+def find_partial_date(text: str, *, english: bool = True) -> str | None:
+    """'YYYY-MM' of a year-and-month date in a short line ('2003年5月', or with ``english``
+    'November 2003' standing alone), or None."""
     text = unicodedata.normalize("NFKC", text)
     m = _CN_YM_RE.search(text)
     if m:
         y, mo = int(m[1]), int(m[2])
     else:
-        m = _EN_YM_RE.match(text)
+        m = _EN_YM_RE.match(text) if english else None
         if not m:
             return None
         y, mo = int(m[2]), _MONTHS[m[1][:3].lower()]

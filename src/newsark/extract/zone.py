@@ -156,8 +156,8 @@ def partial_date_near_body(zone: list[str], body_text: str | None) -> str | None
     year and month is all the page gives."""
     body_lines = [ln.strip() for ln in (body_text or "").split("\n") if ln.strip()]
     for line in [*zone[:12], *body_lines[:4], *body_lines[-3:]]:
-        if len(line) <= 40:
-            found = find_partial_date(line)
+        if len(line) <= 40:  # (an English 'November 2003' only after a label: blogs list months)
+            found = find_partial_date(line, english=False)
             if found:
                 return found
     return None
