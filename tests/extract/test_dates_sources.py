@@ -155,3 +155,9 @@ def test_an_unlabelled_month_and_year_is_not_a_date() -> None:
     # a blog's archive list under the headline names months; only a label makes one the date
     html = _page(before="<ul><li>November 2003</li><li>October 2003</li></ul>")
     assert _dates(html)[0] != "2003-11"
+
+
+def test_the_same_moment_in_two_offsets_is_no_update() -> None:
+    head = ('<meta property="article:published_time" content="2026-02-01T09:58:04+02:00">'
+            '<meta property="article:modified_time" content="2026-02-01T07:58:04+00:00">')
+    assert _dates(_page(head)) == ("2026-02-01T09:58:04+02:00", None)

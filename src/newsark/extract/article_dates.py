@@ -8,6 +8,7 @@ apart; an updated date stands in for the published one only when the page gives 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from typing import Any
@@ -103,6 +104,15 @@ def month_day_confirmed(zone: list[str], full_dates: list[str]) -> str | None:
                 return None
         prev = norm
     return None
+
+
+def _same_instant(a: str, b: str) -> bool:
+    """Two stamps with offsets naming one moment (09:58+02:00 and 07:58+00:00)."""
+    try:
+        x, y = dt.datetime.fromisoformat(a), dt.datetime.fromisoformat(b)
+    except ValueError:
+        return False
+    return x.tzinfo is not None and y.tzinfo is not None and x == y
 
 
 def _swapped(day: str) -> str:
@@ -205,6 +215,6 @@ def article_dates(
         date = _htmldate(doc, url)
         if date and updated and date[:10] == updated[:10]:
             date = None  # htmldate fell back to the modification date: not a publication
-    if updated and date and updated[:16] == date[:16]:
+    if updated and date and (updated[:16] == date[:16] or _same_instant(updated, date)):
         updated = None
     return date, updated
