@@ -93,8 +93,13 @@ def find_date(text: str) -> str | None:
     return found[2] if found else None
 
 
+_FOUR_DIGITS_RE = re.compile(r"\d{4}")
+
+
 def find_date_span(text: str) -> tuple[int, int, str] | None:
     """(start, end, ISO date) of the first well-formed date in ``text`` (NFKC positions)."""
+    if not _FOUR_DIGITS_RE.search(text):
+        return None  # every form has a four-digit year (most lines have none: cheap way out)
     text = unicodedata.normalize("NFKC", text)
     found: list[tuple[int, int, str]] = []
     for m in _ISO_RE.finditer(text):
