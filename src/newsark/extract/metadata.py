@@ -175,7 +175,8 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     lines = page_lines(doc)
     zone = header_zone(lines, out.title or (title_tag if title_tag else None), body_text)
     chinese = bool(re.search(r"[\u4e00-\u9fff]", (out.title or "") + (body_text or "")[:200]))
-    out.date, out.last_updated = article_dates(doc, url, meta, lds, lines, zone, out.title, body_text, chinese)
+    out.date, out.last_updated = article_dates(
+        doc, url, meta, lds, lines, zone, out.title, body_text, chinese, h1s[0] if h1s else None)
 
     # -- author ---------------------------------------------------------------------
     site_words = {norm_name(w) for w in [out.site_name or "", *_TITLE_SEP_RE.split(title_tag or "")] if w}
