@@ -16,6 +16,8 @@ from .article_dates import article_dates
 from .authors import english_authors, join_pieces
 from .bylines import looks_like_name, norm_name, split_byline
 from .pagebylines import bylines_in_page
+from .pagebylines import forget_page as forget_marked
+from .zone import forget_page as forget_lines
 from .zone import header_zone, page_lines
 
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|WebPage)$")
@@ -225,6 +227,8 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     out.tags = list(dict.fromkeys(t.strip() for t in tags if isinstance(t, str) and t.strip()))[:30]
     out.lead = _first(meta, ("description", "og:description", "twitter:description"))
     out.page_type = (_first(meta, ("og:type",)) or "").lower() or None
+    forget_lines()
+    forget_marked()
     return out
 
 

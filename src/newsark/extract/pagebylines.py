@@ -28,6 +28,12 @@ def author_marked(doc: etree._Element) -> list[etree._Element]:
     return cached[1]
 
 
+def forget_page() -> None:
+    """Drop the one-page cache (no finished page's tree kept alive)."""
+    global _last_marked
+    _last_marked = None
+
+
 def _text(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
 

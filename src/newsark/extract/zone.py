@@ -77,6 +77,12 @@ def _flat(lines: list[str]) -> _Flat:
     return cached
 
 
+def forget_page() -> None:
+    """Drop the one-page cache (no finished page's lines kept alive)."""
+    global _last_flat
+    _last_flat = None
+
+
 def find_line(lines: list[str], probe: str, before: int | None = None) -> int | None:
     """Index of the line holding ``probe``'s start; the last one before ``before``. A line
     that is the whole probe (the headline itself) wins over one that only starts like it
