@@ -118,3 +118,19 @@ def test_shift_without_evidence_is_not_guessed() -> None:
     # a lone orphan byte before a single character: no text after it to judge a repair by
     out, _, _ = decode_html(_gb_page(b"ab\xaa\xb2cd"))
     assert "ab" in out and "cd" in out  # the ASCII around it is never eaten
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("café “quoted” — 中文 ’s", 0),  # common non-ASCII, nothing suspicious
+        ("a\x00b\x1fc\x7f", 3),  # control characters survive the ASCII pass
+        ("icon \ue004 glyph", 1),  # private use
+        ("\x85 C1 control", 1),
+        ("long ASCII " * 500 + "cafÃ©", 1),  # one mojibake pair at the end of a long page
+        ("é " + "x" * 50 + " “", 0),  # é and “ far apart are no mojibake pair
+        ("lone \ud800 surrogate", 0),
+    ],
+)
+def test_suspicious_count_fast_path_agrees_with_the_patterns(text: str, expected: int) -> None:
+    assert count_suspicious(text) == expected

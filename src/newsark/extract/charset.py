@@ -89,10 +89,20 @@ def declared_charset(data: bytes) -> str | None:
 _RARE_RUN_RE = re.compile("[^\t\n\x0c\r\x20-\x7e]+")
 
 
+# Every character _BAD_CHAR_RE counts, and every character a _MOJIBAKE_RE match starts with.
+_TRIGGER_RE = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\u00c2\u00c3\u00e2\u00e4-\u00e9]")
+_PLAIN_ASCII = bytes([9, 10, 12, 13, *range(0x20, 0x7F)])
+
+
 def count_suspicious(text: str) -> int:
     """Replacement characters, control characters, private-use and mojibake sequences."""
-    # One scan collects the runs of characters that can be suspicious (all but printable
-    # ASCII and ordinary white space); both patterns then run on those few runs only.
+    # Most pages have none: a C-level pass drops printable ASCII and white space (most
+    # of a page's bytes), and when what is left holds no character that could start a
+    # match, nothing is counted. Otherwise one scan collects the runs of such characters
+    # and both patterns run on those runs only.
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_ASCII)
+    if not _TRIGGER_RE.search(rest.decode("utf-8", "surrogatepass")):
+        return 0
     runs = "\n".join(_RARE_RUN_RE.findall(text))
     if not runs:
         return 0

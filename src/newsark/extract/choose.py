@@ -27,6 +27,7 @@ BLOCK_WORDS = 5  # words: smaller text blocks are not compared
 LINKS_DOUBT = 0.5  # link text share of a body that makes it doubtful
 SHORT_LINE = 6  # words
 SHORT_LINES_DOUBT = 0.5  # share of a body's words on short lines that makes it doubtful
+FRAGMENT = 2.0  # long paragraphs missed, relative to the body's size: a fragment of the article
 INSIDE_DOUBT = 0.2  # blocks of the body's own container missing from it, relative to its size
 _TEXT_BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "dd", "td")
 _KEY_CHARS = 60  # a paragraph is "in" a body when its first characters are
@@ -155,3 +156,10 @@ def doubtful(doc: etree._Element, body: Candidate) -> bool:
         return True
     blocks = _blocks(doc, body)
     return missed_share(doc, body, blocks) > MISSED_DOUBT or missed_inside(doc, body, blocks) > INSIDE_DOUBT
+
+
+def fragment_or_menu(doc: etree._Element, body: Candidate) -> bool:
+    """Stronger doubt than ``doubtful``: the body misses long paragraphs of the page worth
+    twice its own size, or is a page of links or menu lines."""
+    return (link_share(body) > LINKS_DOUBT or short_line_share(body) > SHORT_LINES_DOUBT
+            or missed_share(doc, body) > FRAGMENT)

@@ -11,7 +11,7 @@ from lxml import etree
 
 from .candidates import Candidate, from_readability, from_trafilatura
 from .charset import count_suspicious, decode_html
-from .choose import choose, doubtful, is_cjk
+from .choose import choose, doubtful, fragment_or_menu, is_cjk
 from .embeds import insert_embeds
 from .figures import caption_map
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
@@ -162,14 +162,30 @@ def extract_page(
 
 
 def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:
-    """Trafilatura's full pipeline first; readability only when a cheap signal doubts it
-    (it misses text of its own container or long paragraphs of the page, or found
-    nothing), then the per-page choice (choose.py)."""
-    traf = from_trafilatura(doc, url, fast=False)
+    """Trafilatura's main extractor first, without its own fallbacks (a third of its
+    time, and they often swap a fine body for a longer, noisier one). When a cheap signal
+    doubts its body (it misses text of its own container or long paragraphs of the page,
+    is mostly links or menu lines, or is empty), readability is asked and the per-page
+    choice made (choose.py). Trafilatura's full pipeline, with its fallbacks, is the third
+    opinion when the two disagree, and the answer when the chosen body is still clearly a
+    fragment or a menu and its body is not doubtful."""
+    traf = from_trafilatura(doc, url, fast=True)
     if traf is not None and not doubtful(doc, traf):
         return traf, "trafilatura"
     read = from_readability(doc, url)
-    return choose(traf, read, lambda: None)
+    full: list[Candidate | None] = []  # trafilatura's full pipeline runs once at most
+
+    def full_traf() -> Candidate | None:
+        if not full:
+            full.append(from_trafilatura(doc, url, fast=False))
+        return full[0]
+
+    got, why = choose(traf, read, full_traf)
+    if got is None or fragment_or_menu(doc, got):
+        alt = full_traf()
+        if alt is not None and (got is None or not doubtful(doc, alt)):
+            return alt, "trafilatura with its fallbacks"
+    return got, why
 
 
 def _chinese_body(doc: etree._Element, html: str, url: str | None) -> tuple[Candidate | None, str]:
