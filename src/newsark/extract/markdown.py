@@ -333,6 +333,11 @@ def to_markdown(
 _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _FIG_RE = re.compile(r"<figure>.*?</figure>", re.DOTALL)
 _CAP_RE = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
+_SHORTCODE_LINE_RE = re.compile(r"^\{\{<.*?>\}\}$", re.MULTILINE)
+_BLOCK_PREFIX_RE = re.compile(r"^(#{1,6} |> ?|- |\d+\. )", re.MULTILINE)
+_EMPHASIS_RE = re.compile(r"(?<!\\)\*")  # after "**" is gone
+_FENCE_RULE_RE = re.compile(r"^```$|^\|?-{3}.*$", re.MULTILINE)
+_BLANK_LINES_RE = re.compile(r"\n{3,}")
 
 
 def plain_text(markdown: str, *, with_captions: bool = True) -> str:
@@ -342,11 +347,22 @@ def plain_text(markdown: str, *, with_captions: bool = True) -> str:
         cap = _CAP_RE.search(m.group(0))
         return html.unescape(cap.group(1)) if cap and with_captions else ""
 
-    text = _FIG_RE.sub(fig, markdown)
-    text = re.sub(r"^\{\{<.*?>\}\}$", "", text, flags=re.MULTILINE)  # Hugo shortcodes (embeds)
-    text = _MD_LINK_RE.sub(r"\1", text)
-    text = re.sub(r"^(#{1,6} |> ?|- |\d+\. )", "", text, flags=re.MULTILINE)
-    text = re.sub(r"\*\*|(?<!\\)\*|^```$|^\|?-{3}.*$", "", text, flags=re.MULTILINE)
-    text = text.replace("\\*", "*").replace("\\_", "_").replace("\\\\", "\\")
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    # Each pass runs only when its marker is in the text at all (a C-level check): the
+    # patterns cost more than the rest of this function on a long body.
+    text = _FIG_RE.sub(fig, markdown) if "<figure>" in markdown else markdown
+    if "{{<" in text:
+        text = _SHORTCODE_LINE_RE.sub("", text)  # Hugo shortcodes (embeds)
+    if "](" in text:
+        text = _MD_LINK_RE.sub(r"\1", text)
+    text = _BLOCK_PREFIX_RE.sub("", text)
+    if "*" in text:
+        text = text.replace("**", "")
+        if "*" in text:
+            text = _EMPHASIS_RE.sub("", text)
+    if "```" in text or "---" in text:
+        text = _FENCE_RULE_RE.sub("", text)
+    if "\\" in text:
+        text = text.replace("\\*", "*").replace("\\_", "_").replace("\\\\", "\\")
+    if "\n\n\n" in text:
+        text = _BLANK_LINES_RE.sub("\n\n", text)
     return text.strip()
