@@ -134,3 +134,17 @@ def test_shift_without_evidence_is_not_guessed() -> None:
 )
 def test_suspicious_count_fast_path_agrees_with_the_patterns(text: str, expected: int) -> None:
     assert count_suspicious(text) == expected
+
+
+def test_valid_utf8_with_icon_glyphs_stays_utf8() -> None:
+    # An English page whose CSS holds icon-font glyphs (private use) and whose text has a
+    # few curly quotes: strictly valid UTF-8, so no other codec is tried (detection read
+    # such pages as cp1252, mac-latin2 or gb18030, turning the quotes into mojibake).
+    icons = "".join(f".i{n}:before{{content:'{chr(0xF100 + n)}'}}" for n in range(20))
+    page = (f"<html><head><meta charset='utf-8'><style>{icons}</style></head><body>"
+            + "<p>The mayor said it\u2019s \u201cdone\u201d. Doctors\u2019 Day.</p>"
+            + "</body></html>").encode()
+    text, charset, bad = decode_html(page)
+    assert charset == "utf-8"
+    assert "it\u2019s \u201cdone\u201d" in text
+    assert bad == 20

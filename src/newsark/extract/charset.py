@@ -174,6 +174,11 @@ def _decode_best(data: bytes, http_content_type: str | None) -> tuple[str, str, 
             return text, charset, 0
         if best is None or bad < best[0]:
             best = (bad, rank, charset, text)
+    if best is not None and best[2] == "utf-8" and valid_utf8 is not None:
+        # Strictly valid UTF-8: what is suspicious in it (icon-font glyphs, stray controls)
+        # is in the page itself; no other codec reads such bytes better, and trying them
+        # all on a large page costs more than its extraction.
+        return best[3], best[2], best[0]
     if best is not None:
         # A few damaged characters do not make a declared charset wrong: only a page whose
         # declared decoding fails on many of its non-ASCII characters is re-detected.
