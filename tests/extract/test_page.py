@@ -123,3 +123,17 @@ def test_video_embed_becomes_a_shortcode_after_its_paragraph() -> None:
     assert "three months of the new timetable" in blocks[blocks.index(code) - 1]
     assert "sidebar0000" not in ex.markdown
     assert "{{<" not in ex.text
+
+
+def test_text_double_encoded_before_archiving_is_repaired() -> None:
+    import ftfy.bad_codecs  # noqa: F401 - registers sloppy-windows-1252
+
+    para = ("The council said it\u2019s going to review the \u201cferry\u201d timetable after a long "
+            "public consultation with residents of the island. ") * 3
+    garbled = para.encode("utf-8").decode("sloppy-windows-1252")  # UTF-8 read as cp1252
+    html = ("<html><head><meta charset='utf-8'><title>Ferry review</title></head><body><article>"
+            "<h1>Ferry review</h1>" + "".join(f"<p>{garbled} {i}</p>" for i in range(4)) + "</article></body></html>")
+    ex = extract_page(html.encode("utf-8"))
+    assert "it\u2019s going" in ex.text and "\u201cferry\u201d" in ex.markdown
+    assert "\u00e2\u20ac" not in ex.text
+    assert ex.suspicious == 0 and ex.decode_suspicious > 0  # the page as archived is counted

@@ -155,10 +155,31 @@ def extract_page(
     out.author, out.bylines = meta.author, meta.bylines
     out.category, out.tags, out.lead = meta.category, meta.tags, meta.lead
     out.suspicious = count_suspicious(f"{out.title or ''}\n{out.text}")
+    if out.suspicious:
+        _repair_mojibake(out)
     why_not = not_article_reason(out.markdown, out.text, doc)
     out.is_article = why_not is None
     out.reason = why_not or reason
     return out
+
+
+def _repair_mojibake(out: Extraction) -> None:
+    """Text that was double-encoded before it was archived (UTF-8 read as cp1252 and
+    saved again) decodes cleanly and still shows ``itâ€™s``: repaired where ftfy finds a
+    certain decode chain (repair/mojibake.py, as for imported archives)."""
+    from newsark.repair.mojibake import repair_text
+
+    fixed = False
+    for name in ("title", "markdown", "lead"):
+        value = getattr(out, name)
+        if value:
+            new, changes, _ = repair_text(value, name)
+            if changes:
+                setattr(out, name, new)
+                fixed = True
+    if fixed:
+        out.text = plain_text(out.markdown, with_captions=False)
+        out.suspicious = count_suspicious(f"{out.title or ''}\n{out.text}")
 
 
 def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:
