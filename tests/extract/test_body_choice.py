@@ -113,3 +113,21 @@ def test_a_menu_or_link_list_taken_for_the_body_is_doubtful() -> None:
     links = _body_of("".join(f"<p><a href='/s{i}'>{_para(8, i)}</a></p>" for i in range(12)) + f"<p>{paras[0]}</p>")
     assert link_share(links) > LINKS_DOUBT
     assert doubtful(doc, links)
+
+
+def _story_page(other_class: str) -> str:
+    story = "".join(f"<p>{_para(40, i)}</p>" for i in range(4))
+    others = "".join(f"<article class='{other_class}'><p>{_para(45, 10 + i)}</p></article>" for i in range(3))
+    return f"<html><body><article class='story'><h1>Ferry</h1>{story}{others}</article></body></html>"
+
+
+def test_paragraphs_of_other_stories_are_not_missed_text() -> None:
+    body = _candidate("\n".join(_para(40, i) for i in range(4)))
+    # teaser posts nested in the story's <article>: other stories, not part of this one
+    doc = parse_document(_story_page("teaser post"))
+    assert missed_share(doc, body) == 0.0
+    assert not doubtful(doc, body)
+    # <article> sections classed as the story itself are parts of it the body missed
+    doc = parse_document(_story_page("story"))
+    assert missed_share(doc, body) > MISSED_DOUBT
+    assert doubtful(doc, body)

@@ -89,7 +89,37 @@ def _blocks(doc: etree._Element, body: Candidate) -> list[_Block]:
         words = el.text_content().split()
         if len(words) >= BLOCK_WORDS:
             out.append((el, len(words), "".join(words)[:_KEY_CHARS] in have))
+    if next(doc.iter("article"), None) is not None:
+        out = _own_story_blocks(out)
     return out
+
+
+def _nearest_article(el: etree._Element) -> etree._Element | None:
+    return next((a for a in el.iterancestors("article")), None)
+
+
+def _own_story_blocks(blocks: list[_Block]) -> list[_Block]:
+    """Drop the blocks of other stories: text inside an <article> element other than the
+    one that holds most of the body's found text (teaser cards, "read next" posts, a
+    list of posts nested under the story) is not article text the body missed."""
+    articles = [_nearest_article(el) for el, _, _ in blocks]
+    held: Counter[etree._Element | None] = Counter()
+    size: Counter[etree._Element | None] = Counter()
+    for (_, n, found), art in zip(blocks, articles):
+        size[art] += n
+        if found:
+            held[art] += n
+    if not held:
+        return blocks
+    own = held.most_common(1)[0][0]
+    if own is None:
+        return blocks
+    # Only stories smaller than the body's own (an <article> holding more text than the
+    # story the body came from is more likely the article itself, the body a teaser),
+    # and not classed exactly as the body's own (another section of the same long read).
+    other = {a for a in size if a is not None and a is not own and size[a] < held[own]
+             and a.get("class") != own.get("class")}
+    return [b for b, art in zip(blocks, articles) if b[2] or art not in other]
 
 
 def missed_share(doc: etree._Element, body: Candidate, blocks: list[_Block] | None = None) -> float:
