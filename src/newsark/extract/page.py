@@ -12,6 +12,8 @@ from lxml import etree
 from .candidates import Candidate, from_readability, from_trafilatura
 from .charset import count_suspicious, decode_html
 from .choose import choose, doubtful, fragment_or_menu, is_cjk
+from .dense import fallback as dense_fallback
+from .dense import is_short
 from .embeds import insert_embeds
 from .figures import caption_map
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
@@ -218,7 +220,12 @@ def _chinese_body(doc: etree._Element, html: str, url: str | None) -> tuple[Cand
         # only asked when readability finds too little.
         return read, "Chinese page: readability"
     traf = from_trafilatura(doc, url, fast=True)
-    return choose(traf, read, lambda: from_trafilatura(doc, url, fast=False))
+    got, why = choose(traf, read, lambda: from_trafilatura(doc, url, fast=False))
+    if is_short(got):  # both libraries found too little: the densest text block (dense.py)
+        dense = dense_fallback(doc, got)
+        if dense is not None:
+            return dense, "Chinese page: densest text block (both libraries found too little)"
+    return got, why
 
 
 class _Captions:
