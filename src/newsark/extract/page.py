@@ -186,7 +186,7 @@ def _repair_mojibake(out: Extraction) -> None:
 
 def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:
     """Trafilatura's main extractor first, without its own fallbacks (a third of its
-    time, and they often swap a fine body for a longer, noisier one). When a cheap signal
+    time; on some pages they swap a fine body for a longer, noisier one). When a cheap signal
     doubts its body (it misses text of its own container or long paragraphs of the page,
     is mostly links or menu lines, or is empty), readability is asked and the per-page
     choice made (choose.py). Trafilatura's full pipeline, with its fallbacks, is the third
