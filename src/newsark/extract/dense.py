@@ -8,7 +8,7 @@ nothing to score and they return a menu or a footer. gne's body F1 is lower than
 on ordinary pages (see the eval README), so it is only asked when the chosen body is short
 (``SHORT``), and its body is only taken when it is clearly more article than the other:
 longer by ``GAIN``, at least ``SHORT`` characters, and not mostly link text (list pages
-must stay lists).
+must stay lists; pages mostly of links are not asked at all).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import copy
 from lxml import etree
 
 from .candidates import Candidate, fast_text
+from .kind import LINK_PAGE, page_link_share
 
 SHORT = 300  # characters (no white space) of a body below which the fallback is asked
 GAIN = 2.0  # the dense block must hold this many times the other body's characters
@@ -60,7 +61,10 @@ def from_gne(doc: etree._Element) -> Candidate | None:
 
 def fallback(doc: etree._Element, body: Candidate | None) -> Candidate | None:
     """The dense block when it is clearly a better body than ``body`` (short or None),
-    else None."""
+    else None. Not asked on a page of links (a list or a front: gne costs a third of a
+    second on such large pages, and a short body there is a list, see kind.py)."""
+    if page_link_share(doc) >= LINK_PAGE:
+        return None
     dense = from_gne(doc)
     if dense is None:
         return None
