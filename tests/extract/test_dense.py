@@ -57,11 +57,23 @@ def test_section_span_article_is_found() -> None:
 
 def test_fallback_not_taken_over_a_good_body() -> None:
     doc = parse_document(_section_page())
-    long_body = Candidate("readability", doc, "字" * (SHORT + 1))
-    assert not is_short(long_body)
+    assert not is_short(Candidate("readability", doc, "字" * (SHORT + 1)))
+    assert is_short(Candidate("readability", doc, "字" * (SHORT - 1))) and is_short(None)
+    assert fallback(doc, None) is not None
     # a body already longer than half the dense block is kept
     assert fallback(doc, Candidate("readability", doc, "字" * 1000)) is None
-    assert fallback(doc, None) is not None
+
+
+def test_short_body_with_a_paragraph_is_kept_unless_the_block_holds_it() -> None:
+    doc = parse_document(_section_page())
+    other = "這是另一篇很短的報道，內容只有一段，講述區內一間小店結業，店主感謝街坊多年來的支持和照顧。"
+    assert fallback(doc, Candidate("trafilatura", doc, other)) is None
+    # the same short body as menu lines (no paragraph): the dense block replaces it
+    menu = "\n".join(other[i:i + 10] for i in range(0, len(other), 10))
+    assert fallback(doc, Candidate("trafilatura", doc, menu)) is not None
+    # a fragment of the article: the block holding it replaces it
+    part = SENTENCES[2].format(n=2) + SENTENCES[3].format(n=2)
+    assert fallback(doc, Candidate("trafilatura", doc, part)) is not None
 
 
 def test_list_page_stays_a_list() -> None:

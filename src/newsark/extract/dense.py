@@ -14,15 +14,19 @@ must stay lists; pages mostly of links are not asked at all).
 from __future__ import annotations
 
 import copy
+from collections import Counter
 
 from lxml import etree
 
 from .candidates import Candidate, fast_text
 from .kind import LINK_PAGE, page_link_share
+from .scoring import tokens
 
 SHORT = 300  # characters (no white space) of a body below which the fallback is asked
 GAIN = 2.0  # the dense block must hold this many times the other body's characters
 MAX_LINKS = 0.3  # share of link text above which the dense block is a menu or a list
+PARAGRAPH = 40  # characters: a body with no line this long has no paragraph (menus, boxes)
+HOLDS = 0.5  # share of the other body's tokens in the dense block: it extends that body
 
 
 def _chars(text: str) -> int:
@@ -32,6 +36,16 @@ def _chars(text: str) -> int:
 def is_short(body: Candidate | None) -> bool:
     """Whether a body is too short to trust without asking the fallback."""
     return body is None or _chars(body.text) < SHORT
+
+
+def _no_paragraph(body: Candidate) -> bool:
+    return all(_chars(line) < PARAGRAPH for line in body.text.split("\n"))
+
+
+def _holds(dense: Candidate, body: Candidate) -> bool:
+    have = Counter(tokens(body.text))
+    n = sum(have.values())
+    return not n or sum((have & Counter(tokens(dense.text))).values()) >= HOLDS * n
 
 
 def _link_share(el: etree._Element, total: int) -> float:
@@ -61,8 +75,10 @@ def from_gne(doc: etree._Element) -> Candidate | None:
 
 def fallback(doc: etree._Element, body: Candidate | None) -> Candidate | None:
     """The dense block when it is clearly a better body than ``body`` (short or None),
-    else None. Not asked on a page of links (a list or a front: gne costs a third of a
-    second on such large pages, and a short body there is a list, see kind.py)."""
+    else None. A short body with a paragraph of its own is replaced only by a block that
+    holds it (a short article stays, even beside a longer box of other text). Not asked
+    on a page of links (a list or a front: gne costs a third of a second on such large
+    pages, and a short body there is a list, see kind.py)."""
     if page_link_share(doc) >= LINK_PAGE:
         return None
     dense = from_gne(doc)
@@ -71,6 +87,8 @@ def fallback(doc: etree._Element, body: Candidate | None) -> Candidate | None:
     n = _chars(dense.text)
     have = 0 if body is None else _chars(body.text)
     if n < SHORT or n < GAIN * have or _link_share(dense.element, n) > MAX_LINKS:
+        return None
+    if body is not None and not _no_paragraph(body) and not _holds(dense, body):
         return None
     return dense
 
