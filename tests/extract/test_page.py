@@ -137,3 +137,15 @@ def test_text_double_encoded_before_archiving_is_repaired() -> None:
     assert "it\u2019s going" in ex.text and "\u201cferry\u201d" in ex.markdown
     assert "\u00e2\u20ac" not in ex.text
     assert ex.suspicious == 0 and ex.decode_suspicious > 0  # the page as archived is counted
+
+
+def test_runs_double_encoded_inside_clean_text_are_repaired() -> None:
+    clean = ("The harbour ferry\u2019s timetable will change next month after a long review "
+             "of the island service by the council. ")
+    garbled = "An investor\u2019s guide to the \u201cferry\u201d fares.".encode().decode("latin-1")
+    html = ("<html><head><meta charset='utf-8'><title>Ferry</title></head><body><article><h1>Ferry</h1>"
+            + "".join(f"<p>{clean * 3} {i}</p>" for i in range(3)) + f"<p>{garbled} {clean * 2}</p>"
+            + "</article></body></html>")
+    ex = extract_page(html.encode("utf-8"))
+    assert "An investor\u2019s guide to the \u201cferry\u201d fares." in ex.text
+    assert ex.suspicious == 0

@@ -176,12 +176,27 @@ def _repair_mojibake(out: Extraction) -> None:
         value = getattr(out, name)
         if value:
             new, changes, _ = repair_text(value, name)
-            if changes:
+            if not changes:
+                new = _fix_inconsistent_utf8(value)
+            if new != value:
                 setattr(out, name, new)
                 fixed = True
     if fixed:
         out.text = plain_text(out.markdown, with_captions=False)
         out.suspicious = count_suspicious(f"{out.title or ''}\n{out.text}")
+
+
+def _fix_inconsistent_utf8(text: str) -> str:
+    """Pages that mix clean text with double-encoded runs (``Investorâ\x80\x99s``) get no
+    whole-text decode chain from ftfy, only its run-by-run fix; taken only when it leaves
+    no suspicious character at all."""
+    import ftfy
+
+    fixed, steps = ftfy.fix_encoding_and_explain(text)
+    if fixed != text and any(step[1] == "decode_inconsistent_utf8" for step in steps or []) \
+            and count_suspicious(fixed) == 0:
+        return fixed
+    return text
 
 
 def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:
