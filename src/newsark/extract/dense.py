@@ -19,6 +19,7 @@ from collections import Counter
 from lxml import etree
 
 from .candidates import Candidate, fast_text
+from .choose import link_share
 from .kind import LINK_PAGE, page_link_share
 from .scoring import tokens
 
@@ -46,11 +47,6 @@ def _holds(dense: Candidate, body: Candidate) -> bool:
     have = Counter(tokens(body.text))
     n = sum(have.values())
     return not n or sum((have & Counter(tokens(dense.text))).values()) >= HOLDS * n
-
-
-def _link_share(el: etree._Element, total: int) -> float:
-    linked = sum(_chars("".join(a.itertext())) for a in el.iter("a"))
-    return linked / total if total else 1.0
 
 
 def from_gne(doc: etree._Element) -> Candidate | None:
@@ -86,7 +82,7 @@ def fallback(doc: etree._Element, body: Candidate | None) -> Candidate | None:
         return None
     n = _chars(dense.text)
     have = 0 if body is None else _chars(body.text)
-    if n < SHORT or n < GAIN * have or _link_share(dense.element, n) > MAX_LINKS:
+    if n < SHORT or n < GAIN * have or link_share(dense) > MAX_LINKS:
         return None
     if body is not None and not _no_paragraph(body) and not _holds(dense, body):
         return None
