@@ -9,6 +9,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -126,6 +127,33 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[\u4e00-\u9fff]|[^\W_]+", text.lower()))
 
 
+def _home_link(href: str | None, url: str | None) -> bool:
+    """A link to the site's (or its section's) front page: '/', '../', the host root, or a
+    folder above the page ('/blog/' on '/blog/a-post')."""
+    if href is None:
+        return False
+    href = href.strip()
+    if href in ("/", "./", "../", "#", "index.html", "/index.html"):
+        return True
+    target = urlsplit(urljoin(url or "", href))
+    if target.query or target.fragment:
+        return False
+    if target.path in ("", "/"):
+        return True
+    page = urlsplit(url or "")
+    folder = target.path if target.path.endswith("/") else target.path + "/"
+    return bool(page.path) and target.netloc == page.netloc and page.path.startswith(folder) and page.path != target.path
+
+
+def _banner(h: etree._Element, text: str, site_names: set[str], url: str | None) -> bool:
+    """An <h1> that names the site, not the story: a blog's or magazine's masthead (the
+    site's own name, or a heading that links to the front page)."""
+    if norm_name(text) in site_names:
+        return True
+    links = [a for a in h.iter("a")] + [a for a in h.iterancestors("a")]
+    return any(_home_link(a.get("href"), url) for a in links[:2])
+
+
 def _visible_headline(h1s: list[str], others: list[str]) -> str | None:
     if not h1s or not others:
         return None
@@ -152,8 +180,10 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     out.site_name = _first(meta, ("og:site_name", "application-name", "twitter:site"))
 
     # -- title ----------------------------------------------------------------------
-    h1s = [_text(h) for h in doc.iter("h1")]
-    h1s = [h for h in h1s if 2 <= len(h) <= 300]
+    site_names = {norm_name(n) for key in ("og:site_name", "application-name") for n in meta.get(key, [])}
+    site_names |= {norm_name(n) for o in lds for n in _names(o.get("publisher"))}
+    site_names.discard("")
+    h1s = [t for h in doc.iter("h1") if 2 <= len(t := _text(h)) <= 300 and not _banner(h, t, site_names, url)]
     headline = ld.get("headline") if isinstance(ld.get("headline"), str) else None
     og = _first(meta, ("og:title", "twitter:title", "title", "dc.title"))
     title_el = doc.find(".//title")

@@ -1,0 +1,36 @@
+"""The title: the story's headline, never the site's masthead."""
+from __future__ import annotations
+
+from newsark.extract import extract_page
+
+BODY = "<p>" + "The council met on Tuesday and agreed the new ferry timetable for the harbour. " * 6 + "</p>"
+
+
+def page(head: str, top: str, article: str) -> bytes:
+    return (f"<html><head><meta charset='utf-8'>{head}</head><body><header>{top}</header>"
+            f"<main><article>{article}{BODY}</article></main></body></html>").encode()
+
+
+def test_masthead_h1_linking_home_is_not_the_title() -> None:
+    html = page("<title>Ferry timetable agreed - Harbour Notes</title>",
+                "<h1><a href='/'>Harbour Notes</a></h1>", "<h1>Ferry timetable agreed</h1>")
+    assert extract_page(html, url="https://notes.example.org/2024/ferry").title == "Ferry timetable agreed"
+
+
+def test_h1_naming_the_site_is_not_the_title_even_without_a_link() -> None:
+    html = page("<meta property='og:site_name' content='Harbour Notes'>"
+                "<meta property='og:title' content='Ferry timetable agreed'><title>Ferry timetable agreed | Harbour Notes</title>",
+                "<h1>Harbour Notes</h1>", "<h2>Ferry timetable agreed</h2>")
+    assert extract_page(html, url="https://notes.example.org/2024/ferry").title == "Ferry timetable agreed"
+
+
+def test_section_masthead_linking_to_a_folder_above_the_page() -> None:
+    html = page("<title>Ferry timetable agreed - The Harbour Blog</title>",
+                "<h1><a href='/blog/'>The Harbour Blog</a></h1>", "<h1>Ferry timetable agreed</h1>")
+    assert extract_page(html, url="https://example.org/blog/ferry-timetable").title == "Ferry timetable agreed"
+
+
+def test_headline_linking_to_its_own_page_stays_the_title() -> None:
+    html = page("<title>Ferry timetable agreed - Harbour Notes</title>", "<nav><a href='/'>Home</a></nav>",
+                "<h1><a href='/2024/ferry'>Ferry timetable agreed</a></h1>")
+    assert extract_page(html, url="https://notes.example.org/2024/ferry").title == "Ferry timetable agreed"
