@@ -161,3 +161,14 @@ def test_the_same_moment_in_two_offsets_is_no_update() -> None:
     head = ('<meta property="article:published_time" content="2026-02-01T09:58:04+02:00">'
             '<meta property="article:modified_time" content="2026-02-01T07:58:04+00:00">')
     assert _dates(_page(head)) == ("2026-02-01T09:58:04+02:00", None)
+
+
+def test_the_time_under_the_headline_before_a_sidebars_earlier_one() -> None:
+    # a list of other stories, with their own <time>, comes first in the markup
+    side = "".join(f'<li><a href="/s{i}">Other story {i}</a> <time datetime="2025-12-1{i}T12:00:00Z">Read</time></li>'
+                   for i in range(3))
+    nav = "".join(f"<li>Section {i}</li>" for i in range(12))
+    html = (f"<html><head><title>Harbour ferry</title></head><body><ul>{side}</ul><ul>{nav}</ul>"
+            '<article><h1>Harbour ferry</h1><time datetime="2017-03-01T12:00:00Z">Posted</time>'
+            f"<p>{BODY}</p></article></body></html>")
+    assert _dates(html)[0] == "2017-03-01T12:00:00+00:00"

@@ -123,6 +123,20 @@ def _swapped(day: str) -> str:
 _ITEMPROP_DATES = etree.XPath('//*[@itemprop="datePublished" or @itemprop="dateModified"]')
 
 
+def _times_from_headline(doc: etree._Element, headline: str | None) -> list[etree._Element]:
+    """The page's <time> elements, those after the headline first (a sidebar of other
+    stories' dates often comes earlier in the markup)."""
+    times = list(doc.iter("time"))
+    if not headline or len(times) < 2:
+        return times
+    h1 = next((h for h in doc.iter("h1") if _text(h) == headline), None)
+    if h1 is None:
+        return times
+    after = h1.xpath("following::time")
+    seen = set(after)
+    return after + [t for t in times if t not in seen]
+
+
 def _htmldate(doc: etree._Element, url: str | None) -> str | None:
     from htmldate import find_date as htmldate_find
 
@@ -147,7 +161,7 @@ def article_dates(
         _first(meta, PUB_META))
     updated = parse_date(ld_dated.get("dateModified")) or parse_date(_first(meta, MOD_META))
     if not date:
-        for t in doc.iter("time"):
+        for t in _times_from_headline(doc, headline):
             marked = t.get("pubdate") is not None or t.get("itemprop") == "datePublished"
             if marked or not date:
                 d = parse_date(t.get("datetime")) or find_date(_text(t))
