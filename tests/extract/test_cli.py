@@ -10,7 +10,8 @@ from newsark.cli import main
 from .fixtures import EN_ARTICLE, zh_article, zh_list_page
 
 KEYS = ["title", "date", "last_updated", "author", "category", "tags", "lead", "markdown",
-        "text", "figures", "charset", "path"]
+        "text", "figures", "charset", "path",
+        "suspicious", "is_article", "reason", "bylines", "meta_paths", "chosen"]
 
 
 def test_extract_json_from_stdin() -> None:
@@ -19,6 +20,8 @@ def test_extract_json_from_stdin() -> None:
     data = json.loads(result.output)
     assert list(data) == KEYS
     assert data["title"] == "公園計劃第2號討論" and data["path"] == "generic"
+    assert data["is_article"] is True and data["suspicious"] == 0
+    assert {"role": "記者", "name": data["bylines"][0]["name"]} == data["bylines"][0]
 
 
 def test_extract_file_to_archive_format(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ def extract_command(page: str | None, url: str | None, capture_url: str | None, 
         if page:
             raise click.UsageError("give either PAGE or --site DIR, not both")
         for name, ex in extract_site(site_dir, profile_path=profile_path):
-            record = {"page": name, **ex.to_json(), "is_article": ex.is_article, "reason": ex.reason}
+            record = {"page": name, **ex.to_json()}
             click.echo(json.dumps(record, ensure_ascii=False))
         return
     if not page:

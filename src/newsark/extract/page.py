@@ -60,12 +60,17 @@ class Extraction:
     # Per metadata field, which path gave it: "learned" (a site profile's position) or "generic".
     meta_paths: dict[str, str] = field(default_factory=dict)
 
+    # The fields issue 5 names (a contract, in this order), then what else a user needs to
+    # judge the result: suspicious characters left, whether it is an article and why not,
+    # bylines with their roles, which path gave each metadata field and the body.
     JSON_KEYS = ("title", "date", "last_updated", "author", "category", "tags", "lead",
                  "markdown", "text", "figures", "charset", "path")
+    EXTRA_KEYS = ("suspicious", "is_article", "reason", "bylines", "meta_paths", "chosen")
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        return {k: data[k] for k in self.JSON_KEYS}
+        data["bylines"] = [{"role": role, "name": name} for role, name in self.bylines]
+        return {k: data[k] for k in (*self.JSON_KEYS, *self.EXTRA_KEYS)}
 
     def to_article(self, *, url: str | None, original_url: str | None) -> Article:
         """The corpus format (front matter + ``# title`` + Markdown body)."""
