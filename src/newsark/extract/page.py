@@ -173,35 +173,21 @@ def extract_page(
 def _repair_mojibake(out: Extraction) -> None:
     """Text that was double-encoded before it was archived (UTF-8 read as cp1252 and
     saved again) decodes cleanly and still shows ``itâ€™s``: repaired where ftfy finds a
-    certain decode chain (repair/mojibake.py, as for imported archives)."""
+    certain decode chain, or fixes the double-encoded runs of otherwise clean text and
+    leaves nothing bad (repair/mojibake.py, as for imported archives)."""
     from newsark.repair.mojibake import repair_text
 
     fixed = False
     for name in ("title", "markdown", "lead"):
         value = getattr(out, name)
         if value:
-            new, changes, _ = repair_text(value, name)
-            if not changes:
-                new = _fix_inconsistent_utf8(value)
-            if new != value:
+            new, changes, _ = repair_text(value, name, runs=True)
+            if changes:
                 setattr(out, name, new)
                 fixed = True
     if fixed:
         out.text = plain_text(out.markdown, with_captions=False)
         out.suspicious = count_suspicious(f"{out.title or ''}\n{out.text}")
-
-
-def _fix_inconsistent_utf8(text: str) -> str:
-    """Pages that mix clean text with double-encoded runs (``Investorâ\x80\x99s``) get no
-    whole-text decode chain from ftfy, only its run-by-run fix; taken only when it leaves
-    no suspicious character at all."""
-    import ftfy
-
-    fixed, steps = ftfy.fix_encoding_and_explain(text)
-    if fixed != text and any(step[1] == "decode_inconsistent_utf8" for step in steps or []) \
-            and count_suspicious(fixed) == 0:
-        return fixed
-    return text
 
 
 def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:

@@ -31,7 +31,11 @@ def suspicious(text: str) -> int:
     return n
 
 
-def repair_text(text: str, field: str) -> tuple[str, list[Change], list[Finding]]:
+def repair_text(text: str, field: str, *, runs: bool = False) -> tuple[str, list[Change], list[Finding]]:
+    """``text`` repaired where ftfy finds a whole-text decode chain with a clean result.
+    ``runs``: also take ftfy's run-by-run fix of clean text holding double-encoded runs
+    (``Investorâ\x80\x99s``), when nothing bad is left after it (extraction asks for it;
+    import does not, its texts being whole files that a person wrote once)."""
     changes: list[Change] = []
     findings: list[Finding] = []
     if not _PRONE_RE.search(text):
@@ -39,7 +43,8 @@ def repair_text(text: str, field: str) -> tuple[str, list[Change], list[Finding]
     if is_bad(text):
         fixed, steps = ftfy.fix_encoding_and_explain(text)
         decoded = any(step[0] in ("encode", "decode") for step in steps or [])
-        if decoded and fixed != text and not is_bad(fixed) and not suspicious(fixed):
+        by_runs = runs and any(step[1] == "decode_inconsistent_utf8" for step in steps or [])
+        if (decoded or by_runs) and fixed != text and not is_bad(fixed) and not suspicious(fixed):
             changes.append(Change("mojibake", field, text, fixed))
             text = fixed
     n = suspicious(text)
