@@ -172,3 +172,11 @@ def test_the_time_under_the_headline_before_a_sidebars_earlier_one() -> None:
             '<article><h1>Harbour ferry</h1><time datetime="2017-03-01T12:00:00Z">Posted</time>'
             f"<p>{BODY}</p></article></body></html>")
     assert _dates(html)[0] == "2017-03-01T12:00:00+00:00"
+
+
+def test_the_time_just_above_the_headline_before_related_stories_below() -> None:
+    related = "".join(f'<li><a href="/s{i}">Other story {i}</a> <time datetime="2025-12-1{i}T12:00:00Z">Read</time></li>'
+                      for i in range(3))
+    html = ('<html><head><title>Harbour ferry</title></head><body><article><small><time datetime="2023-10-12T19:38:01Z">'
+            f'Posted</time></small><h1>Harbour ferry</h1><p>{BODY}</p></article><ul>{related}</ul></body></html>')
+    assert _dates(html)[0] == "2023-10-12T19:38:01+00:00"

@@ -124,17 +124,20 @@ _ITEMPROP_DATES = etree.XPath('//*[@itemprop="datePublished" or @itemprop="dateM
 
 
 def _times_from_headline(doc: etree._Element, headline: str | None) -> list[etree._Element]:
-    """The page's <time> elements, those after the headline first (a sidebar of other
-    stories' dates often comes earlier in the markup)."""
+    """The page's <time> elements, the nearest to the headline first (in markup order, on
+    either side): a list of other stories with their dates may come before the story or
+    after it."""
     times = list(doc.iter("time"))
     if not headline or len(times) < 2:
         return times
     h1 = next((h for h in doc.iter("h1") if _text(h) == headline), None)
     if h1 is None:
         return times
-    after = h1.xpath("following::time")
-    seen = set(after)
-    return after + [t for t in times if t not in seen]
+    # (the list keeps lxml's element proxies alive, so the dict's keys stay the same objects)
+    elements = list(doc.iter())
+    position = {el: n for n, el in enumerate(elements)}
+    at = position[h1]
+    return sorted(times, key=lambda t: abs(position[t] - at))
 
 
 def _htmldate(doc: etree._Element, url: str | None) -> str | None:
