@@ -34,3 +34,18 @@ def test_headline_linking_to_its_own_page_stays_the_title() -> None:
     html = page("<title>Ferry timetable agreed - Harbour Notes</title>", "<nav><a href='/'>Home</a></nav>",
                 "<h1><a href='/2024/ferry'>Ferry timetable agreed</a></h1>")
     assert extract_page(html, url="https://notes.example.org/2024/ferry").title == "Ferry timetable agreed"
+
+
+def test_underscores_and_dashes_inside_english_words_do_not_split_the_title() -> None:
+    from newsark.extract.metadata import clean_title
+
+    assert clean_title("rustc_codegen_gcc: Progress Report #39", [], None) == "rustc_codegen_gcc: Progress Report #39"
+    assert clean_title("Sector Update–Fall 2025 | Example Bank", [], None) == "Sector Update–Fall 2025"
+    assert clean_title("輪胎行火警_測試社", [], None) == "輪胎行火警"  # beside CJK text it still separates
+
+
+def test_a_truncated_json_ld_headline_gives_way_to_the_full_title() -> None:
+    full = "Fix It Friday: We Help Four Readers Arrange Their Living Rooms (Including One Trick That Always Works)"
+    html = page(f'<meta property="og:title" content="{full}"><script type="application/ld+json">'
+                f'{{"@type": "BlogPosting", "headline": "{full[:70]}"}}</script><title>{full}</title>', "", "<p>Intro.</p>")
+    assert extract_page(html, url="https://blog.example.org/fix-it").title == full

@@ -22,7 +22,12 @@ from .zone import forget_page as forget_lines
 from .zone import header_zone, page_lines
 
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|WebPage)$")
-_TITLE_SEP_RE = re.compile(r"\s+[|\-–—_:·•»]\s+|\s*[｜|_–—]\s*|\s*-{2,}\s*|\s*::\s*")
+# Separators of a <title>'s parts: spaced ones; '|' and '｜' always; '_', '–' and '—'
+# without spaces only beside CJK text ('标题_新浪网'), not inside English words or ranges
+# ('rustc_codegen_gcc', 'Update–Fall 2025').
+_CJK_CHAR = "[\u3000-\u9fff\uff00-\uffef]"
+_TITLE_SEP_RE = re.compile(
+    rf"\s+[|\-–—_:·•»]\s+|\s*[｜|]\s*|(?<={_CJK_CHAR})\s*[_–—]\s*|\s*[_–—]\s*(?={_CJK_CHAR})|\s*-{{2,}}\s*|\s*::\s*")
 _AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "sailthru.author",
                 "parsely-author", "cxenseparse:author", "twitter:creator")
 
@@ -188,6 +193,8 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     og = _first(meta, ("og:title", "twitter:title", "title", "dc.title"))
     title_el = doc.find(".//title")
     title_tag = _text(title_el) if title_el is not None else None
+    if headline and og and len(og) > len(headline) + 3 and " ".join(og.split()).startswith(" ".join(headline.split())):
+        headline = None  # cut short (JSON-LD headlines are often truncated at 110 characters)
     structured = headline or og
     if structured:
         out.title = clean_title(structured, h1s, out.site_name)
