@@ -81,3 +81,40 @@ def test_forum_thread_of_posts_under_their_authors_is_not_an_article() -> None:
             f'{NAV}<div class="thread"><h1>公园计划讨论帖</h1>{posts}</div></body></html>')
     ex = extract_page(page.encode("utf-8"))
     assert not ex.is_article and (ex.reason or "").startswith("a list"), ex.reason
+
+
+def _short_page(title: str, h1: str, paragraphs: list[str]) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><nav><a href='/'>Home</a> "
+            f"<a href='/news'>News</a></nav><main><h1>{h1}</h1>{body}</main></body></html>").encode()
+
+
+def test_soft_404_pages_are_error_pages() -> None:
+    sorry = ["Sorry, the page you are looking for does not exist or has been moved to another address on this site.",
+             "You can also search the site for the story you wanted, or browse the latest headlines below."]
+    ex = extract_page(_short_page("Page not found | Harbour Times", "Oops!", sorry * 2))
+    assert not ex.is_article and ex.reason is not None and ex.reason.startswith("an error page")
+    zh = ["很抱歉，您要訪問的頁面不存在，可能已被刪除或移動到其他地址，請返回首頁繼續瀏覽本網站的其他新聞內容。" * 3]
+    ex = extract_page(_short_page("測試新聞網", "找不到您要訪問的頁面", zh))
+    assert not ex.is_article and ex.reason is not None and ex.reason.startswith("an error page")
+
+
+def test_a_short_news_brief_about_a_removal_stays_an_article() -> None:
+    brief = ["The statue of the harbour's founder has been removed from the pier for repairs, the council said on Monday. "
+             "Workers lifted it onto a barge early in the morning and will return it next spring after cleaning.",
+             "Residents who asked about the work were told the plinth would stay fenced off until then, and that "
+             "a temporary plaque would explain where the statue had gone and when it would be back in its place."]
+    ex = extract_page(_short_page("Founder's statue removed for repairs | Harbour Times", "Founder's statue removed for repairs", brief))
+    assert ex.is_article, ex.reason
+    zh = ["區議會今日通過議案，決定刪除舊有公園規劃中的停車場部分，改為增加綠化空間及兒童遊樂設施，工程預計明年動工。" * 3]
+    ex = extract_page(_short_page("公園規劃刪除停車場", "公園規劃刪除停車場", zh))
+    assert ex.is_article, ex.reason
+
+
+def test_the_wayback_machines_redirect_notice_is_not_an_article() -> None:
+    notice = ["Got an HTTP 301 response at crawl time",
+              "Redirecting to... https://news.example.org/2020/03/04/ferry-timetable-changes-next-month-for-all-routes "
+              "Impatient? The Wayback Machine is an initiative of the Internet Archive, a non-profit building a digital "
+              "library of Internet sites and other cultural artifacts in digital form."]
+    ex = extract_page(_short_page("Wayback Machine", "Got an HTTP 301 response at crawl time", notice))
+    assert not ex.is_article and ex.reason is not None and "error page" in ex.reason

@@ -136,11 +136,39 @@ def _looks_like_records(paragraphs: list[str], cjk: bool) -> bool:
     return cut >= CUT_MIN and cut >= CUT_SHARE * len(long_enough)
 
 
+# An error page served with status 200 ("soft 404"), or the Wayback Machine's own notice
+# of a redirect it captured: its title, headline or first lines say so.
+_ERROR_RE = re.compile(
+    r"^\W*(?:error\W*)?(?:404|410|500|503)\b|\bpage (?:was )?(?:not found|cannot be found|could not be found|"
+    r"(?:does not|doesn't|no longer) exists?)|\b(?:page|file|article|story|content|post) not found\b|^\W*not found\W*$|"
+    r"\b(?:page|article|story|content|post|video)s? (?:you (?:are looking|were looking|requested) for )?"
+    r"(?:is|are|was|has been) (?:no longer available|removed|deleted|unavailable)\b|"
+    r"^\W*(?:access denied|forbidden|internal server error|service unavailable)\W*$|"
+    r"got an http \d{3} response at crawl time|"
+    r"找不到(?:您|你)?(?:要|所)?(?:访问|訪問|请求|請求|查看)?的?(?:[页頁]面|[网網][页頁]|文章|[内內]容)|"
+    r"(?:[页頁]面|[网網][页頁]|文章|[内內]容)(?:不存在|已被?[删刪]除|已失效|已下[线線])|抱歉.{0,12}(?:[页頁]面|[网網][页頁])",
+    re.IGNORECASE,
+)
+
+
+def error_page(doc: etree._Element, text: str) -> str | None:
+    """The error message of a short page that says it is an error, or None."""
+    heads = [el.text_content() if hasattr(el, "text_content") else "".join(el.itertext())
+             for el in (doc.find(".//title"), doc.find(".//h1")) if el is not None]
+    for line in [*heads, *text.strip().split("\n")[:2]]:
+        line = _WS_RE.sub(" ", line).strip()[:200]
+        if _ERROR_RE.search(line):
+            return line
+    return None
+
+
 def not_article_reason(markdown: str, text: str, doc: etree._Element,
                        link_share: Callable[[], float] | None = None) -> str | None:
     """Why a page is not an article (list, section front, forum, error page), or None."""
     cjk = is_cjk(text)
     size = len(re.sub(r"\s", "", text)) if cjk else len(text.split())
+    if size < (600 if cjk else 150) and (said := error_page(doc, text)):
+        return f"an error page ({said!r})"
     if size < (120 if cjk else 60):
         return f"body too short ({size} {'characters' if cjk else 'words'})"
     if size < (600 if cjk else 150):  # the page's link share costs a walk: only when it matters
