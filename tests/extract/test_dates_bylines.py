@@ -43,6 +43,10 @@ def test_date_from_url() -> None:
         ("撰文：黃小玲　攝影：林志強", [("撰文", "黃小玲"), ("攝影", "林志強")]),
         ("文／張三豐", [("撰文", "張三豐")]),
         ("By Jane Doe and Sam Lee", [("撰文", "Jane Doe"), ("撰文", "Sam Lee")]),
+        ("作者：宋怡 杨志华", [("撰文", "宋怡"), ("撰文", "杨志华")]),  # names apart by spaces
+        ("執筆人：陳大文 李小明", [("撰文", "陳大文"), ("撰文", "李小明")]),
+        ("記者 王小明 高雄報導", [("記者", "王小明")]),  # 高雄 is where it was filed from
+        ("作者：宋怡 我要说说", [("撰文", "宋怡")]),  # words after the name are not names
     ],
 )
 def test_split_byline(byline: str, expected: list[tuple[str, str]]) -> None:
@@ -140,3 +144,15 @@ def test_originally_published_note_at_the_end_of_the_body() -> None:
     body = "First paragraph of the story.\nThis article was originally published on 26 Sep 2019 at 4:12pm."
     assert originally_published(body) == "2019-09-26"
     assert originally_published("Published in a hurry, on a Monday.") is None
+
+
+def test_byline_and_editor_just_below_the_body() -> None:
+    from newsark.extract import extract_page
+
+    text = "".join(f"<p>市政府今天公布新的公園計劃，多名議員表示支持擴建綠化空間，第{i}段。</p>" for i in range(8))
+    page = ("<html><head><meta charset='utf-8'><title>公園計劃公布</title></head><body><h1>公園計劃公布</h1>"
+            f"<div class='content'>{text}</div><div class='info'>作者：陳大文 李小明 分享 打印</div>"
+            "<div class='more'>相關新聞</div></body></html>")
+    assert extract_page(page.encode()).bylines == [("撰文", "陳大文"), ("撰文", "李小明")]
+    page = page.replace("作者：陳大文 李小明", "責任編輯：林志強")
+    assert extract_page(page.encode()).bylines == [("編輯", "林志強")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -9,13 +10,14 @@ ROLES = {
     "記者": "記者", "记者": "記者", "特約記者": "記者", "實習記者": "記者", "见习记者": "記者",
     "特约记者": "記者", "实习记者": "記者", "見習記者": "記者", "首席記者": "記者", "首席记者": "記者",
     "撰文": "撰文", "文字": "撰文", "文": "撰文", "作者": "撰文", "by": "撰文", "written by": "撰文",
+    "执笔": "撰文", "執筆": "撰文", "执笔人": "撰文", "執筆人": "撰文",
     "攝影": "攝影", "摄影": "攝影", "圖": "圖", "图": "圖", "photo": "攝影", "photos": "攝影",
     "編輯": "編輯", "编辑": "編輯", "責任編輯": "編輯", "责任编辑": "編輯",
 }
 _ROLE_RE = re.compile(
     # a role opens a segment: inside a run of characters it is part of a name
     # (師潮作者群, 公民記者有限公司 are authors, not roles)
-    r"((?:^|(?<=[\s、，,(（:：/／|｜]))(?:特約記者|特约记者|實習記者|实习记者|見習記者|见习记者|首席記者|首席记者|責任編輯|责任编辑|記者|记者|撰文|文字|作者|攝影|摄影|編輯|编辑)|"
+    r"((?:^|(?<=[\s、，,(（:：/／|｜]))(?:特約記者|特约记者|實習記者|实习记者|見習記者|见习记者|首席記者|首席记者|責任編輯|责任编辑|記者|记者|撰文|執筆人|执笔人|執筆|执笔|文字|作者|攝影|摄影|編輯|编辑)|"
     r"\bwritten by\b|\bphotos?\b(?=\s*[:：/／])|\bby\b|"
     # one-character roles only before a separator, never inside a name (陳大文)
     r"(?:^|(?<=[\s、，,(（]))(?:文|圖|图)(?=\s*[/／:：]))\s*[:：/／|｜]?\s*",
@@ -59,14 +61,22 @@ def split_byline(text: str) -> list[tuple[str, str]]:
         if i % 2 == 1:
             role = ROLES.get(piece.strip().lower(), "撰文")
             continue
+        # '記者王小明 高雄報導': the word before 報導 is the place the story was filed from.
+        filed_from = bool(re.search(r"\s[\u4e00-\u9fff]{2,3}(?:報導|报道|報道|綜合報導|综合报道)$", piece.strip()))
         piece = _TRAIL_RE.sub("", piece.strip()).strip(" :：-—–/／")
+        if filed_from:
+            piece = piece.rsplit(None, 1)[0]
         if not piece:
             continue
         for name in _split_names(piece):
             name = _TRAIL_RE.sub("", name.strip(" .:：-—–")).strip()
-            # A Chinese name followed by a place ('王小明 台北') keeps the name.
-            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}\s+[\u4e00-\u9fff]{2,}", name):
-                name = name.split()[0]
+            # Chinese names apart by spaces ('宋怡 杨志华') are several; a name followed by a
+            # place or other words ('王小明 台北', '宋怡 我要说说') keeps the names before it.
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,})+", name):
+                parts = name.split()
+                run = [parts[0], *itertools.takewhile(plausible_chinese_name, parts[1:])]
+                out += [(role, n) for n in run]
+                continue
             if name:
                 out.append((role, name))
     return out

@@ -8,6 +8,9 @@ import re
 from lxml import etree
 
 from .bylines import looks_like_name, plausible_chinese_name, split_byline
+from .zone import body_bounds
+
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
 
 # Every element marked as an author or byline by either rule set (authors.byline_elements,
 # bylines_in_page below): one walk of the page, kept for the page's next question.
@@ -41,7 +44,7 @@ def _text(el: etree._Element) -> str:
 _CJK_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[ \u3000、，,和及与與]+[\u4e00-\u9fff·]{2,4}){0,5}"
 _END = r"(?=[\s)）】\]/／|｜,，。;；]|$|报道|報導|综合|綜合)"
 _BYLINE_PATTERNS = [
-    re.compile(r"(特約記者|實習記者|记者|記者|作者|撰文|文字|文[/／:：]|攝影|摄影|圖[/／:：]|图[/／:：])"
+    re.compile(r"(特約記者|實習記者|记者|記者|作者|撰文|执笔人|執筆人|执笔|執筆|文字|文[/／:：]|攝影|摄影|圖[/／:：]|图[/／:：])"
                r"\s*[:：/／]?\s*(" + _CJK_NAMES + ")" + _END),
     # wire dateline: 中央社記者邱俊欽桃園19日電
     re.compile(r"(?:記者|记者)\s*([\u4e00-\u9fff]{3})\s*[\u4e00-\u9fff]{2,4}\d{1,2}日[電电]"),
@@ -91,10 +94,14 @@ def bylines_in_page(
             if names and all(looks_like_name(n) for _, n in names):
                 return names
     body_lines = [ln for ln in (body_text or "").split("\n") if ln.strip()]
-    found = bylines_in_text(zone + body_lines[:3] + body_lines[-4:] + (lead or []))
+    # The Chinese lines just after the body: '作者：宋怡 杨志华' or '编辑：苏亮' often sit below
+    # the text, outside the element that holds it.
+    end = body_bounds(lines, body_text)[1]
+    after = [ln for ln in lines[end + 1 : end + 7] if _CJK_RE.search(ln)] if end is not None else []
+    found = bylines_in_text(zone + body_lines[:3] + body_lines[-4:] + after + (lead or []))
     if found:
         return found
-    for line in zone + body_lines[-6:]:
+    for line in zone + body_lines[-6:] + after:
         m = _EDITOR_RE.search(line)
         if m:
             return [("編輯", n) for _, n in split_byline(m.group(1)) if looks_like_name(n)]
