@@ -5,8 +5,8 @@ import codecs
 import pytest
 
 from newsark.extract import decode_html, extract_page
-from newsark.repair.mojibake import repair_text
 from newsark.extract.charset import count_suspicious, declared_charset, normalise_charset
+from newsark.repair.mojibake import repair_text
 
 PAGE = "<html><head>{meta}<title>t</title></head><body><p>{text}</p></body></html>"
 

@@ -100,10 +100,10 @@ def test_soft_404_pages_are_error_pages() -> None:
 
 
 def test_a_short_news_brief_about_a_removal_stays_an_article() -> None:
-    brief = ["The statue of the harbour's founder has been removed from the pier for repairs, the council said on Monday. "
-             "Workers lifted it onto a barge early in the morning and will return it next spring after cleaning.",
-             "Residents who asked about the work were told the plinth would stay fenced off until then, and that "
-             "a temporary plaque would explain where the statue had gone and when it would be back in its place."]
+    brief = [("The statue of the harbour's founder has been removed from the pier for repairs, the council said on Monday. "
+             "Workers lifted it onto a barge early in the morning and will return it next spring after cleaning."),
+             ("Residents who asked about the work were told the plinth would stay fenced off until then, and that "
+             "a temporary plaque would explain where the statue had gone and when it would be back in its place.")]
     ex = extract_page(_short_page("Founder's statue removed for repairs | Harbour Times", "Founder's statue removed for repairs", brief))
     assert ex.is_article, ex.reason
     zh = ["區議會今日通過議案，決定刪除舊有公園規劃中的停車場部分，改為增加綠化空間及兒童遊樂設施，工程預計明年動工。" * 3]
@@ -113,8 +113,8 @@ def test_a_short_news_brief_about_a_removal_stays_an_article() -> None:
 
 def test_the_wayback_machines_redirect_notice_is_not_an_article() -> None:
     notice = ["Got an HTTP 301 response at crawl time",
-              "Redirecting to... https://news.example.org/2020/03/04/ferry-timetable-changes-next-month-for-all-routes "
+              ("Redirecting to... https://news.example.org/2020/03/04/ferry-timetable-changes-next-month-for-all-routes "
               "Impatient? The Wayback Machine is an initiative of the Internet Archive, a non-profit building a digital "
-              "library of Internet sites and other cultural artifacts in digital form."]
+              "library of Internet sites and other cultural artifacts in digital form.")]
     ex = extract_page(_short_page("Wayback Machine", "Got an HTTP 301 response at crawl time", notice))
     assert not ex.is_article and ex.reason is not None and "error page" in ex.reason

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from types import TracebackType
+from typing import Self
 
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress as RichProgress, TaskID,
-                           TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.progress import Progress as RichProgress
 
 
 class Progress:
@@ -14,7 +22,7 @@ class Progress:
         self._bar: RichProgress | None = None
         self._tasks: dict[str, TaskID] = {}
 
-    def __enter__(self) -> Progress:
+    def __enter__(self) -> Self:
         if self.enabled:
             self._bar = RichProgress(
                 TextColumn("{task.description:<6}"), BarColumn(), MofNCompleteColumn(),
