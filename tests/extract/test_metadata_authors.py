@@ -125,3 +125,11 @@ def test_personal_site_signed_with_its_own_name() -> None:
     html = _page(head=ld, title="Notes on parsers", foot="<p>Thanks to <span>by Someone Else</span></p>").replace(
         "| Harbour Times", "| Anna Example")
     assert _author(html, "https://annaexample.org/notes/parsers") == "Anna Example"
+
+
+def test_the_title_or_a_job_title_is_not_the_author() -> None:
+    # a heading repeating the title in the author box, a job title where the name would be
+    html = _page(head="<meta name='author' content='Ferry timetable changes next month'>")
+    assert _author(html) is None
+    html = _page(header="<div class='author'>Co-Founder</div><div>March 4, 2020</div>")
+    assert _author(html) is None

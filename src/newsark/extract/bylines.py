@@ -152,6 +152,8 @@ _PLACEHOLDER_RE = re.compile(
     r"guest|user|by|posted|editor|editors|written|anonymous user|no author|default|contributors?|"
     r"writers?|staff writer|team member|text|words|recipe|story|posted by|author posted|"
     r"copyright|reviewed|service|services)$|"
+    # a job title alone, shown where the name would be
+    r"^(?:co-?founder|founder|ceo|cto|cfo|coo|president|director|manager|owner)\b|\badmin$|"
     r"\bsays:?$|\{\{|\}\}|%[a-z]|\bpage\.|\.author\b|^https?:|www\.|\.(?:com|org|net)\b",
     re.IGNORECASE,
 )

@@ -237,7 +237,7 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         topics = [*meta.get("article:section", []), *meta.get("category", [])]
         value = ld.get("articleSection")
         topics += value if isinstance(value, list) else [value] if isinstance(value, str) else []
-        not_names = {norm_name(t) for t in topics if isinstance(t, str)} - {""}
+        not_names = {norm_name(t) for t in [*topics, out.title] if isinstance(t, str)} - {""}
         pieces = english_authors(doc, lds, ld_nodes, meta_values, lines, zone, site_words, found, not_names)
         out.bylines = [("撰文", n) for _, n in pieces]
         out.author = join_pieces(pieces) or None
