@@ -19,6 +19,7 @@ from .figures import caption_map
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
 from .markdown import LinkMapper, plain_text, to_markdown
 from .metadata import extract_metadata
+from .sniff import html_bytes
 
 if TYPE_CHECKING:
     from newsark.archive.article import Article
@@ -122,7 +123,7 @@ def extract_page(
     profile: SiteProfile | None = None,
 ) -> Extraction:
     """Extract one archived page. ``capture_url`` rewrites links to Wayback captures."""
-    text, charset, decode_bad = decode_html(data, http_content_type=http_content_type)
+    text, charset, decode_bad = decode_html(html_bytes(data), http_content_type=http_content_type)
     if url is None and capture_url:
         m = _WAYBACK_ORIG_RE.match(capture_url)
         url = m.group(1) if m else None
