@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from newsark.extract import decode_html, extract_page
+from newsark.extract import decode_html
 from newsark.extract.charset import count_suspicious, declared_charset, normalise_charset
 from newsark.repair.mojibake import repair_text
 
@@ -151,21 +151,10 @@ def test_valid_utf8_with_icon_glyphs_stays_utf8() -> None:
     assert bad == 20
 
 
-def _en_page(paragraph: str) -> bytes:
-    body = "".join(f"<p>{paragraph} Paragraph {i} of the harbour ferry story goes on for a while.</p>" for i in range(8))
-    return f"<html><head><meta charset='utf-8'><title>Ferry</title></head><body><article><h1>Ferry</h1>{body}</article></body></html>".encode()
 
-
-def test_text_double_encoded_before_archiving_is_repaired() -> None:
-    ex = extract_page(_en_page("The ferry\u00e2\u20ac\u2122s new timetable starts Monday."))
-    assert "ferry\u2019s new timetable" in ex.text and ex.suspicious == 0
-
-
-def test_double_encoded_runs_in_clean_text_are_repaired_only_in_extraction() -> None:
-    # clean curly quotes beside a run that was double-encoded (U+0080..U+009F controls)
+def test_run_by_run_repair_is_asked_for_not_default() -> None:
+    # clean curly quotes beside a run that was double-encoded (U+0080..U+009F controls):
+    # extraction asks for ftfy's run-by-run fix (test_page.py); import's repair does not
     mixed = "\u201cClean quote\u201d and the Investor\u00e2\u0080\u0099s guide."
-    ex = extract_page(_en_page(mixed))
-    assert "Investor\u2019s guide" in ex.text and "\u201cClean quote\u201d" in ex.text
-    # import's repair keeps whole-text decode chains only
     assert repair_text(mixed, "body")[0] == mixed
     assert repair_text(mixed, "body", runs=True)[0] == "\u201cClean quote\u201d and the Investor\u2019s guide."

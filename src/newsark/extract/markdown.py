@@ -174,12 +174,18 @@ class MarkdownWriter:
             return inner
         if tag == "code":
             return f"`{inner}`"
+        if tag in _BLOCK:
+            # A block inside a run of text (a <div> of a list item, a card's lines): the
+            # page shows it on a line of its own, so its words never run into the next.
+            return f" {inner} "
         return inner
 
     # -- blocks --------------------------------------------------------------------
     def _flush(self, text: str, prefix: str = "") -> None:
         lines = [ln.strip() for ln in text.split("\n")]
-        out = "\n".join(ln for ln in lines if ln)
+        # A paragraph whose line starts like a Markdown block ('1. Safety first', '- 3 °C',
+        # '# 1 hit') is text: escaped, it stays a paragraph and keeps its number or sign.
+        out = "\n".join(_LINE_START_RE.sub(r"\1\\\2", ln) for ln in lines if ln)
         if out:
             self.blocks.append(prefix + out if prefix else out)
 
@@ -330,6 +336,8 @@ def to_markdown(
     return writer.markdown(), writer.figures
 
 
+_LINE_START_RE = re.compile(r"^(\d*)([.)](?= )|[-+>#](?= |$|#))")
+_ESCAPED_START_RE = re.compile(r"^(\d*)\\([.)\-+>#])", re.MULTILINE)
 _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _FIG_RE = re.compile(r"<figure>.*?</figure>", re.DOTALL)
 _CAP_RE = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
@@ -362,6 +370,7 @@ def plain_text(markdown: str, *, with_captions: bool = True) -> str:
     if "```" in text or "---" in text:
         text = _FENCE_RULE_RE.sub("", text)
     if "\\" in text:
+        text = _ESCAPED_START_RE.sub(r"\1\2", text)
         text = text.replace("\\*", "*").replace("\\_", "_").replace("\\\\", "\\")
     if "\n\n\n" in text:
         text = _BLANK_LINES_RE.sub("\n\n", text)

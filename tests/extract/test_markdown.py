@@ -1,0 +1,27 @@
+"""Markdown of a body: blocks keep their words apart, text that looks like markup stays text."""
+from __future__ import annotations
+
+from lxml import html
+
+from newsark.extract.markdown import LinkMapper, plain_text, to_markdown
+
+
+def _md(fragment: str) -> str:
+    return to_markdown(html.fromstring(fragment), LinkMapper(None, None))[0]
+
+
+def test_blocks_inside_a_list_item_keep_their_words_apart() -> None:
+    md = _md("<div><ul><li><div>March 17, 2026</div><a href='https://ex.org/e'>Midsize Summit</a>"
+             "<div>Florida, United States</div><div>Product Specs</div><div>Resolution</div></li></ul></div>")
+    assert md == ("- March 17, 2026 [Midsize Summit](https://ex.org/e) Florida, United States Product Specs "
+                  "Resolution")
+
+
+def test_a_paragraph_that_starts_like_markup_stays_a_paragraph() -> None:
+    md = _md("<div><p>1. Safety first: keep the water clean.</p><p>- 3 degrees tonight</p>"
+             "<p># 1 hit of the year</p><ol><li>A real item</li></ol><p>3.5 percent</p></div>")
+    assert md.split("\n\n") == ["1\\. Safety first: keep the water clean.", "\\- 3 degrees tonight",
+                                "\\# 1 hit of the year", "1. A real item", "3.5 percent"]
+    # the plain text keeps the paragraph's own number and signs, not the list's marker
+    assert plain_text(md).split("\n\n") == ["1. Safety first: keep the water clean.", "- 3 degrees tonight",
+                                            "# 1 hit of the year", "A real item", "3.5 percent"]
