@@ -25,3 +25,16 @@ def test_a_paragraph_that_starts_like_markup_stays_a_paragraph() -> None:
     # the plain text keeps the paragraph's own number and signs, not the list's marker
     assert plain_text(md).split("\n\n") == ["1. Safety first: keep the water clean.", "- 3 degrees tonight",
                                             "# 1 hit of the year", "A real item", "3.5 percent"]
+
+
+def test_a_figure_of_a_table_keeps_the_table_and_a_lone_caption_stays_out() -> None:
+    md = _md("<div><figure><table><tr><th>Certification</th><th>Cost</th></tr><tr><td>CAPM</td><td>$225</td></tr>"
+             "</table><figcaption>Costs in 2025</figcaption></figure>"
+             "<figure><figcaption>A photo the extractor dropped. Credit: A. Person</figcaption></figure></div>")
+    assert md == "| Certification | Cost |\n|---|---|\n| CAPM | $225 |"
+
+
+def test_an_accordion_question_inside_its_button_is_kept() -> None:
+    md = _md("<div><h2>FAQs</h2><button type='button'><h3>Are there free courses?</h3><svg></svg></button>"
+             "<div><p>Yes, several.</p></div><button>Share</button></div>")
+    assert md == "## FAQs\n\n### Are there free courses?\n\nYes, several."

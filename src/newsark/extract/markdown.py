@@ -33,6 +33,7 @@ _BLOCK = {
 }
 _SKIP = {"script", "style", "noscript", "template", "button", "svg", "iframe", "form",
          "input", "select", "textarea", "nav", "object", "embed", "canvas", "map", "head"}
+_HEADING_IN = etree.XPath("boolean(.//h2|.//h3|.//h4|.//h5|.//h6)")
 _WS_RE = re.compile(r"[ \t\r\n\u00a0\u3000]+")
 # Icons, spacers, share buttons and tracking pixels are not figures.
 _NOT_FIGURE_RE = re.compile(
@@ -220,6 +221,13 @@ class MarkdownWriter:
             return
         if tag == "figure":
             imgs = el.findall(".//img")
+            if not imgs:
+                # A figure of a table, a quote or code: its content is text. (The caption
+                # of an image an extractor dropped is not: it stays out, with its image.)
+                for child in el:
+                    if isinstance(child.tag, str) and child.tag.lower() != "figcaption":
+                        self.block(child)
+                return
             cap_el = el.find(".//figcaption")
             caption, credit = caption_parts(cap_el) if cap_el is not None else ("", "")
             for img in imgs:
@@ -277,7 +285,12 @@ class MarkdownWriter:
         run: list[str] = [_escape_md(_inline_text(el.text))]
         for child in el:
             tag = child.tag.lower() if isinstance(child.tag, str) else ""
-            if tag in _BLOCK:
+            if tag == "button" and _HEADING_IN(child):
+                # an accordion's question (FAQ): a heading inside the button that opens it
+                self._para("".join(run))
+                run = []
+                self.walk(child)
+            elif tag in _BLOCK:
                 self._para("".join(run))
                 run = []
                 self.block(child)
