@@ -38,3 +38,11 @@ def test_an_accordion_question_inside_its_button_is_kept() -> None:
     md = _md("<div><h2>FAQs</h2><button type='button'><h3>Are there free courses?</h3><svg></svg></button>"
              "<div><p>Yes, several.</p></div><button>Share</button></div>")
     assert md == "## FAQs\n\n### Are there free courses?\n\nYes, several."
+
+
+def test_links_with_brackets_or_parentheses_stay_whole() -> None:
+    md = _md("<div><p>See <a href='http://x.org/blog/p'>[The Palace] More Reviews!</a> and "
+             "<a href='https://en.wikipedia.org/wiki/Foo_(bar)'>Foo (bar)</a>.</p></div>")
+    assert md == ("See [\\[The Palace\\] More Reviews!](http://x.org/blog/p) and "
+                  "[Foo (bar)](https://en.wikipedia.org/wiki/Foo_%28bar%29).")
+    assert plain_text(md) == "See [The Palace] More Reviews! and Foo (bar)."  # no URL left in the text

@@ -171,6 +171,10 @@ class MarkdownWriter:
             href = self.links(child.get("href") or "")
             text = inner.strip()
             if href and text and not href.startswith(("#", "javascript:")):
+                # brackets in the text and parentheses or spaces in the URL would end
+                # the link early ('[[Guide] More]', 'wiki/Foo_(bar)')
+                text = text.replace("[", "\\[").replace("]", "\\]")
+                href = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
                 return f"[{text}]({href})"
             return inner
         if tag == "code":
@@ -351,7 +355,7 @@ def to_markdown(
 
 _LINE_START_RE = re.compile(r"^(\d*)([.)](?= )|[-+>#](?= |$|#))")
 _ESCAPED_START_RE = re.compile(r"^(\d*)\\([.)\-+>#])", re.MULTILINE)
-_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_LINK_RE = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
 _FIG_RE = re.compile(r"<figure>.*?</figure>", re.DOTALL)
 _CAP_RE = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
 _SHORTCODE_LINE_RE = re.compile(r"^\{\{<.*?>\}\}$", re.MULTILINE)
@@ -384,7 +388,8 @@ def plain_text(markdown: str, *, with_captions: bool = True) -> str:
         text = _FENCE_RULE_RE.sub("", text)
     if "\\" in text:
         text = _ESCAPED_START_RE.sub(r"\1\2", text)
-        text = text.replace("\\*", "*").replace("\\_", "_").replace("\\\\", "\\")
+        text = text.replace("\\*", "*").replace("\\_", "_").replace("\\[", "[").replace("\\]", "]")
+        text = text.replace("\\\\", "\\")
     if "\n\n\n" in text:
         text = _BLANK_LINES_RE.sub("\n\n", text)
     return text.strip()
