@@ -46,3 +46,13 @@ def test_links_with_brackets_or_parentheses_stay_whole() -> None:
     assert md == ("See [\\[The Palace\\] More Reviews!](http://x.org/blog/p) and "
                   "[Foo (bar)](https://en.wikipedia.org/wiki/Foo_%28bar%29).")
     assert plain_text(md) == "See [The Palace] More Reviews! and Foo (bar)."  # no URL left in the text
+
+
+def test_an_html5_video_becomes_the_video_shortcode_in_place() -> None:
+    html_ = ("<div><p>Intro text here.</p><figure><div><video controls><source src='https://cdn.example.org/v/1.mp4'>"
+             "</video></div><figcaption>The brush in action.</figcaption></figure><p>After.</p></div>")
+    links = LinkMapper("https://x.org/a", "https://web.archive.org/web/2020/https://x.org/a")
+    md = to_markdown(html.fromstring(html_), links)[0]
+    assert md == ('Intro text here.\n\n{{< video src="https://web.archive.org/web/2020if_/https://cdn.example.org/v/1.mp4" >}}'
+                  "\n\nAfter.")
+    assert plain_text(md) == "Intro text here.\n\nAfter."

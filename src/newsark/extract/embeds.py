@@ -10,7 +10,7 @@ import re
 
 from lxml import etree
 
-from .markdown import LinkMapper
+from .markdown import LinkMapper, video_shortcode
 
 _VIDEO_RE = re.compile(
     r"(youtube\.com/embed|youtube-nocookie\.com/embed|player\.vimeo\.com|facebook\.com/plugins/"
@@ -18,10 +18,6 @@ _VIDEO_RE = re.compile(
     r"v\.qq\.com/txp/iframe|twitter\.com/.*/status|instagram\.com/p/)",
     re.IGNORECASE,
 )
-
-
-def shortcode(src: str) -> str:
-    return '{{< video src="' + src.replace('"', "%22") + '" >}}'
 
 
 def _previous_text(el: etree._Element) -> str:
@@ -70,6 +66,6 @@ def insert_embeds(markdown: str, doc: etree._Element, links: LinkMapper) -> str:
         if at is None:
             continue  # not next to the article's text: a sidebar or footer embed
         added.add(src)
-        blocks.insert(at + 1, shortcode(src))
+        blocks.insert(at + 1, video_shortcode(src))
         flat.insert(at + 1, "")
     return "\n\n".join(blocks)

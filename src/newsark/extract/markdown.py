@@ -117,6 +117,11 @@ def caption_parts(cap: etree._Element) -> tuple[str, str]:
     return text, ""
 
 
+def video_shortcode(src: str) -> str:
+    """The corpus's Hugo shortcode for an embedded video or post."""
+    return '{{< video src="' + src.replace('"', "%22") + '" >}}'
+
+
 def figure_html(src: str, caption: str) -> str:
     cap = f"<figcaption>{html.escape(caption, quote=False)}</figcaption>\n" if caption else ""
     return f'<figure>\n<img src="{html.escape(src)}" alt="">\n{cap}</figure>'
@@ -161,6 +166,9 @@ class MarkdownWriter:
             return "\n"
         if tag == "img":
             self._image(child)
+            return ""
+        if tag == "video":
+            self._video(child)
             return ""
         inner = self.inline(child)
         if tag in ("strong", "b") and inner.strip():
@@ -213,6 +221,20 @@ class MarkdownWriter:
         self.blocks.append(figure_html(src, shown))
         self.figures.append({"src": src, "caption": caption, "credit": credit})
 
+    def _video(self, video: etree._Element) -> None:
+        """An HTML5 <video> of the article: the corpus's video shortcode (its own src, or
+        its first <source>'s)."""
+        raw = video.get("src") or video.get("data-src") or ""
+        if not raw:
+            source = video.find(".//source")
+            raw = (source.get("src") or source.get("data-src") or "") if source is not None else ""
+        if not raw or raw.startswith(("blob:", "data:")):
+            return
+        src = self.links(raw, frame=True)
+        if src not in self._seen_images:
+            self._seen_images.add(src)
+            self.blocks.append(video_shortcode(src))
+
     def block(self, el: etree._Element) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if not tag or tag in _SKIP:
@@ -240,6 +262,9 @@ class MarkdownWriter:
             return
         if tag == "img":
             self._image(el)
+            return
+        if tag == "video":
+            self._video(el)
             return
         if tag in ("ul", "ol"):
             n = 0
@@ -298,10 +323,10 @@ class MarkdownWriter:
                 self._para("".join(run))
                 run = []
                 self.block(child)
-            elif tag == "img":
+            elif tag in ("img", "video"):
                 self._para("".join(run))
                 run = []
-                self._image(child)
+                self._image(child) if tag == "img" else self._video(child)
             else:
                 run.append(self._inline_child(child))
             run.append(_escape_md(_inline_text(child.tail)))
