@@ -7,6 +7,7 @@ paragraph); the original DOM knows which caption belongs to which image: a <figu
 
 from __future__ import annotations
 
+import copy
 import re
 
 from lxml import etree
@@ -58,3 +59,35 @@ def caption_map(doc: etree._Element, links: LinkMapper) -> dict[str, tuple[str, 
         if caption or credit:
             out[links(raw, image=True)] = (caption, credit)
     return out
+
+
+def _figure_key(fig: etree._Element) -> tuple[str, str]:
+    cap = fig.find(".//figcaption")
+    return (fig.get("class") or "", _text(cap) if cap is not None else "")
+
+
+def restore_figure_images(body: etree._Element, doc: etree._Element) -> int:
+    """Put back the images an extractor dropped from the body's figures (readability
+    removes an image's wrapper that holds no text, leaving an empty <figure> or one with
+    only its caption): each such figure takes the image of the page's figure with the same
+    class and caption, in order. Returns how many were restored."""
+    empty = [f for f in body.iter("figure")
+             if f.find(".//img") is None and f.find(".//video") is None and f.find(".//table") is None]
+    if not empty:
+        return 0
+    originals: dict[tuple[str, str], list[etree._Element]] = {}
+    for fig in doc.iter("figure"):
+        img = fig.find(".//img")
+        if img is not None and image_src(img):
+            originals.setdefault(_figure_key(fig), []).append(img)
+    restored = 0
+    for fig in empty:
+        queue = originals.get(_figure_key(fig))
+        if queue:
+            original = queue.pop(0)
+            img = copy.deepcopy(original)
+            img.tail = None
+            img.set("src", image_src(original))  # resolved where it stood (a lightbox link)
+            fig.insert(0, img)
+            restored += 1
+    return restored

@@ -15,6 +15,7 @@ Wayback capture, pointed at capture URLs (``im_`` for images) like the corpus.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Callable
 from urllib.parse import urljoin
@@ -33,6 +34,7 @@ _BLOCK = {
 }
 _SKIP = {"script", "style", "noscript", "template", "button", "svg", "iframe", "form",
          "input", "select", "textarea", "nav", "object", "embed", "canvas", "map", "head"}
+_IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.IGNORECASE)
 _HEADING_IN = etree.XPath("boolean(.//h2|.//h3|.//h4|.//h5|.//h6)")
 _WS_RE = re.compile(r"[ \t\r\n\u00a0\u3000]+")
 # Icons, spacers, share buttons and tracking pixels are not figures.
@@ -85,6 +87,11 @@ def image_src(img: etree._Element) -> str:
     srcset = img.get("srcset") or img.get("data-srcset") or ""
     if srcset:
         return srcset.split(",")[0].strip().split(" ")[0]
+    # A lazy placeholder inside a link to the full-size picture (a lightbox): that picture.
+    for a in itertools.islice(img.iterancestors(), 2):
+        href = (a.get("href") or "").strip() if a.tag == "a" else ""
+        if _IMAGE_FILE_RE.search(href):
+            return href
     return ""
 
 

@@ -15,7 +15,7 @@ from .choose import choose, doubtful, fragment_or_menu, is_cjk
 from .dense import fallback as dense_fallback
 from .dense import is_short
 from .embeds import insert_embeds
-from .figures import caption_map
+from .figures import caption_map, restore_figure_images
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
 from .markdown import LinkMapper, plain_text, to_markdown
 from .metadata import extract_metadata
@@ -150,6 +150,7 @@ def extract_page(
     out = Extraction(charset=charset, path=path, chosen=body.name if body else None,
                      decode_suspicious=decode_bad)
     if body is not None:
+        restore_figure_images(body.element, doc)
         md, figures = to_markdown(body.element, links, lambda img: _caption_for(img, links, captions))
         out.markdown = insert_embeds(md, doc, links)
         out.figures = figures

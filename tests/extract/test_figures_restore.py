@@ -1,0 +1,32 @@
+"""Figures whose image an extractor dropped get it back from the page."""
+from __future__ import annotations
+
+from lxml import html
+
+from newsark.extract.figures import restore_figure_images
+from newsark.extract.markdown import image_src
+
+PLACEHOLDER = "data:image/svg+xml;charset=utf-8,%3Csvg%20xmlns%3D'http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg'%2F%3E"
+
+
+def test_a_lazy_placeholder_in_a_lightbox_link_is_the_linked_picture() -> None:
+    img = html.fromstring(f"<div><a href='https://cdn.example.org/p/1_XXL.jpg'><img src=\"{PLACEHOLDER}\"></a></div>").find(".//img")
+    assert image_src(img) == "https://cdn.example.org/p/1_XXL.jpg"
+    img = html.fromstring(f"<div><a href='https://example.org/story'><img src=\"{PLACEHOLDER}\"></a></div>").find(".//img")
+    assert image_src(img) == ""  # a link to a page is not a picture
+
+
+def test_empty_figures_take_the_image_of_the_pages_figure_with_their_caption() -> None:
+    page = html.fromstring(
+        "<html><body><article>"
+        "<figure><a href='https://cdn.example.org/a.jpg'><img src=\"" + PLACEHOLDER + "\"></a>"
+        "<figcaption>The pier at dawn. Credit: A. Person</figcaption></figure>"
+        "<figure class='wide'><div><img src='https://cdn.example.org/b.jpg'></div></figure>"
+        "<figure><img src='https://cdn.example.org/c.jpg'><figcaption>Another caption</figcaption></figure>"
+        "</article></body></html>")
+    body = html.fromstring("<div><figure class='wide'></figure><p>Text.</p>"
+                           "<figure><figcaption>The pier at dawn. Credit: A. Person</figcaption></figure>"
+                           "<figure><figcaption>Not on the page</figcaption></figure></div>")
+    assert restore_figure_images(body, page) == 2
+    srcs = [f.find(".//img").get("src") if f.find(".//img") is not None else None for f in body.iter("figure")]
+    assert srcs == ["https://cdn.example.org/b.jpg", "https://cdn.example.org/a.jpg", None]
