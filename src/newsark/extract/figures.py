@@ -22,43 +22,70 @@ def _text(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-def caption_map(doc: etree._Element, links: LinkMapper) -> dict[str, tuple[str, str]]:
-    """Absolute (capture) image URL -> (caption text, credit from a credit-marked element)."""
-    out: dict[str, tuple[str, str]] = {}
-    for img in doc.iter("img"):
+def image_caption(img: etree._Element) -> tuple[str, str]:
+    """(caption text, credit from a credit-marked element) of one image of the page."""
+    caption = credit = ""
+    fig = next((a for a in img.iterancestors("figure")), None)
+    if fig is not None:
+        cap = fig.find(".//figcaption")
+        if cap is not None:
+            caption, credit = caption_parts(cap)
+    if not caption:
+        # a caption-classed sibling of the image or of its wrapper (up to 2 levels)
+        node: etree._Element | None = img
+        for _ in range(3):
+            if node is None:
+                break
+            parent = node.getparent()
+            if parent is None:
+                break
+            for sib in parent:
+                if sib is node or not isinstance(sib.tag, str):
+                    continue
+                cls = f"{sib.get('class') or ''} {sib.get('id') or ''}"
+                if _CAPTION_CLASS.search(cls):
+                    t = _text(sib)
+                    if 0 < len(t) <= 400:
+                        caption = t
+                        break
+            if caption or len(parent) > 4:
+                break
+            node = parent
+    return caption, credit
+
+
+class CaptionFinder:
+    """Captions of the body's images, read in the original page: the body's image is
+    found there by its source (as written, else as an absolute capture URL), and only the
+    images a body shows are looked at (a page may hold hundreds)."""
+
+    def __init__(self, doc: etree._Element, links: LinkMapper) -> None:
+        self.doc, self.links = doc, links
+        self._raw: dict[str, list[etree._Element]] | None = None
+        self._mapped: dict[str, list[etree._Element]] | None = None
+
+    def __call__(self, img: etree._Element) -> tuple[str, str]:
         raw = image_src(img)
         if not raw:
-            continue
-        caption = credit = ""
-        fig = next((a for a in img.iterancestors() if a.tag == "figure"), None)
-        if fig is not None:
-            cap = fig.find(".//figcaption")
-            if cap is not None:
-                caption, credit = caption_parts(cap)
-        if not caption:
-            # a caption-classed sibling of the image or of its wrapper (up to 2 levels)
-            node: etree._Element | None = img
-            for _ in range(3):
-                if node is None:
-                    break
-                parent = node.getparent()
-                if parent is None:
-                    break
-                for sib in parent:
-                    if sib is node or not isinstance(sib.tag, str):
-                        continue
-                    cls = f"{sib.get('class') or ''} {sib.get('id') or ''}"
-                    if _CAPTION_CLASS.search(cls):
-                        t = _text(sib)
-                        if 0 < len(t) <= 400:
-                            caption = t
-                            break
-                if caption or len(parent) > 4:
-                    break
-                node = parent
-        if caption or credit:
-            out[links(raw, image=True)] = (caption, credit)
-    return out
+            return "", ""
+        if self._raw is None:
+            self._raw = {}
+            for el in self.doc.iter("img"):
+                self._raw.setdefault(image_src(el), []).append(el)
+        found = self._raw.get(raw)
+        if not found:  # written otherwise in the body (made absolute, another attribute)
+            if self._mapped is None:
+                self._mapped = {}
+                for src, els in self._raw.items():
+                    if src:
+                        self._mapped.setdefault(self.links(src, image=True), []).extend(els)
+            found = self._mapped.get(self.links(raw, image=True))
+        # the same picture shown twice (a gallery and its lightbox): the one with a caption
+        for el in found or ():
+            caption, credit = image_caption(el)
+            if caption or credit:
+                return caption, credit
+        return "", ""
 
 
 def _figure_key(fig: etree._Element) -> tuple[str, str]:

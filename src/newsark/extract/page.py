@@ -15,7 +15,7 @@ from .choose import choose, doubtful, fragment_or_menu, is_cjk
 from .dense import fallback as dense_fallback
 from .dense import is_short
 from .embeds import insert_embeds
-from .figures import caption_map, restore_figure_images
+from .figures import CaptionFinder, restore_figure_images
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
 from .markdown import LinkMapper, plain_text, to_markdown
 from .metadata import extract_metadata
@@ -129,7 +129,7 @@ def extract_page(
         url = m.group(1) if m else None
     doc = parse_document(text)
     links = LinkMapper(url, capture_url)
-    captions = _Captions(doc, links)
+    captions = CaptionFinder(doc, links)
 
     body: Candidate | None = None
     path = "generic"
@@ -151,7 +151,7 @@ def extract_page(
                      decode_suspicious=decode_bad)
     if body is not None:
         restore_figure_images(body.element, doc)
-        md, figures = to_markdown(body.element, links, lambda img: _caption_for(img, links, captions))
+        md, figures = to_markdown(body.element, links, captions)
         out.markdown = insert_embeds(md, doc, links)
         out.figures = figures
     meta = extract_metadata(doc, url, plain_text(out.markdown))
@@ -234,24 +234,3 @@ def _chinese_body(doc: etree._Element, html: str, url: str | None) -> tuple[Cand
         if dense is not None:
             return dense, "Chinese page: densest text block (both libraries found too little)"
     return got, why
-
-
-class _Captions:
-    """The page's image captions, mapped only when a body image first asks (most bodies
-    have few or no images; the map walks every image of the page)."""
-
-    def __init__(self, doc: etree._Element, links: LinkMapper) -> None:
-        self.doc, self.links = doc, links
-        self._map: dict[str, tuple[str, str]] | None = None
-
-    def get(self, src: str) -> tuple[str, str]:
-        """(caption, credit) of an image, empty when the page gives none."""
-        if self._map is None:
-            self._map = caption_map(self.doc, self.links)
-        return self._map.get(src, ("", ""))
-
-
-def _caption_for(img: etree._Element, links: LinkMapper, captions: _Captions) -> tuple[str, str]:
-    from .markdown import image_src
-
-    return captions.get(links(image_src(img), image=True))
