@@ -135,14 +135,17 @@ def figure_html(src: str, caption: str) -> str:
 
 
 def _inline_text(text: str | None) -> str:
-    return _WS_RE.sub(" ", text or "")
+    return _WS_RE.sub(" ", text) if text else ""
+
+
+_NEEDS_ESCAPE = re.compile(r"[*_\\]").search
 
 
 def _escape_md(text: str) -> str:
     # Only what would change the meaning at the start of a line or in emphasis.
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_") if re.search(
-        r"[*_\\]", text
-    ) else text
+    if not text or not _NEEDS_ESCAPE(text):
+        return text
+    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
 
 
 class MarkdownWriter:
