@@ -66,3 +66,37 @@ def test_blocks_inside_the_container_and_unfound_blocks_stay() -> None:
     odd = _body(paras + ["<p>text the page does not have in this form at all</p>"])
     assert trim_tail(doc, odd) is odd
     assert trim_tail(doc, None) is None
+
+
+def test_a_named_tail_is_cut_even_when_long() -> None:
+    # "Read this next" followed by other stories' teasers, as long as the article itself
+    paras = [f"<p>{_para(40, i)}</p>" for i in range(4)]
+    teasers = [f"<p>{_para(40, 30 + i)}</p>" for i in range(4)]
+    html = ("<html><body><div class='post'><div class='entry'>" + "".join(paras) + "</div></div>"
+            "<section class='more'><h3>Read This Next</h3><div class='list'>" + "".join(teasers)
+            + "</div></section></body></html>")
+    doc = parse_document(html)
+    body = trim_tail(doc, _body(paras + ["<h3>Read This Next</h3>"] + teasers))
+    assert body is not None
+    assert "Read This Next" not in body.text and _para(40, 30) not in body.text
+    assert all(_para(40, i) in body.text for i in range(4))
+
+
+def test_a_named_heading_inside_the_article_keeps_what_follows() -> None:
+    # the same words as a heading of the article's own section: what follows it is in the
+    # article's container, so nothing is cut
+    paras = [f"<p>{_para(40, i)}</p>" for i in range(4)]
+    html = ("<html><body><article>" + "".join(paras[:2]) + "<h2>Related research</h2>"
+            + "".join(paras[2:]) + "</article></body></html>")
+    doc = parse_document(html)
+    whole = _body(paras[:2] + ["<h2>Related research</h2>"] + paras[2:])
+    assert trim_tail(doc, whole) is whole
+
+
+def test_long_unfound_blocks_before_an_outside_tail_stay() -> None:
+    paras = [f"<p>{_para(40, i)}</p>" for i in range(5)]
+    rewritten = "<p>a paragraph the extractor joined from pieces of the page in its own way here</p>"
+    doc = parse_document(_page("".join(paras), f"<p>{_para(12, 9)}</p>"))
+    body = trim_tail(doc, _body(paras + [rewritten, f"<p>{_para(12, 9)}</p>"]))
+    assert body is not None
+    assert "joined from pieces" in body.text and _para(12, 9) not in body.text

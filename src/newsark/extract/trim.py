@@ -5,13 +5,19 @@ Both libraries sometimes run past the article's end into what follows it on the 
 blocks sit in another branch of the page than the article's own text. The article's
 container is the deepest element that holds most of the body's text (found on the page by
 each block's first characters); a run of blocks at the end of the body that comes from
-outside it is cut, when it is small beside the article or mostly links. A long run of
-prose from outside the container is kept: more often the article continues in a sibling
-container (after an ad, a split layout) than a long text follows it.
+outside it is cut, when it is small beside the article, mostly links, or opens with a
+short heading that names it ("Read this next", "About the author", "Follow us"). A long run
+of prose from outside the container is otherwise kept: more often the article continues in
+a sibling container (after an ad, a split layout) than a long text follows it.
+
+A named heading also cuts a tail too long for the container test (a list of teasers as
+long as the article pulls the "container" up to their common ancestor): when every block
+found after it lies outside the container of the text above it.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from lxml import etree
@@ -23,7 +29,17 @@ _KEY_CHARS = 60  # a body block is found on the page by its first characters (wh
 MIN_WORDS = 5  # shorter blocks are not looked up (a "Share" or "Menu" is anywhere)
 CONTAINER = 0.6  # the article's container holds this share of the found blocks' words
 TAIL_SMALL = 0.15  # a tail from outside the container this small beside the body is cut ...
-TAIL_LINKS = 0.3  # ... and one of any size whose text is this much link text
+TAIL_LINKS = 0.3  # ... and one of any size whose text is this much link text ...
+NAMED_ABOVE = 0.25  # ... or where such a heading follows this share of the body's found words
+HEADING_WORDS = 10  # ... or that opens with a heading this short naming what follows it:
+_AFTER_RE = re.compile(
+    r"^\W*(related\b|read (this |these )?next|what to read|more (news|from|stories|articles|posts|to read)\b|"
+    r"you (may|might|will) (also )?(like|enjoy|be interested)|recommended (for you|reading|articles|posts|stories)|"
+    r"(explore|discover|keep reading|continue reading)\b|about the authors?\b|(written|posted) by\b|"
+    r"(subscribe|sign up|newsletter|join our|follow us|follow me|share (this|the|your))\b|"
+    r"(leave a (comment|reply)|\d* ?comments?\b)|disclaimer|cookie)",
+    re.IGNORECASE,
+)
 
 
 def _words(el: etree._Element) -> list[str]:
@@ -51,6 +67,52 @@ def _link_chars(el: etree._Element) -> int:
     return sum(len("".join("".join(a.itertext()).split())) for a in el.iter("a"))
 
 
+_Found = list[tuple[etree._Element, int, "etree._Element | None"]]  # (body block, words, page element)
+
+
+def _container(found: _Found) -> etree._Element | None:
+    """The deepest page element holding CONTAINER of the found blocks' words (the
+    ancestors holding more than half of them form one chain)."""
+    total = sum(n for _, n, el in found if el is not None)
+    if not total:
+        return None
+    held: Counter[etree._Element] = Counter()
+    for _, n, el in found:
+        if el is not None:
+            for anc in el.iterancestors():
+                held[anc] += n
+    chain = [a for a in held if held[a] >= CONTAINER * total]
+    return max(chain, key=lambda a: sum(1 for _ in a.iterancestors())) if chain else None
+
+
+def _inside(el: etree._Element, box: etree._Element) -> bool:
+    return any(a is box for a in el.iterancestors())
+
+
+def _named(unit: etree._Element) -> bool:
+    words = _words(unit)
+    return 0 < len(words) <= HEADING_WORDS and _AFTER_RE.match(" ".join(words)) is not None
+
+
+def _named_start(found: _Found) -> int | None:
+    """The first short block naming what follows ("Read this next", "About the author")
+    after which the body has found blocks, none of them inside the container of the text
+    above it, which holds at least NAMED_ABOVE of the found words."""
+    total = sum(n for _, n, el in found if el is not None)
+    above = 0
+    for i, (unit, n, el) in enumerate(found):
+        if el is not None:
+            above += n
+            continue
+        if above < NAMED_ABOVE * total or not _named(unit):
+            continue
+        after = [e for _, _, e in found[i + 1 :] if e is not None]
+        box = _container(found[:i])
+        if after and box is not None and not any(_inside(e, box) for e in after):
+            return i
+    return None
+
+
 def trim_tail(doc: etree._Element, body: Candidate | None) -> Candidate | None:
     """The body without its trailing blocks from outside the article's container (see the
     module's docstring); the same candidate when nothing is cut."""
@@ -64,40 +126,40 @@ def trim_tail(doc: etree._Element, body: Candidate | None) -> Candidate | None:
         words = _words(el)
         if len(words) >= MIN_WORDS:
             page.setdefault("".join(words)[:_KEY_CHARS], el)
-    found: list[tuple[etree._Element, int, etree._Element | None]] = []
+    found: _Found = []
     for unit in units:
         words = _words(unit)
         el = page.get("".join(words)[:_KEY_CHARS]) if len(words) >= MIN_WORDS else None
         found.append((unit, len(words), el))
     total = sum(n for _, n, el in found if el is not None)
-    if not total:
+    box = _container(found)
+    if box is None:
         return body
-    held: Counter[etree._Element] = Counter()
-    for _, n, el in found:
-        if el is not None:
-            for anc in el.iterancestors():
-                held[anc] += n
-    # Ancestors holding more than half of the words form one chain: take its deepest.
-    chain = [a for a in held if held[a] >= CONTAINER * total]
-    if not chain:
-        return body
-    box = max(chain, key=lambda a: sum(1 for _ in a.iterancestors()))
-
-    def inside(el: etree._Element) -> bool:
-        return any(a is box for a in el.iterancestors())
-
-    last = max((i for i, (_, _, el) in enumerate(found) if el is not None and inside(el)), default=None)
+    named = _named_start(found)
+    if named is not None:
+        return _cut(body, found[named:])
+    last = max((i for i, (_, _, el) in enumerate(found) if el is not None and _inside(el, box)), default=None)
     if last is None:
         return body
-    tail = found[last + 1 :]
-    first = next((el for _, _, el in tail if el is not None), None)
-    if first is None or inside(first):
+    # The tail starts at the first block after it found outside the container, with the
+    # short unfound blocks just above it (its heading: "Read next", "About the author");
+    # longer unfound blocks before it are more likely article text the page writes
+    # differently (split by markup) than boilerplate.
+    start = next((i for i in range(last + 1, len(found)) if found[i][2] is not None), None)
+    if start is None:
         return body
+    while start > last + 1 and found[start - 1][2] is None and found[start - 1][1] < MIN_WORDS:
+        start -= 1
+    tail = found[start:]
     words = sum(n for _, n, _ in tail)
     chars = sum(len("".join(_words(u))) for u, _, _ in tail)
     links = sum(_link_chars(u) for u, _, _ in tail)
-    if words > TAIL_SMALL * total and links < TAIL_LINKS * chars:
+    if words > TAIL_SMALL * total and links < TAIL_LINKS * chars and not _named(tail[0][0]):
         return body
+    return _cut(body, tail)
+
+
+def _cut(body: Candidate, tail: _Found) -> Candidate:
     for unit, _, _ in tail:
         parent = unit.getparent()
         if parent is not None:
