@@ -26,6 +26,7 @@ from .candidates import Candidate, fast_text
 
 _UNITS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "td", "tr")
 _KEY_CHARS = 60  # a body block is found on the page by its first characters (white space removed)
+_KEY_WORDS = 40  # words enough for the key's characters
 MIN_WORDS = 5  # shorter blocks are not looked up (a "Share" or "Menu" is anywhere)
 CONTAINER = 0.6  # the article's container holds this share of the found blocks' words
 TAIL_SMALL = 0.15  # a tail from outside the container this small beside the body is cut ...
@@ -42,8 +43,11 @@ _AFTER_RE = re.compile(
 )
 
 
+_STRING = etree.XPath("string()")  # all of an element's text, joined in C
+
+
 def _words(el: etree._Element) -> list[str]:
-    return "".join(el.itertext()).split()
+    return str(_STRING(el)).split()
 
 
 def _units(body: etree._Element) -> list[etree._Element]:
@@ -123,7 +127,8 @@ def trim_tail(doc: etree._Element, body: Candidate | None) -> Candidate | None:
         return body
     page: dict[str, etree._Element] = {}
     for el in doc.iter(*_UNITS):
-        words = _words(el)
+        # the first words only: a table row or a list item can hold a whole section
+        words = str(_STRING(el)).split(None, _KEY_WORDS)[:_KEY_WORDS]
         if len(words) >= MIN_WORDS:
             page.setdefault("".join(words)[:_KEY_CHARS], el)
     found: _Found = []
