@@ -100,3 +100,25 @@ def test_long_unfound_blocks_before_an_outside_tail_stay() -> None:
     body = trim_tail(doc, _body(paras + [rewritten, f"<p>{_para(12, 9)}</p>"]))
     assert body is not None
     assert "joined from pieces" in body.text and _para(12, 9) not in body.text
+
+
+def test_a_named_list_of_links_at_the_end_of_the_article_is_cut() -> None:
+    # inside the article's own container: "You might also like:" and a list of links
+    paras = [f"<p>{_para(40, i)}</p>" for i in range(4)]
+    links = "<ul>" + "".join(f"<li><a href='/p/{i}'>{_para(6, 40 + i)}</a></li>" for i in range(4)) + "</ul>"
+    html = "<html><body><article>" + "".join(paras) + "<p>You might also like:</p>" + links + "</article></body></html>"
+    doc = parse_document(html)
+    body = trim_tail(doc, _body(paras + ["<p>You might also like:</p>", links]))
+    assert body is not None
+    assert "also like" not in body.text and _para(6, 40) not in body.text
+    assert all(_para(40, i) in body.text for i in range(4))
+
+
+def test_an_inline_related_link_inside_the_article_stays() -> None:
+    # "Related: <headline>" between paragraphs of the story, prose after it
+    paras = [f"<p>{_para(40, i)}</p>" for i in range(4)]
+    related = "<p><a href='/other'>Related: the ferry timetable explained</a></p>"
+    html = "<html><body><article>" + "".join(paras[:3]) + related + paras[3] + "</article></body></html>"
+    doc = parse_document(html)
+    whole = _body(paras[:3] + [related, paras[3]])
+    assert trim_tail(doc, whole) is whole

@@ -32,6 +32,8 @@ CONTAINER = 0.6  # the article's container holds this share of the found blocks'
 TAIL_SMALL = 0.15  # a tail from outside the container this small beside the body is cut ...
 TAIL_LINKS = 0.3  # ... and one of any size whose text is this much link text ...
 NAMED_ABOVE = 0.25  # ... or where such a heading follows this share of the body's found words
+NAMED_LINKS_ABOVE = 0.5  # ... or in the last half of the body and followed by ...
+NAMED_LINKS = 0.5  # ... blocks this much link text
 HEADING_WORDS = 10  # ... or that opens with a heading this short naming what follows it:
 _AFTER_RE = re.compile(
     r"^\W*(related\b|read (this |these )?next|what to read|more (news|from|stories|articles|posts|to read)\b|"
@@ -117,6 +119,22 @@ def _named_start(found: _Found) -> int | None:
     return None
 
 
+def _named_links_start(found: _Found) -> int | None:
+    """A short block naming what follows, in the last half of the body's words, followed
+    by blocks that are mostly links ("You might also like:" and a list of other posts),
+    wherever they are on the page."""
+    total = sum(n for _, n, _ in found)
+    above = 0
+    for i, (unit, n, _) in enumerate(found):
+        if above >= NAMED_LINKS_ABOVE * total and _named(unit):
+            rest = [u for u, _, _ in found[i + 1 :]]
+            chars = sum(len("".join(_words(u))) for u in rest)
+            if chars and sum(_link_chars(u) for u in rest) >= NAMED_LINKS * chars:
+                return i
+        above += n
+    return None
+
+
 def trim_tail(doc: etree._Element, body: Candidate | None) -> Candidate | None:
     """The body without its trailing blocks from outside the article's container (see the
     module's docstring); the same candidate when nothing is cut."""
@@ -141,6 +159,8 @@ def trim_tail(doc: etree._Element, body: Candidate | None) -> Candidate | None:
     if box is None:
         return body
     named = _named_start(found)
+    if named is None:
+        named = _named_links_start(found)
     if named is not None:
         return _cut(body, found[named:])
     last = max((i for i, (_, _, el) in enumerate(found) if el is not None and _inside(el, box)), default=None)
