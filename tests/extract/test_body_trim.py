@@ -122,3 +122,25 @@ def test_an_inline_related_link_inside_the_article_stays() -> None:
     doc = parse_document(html)
     whole = _body(paras[:3] + [related, paras[3]])
     assert trim_tail(doc, whole) is whole
+
+
+def test_a_second_rendering_of_the_article_is_dropped() -> None:
+    from newsark.extract.trim import drop_repeats
+
+    paras = [f"<p>{_para(40, i)}</p>" for i in range(5)]
+    body = drop_repeats(_body(["<h2>Ferry changes</h2>"] + paras + ["<h2>Ferry changes</h2>"] + paras))
+    assert body is not None
+    assert all(body.text.count(_para(40, i)) == 1 for i in range(5))
+    assert body.text.count("Ferry changes") == 1
+
+
+def test_short_repeated_runs_stay() -> None:
+    from newsark.extract.trim import drop_repeats
+
+    # the same two instructions on each day of a plan: repeated, but each run is short
+    days = []
+    for d in range(4):
+        days += [f"<h3>Day {d}</h3>", f"<p>{_para(40, 10 + d)}</p>",
+                 "<p>drink water twenty minutes before the walk</p>", "<p>eat a small meal after it</p>"]
+    whole = _body(days)
+    assert drop_repeats(whole) is whole

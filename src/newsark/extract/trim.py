@@ -184,6 +184,44 @@ def trim_tail(doc: etree._Element, body: Candidate | None) -> Candidate | None:
     return _cut(body, tail)
 
 
+REPEAT_BLOCKS = 3  # a run of this many blocks seen before in the body, in the same order ...
+REPEAT_WORDS = 100  # ... with this many words ...
+REPEAT_SHARE = 0.2  # ... and this share of the body's words, is a second rendering of its text
+
+
+def drop_repeats(body: Candidate | None) -> Candidate | None:
+    """The body without runs of blocks it already holds, in the same order: pages that
+    render the article twice or three times (a desktop and a mobile layout, one of them
+    hidden by style sheets) give it twice. Short runs stay (the same question asked of each
+    guest, the same meal on several days of a plan)."""
+    if body is None:
+        return None
+    units = _units(body.element)
+    keys = [" ".join(_words(u)) for u in units]
+    total = sum(len(k.split()) for k in keys)
+    first: dict[str, int] = {}
+    drop: list[etree._Element] = []
+    j = 0
+    while j < len(units):
+        i = first.get(keys[j])
+        if i is None:
+            first[keys[j]] = j
+            j += 1
+            continue
+        run = 0
+        while j + run < len(units) and i + run < j and keys[i + run] == keys[j + run]:
+            run += 1
+        words = sum(len(k.split()) for k in keys[j : j + run])
+        if run >= REPEAT_BLOCKS and words >= max(REPEAT_WORDS, REPEAT_SHARE * total):
+            drop.extend(units[j : j + run])
+            j += run
+        else:
+            j += 1
+    if not drop:
+        return body
+    return _cut(body, [(u, 0, None) for u in drop])
+
+
 def _cut(body: Candidate, tail: _Found) -> Candidate:
     for unit, _, _ in tail:
         parent = unit.getparent()
