@@ -1,0 +1,95 @@
+"""Restoring blocks the chosen body dropped from the middle of the article.
+
+Trafilatura drops some blocks of the article's own flow: a list whose items are bold
+labels and links, a table, a heading its heuristics took for a teaser. A block the body
+lacks is put back only when the page places it between two blocks the body kept, as a
+sibling of theirs (one parent, the article's flow), and it is not mostly links (a "read
+also" box placed in the flow stays out). It goes in before the body's copy of the next
+kept sibling, so the article's order holds.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from lxml import etree
+
+from .candidates import Candidate, fast_text
+from .trim import _STRING, MIN_WORDS, _link_chars, _units
+
+_RESTORE = {"p", "ul", "ol", "table", "blockquote", "h2", "h3", "h4", "dl", "pre"}
+_KEY_CHARS = 60
+MAX_LINKS = 0.5  # a block this much link text is not restored
+# Text of these never counts (a <p> holding only a style sheet or a script is no paragraph;
+# a heading's "copy link" button is not its text).
+_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+                    " or ancestor::button or ancestor::svg or ancestor::template or ancestor::select)]")
+_CONTAINERS = {"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr"}
+_DROP = ("script", "style", "noscript", "iframe", "form", "button", "svg", "template")
+
+
+def _key(el: etree._Element) -> tuple[str, str, int]:
+    """(first characters, last characters, words) of a block's text."""
+    words = "".join(str(t) for t in _TEXT(el)).split()
+    joined = "".join(words)
+    return joined[:_KEY_CHARS], joined[-_KEY_CHARS:], len(words)
+
+
+def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate | None:
+    """The body with the blocks it dropped between two kept siblings put back (see the
+    module's docstring); the same candidate when there are none."""
+    if body is None:
+        return None
+    have = "".join(body.text.split())
+    units: dict[str, etree._Element] = {}
+    for unit in _units(body.element):
+        k = "".join("".join(unit.itertext()).split())[:_KEY_CHARS]
+        if k:
+            units.setdefault(k, unit)
+    # Parents of the page's blocks the body kept: where the article's flow is.
+    parents: dict[int, etree._Element] = {}
+    for el in doc.iter("p", "h2", "h3", "li"):
+        if el.tag == "li":
+            el = el.getparent()
+            if el is None:
+                continue
+        parent = el.getparent()
+        if parent is None or id(parent) in parents:
+            continue
+        words = str(_STRING(el)).split(None, 40)[:40]
+        if len(words) >= MIN_WORDS and "".join(words)[:_KEY_CHARS] in have:
+            parents[id(parent)] = parent
+    inserts: list[tuple[etree._Element, etree._Element]] = []  # (page block, body unit before which)
+    added: set[str] = set()
+    for parent in parents.values():
+        kids = [c for c in parent if isinstance(c.tag, str)]
+        if len(kids) < 3:
+            continue
+        keys = [_key(c) for c in kids]
+        # A block counts as kept when its start or its end is in the body (an extractor
+        # drops or reorders inline bits: one end may differ).
+        kept = [n >= MIN_WORDS and (k in have or end in have) for k, end, n in keys]
+        for i, child in enumerate(kids):
+            k, end, n = keys[i]
+            if child.tag not in _RESTORE or kept[i] or n < MIN_WORDS or not any(kept[:i]) or k in added:
+                continue
+            nxt = next((j for j in range(i + 1, len(kids)) if kept[j]), None)
+            if nxt is None:
+                continue
+            anchor = units.get(keys[nxt][0])
+            chars = len(k) if len(k) < _KEY_CHARS else len("".join("".join(str(t) for t in _TEXT(child)).split()))
+            if anchor is None or _link_chars(child) >= MAX_LINKS * max(1, chars):
+                continue
+            inserts.append((child, anchor))
+            added.add(k)  # once (a page rendering the article twice holds it twice)
+    if not inserts:
+        return body
+    for block, anchor in inserts:
+        while anchor.getparent() is not None and anchor.getparent().tag in _CONTAINERS:
+            anchor = anchor.getparent()  # before the list or table that holds the kept block
+        new = copy.deepcopy(block)
+        new.tail = None
+        etree.strip_elements(new, *_DROP, with_tail=False)
+        anchor.addprevious(new)
+    text = fast_text(body.element)
+    return Candidate(body.name, body.element, text) if text else body
