@@ -15,7 +15,7 @@ import copy
 from lxml import etree
 
 from .candidates import Candidate, fast_text
-from .trim import _STRING, MIN_WORDS, _link_chars, _units
+from .trim import MIN_WORDS, _link_chars, _units, find_units
 
 _RESTORE = {"p", "ul", "ol", "table", "blockquote", "h2", "h3", "h4", "dl", "pre"}
 _KEY_CHARS = 60
@@ -41,47 +41,44 @@ def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate
     if body is None:
         return None
     have = "".join(body.text.split())
-    units: dict[str, etree._Element] = {}
-    for unit in _units(body.element):
-        k = "".join("".join(unit.itertext()).split())[:_KEY_CHARS]
-        if k:
-            units.setdefault(k, unit)
-    # Parents of the page's blocks the body kept: where the article's flow is.
+    # Page elements holding a block the body kept, each with the body's first block in it;
+    # the parents of those blocks (of their list, for a list item) are the article's flow.
+    first: dict[int, etree._Element] = {}
     parents: dict[int, etree._Element] = {}
-    for el in doc.iter("p", "h2", "h3", "li"):
-        if el.tag == "li":
-            el = el.getparent()
-            if el is None:
-                continue
-        parent = el.getparent()
-        if parent is None or id(parent) in parents:
+    for unit, _, el in find_units(doc, _units(body.element)):
+        if el is None:
             continue
-        words = str(_STRING(el)).split(None, 40)[:40]
-        if len(words) >= MIN_WORDS and "".join(words)[:_KEY_CHARS] in have:
+        first.setdefault(id(el), unit)
+        for anc in el.iterancestors():
+            if id(anc) in first:
+                break  # its ancestors are marked already
+            first[id(anc)] = unit
+        parent = el.getparent()
+        if el.tag == "li" and parent is not None:
+            parent = parent.getparent()
+        if parent is not None:
             parents[id(parent)] = parent
-    inserts: list[tuple[etree._Element, etree._Element]] = []  # (page block, body unit before which)
+    inserts: list[tuple[etree._Element, etree._Element]] = []  # (page block, body block before which)
     added: set[str] = set()
     for parent in parents.values():
         kids = [c for c in parent if isinstance(c.tag, str)]
-        if len(kids) < 3:
-            continue
-        keys = [_key(c) for c in kids]
-        # A block counts as kept when its start or its end is in the body (an extractor
-        # drops or reorders inline bits: one end may differ).
-        kept = [n >= MIN_WORDS and (k in have or end in have) for k, end, n in keys]
+        kept = [id(c) in first for c in kids]
         for i, child in enumerate(kids):
-            k, end, n = keys[i]
-            if child.tag not in _RESTORE or kept[i] or n < MIN_WORDS or not any(kept[:i]) or k in added:
+            if kept[i] or child.tag not in _RESTORE or not any(kept[:i]):
                 continue
-            nxt = next((j for j in range(i + 1, len(kids)) if kept[j]), None)
+            nxt = next((kids[j] for j in range(i + 1, len(kids)) if kept[j]), None)
             if nxt is None:
                 continue
-            anchor = units.get(keys[nxt][0])
-            chars = len(k) if len(k) < _KEY_CHARS else len("".join("".join(str(t) for t in _TEXT(child)).split()))
-            if anchor is None or _link_chars(child) >= MAX_LINKS * max(1, chars):
+            k, end, n = _key(child)
+            # Not when the body holds it in another form (an extractor drops or reorders
+            # inline bits: one end may differ), nor twice (a page rendering it twice).
+            if n < MIN_WORDS or k in have or end in have or k in added:
                 continue
-            inserts.append((child, anchor))
-            added.add(k)  # once (a page rendering the article twice holds it twice)
+            chars = len(k) if len(k) < _KEY_CHARS else len("".join("".join(str(t) for t in _TEXT(child)).split()))
+            if _link_chars(child) >= MAX_LINKS * max(1, chars):
+                continue
+            inserts.append((child, first[id(nxt)]))
+            added.add(k)
     if not inserts:
         return body
     for block, anchor in inserts:

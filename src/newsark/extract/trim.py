@@ -18,15 +18,16 @@ found after it lies outside the container of the text above it.
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 
 from lxml import etree
 
 from .candidates import Candidate, fast_text
+from .choose import page_blocks
 
 _UNITS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "td", "tr")
 _KEY_CHARS = 60  # a body block is found on the page by its first characters (white space removed)
-_KEY_WORDS = 40  # words enough for the key's characters
 MIN_WORDS = 5  # shorter blocks are not looked up (a "Share" or "Menu" is anywhere)
 CONTAINER = 0.6  # the article's container holds this share of the found blocks' words
 TAIL_SMALL = 0.15  # a tail from outside the container this small beside the body is cut ...
@@ -74,6 +75,27 @@ def _link_chars(el: etree._Element) -> int:
 
 
 _Found = list[tuple[etree._Element, int, "etree._Element | None"]]  # (body block, words, page element)
+
+
+_PAGE: weakref.WeakKeyDictionary[etree._Element, dict[str, etree._Element]] = weakref.WeakKeyDictionary()
+
+
+def find_units(doc: etree._Element, units: list[etree._Element]) -> _Found:
+    """Each body block with its words and the page's block it comes from (None when not
+    found, or shorter than MIN_WORDS): the page's text blocks (choose.page_blocks, shared
+    with the doubt signals) by their first characters."""
+    page = _PAGE.get(doc)
+    if page is None:
+        page = {}
+        for el, _, key in page_blocks(doc):
+            page.setdefault(key, el)
+        _PAGE[doc] = page
+    found: _Found = []
+    for unit in units:
+        words = _words(unit)
+        el = page.get("".join(words)[:_KEY_CHARS]) if len(words) >= MIN_WORDS else None
+        found.append((unit, len(words), el))
+    return found
 
 
 def _container(found: _Found) -> etree._Element | None:
@@ -143,17 +165,7 @@ def trim_tail(doc: etree._Element, body: Candidate | None) -> Candidate | None:
     units = _units(body.element)
     if len(units) < 3:
         return body
-    page: dict[str, etree._Element] = {}
-    for el in doc.iter(*_UNITS):
-        # the first words only: a table row or a list item can hold a whole section
-        words = str(_STRING(el)).split(None, _KEY_WORDS)[:_KEY_WORDS]
-        if len(words) >= MIN_WORDS:
-            page.setdefault("".join(words)[:_KEY_CHARS], el)
-    found: _Found = []
-    for unit in units:
-        words = _words(unit)
-        el = page.get("".join(words)[:_KEY_CHARS]) if len(words) >= MIN_WORDS else None
-        found.append((unit, len(words), el))
+    found = find_units(doc, units)
     total = sum(n for _, n, el in found if el is not None)
     box = _container(found)
     if box is None:
