@@ -89,14 +89,20 @@ def page_blocks(doc: etree._Element) -> list[tuple[etree._Element, int, str]]:
     """The page's text blocks of BLOCK_WORDS words or more, in document order: (element,
     words, key), the key its first characters without white space. Worked out once per page (the doubt signals,
     the choice and the body's trimming all ask; nothing changes the page's tree)."""
-    got = _PAGE_BLOCKS.get(doc)
+    try:
+        got = _PAGE_BLOCKS.get(doc)
+    except TypeError:  # an lxml.etree tree (not lxml.html) takes no weak reference
+        got = None
     if got is None:
         got = []
         for el in doc.iter(*_TEXT_BLOCKS, *_OTHER_BLOCKS):
             words = el.text_content().split()
             if len(words) >= BLOCK_WORDS:
                 got.append((el, len(words), "".join(words)[:_KEY_CHARS]))
-        _PAGE_BLOCKS[doc] = got
+        try:
+            _PAGE_BLOCKS[doc] = got
+        except TypeError:
+            pass
     return got
 
 

@@ -43,26 +43,28 @@ def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate
     have = "".join(body.text.split())
     # Page elements holding a block the body kept, each with the body's first block in it;
     # the parents of those blocks (of their list, for a list item) are the article's flow.
-    first: dict[int, etree._Element] = {}
-    parents: dict[int, etree._Element] = {}
+    # (Keyed by the elements themselves, which keeps them alive: lxml gives a node the
+    # same Python object only while one exists, so ids of dropped ones would be reused.)
+    first: dict[etree._Element, etree._Element] = {}
+    parents: dict[etree._Element, None] = {}
     for unit, _, el in find_units(doc, _units(body.element)):
         if el is None:
             continue
-        first.setdefault(id(el), unit)
+        first.setdefault(el, unit)
         for anc in el.iterancestors():
-            if id(anc) in first:
+            if anc in first:
                 break  # its ancestors are marked already
-            first[id(anc)] = unit
+            first[anc] = unit
         parent = el.getparent()
         if el.tag == "li" and parent is not None:
             parent = parent.getparent()
         if parent is not None:
-            parents[id(parent)] = parent
+            parents[parent] = None
     inserts: list[tuple[etree._Element, etree._Element]] = []  # (page block, body block before which)
     added: set[str] = set()
-    for parent in parents.values():
+    for parent in parents:
         kids = [c for c in parent if isinstance(c.tag, str)]
-        kept = [id(c) in first for c in kids]
+        kept = [c in first for c in kids]
         for i, child in enumerate(kids):
             if kept[i] or child.tag not in _RESTORE or not any(kept[:i]):
                 continue
@@ -77,7 +79,7 @@ def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate
             chars = len(k) if len(k) < _KEY_CHARS else len("".join("".join(str(t) for t in _TEXT(child)).split()))
             if _link_chars(child) >= MAX_LINKS * max(1, chars):
                 continue
-            inserts.append((child, first[id(nxt)]))
+            inserts.append((child, first[nxt]))
             added.add(k)
     if not inserts:
         return body

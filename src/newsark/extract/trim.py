@@ -49,12 +49,31 @@ _AFTER_RE = re.compile(
 _STRING = etree.XPath("string()")  # all of an element's text, joined in C
 
 
+# The last body's blocks and their words, worked out once for the steps that follow one
+# another on it (trim_tail, drop_repeats, restore). One slot: (root, blocks, words by the
+# block's id); it holds the root and the blocks, so the ids stay theirs.
+_LAST: list[tuple[etree._Element, list[etree._Element], dict[int, list[str]]]] = []
+
+
 def _words(el: etree._Element) -> list[str]:
+    if _LAST:  # a live object with a cached block's id is that block (the slot holds them)
+        got = _LAST[0][2].get(id(el))
+        if got is not None:
+            return got
     return str(_STRING(el)).split()
 
 
 def _units(body: etree._Element) -> list[etree._Element]:
-    """The body's outermost text blocks, in order."""
+    """The body's outermost text blocks, in order (the ones a step cut are left out; a
+    block a step inserted is not among them)."""
+    if _LAST and _LAST[0][0] is body:
+        return [u for u in _LAST[0][1] if u.getparent() is not None]
+    out = _walk_units(body)
+    _LAST[:] = [(body, out, {id(u): str(_STRING(u)).split() for u in out})]
+    return list(out)
+
+
+def _walk_units(body: etree._Element) -> list[etree._Element]:
     out: list[etree._Element] = []
 
     def walk(el: etree._Element) -> None:
@@ -84,12 +103,18 @@ def find_units(doc: etree._Element, units: list[etree._Element]) -> _Found:
     """Each body block with its words and the page's block it comes from (None when not
     found, or shorter than MIN_WORDS): the page's text blocks (choose.page_blocks, shared
     with the doubt signals) by their first characters."""
-    page = _PAGE.get(doc)
+    try:
+        page = _PAGE.get(doc)
+    except TypeError:  # an lxml.etree tree takes no weak reference: not cached
+        page = None
     if page is None:
         page = {}
         for el, _, key in page_blocks(doc):
             page.setdefault(key, el)
-        _PAGE[doc] = page
+        try:
+            _PAGE[doc] = page
+        except TypeError:
+            pass
     found: _Found = []
     for unit in units:
         words = _words(unit)
