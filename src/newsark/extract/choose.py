@@ -9,6 +9,7 @@ shorter (the other one missed parts of the article).
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from collections.abc import Callable
 
@@ -30,6 +31,7 @@ SHORT_LINES_DOUBT = 0.5  # share of a body's words on short lines that makes it 
 FRAGMENT = 2.0  # long paragraphs missed, relative to the body's size: a fragment of the article
 INSIDE_DOUBT = 0.2  # blocks of the body's own container missing from it, relative to its size
 _TEXT_BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "dd", "td")
+_OTHER_BLOCKS = ("h1", "h5", "h6", "dt", "tr")  # text blocks a body's trimming maps too (trim.py)
 _KEY_CHARS = 60  # a paragraph is "in" a body when its first characters are
 
 
@@ -79,16 +81,37 @@ def choose(
 _Block = tuple[etree._Element, int, bool]  # (element, words, found in the body)
 
 
+_PAGE_BLOCKS: weakref.WeakKeyDictionary[etree._Element, list[tuple[etree._Element, int, str]]] = \
+    weakref.WeakKeyDictionary()
+
+
+def page_blocks(doc: etree._Element) -> list[tuple[etree._Element, int, str]]:
+    """The page's text blocks of BLOCK_WORDS words or more, in document order: (element,
+    words, key), the key its first characters without white space. Worked out once per page (the doubt signals,
+    the choice and the body's trimming all ask; nothing changes the page's tree)."""
+    try:
+        got = _PAGE_BLOCKS.get(doc)
+    except TypeError:  # an lxml.etree tree (not lxml.html) takes no weak reference
+        got = None
+    if got is None:
+        got = []
+        for el in doc.iter(*_TEXT_BLOCKS, *_OTHER_BLOCKS):
+            words = el.text_content().split()
+            if len(words) >= BLOCK_WORDS:
+                got.append((el, len(words), "".join(words)[:_KEY_CHARS]))
+        try:
+            _PAGE_BLOCKS[doc] = got
+        except TypeError:
+            pass
+    return got
+
+
 def _blocks(doc: etree._Element, body: Candidate) -> list[_Block]:
     """The page's text blocks of BLOCK_WORDS words or more, each marked found or not in the
     body. Compared without white space, since extractors split and join text nodes
     differently; a block is found when its first characters are."""
     have = "".join(body.text.split())
-    out: list[_Block] = []
-    for el in doc.iter(*_TEXT_BLOCKS):
-        words = el.text_content().split()
-        if len(words) >= BLOCK_WORDS:
-            out.append((el, len(words), "".join(words)[:_KEY_CHARS] in have))
+    out: list[_Block] = [(el, n, key in have) for el, n, key in page_blocks(doc) if el.tag in _TEXT_BLOCKS]
     if next(doc.iter("article"), None) is not None:
         out = _own_story_blocks(out)
     return out

@@ -19,7 +19,9 @@ from .figures import CaptionFinder, restore_figure_images
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
 from .markdown import LinkMapper, plain_text, to_markdown
 from .metadata import extract_metadata
+from .restore import restore_sandwiched
 from .sniff import html_bytes
+from .trim import drop_repeats, trim_tail
 
 if TYPE_CHECKING:
     from newsark.archive.article import Article
@@ -144,6 +146,7 @@ def extract_page(
             body, reason = _chinese_body(doc, _XML_DECL_RE.sub("", text, count=1), url)
         else:
             body, reason = _body(doc, url)
+            body = restore_sandwiched(doc, drop_repeats(trim_tail(doc, body)))
         if profile is not None and body is not None:
             body = profile.clean(body)
 

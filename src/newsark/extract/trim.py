@@ -1,0 +1,268 @@
+"""Trimming a chosen body: blocks the extractor took from outside the article.
+
+Both libraries sometimes run past the article's end into what follows it on the page: a
+"read next" list, a newsletter box, an author card, a disclaimer, a cookie table. Those
+blocks sit in another branch of the page than the article's own text. The article's
+container is the deepest element that holds most of the body's text (found on the page by
+each block's first characters); a run of blocks at the end of the body that comes from
+outside it is cut, when it is small beside the article, mostly links, or opens with a
+short heading that names it ("Read this next", "About the author", "Follow us"). A long run
+of prose from outside the container is otherwise kept: more often the article continues in
+a sibling container (after an ad, a split layout) than a long text follows it.
+
+A named heading also cuts a tail too long for the container test (a list of teasers as
+long as the article pulls the "container" up to their common ancestor): when every block
+found after it lies outside the container of the text above it.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections import Counter
+
+from lxml import etree
+
+from .candidates import Candidate, fast_text
+from .choose import page_blocks
+
+_UNITS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "td", "tr")
+_KEY_CHARS = 60  # a body block is found on the page by its first characters (white space removed)
+MIN_WORDS = 5  # shorter blocks are not looked up (a "Share" or "Menu" is anywhere)
+CONTAINER = 0.6  # the article's container holds this share of the found blocks' words
+TAIL_SMALL = 0.15  # a tail from outside the container this small beside the body is cut ...
+TAIL_LINKS = 0.3  # ... and one of any size whose text is this much link text ...
+NAMED_ABOVE = 0.25  # ... or where such a heading follows this share of the body's found words
+NAMED_LINKS_ABOVE = 0.5  # ... or in the last half of the body and followed by ...
+NAMED_LINKS = 0.5  # ... blocks this much link text
+HEADING_WORDS = 10  # ... or that opens with a heading this short naming what follows it:
+_AFTER_RE = re.compile(
+    r"^\W*(related\b|read (this |these )?next|what to read|more (news|from|stories|articles|posts|to read)\b|"
+    r"you (may|might|will) (also )?(like|enjoy|be interested)|recommended (for you|reading|articles|posts|stories)|"
+    r"(explore|discover|keep reading|continue reading)\b|about the authors?\b|(written|posted) by\b|"
+    r"(subscribe|sign up|newsletter|join our|follow us|follow me|share (this|the|your))\b|"
+    r"(leave a (comment|reply)|\d* ?comments?\b)|disclaimer|cookie)",
+    re.IGNORECASE,
+)
+
+
+_STRING = etree.XPath("string()")  # all of an element's text, joined in C
+
+
+# The last body's blocks and their words, worked out once for the steps that follow one
+# another on it (trim_tail, drop_repeats, restore). One slot: (root, blocks, words by the
+# block's id); it holds the root and the blocks, so the ids stay theirs.
+_LAST: list[tuple[etree._Element, list[etree._Element], dict[int, list[str]]]] = []
+
+
+def _words(el: etree._Element) -> list[str]:
+    if _LAST:  # a live object with a cached block's id is that block (the slot holds them)
+        got = _LAST[0][2].get(id(el))
+        if got is not None:
+            return got
+    return str(_STRING(el)).split()
+
+
+def _units(body: etree._Element) -> list[etree._Element]:
+    """The body's outermost text blocks, in order (the ones a step cut are left out; a
+    block a step inserted is not among them)."""
+    if _LAST and _LAST[0][0] is body:
+        return [u for u in _LAST[0][1] if u.getparent() is not None]
+    out = _walk_units(body)
+    _LAST[:] = [(body, out, {id(u): str(_STRING(u)).split() for u in out})]
+    return list(out)
+
+
+def _walk_units(body: etree._Element) -> list[etree._Element]:
+    out: list[etree._Element] = []
+
+    def walk(el: etree._Element) -> None:
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag in _UNITS:
+                out.append(child)
+            else:
+                walk(child)
+
+    walk(body)
+    return out
+
+
+def _link_chars(el: etree._Element) -> int:
+    return sum(len("".join("".join(a.itertext()).split())) for a in el.iter("a"))
+
+
+_Found = list[tuple[etree._Element, int, "etree._Element | None"]]  # (body block, words, page element)
+
+
+_PAGE: weakref.WeakKeyDictionary[etree._Element, dict[str, etree._Element]] = weakref.WeakKeyDictionary()
+
+
+def find_units(doc: etree._Element, units: list[etree._Element]) -> _Found:
+    """Each body block with its words and the page's block it comes from (None when not
+    found, or shorter than MIN_WORDS): the page's text blocks (choose.page_blocks, shared
+    with the doubt signals) by their first characters."""
+    try:
+        page = _PAGE.get(doc)
+    except TypeError:  # an lxml.etree tree takes no weak reference: not cached
+        page = None
+    if page is None:
+        page = {}
+        for el, _, key in page_blocks(doc):
+            page.setdefault(key, el)
+        try:
+            _PAGE[doc] = page
+        except TypeError:
+            pass
+    found: _Found = []
+    for unit in units:
+        words = _words(unit)
+        el = page.get("".join(words)[:_KEY_CHARS]) if len(words) >= MIN_WORDS else None
+        found.append((unit, len(words), el))
+    return found
+
+
+def _container(found: _Found) -> etree._Element | None:
+    """The deepest page element holding CONTAINER of the found blocks' words (the
+    ancestors holding more than half of them form one chain)."""
+    total = sum(n for _, n, el in found if el is not None)
+    if not total:
+        return None
+    held: Counter[etree._Element] = Counter()
+    for _, n, el in found:
+        if el is not None:
+            for anc in el.iterancestors():
+                held[anc] += n
+    chain = [a for a in held if held[a] >= CONTAINER * total]
+    return max(chain, key=lambda a: sum(1 for _ in a.iterancestors())) if chain else None
+
+
+def _inside(el: etree._Element, box: etree._Element) -> bool:
+    return any(a is box for a in el.iterancestors())
+
+
+def _named(unit: etree._Element) -> bool:
+    words = _words(unit)
+    return 0 < len(words) <= HEADING_WORDS and _AFTER_RE.match(" ".join(words)) is not None
+
+
+def _named_start(found: _Found) -> int | None:
+    """The first short block naming what follows ("Read this next", "About the author")
+    after which the body has found blocks, none of them inside the container of the text
+    above it, which holds at least NAMED_ABOVE of the found words."""
+    total = sum(n for _, n, el in found if el is not None)
+    above = 0
+    for i, (unit, n, el) in enumerate(found):
+        if el is not None:
+            above += n
+            continue
+        if above < NAMED_ABOVE * total or not _named(unit):
+            continue
+        after = [e for _, _, e in found[i + 1 :] if e is not None]
+        box = _container(found[:i])
+        if after and box is not None and not any(_inside(e, box) for e in after):
+            return i
+    return None
+
+
+def _named_links_start(found: _Found) -> int | None:
+    """A short block naming what follows, in the last half of the body's words, followed
+    by blocks that are mostly links ("You might also like:" and a list of other posts),
+    wherever they are on the page."""
+    total = sum(n for _, n, _ in found)
+    above = 0
+    for i, (unit, n, _) in enumerate(found):
+        if above >= NAMED_LINKS_ABOVE * total and _named(unit):
+            rest = [u for u, _, _ in found[i + 1 :]]
+            chars = sum(len("".join(_words(u))) for u in rest)
+            if chars and sum(_link_chars(u) for u in rest) >= NAMED_LINKS * chars:
+                return i
+        above += n
+    return None
+
+
+def trim_tail(doc: etree._Element, body: Candidate | None) -> Candidate | None:
+    """The body without its trailing blocks from outside the article's container (see the
+    module's docstring); the same candidate when nothing is cut."""
+    if body is None:
+        return None
+    units = _units(body.element)
+    if len(units) < 3:
+        return body
+    found = find_units(doc, units)
+    total = sum(n for _, n, el in found if el is not None)
+    box = _container(found)
+    if box is None:
+        return body
+    named = _named_start(found)
+    if named is None:
+        named = _named_links_start(found)
+    if named is not None:
+        return _cut(body, found[named:])
+    last = max((i for i, (_, _, el) in enumerate(found) if el is not None and _inside(el, box)), default=None)
+    if last is None:
+        return body
+    # The tail starts at the first block after it found outside the container, with the
+    # short unfound blocks just above it (its heading: "Read next", "About the author");
+    # longer unfound blocks before it are more likely article text the page writes
+    # differently (split by markup) than boilerplate.
+    start = next((i for i in range(last + 1, len(found)) if found[i][2] is not None), None)
+    if start is None:
+        return body
+    while start > last + 1 and found[start - 1][2] is None and found[start - 1][1] < MIN_WORDS:
+        start -= 1
+    tail = found[start:]
+    words = sum(n for _, n, _ in tail)
+    chars = sum(len("".join(_words(u))) for u, _, _ in tail)
+    links = sum(_link_chars(u) for u, _, _ in tail)
+    if words > TAIL_SMALL * total and links < TAIL_LINKS * chars and not _named(tail[0][0]):
+        return body
+    return _cut(body, tail)
+
+
+REPEAT_BLOCKS = 3  # a run of this many blocks seen before in the body, in the same order ...
+REPEAT_WORDS = 100  # ... with this many words ...
+REPEAT_SHARE = 0.2  # ... and this share of the body's words, is a second rendering of its text
+
+
+def drop_repeats(body: Candidate | None) -> Candidate | None:
+    """The body without runs of blocks it already holds, in the same order: pages that
+    render the article twice or three times (a desktop and a mobile layout, one of them
+    hidden by style sheets) give it twice. Short runs stay (the same question asked of each
+    guest, the same meal on several days of a plan)."""
+    if body is None:
+        return None
+    units = _units(body.element)
+    keys = [" ".join(_words(u)) for u in units]
+    total = sum(len(k.split()) for k in keys)
+    first: dict[str, int] = {}
+    drop: list[etree._Element] = []
+    j = 0
+    while j < len(units):
+        i = first.get(keys[j])
+        if i is None:
+            first[keys[j]] = j
+            j += 1
+            continue
+        run = 0
+        while j + run < len(units) and i + run < j and keys[i + run] == keys[j + run]:
+            run += 1
+        words = sum(len(k.split()) for k in keys[j : j + run])
+        if run >= REPEAT_BLOCKS and words >= max(REPEAT_WORDS, REPEAT_SHARE * total):
+            drop.extend(units[j : j + run])
+            j += run
+        else:
+            j += 1
+    if not drop:
+        return body
+    return _cut(body, [(u, 0, None) for u in drop])
+
+
+def _cut(body: Candidate, tail: _Found) -> Candidate:
+    for unit, _, _ in tail:
+        parent = unit.getparent()
+        if parent is not None:
+            parent.remove(unit)
+    text = fast_text(body.element)
+    return Candidate(body.name, body.element, text) if text else body
