@@ -33,7 +33,8 @@ class Candidate:
 
 def fast_text(el: etree._Element) -> str:
     """Plain text, one line per text node (cheap; enough for token counts)."""
-    lines = (_WS_RE.sub(" ", t).strip() for t in el.itertext())
+    # str.split() splits at the same white space (and a little more, e.g. U+2009) in C
+    lines = (" ".join(t.split()) for t in el.itertext())
     return "\n".join(t for t in lines if t)
 
 

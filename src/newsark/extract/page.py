@@ -92,6 +92,18 @@ class Extraction:
         )
 
 
+def _cjk_count(text: str) -> int:
+    """CJK characters in a page. The pattern runs on the non-ASCII characters only (a
+    C-level pass drops the rest: most of an English page, all of its markup)."""
+    if text.isascii():
+        return 0
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    return len(_CJK_RE.findall(rest))
+
+
+_ASCII_BYTES = bytes(range(0x80))
+
+
 def parse_document(text: str) -> etree._Element:
     text = _XML_DECL_RE.sub("", text, count=1)
     if not text.strip():
@@ -142,7 +154,7 @@ def extract_page(
             path = "learned"
             reason = "site profile"
     if body is None:
-        if len(_CJK_RE.findall(text)) >= CJK_PAGE:
+        if _cjk_count(text) >= CJK_PAGE:
             body, reason = _chinese_body(doc, _XML_DECL_RE.sub("", text, count=1), url)
         else:
             body, reason = _body(doc, url)
