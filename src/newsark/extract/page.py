@@ -109,9 +109,13 @@ def parse_document(text: str) -> etree._Element:
     if not text.strip():
         raise ValueError("page is empty")
     try:
-        return lxml.html.document_fromstring(text, parser=_PARSER)
+        doc = lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ValueError(f"page is not parseable HTML: {exc}") from exc
+    # Inline SVG icons (thousands of path nodes on some pages) and style sheets are never
+    # text; every extractor copies and walks the tree, so they go once here.
+    etree.strip_elements(doc, "svg", "style", with_tail=False)
+    return doc
 
 
 def _drop_title_block(markdown: str, title: str | None) -> str:
