@@ -46,6 +46,7 @@ def test_date_from_url() -> None:
         ("作者：宋怡 杨志华", [("撰文", "宋怡"), ("撰文", "杨志华")]),  # names apart by spaces
         ("執筆人：陳大文 李小明", [("撰文", "陳大文"), ("撰文", "李小明")]),
         ("記者 王小明 高雄報導", [("記者", "王小明")]),  # 高雄 is where it was filed from
+        ("記者陳大文 李小明報導", [("記者", "陳大文"), ("記者", "李小明")]),  # a name, not a place
         ("作者：宋怡 我要说说", [("撰文", "宋怡")]),  # words after the name are not names
     ],
 )

@@ -106,6 +106,8 @@ def test_a_short_news_brief_about_a_removal_stays_an_article() -> None:
              "a temporary plaque would explain where the statue had gone and when it would be back in its place.")]
     ex = extract_page(_short_page("Founder's statue removed for repairs | Harbour Times", "Founder's statue removed for repairs", brief))
     assert ex.is_article, ex.reason
+    ex = extract_page(_short_page("500 jobs cut at the harbour | Harbour Times", "500 jobs cut at the harbour", brief))
+    assert ex.is_article, ex.reason  # a number, not a status code
     zh = ["區議會今日通過議案，決定刪除舊有公園規劃中的停車場部分，改為增加綠化空間及兒童遊樂設施，工程預計明年動工。" * 3]
     ex = extract_page(_short_page("公園規劃刪除停車場", "公園規劃刪除停車場", zh))
     assert ex.is_article, ex.reason

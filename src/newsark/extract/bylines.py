@@ -61,8 +61,9 @@ def split_byline(text: str) -> list[tuple[str, str]]:
         if i % 2 == 1:
             role = ROLES.get(piece.strip().lower(), "撰文")
             continue
-        # '記者王小明 高雄報導': the word before 報導 is the place the story was filed from.
-        filed_from = bool(re.search(r"\s[\u4e00-\u9fff]{2,3}(?:報導|报道|報道|綜合報導|综合报道)$", piece.strip()))
+        # '記者王小明 高雄報導': the two characters before 報導 name the place it was filed from
+        # (a second reporter's name there, '記者陳大文 李小明報導', mostly has three).
+        filed_from = bool(re.search(r"\s[\u4e00-\u9fff]{2}(?:報導|报道|報道|綜合報導|综合报道)$", piece.strip()))
         piece = _TRAIL_RE.sub("", piece.strip()).strip(" :：-—–/／")
         if filed_from:
             piece = piece.rsplit(None, 1)[0]

@@ -139,7 +139,9 @@ def _looks_like_records(paragraphs: list[str], cjk: bool) -> bool:
 # An error page served with status 200 ("soft 404"), or the Wayback Machine's own notice
 # of a redirect it captured: its title, headline or first lines say so.
 _ERROR_RE = re.compile(
-    r"^\W*(?:error\W*)?(?:404|410|500|503)\b|\bpage (?:was )?(?:not found|cannot be found|could not be found|"
+    # a status code alone or with its wording ('404', 'Error 404 - Page not found'), not
+    # a story's number ('500 jobs cut')
+    r"^\W*(?:error\W*)?(?:404|410|500|503)(?:\W*$|\W+(?:error|not found|page|server|gone|service|internal|forbidden))|\bpage (?:was )?(?:not found|cannot be found|could not be found|"
     r"(?:does not|doesn't|no longer) exists?)|\b(?:page|file|article|story|content|post) not found\b|^\W*not found\W*$|"
     r"\b(?:page|article|story|content|post|video)s? (?:you (?:are looking|were looking|requested) for )?"
     r"(?:is|are|was|has been) (?:no longer available|removed|deleted|unavailable)\b|"
