@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import lxml.html
+
+from newsark.extract.candidates import Candidate, fast_text
+
 NAV = """<div class="topnav"><a href="/">首頁</a> <a href="/news">新聞</a> <a href="/sport">體育</a>
 <a href="/about">關於我們</a> <a href="/contact">聯絡</a></div>"""
 FOOTER = """<div class="site-footer"><p>版權所有 測試新聞網 保留一切權利。</p>
@@ -65,3 +69,19 @@ will follow after three months of the new timetable, according to a statement.</
 <p>Transport officials said they had approved the plan after a public consultation that
 received more than four hundred written submissions from passengers and businesses.</p>
 </article><footer>Copyright The Test Gazette</footer></body></html>"""
+
+
+# English body blocks of a given length, distinct per seed (trim.py and restore.py tests).
+_WORDS = ["the", "harbour", "ferry", "service", "will", "change", "its", "timetable", "next", "month",
+          "after", "a", "long", "review"]
+
+
+def en_para(n: int, seed: int) -> str:
+    """A paragraph of ``n`` words, its words marked by ``seed`` so blocks never repeat."""
+    return " ".join(_WORDS[(i * 7 + seed) % len(_WORDS)] + str(seed) for i in range(n))
+
+
+def body_candidate(blocks: list[str]) -> Candidate:
+    """A chosen body made of these HTML blocks, as an extractor would hand it over."""
+    el = lxml.html.fragment_fromstring("".join(blocks), create_parent="div")
+    return Candidate("trafilatura", el, fast_text(el))

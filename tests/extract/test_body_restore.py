@@ -2,53 +2,39 @@
 
 from __future__ import annotations
 
-import lxml.html
-
-from newsark.extract.candidates import Candidate, fast_text
 from newsark.extract.page import parse_document
 from newsark.extract.restore import restore_sandwiched
 
-WORDS = ["the", "harbour", "ferry", "service", "will", "change", "its", "timetable", "next", "month",
-         "after", "a", "long", "review"]
-
-
-def _para(n: int, seed: int) -> str:
-    return " ".join(WORDS[(i * 7 + seed) % len(WORDS)] + str(seed) for i in range(n))
-
-
-def _body(blocks: list[str]) -> Candidate:
-    el = lxml.html.fragment_fromstring("".join(blocks), create_parent="div")
-    return Candidate("trafilatura", el, fast_text(el))
-
+from .fixtures import body_candidate, en_para
 
 LIST = "<ul><li><b>Early boats:</b> from six in the morning on weekdays</li><li><b>Late boats:</b> until midnight on Fridays and Saturdays</li></ul>"
 
 
 def test_a_list_between_two_kept_paragraphs_is_put_back_in_place() -> None:
-    paras = [f"<p>{_para(30, i)}</p>" for i in range(3)]
+    paras = [f"<p>{en_para(30, i)}</p>" for i in range(3)]
     doc = parse_document("<html><body><article>" + paras[0] + paras[1] + LIST + paras[2] + "</article></body></html>")
-    body = restore_sandwiched(doc, _body(paras))
+    body = restore_sandwiched(doc, body_candidate(paras))
     assert body is not None
     assert "Early boats" in body.text and "until midnight" in body.text
     text = body.text
-    assert text.index(_para(30, 1)[:20]) < text.index("Early boats") < text.index(_para(30, 2)[:20])
+    assert text.index(en_para(30, 1)[:20]) < text.index("Early boats") < text.index(en_para(30, 2)[:20])
 
 
 def test_blocks_at_the_edges_links_and_scripts_are_not_restored() -> None:
-    paras = [f"<p>{_para(30, i)}</p>" for i in range(3)]
-    links = "<ul>" + "".join(f"<li><a href='/s/{i}'>{_para(6, 40 + i)}</a></li>" for i in range(3)) + "</ul>"
+    paras = [f"<p>{en_para(30, i)}</p>" for i in range(3)]
+    links = "<ul>" + "".join(f"<li><a href='/s/{i}'>{en_para(6, 40 + i)}</a></li>" for i in range(3)) + "</ul>"
     style = "<p><style>.gallery { margin: auto; float: left; width: 33%; }</style></p>"
-    after = f"<p>{_para(20, 9)}</p>"  # after the last kept block: not between two
+    after = f"<p>{en_para(20, 9)}</p>"  # after the last kept block: not between two
     doc = parse_document("<html><body><article>" + paras[0] + links + paras[1] + style + paras[2] + after
                          + "</article></body></html>")
-    whole = _body(paras)
+    whole = body_candidate(paras)
     assert restore_sandwiched(doc, whole) is whole
 
 
 def test_a_block_the_body_holds_in_another_form_is_not_doubled() -> None:
     # the page's heading has a "copy link" button; the body kept the heading without it
-    paras = [f"<p>{_para(30, i)}</p>" for i in range(2)]
+    paras = [f"<p>{en_para(30, i)}</p>" for i in range(2)]
     heading = "<h2>Why the timetable changes this spring <button>#</button></h2>"
     doc = parse_document("<html><body><article>" + paras[0] + heading + paras[1] + "</article></body></html>")
-    whole = _body([paras[0], "<h2>Why the timetable changes this spring</h2>", paras[1]])
+    whole = body_candidate([paras[0], "<h2>Why the timetable changes this spring</h2>", paras[1]])
     assert restore_sandwiched(doc, whole) is whole

@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import lxml.html
-
-from newsark.extract.candidates import Candidate, fast_text
 from newsark.extract.page import parse_document
 from newsark.extract.trim import trim_tail
 
-WORDS = ["the", "harbour", "ferry", "service", "will", "change", "its", "timetable", "next", "month",
-         "after", "a", "long", "review"]
-
-
-def _para(n: int, seed: int) -> str:
-    return " ".join(WORDS[(i * 7 + seed) % len(WORDS)] + str(seed) for i in range(n))
-
-
-def _body(blocks: list[str]) -> Candidate:
-    el = lxml.html.fragment_fromstring("".join(blocks), create_parent="div")
-    return Candidate("trafilatura", el, fast_text(el))
+from .fixtures import body_candidate, en_para
 
 
 def _page(article: str, after: str) -> str:
@@ -27,110 +14,110 @@ def _page(article: str, after: str) -> str:
 
 
 def test_a_short_tail_from_outside_the_article_is_cut() -> None:
-    paras = [f"<p>{_para(40, i)}</p>" for i in range(5)]
-    bio = f"<p>{_para(20, 9)}</p>"  # an author card after the story: 20 words beside 200
+    paras = [f"<p>{en_para(40, i)}</p>" for i in range(5)]
+    bio = f"<p>{en_para(20, 9)}</p>"  # an author card after the story: 20 words beside 200
     doc = parse_document(_page("".join(paras), "<h3>About the author</h3>" + bio))
-    body = trim_tail(doc, _body(paras + ["<h3>About the author</h3>", bio]))
+    body = trim_tail(doc, body_candidate(paras + ["<h3>About the author</h3>", bio]))
     assert body is not None
-    assert _para(20, 9) not in body.text and "About the author" not in body.text
-    assert all(_para(40, i) in body.text for i in range(5))
+    assert en_para(20, 9) not in body.text and "About the author" not in body.text
+    assert all(en_para(40, i) in body.text for i in range(5))
 
 
 def test_a_larger_tail_of_links_is_cut() -> None:
-    paras = [f"<p>{_para(30, i)}</p>" for i in range(4)]
-    links = [f"<li><a href='/s/{i}'>{_para(12, 20 + i)}</a></li>" for i in range(4)]  # 48 words beside 120
+    paras = [f"<p>{en_para(30, i)}</p>" for i in range(4)]
+    links = [f"<li><a href='/s/{i}'>{en_para(12, 20 + i)}</a></li>" for i in range(4)]  # 48 words beside 120
     doc = parse_document(_page("".join(paras), "<h3>Read next</h3><ul>" + "".join(links) + "</ul>"))
-    body = trim_tail(doc, _body(paras + ["<h3>Read next</h3>", "<ul>" + "".join(links) + "</ul>"]))
+    body = trim_tail(doc, body_candidate(paras + ["<h3>Read next</h3>", "<ul>" + "".join(links) + "</ul>"]))
     assert body is not None
-    assert "Read next" not in body.text and _para(12, 20) not in body.text
-    assert _para(30, 2) in body.text
+    assert "Read next" not in body.text and en_para(12, 20) not in body.text
+    assert en_para(30, 2) in body.text
 
 
 def test_a_long_prose_tail_in_a_sibling_container_is_kept() -> None:
     # the article continues after an ad in a second container: long prose, few links
-    first = [f"<p>{_para(40, i)}</p>" for i in range(4)]
-    second = [f"<p>{_para(40, 10 + i)}</p>" for i in range(2)]
+    first = [f"<p>{en_para(40, i)}</p>" for i in range(4)]
+    second = [f"<p>{en_para(40, 10 + i)}</p>" for i in range(2)]
     html = ("<html><body><article><div class='part'>" + "".join(first) + "</div><div class='ad'>Ad</div>"
             "<div class='part2'>" + "".join(second) + "</div></article></body></html>")
     doc = parse_document(html)
-    body = trim_tail(doc, _body(first + second))
-    assert body is not None and all(_para(40, 10 + i) in body.text for i in range(2))
+    body = trim_tail(doc, body_candidate(first + second))
+    assert body is not None and all(en_para(40, 10 + i) in body.text for i in range(2))
 
 
 def test_blocks_inside_the_container_and_unfound_blocks_stay() -> None:
-    paras = [f"<p>{_para(40, i)}</p>" for i in range(5)]
-    doc = parse_document(_page("".join(paras), f"<p>{_para(20, 9)}</p>"))
-    whole = _body(paras)
+    paras = [f"<p>{en_para(40, i)}</p>" for i in range(5)]
+    doc = parse_document(_page("".join(paras), f"<p>{en_para(20, 9)}</p>"))
+    whole = body_candidate(paras)
     assert trim_tail(doc, whole) is whole  # nothing from outside: unchanged
     # a body whose tail is not on the page (rewritten by the extractor) is left alone
-    odd = _body(paras + ["<p>text the page does not have in this form at all</p>"])
+    odd = body_candidate(paras + ["<p>text the page does not have in this form at all</p>"])
     assert trim_tail(doc, odd) is odd
     assert trim_tail(doc, None) is None
 
 
 def test_a_named_tail_is_cut_even_when_long() -> None:
     # "Read this next" followed by other stories' teasers, as long as the article itself
-    paras = [f"<p>{_para(40, i)}</p>" for i in range(4)]
-    teasers = [f"<p>{_para(40, 30 + i)}</p>" for i in range(4)]
+    paras = [f"<p>{en_para(40, i)}</p>" for i in range(4)]
+    teasers = [f"<p>{en_para(40, 30 + i)}</p>" for i in range(4)]
     html = ("<html><body><div class='post'><div class='entry'>" + "".join(paras) + "</div></div>"
             "<section class='more'><h3>Read This Next</h3><div class='list'>" + "".join(teasers)
             + "</div></section></body></html>")
     doc = parse_document(html)
-    body = trim_tail(doc, _body(paras + ["<h3>Read This Next</h3>"] + teasers))
+    body = trim_tail(doc, body_candidate(paras + ["<h3>Read This Next</h3>"] + teasers))
     assert body is not None
-    assert "Read This Next" not in body.text and _para(40, 30) not in body.text
-    assert all(_para(40, i) in body.text for i in range(4))
+    assert "Read This Next" not in body.text and en_para(40, 30) not in body.text
+    assert all(en_para(40, i) in body.text for i in range(4))
 
 
 def test_a_named_heading_inside_the_article_keeps_what_follows() -> None:
     # the same words as a heading of the article's own section: what follows it is in the
     # article's container, so nothing is cut
-    paras = [f"<p>{_para(40, i)}</p>" for i in range(4)]
+    paras = [f"<p>{en_para(40, i)}</p>" for i in range(4)]
     html = ("<html><body><article>" + "".join(paras[:2]) + "<h2>Related research</h2>"
             + "".join(paras[2:]) + "</article></body></html>")
     doc = parse_document(html)
-    whole = _body(paras[:2] + ["<h2>Related research</h2>"] + paras[2:])
+    whole = body_candidate(paras[:2] + ["<h2>Related research</h2>"] + paras[2:])
     assert trim_tail(doc, whole) is whole
 
 
 def test_long_unfound_blocks_before_an_outside_tail_stay() -> None:
-    paras = [f"<p>{_para(40, i)}</p>" for i in range(5)]
+    paras = [f"<p>{en_para(40, i)}</p>" for i in range(5)]
     rewritten = "<p>a paragraph the extractor joined from pieces of the page in its own way here</p>"
-    doc = parse_document(_page("".join(paras), f"<p>{_para(12, 9)}</p>"))
-    body = trim_tail(doc, _body(paras + [rewritten, f"<p>{_para(12, 9)}</p>"]))
+    doc = parse_document(_page("".join(paras), f"<p>{en_para(12, 9)}</p>"))
+    body = trim_tail(doc, body_candidate(paras + [rewritten, f"<p>{en_para(12, 9)}</p>"]))
     assert body is not None
-    assert "joined from pieces" in body.text and _para(12, 9) not in body.text
+    assert "joined from pieces" in body.text and en_para(12, 9) not in body.text
 
 
 def test_a_named_list_of_links_at_the_end_of_the_article_is_cut() -> None:
     # inside the article's own container: "You might also like:" and a list of links
-    paras = [f"<p>{_para(40, i)}</p>" for i in range(4)]
-    links = "<ul>" + "".join(f"<li><a href='/p/{i}'>{_para(6, 40 + i)}</a></li>" for i in range(4)) + "</ul>"
+    paras = [f"<p>{en_para(40, i)}</p>" for i in range(4)]
+    links = "<ul>" + "".join(f"<li><a href='/p/{i}'>{en_para(6, 40 + i)}</a></li>" for i in range(4)) + "</ul>"
     html = "<html><body><article>" + "".join(paras) + "<p>You might also like:</p>" + links + "</article></body></html>"
     doc = parse_document(html)
-    body = trim_tail(doc, _body(paras + ["<p>You might also like:</p>", links]))
+    body = trim_tail(doc, body_candidate(paras + ["<p>You might also like:</p>", links]))
     assert body is not None
-    assert "also like" not in body.text and _para(6, 40) not in body.text
-    assert all(_para(40, i) in body.text for i in range(4))
+    assert "also like" not in body.text and en_para(6, 40) not in body.text
+    assert all(en_para(40, i) in body.text for i in range(4))
 
 
 def test_an_inline_related_link_inside_the_article_stays() -> None:
     # "Related: <headline>" between paragraphs of the story, prose after it
-    paras = [f"<p>{_para(40, i)}</p>" for i in range(4)]
+    paras = [f"<p>{en_para(40, i)}</p>" for i in range(4)]
     related = "<p><a href='/other'>Related: the ferry timetable explained</a></p>"
     html = "<html><body><article>" + "".join(paras[:3]) + related + paras[3] + "</article></body></html>"
     doc = parse_document(html)
-    whole = _body(paras[:3] + [related, paras[3]])
+    whole = body_candidate(paras[:3] + [related, paras[3]])
     assert trim_tail(doc, whole) is whole
 
 
 def test_a_second_rendering_of_the_article_is_dropped() -> None:
     from newsark.extract.trim import drop_repeats
 
-    paras = [f"<p>{_para(40, i)}</p>" for i in range(5)]
-    body = drop_repeats(_body(["<h2>Ferry changes</h2>"] + paras + ["<h2>Ferry changes</h2>"] + paras))
+    paras = [f"<p>{en_para(40, i)}</p>" for i in range(5)]
+    body = drop_repeats(body_candidate(["<h2>Ferry changes</h2>"] + paras + ["<h2>Ferry changes</h2>"] + paras))
     assert body is not None
-    assert all(body.text.count(_para(40, i)) == 1 for i in range(5))
+    assert all(body.text.count(en_para(40, i)) == 1 for i in range(5))
     assert body.text.count("Ferry changes") == 1
 
 
@@ -140,7 +127,7 @@ def test_short_repeated_runs_stay() -> None:
     # the same two instructions on each day of a plan: repeated, but each run is short
     days = []
     for d in range(4):
-        days += [f"<h3>Day {d}</h3>", f"<p>{_para(40, 10 + d)}</p>",
+        days += [f"<h3>Day {d}</h3>", f"<p>{en_para(40, 10 + d)}</p>",
                  "<p>drink water twenty minutes before the walk</p>", "<p>eat a small meal after it</p>"]
-    whole = _body(days)
+    whole = body_candidate(days)
     assert drop_repeats(whole) is whole
