@@ -32,7 +32,7 @@ FRAGMENT = 2.0  # long paragraphs missed, relative to the body's size: a fragmen
 INSIDE_DOUBT = 0.2  # blocks of the body's own container missing from it, relative to its size
 _TEXT_BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "dd", "td")
 _OTHER_BLOCKS = ("h1", "h5", "h6", "dt", "tr")  # text blocks a body's trimming maps too (trim.py)
-_KEY_CHARS = 60  # a paragraph is "in" a body when its first characters are
+KEY_CHARS = 60  # a paragraph is "in" a body when its first characters are (trim.py and restore.py too)
 
 
 def _overlap(a: Counter[str], b: Counter[str]) -> tuple[int, int, float, float]:
@@ -98,7 +98,7 @@ def page_blocks(doc: etree._Element) -> list[tuple[etree._Element, int, str]]:
         for el in doc.iter(*_TEXT_BLOCKS, *_OTHER_BLOCKS):
             words = el.text_content().split()
             if len(words) >= BLOCK_WORDS:
-                got.append((el, len(words), "".join(words)[:_KEY_CHARS]))
+                got.append((el, len(words), "".join(words)[:KEY_CHARS]))
         try:
             _PAGE_BLOCKS[doc] = got
         except TypeError:

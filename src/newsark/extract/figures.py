@@ -25,7 +25,7 @@ def _text(el: etree._Element) -> str:
 def image_caption(img: etree._Element) -> tuple[str, str]:
     """(caption text, credit from a credit-marked element) of one image of the page."""
     caption = credit = ""
-    fig = next((a for a in img.iterancestors("figure")), None)
+    fig = next(img.iterancestors("figure"), None)
     if fig is not None:
         cap = fig.find(".//figcaption")
         if cap is not None:

@@ -155,8 +155,7 @@ _ERROR_RE = re.compile(
 
 def error_page(doc: etree._Element, text: str) -> str | None:
     """The error message of a short page that says it is an error, or None."""
-    heads = [el.text_content() if hasattr(el, "text_content") else "".join(el.itertext())
-             for el in (doc.find(".//title"), doc.find(".//h1")) if el is not None]
+    heads = ["".join(el.itertext()) for el in (doc.find(".//title"), doc.find(".//h1")) if el is not None]
     for line in [*heads, *text.strip().split("\n")[:2]]:
         line = _WS_RE.sub(" ", line).strip()[:200]
         if _ERROR_RE.search(line):
@@ -169,11 +168,12 @@ def not_article_reason(markdown: str, text: str, doc: etree._Element,
     """Why a page is not an article (list, section front, forum, error page), or None."""
     cjk = is_cjk(text)
     size = len(re.sub(r"\s", "", text)) if cjk else len(text.split())
-    if size < (600 if cjk else 150) and (said := error_page(doc, text)):
+    short = size < (600 if cjk else 150)  # an error page, a page of links: only bodies this short
+    if short and (said := error_page(doc, text)):
         return f"an error page ({said!r})"
     if size < (120 if cjk else 60):
         return f"body too short ({size} {'characters' if cjk else 'words'})"
-    if size < (600 if cjk else 150):  # the page's link share costs a walk: only when it matters
+    if short:  # the page's link share costs a walk: only when it matters
         share = (link_share or (lambda: page_link_share(doc)))()
         if share >= LINK_PAGE:
             return f"a page of links ({share:.0%} of its text) with a short body"

@@ -15,10 +15,10 @@ import copy
 from lxml import etree
 
 from .candidates import Candidate, fast_text
+from .choose import KEY_CHARS
 from .trim import MIN_WORDS, _link_chars, _units, find_units
 
 _RESTORE = {"p", "ul", "ol", "table", "blockquote", "h2", "h3", "h4", "dl", "pre"}
-_KEY_CHARS = 60
 MAX_LINKS = 0.5  # a block this much link text is not restored
 # Text of these never counts (a <p> holding only a style sheet or a script is no paragraph;
 # a heading's "copy link" button is not its text).
@@ -32,7 +32,7 @@ def _key(el: etree._Element) -> tuple[str, str, int]:
     """(first characters, last characters, words) of a block's text."""
     words = "".join(str(t) for t in _TEXT(el)).split()
     joined = "".join(words)
-    return joined[:_KEY_CHARS], joined[-_KEY_CHARS:], len(words)
+    return joined[:KEY_CHARS], joined[-KEY_CHARS:], len(words)
 
 
 def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate | None:
@@ -76,7 +76,7 @@ def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate
             # inline bits: one end may differ), nor twice (a page rendering it twice).
             if n < MIN_WORDS or k in have or end in have or k in added:
                 continue
-            chars = len(k) if len(k) < _KEY_CHARS else len("".join("".join(str(t) for t in _TEXT(child)).split()))
+            chars = len(k) if len(k) < KEY_CHARS else len("".join("".join(str(t) for t in _TEXT(child)).split()))
             if _link_chars(child) >= MAX_LINKS * max(1, chars):
                 continue
             inserts.append((child, first[nxt]))

@@ -24,11 +24,13 @@ from collections import Counter
 from lxml import etree
 
 from .candidates import Candidate, fast_text
-from .choose import page_blocks
+from .choose import BLOCK_WORDS, KEY_CHARS, page_blocks
 
 _UNITS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "td", "tr")
-_KEY_CHARS = 60  # a body block is found on the page by its first characters (white space removed)
-MIN_WORDS = 5  # shorter blocks are not looked up (a "Share" or "Menu" is anywhere)
+# A body block is found on the page by its first KEY_CHARS characters (white space removed),
+# as choose.page_blocks keys the page's blocks; shorter blocks than MIN_WORDS are not looked
+# up (a "Share" or "Menu" is anywhere), as page_blocks leaves them out.
+MIN_WORDS = BLOCK_WORDS
 CONTAINER = 0.6  # the article's container holds this share of the found blocks' words
 TAIL_SMALL = 0.15  # a tail from outside the container this small beside the body is cut ...
 TAIL_LINKS = 0.3  # ... and one of any size whose text is this much link text ...
@@ -118,7 +120,7 @@ def find_units(doc: etree._Element, units: list[etree._Element]) -> _Found:
     found: _Found = []
     for unit in units:
         words = _words(unit)
-        el = page.get("".join(words)[:_KEY_CHARS]) if len(words) >= MIN_WORDS else None
+        el = page.get("".join(words)[:KEY_CHARS]) if len(words) >= MIN_WORDS else None
         found.append((unit, len(words), el))
     return found
 
