@@ -9,6 +9,7 @@ shorter (the other one missed parts of the article).
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections import Counter
 from collections.abc import Callable
@@ -41,9 +42,12 @@ def _overlap(a: Counter[str], b: Counter[str]) -> tuple[int, int, float, float]:
     return na, nb, (inter / na if na else 0.0), (inter / nb if nb else 0.0)
 
 
+CJK_RE = re.compile("[\u3400-\u9fff]")  # the CJK ideographs
+
+
 def is_cjk(text: str) -> bool:
     sample = text[:4000]
-    cjk = sum(1 for ch in sample if "\u3400" <= ch <= "\u9fff")
+    cjk = len(CJK_RE.findall(sample))  # C-level; a loop over the characters cost 1 % of a page
     return cjk > 0.2 * max(1, len(sample.replace(" ", "")))
 
 

@@ -167,7 +167,7 @@ def not_article_reason(markdown: str, text: str, doc: etree._Element,
                        link_share: Callable[[], float] | None = None) -> str | None:
     """Why a page is not an article (list, section front, forum, error page), or None."""
     cjk = is_cjk(text)
-    size = len(re.sub(r"\s", "", text)) if cjk else len(text.split())
+    size = len("".join(text.split())) if cjk else len(text.split())
     short = size < (600 if cjk else 150)  # an error page, a page of links: only bodies this short
     if short and (said := error_page(doc, text)):
         return f"an error page ({said!r})"
@@ -177,8 +177,8 @@ def not_article_reason(markdown: str, text: str, doc: etree._Element,
         share = (link_share or (lambda: page_link_share(doc)))()
         if share >= LINK_PAGE:
             return f"a page of links ({share:.0%} of its text) with a short body"
-    linked = sum(len(re.sub(r"\s", "", m.group(1))) for m in _LINK_TEXT_RE.finditer(markdown))
-    share = linked / max(1, len(re.sub(r"\s", "", text)))
+    linked = sum(len("".join(m.group(1).split())) for m in _LINK_TEXT_RE.finditer(markdown))
+    share = linked / max(1, len("".join(text.split())))
     if share > MOSTLY_LINKS:
         return f"mostly links ({share:.0%} of the body's text)"
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]

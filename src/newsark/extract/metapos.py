@@ -22,13 +22,13 @@ from lxml import etree
 from lxml.cssselect import CSSSelector, SelectorError
 
 from .bylines import english_byline, join_english, looks_like_name, split_byline
+from .choose import CJK_RE
 from .dates import find_date
 
 FIELDS = ("title", "date", "author", "category", "tags")
 Value = str | list[str]
 _MAX_TEXT = {"title": 300, "date": 120, "author": 80, "category": 30, "tags": 400}
 _SKIP = frozenset({"script", "style", "noscript", "head", "title", "meta", "link", "option", "select"})
-_CJK_RE = re.compile("[\u3400-\u9fff]")
 _PUNCT_RE = re.compile(r"[\W_]+")
 _TAG_SPLIT_RE = re.compile(r"\s*[,，、;；|/]\s*")
 _ID_NOISE = re.compile(r"\d{3,}|[0-9a-f]{8,}")
@@ -57,7 +57,7 @@ def read_field(name: str, el: etree._Element, text: str | None = None) -> Value 
     if name == "date":
         return find_date(text)
     if name == "author":
-        if _CJK_RE.search(text):
+        if CJK_RE.search(text):
             names = list(dict.fromkeys(n for _, n in split_byline(text) if looks_like_name(n)))
             return "、".join(names) or None
         return join_english(english_byline(text)) or None

@@ -11,7 +11,7 @@ from lxml import etree
 
 from .candidates import Candidate, from_readability, from_trafilatura
 from .charset import count_suspicious, decode_html
-from .choose import choose, doubtful, fragment_or_menu, is_cjk
+from .choose import CJK_RE, choose, doubtful, fragment_or_menu, is_cjk
 from .dense import fallback as dense_fallback
 from .dense import is_short
 from .embeds import insert_embeds
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 CJK_ENOUGH = 300  # characters of a Chinese readability body that need no second opinion
 CJK_PAGE = 200  # CJK characters in a page's HTML that make it worth the Chinese path
-_CJK_RE = re.compile("[\u3400-\u9fff]")
 # One parse per page, shared by every step (trafilatura and readability copy or get a copy).
 # Comments stay: learned site profiles count them among an element's children.
 _PARSER = lxml.html.HTMLParser(collect_ids=False)
@@ -105,7 +104,7 @@ def _cjk_count(text: str) -> int:
     if text.isascii():
         return 0
     rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-    return len(_CJK_RE.findall(rest))
+    return len(CJK_RE.findall(rest))
 
 
 _ASCII_BYTES = bytes(range(0x80))
