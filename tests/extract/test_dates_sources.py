@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from newsark.extract import article_dates
 from newsark.extract.article_dates import month_day_confirmed, script_date
-from newsark.extract.dates import UPDATED_LABEL_RE, find_date, find_partial_date
+from newsark.extract.dates import UPDATED_LABEL_RE, find_date, find_partial_date, shows_day
 from newsark.extract.metadata import extract_metadata
 from newsark.extract.page import parse_document
 from newsark.extract.zone import find_line, page_lines
@@ -180,3 +181,28 @@ def test_the_time_just_above_the_headline_before_related_stories_below() -> None
     html = ('<html><head><title>Harbour ferry</title></head><body><article><small><time datetime="2023-10-12T19:38:01Z">'
             f'Posted</time></small><h1>Harbour ferry</h1><p>{BODY}</p></article><ul>{related}</ul></body></html>')
     assert _dates(html)[0] == "2023-10-12T19:38:01+00:00"
+
+
+def test_a_shown_date_in_either_order_confirms_the_time_under_the_headline(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The story shows '03/01/2017' (month and day in unknown order) in its <time>; the list
+    # of news just above it shows '12/17/2025', whose order is certain: the story's date stays.
+    # (htmldate, asked to break a tie between the two, read 2025-06-01 on the real page.)
+    monkeypatch.setattr(article_dates, "_htmldate", lambda doc, url: "2025-06-01")
+    news = "".join(f'<li><a href="/n{i}">News item {i}</a><time datetime="2025-12-1{7 - i}T12:00:00Z">'
+                   f"12/1{7 - i}/2025</time></li>" for i in range(3))
+    crumbs = "".join(f'<a href="/c{i}">Section</a>' for i in range(4))
+    html = (f"<html><head><title>Harbour ferry</title></head><body><ul>{news}</ul><nav>{crumbs}</nav>"
+            '<h1>Harbour ferry</h1><div><time datetime="2017-03-01T12:00:00Z">03/01/2017</time> by A. Writer</div>'
+            f"<p>{BODY}</p></body></html>")
+    assert _dates(html)[0] == "2017-03-01T12:00:00+00:00"
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    ("03/01/2017", "2017-03-01", True),
+    ("03/01/2017", "2017-01-03", True),
+    ("03/01/2017", "2017-03-02", False),
+    ("Posted 12/17/2025", "2025-12-17", True),
+    ("no date here", "2017-03-01", False),
+])
+def test_shows_day_reads_a_numeric_date_both_ways(text: str, day: str, expected: bool) -> None:
+    assert shows_day(text, day) is expected

@@ -21,6 +21,7 @@ from .dates import (
     find_date,
     parse_date,
     same_day_somewhere,
+    shows_day,
 )
 from .zone import (
     body_bounds,
@@ -182,6 +183,11 @@ def article_dates(
         date = date_from_url(url)
 
     text_pub, text_upd = dates_in_zone(zone)
+    if not text_pub and date and any(shows_day(line, date[:10]) for line in zone if len(line) <= 160):
+        # '03/01/2017' under the headline, the <time> or the metadata saying which reading:
+        # the page shows the date found (the wider search below would take an unambiguous
+        # date of the next list of stories instead).
+        text_pub = date
     if not text_pub:
         ti = find_line(lines, title) if title else None
         if ti is not None:

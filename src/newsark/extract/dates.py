@@ -143,6 +143,19 @@ def find_date_span(text: str) -> tuple[int, int, str] | None:
     return min(found) if found else None
 
 
+def shows_day(text: str, day: str) -> bool:
+    """Whether ``text`` writes the day YYYY-MM-DD as a numeric date whose order is
+    unknown ('03/01/2017' is 1 March or 3 January): find_date_span leaves it unread, but
+    it is the day another source gave when one of its readings is."""
+    if "/" not in text:
+        return False
+    for m in _SLASH_RE.finditer(text):
+        a, b, y = int(m[1]), int(m[2]), int(m[3])
+        if any(_valid(y, mo, d) and _fmt(y, mo, d) == day for mo, d in ((a, b), (b, a))):
+            return True
+    return False
+
+
 # Year and month only ('1998年3月号', '2003年5月'): a partial date, written YYYY-MM.
 _CN_YM_RE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
 # 'November 2003' as the whole of a short line (a report's date), never inside a sentence.
