@@ -4,6 +4,7 @@ import re
 
 from newsark.archive.article import loads
 from newsark.extract import extract_page
+from newsark.extract.page import parse_document
 
 from .fixtures import EN_ARTICLE, zh_article, zh_list_page
 
@@ -149,3 +150,19 @@ def test_runs_double_encoded_inside_clean_text_are_repaired() -> None:
     ex = extract_page(html.encode("utf-8"))
     assert "An investor\u2019s guide to the \u201cferry\u201d fares." in ex.text
     assert ex.suspicious == 0
+
+
+def test_a_long_inline_data_uri_is_cut_short_and_the_lazy_picture_kept() -> None:
+    # A base64 placeholder of a few KB: no step keeps it, and trafilatura's image pattern
+    # would scan it at quadratic cost; the real picture is in data-src.
+    placeholder = "data:image/gif;base64," + "R0lGODlhAQABAIAAAAAAAP" * 200
+    lazy = f'<img src="{placeholder}" data-src="https://cdn.example.org/ferry.jpg" alt="Ferry">'
+    html = EN_ARTICLE.replace('<img src="https://cdn.example.org/ferry.jpg" alt="Ferry">', lazy)
+    assert lazy in html
+    doc = parse_document(html)
+    assert [img.get("src") for img in doc.iter("img")] == ["data:,"]
+    ex = extract_page(html.encode("utf-8"), url="https://news.example.org/2020/03/04/ferry")
+    assert [f["src"] for f in ex.figures] == ["https://cdn.example.org/ferry.jpg"]
+    assert "base64" not in ex.markdown
+    short = parse_document(EN_ARTICLE.replace('src="https://cdn.example.org/ferry.jpg"', 'src="data:image/gif;base64,R0lGOD"'))
+    assert [img.get("src") for img in short.iter("img")] == ["data:image/gif;base64,R0lGOD"]  # short ones stay
