@@ -11,6 +11,7 @@ from newsark.extract.choose import (
     LINKS_DOUBT,
     MISSED_DOUBT,
     SHORT_LINES_DOUBT,
+    choose,
     doubtful,
     link_share,
     missed_inside,
@@ -131,3 +132,25 @@ def test_paragraphs_of_other_stories_are_not_missed_text() -> None:
     doc = parse_document(_story_page("story"))
     assert missed_share(doc, body) > MISSED_DOUBT
     assert doubtful(doc, body)
+
+
+def test_no_third_opinion_when_readability_holds_trafilaturas_body_beyond_doubt() -> None:
+    paras = [_para(40, i) for i in range(6)]
+    doc = parse_document(_page(paras))
+    traf = _candidate("\n".join(paras[:2]))  # a fragment of the article
+    read = Candidate("readability", etree.Element("div"), "\n".join(paras))  # all of it
+    asked: list[str] = []
+
+    def full() -> Candidate | None:
+        asked.append("full")
+        return None
+
+    got, why = choose(traf, read, full, doc)
+    assert got is read and asked == [] and "no doubt" in why
+    # without the page, or when readability's body is itself doubtful, the third opinion is asked
+    got, _ = choose(traf, read, full)
+    assert got is read and asked == ["full"]
+    half = Candidate("readability", etree.Element("div"), "\n".join(paras[:3]))
+    assert doubtful(doc, half)
+    choose(traf, half, full, doc)
+    assert asked == ["full", "full"]

@@ -55,8 +55,12 @@ def choose(
     traf: Candidate | None,
     read: Candidate | None,
     full_traf: Callable[[], Candidate | None],
+    doc: etree._Element | None = None,
 ) -> tuple[Candidate | None, str]:
-    """(chosen candidate, why)."""
+    """(chosen candidate, why). With the page (``doc``), readability's body is taken
+    without the third opinion when it holds trafilatura's body and no doubt signal
+    questions it: the two agree, readability found more (on WCXB this skips 41 of 71 runs
+    of trafilatura's fallbacks, 6 % of the time, for one page's body)."""
     if traf is None and read is None:
         alt = full_traf()
         return alt, "only trafilatura's fallbacks found a body" if alt else "no body found"
@@ -70,6 +74,8 @@ def choose(
         if nb >= CJK_MIN_LEN * na:
             return read, "Chinese page: readability"
         return traf, "Chinese page: readability body too short"
+    if doc is not None and ca >= HOLDS and nb >= MIN_LEN * na and not doubtful(doc, read):
+        return read, "readability holds trafilatura's body, no doubt about it"
     if not (ca >= AGREE and cb >= AGREE):
         alt = full_traf()
         if alt is not None:

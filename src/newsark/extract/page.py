@@ -243,7 +243,7 @@ def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:
             full.append(from_trafilatura(doc, url, fast=False))
         return full[0]
 
-    got, why = choose(traf, read, full_traf)
+    got, why = choose(traf, read, full_traf, doc)
     if got is None or fragment_or_menu(doc, got):
         alt = full_traf()
         if alt is not None and (got is None or not doubtful(doc, alt)):
