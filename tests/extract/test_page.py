@@ -166,3 +166,24 @@ def test_a_long_inline_data_uri_is_cut_short_and_the_lazy_picture_kept() -> None
     assert "base64" not in ex.markdown
     short = parse_document(EN_ARTICLE.replace('src="https://cdn.example.org/ferry.jpg"', 'src="data:image/gif;base64,R0lGOD"'))
     assert [img.get("src") for img in short.iter("img")] == ["data:image/gif;base64,R0lGOD"]  # short ones stay
+
+
+def test_pages_extracted_in_threads_match_one_at_a_time() -> None:
+    # The one-page caches (trim, zone, bylines) read their slot once per use: a page of
+    # another thread costs a miss, never its blocks. Frequent thread switches exercise it.
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    pages = [EN_ARTICLE.replace("Harbour ferry", f"Harbour ferry {i}").replace("fewer sailings", f"{i} fewer sailings")
+             for i in range(4)] + [zh_article(i) for i in range(4)]
+    alone = [extract_page(p.encode("utf-8")) for p in pages]
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            together = list(pool.map(lambda p: extract_page(p.encode("utf-8")), pages * 3))
+    finally:
+        sys.setswitchinterval(old)
+    for i, ex in enumerate(together):
+        want = alone[i % len(pages)]
+        assert (ex.markdown, ex.title, ex.date, ex.author) == (want.markdown, want.title, want.date, want.author)

@@ -53,13 +53,18 @@ _STRING = etree.XPath("string()")  # all of an element's text, joined in C
 
 # The last body's blocks and their words, worked out once for the steps that follow one
 # another on it (trim_tail, drop_repeats, restore). One slot: (root, blocks, words by the
-# block's id); it holds the root and the blocks, so the ids stay theirs.
-_LAST: list[tuple[etree._Element, list[etree._Element], dict[int, list[str]]]] = []
+# block's id); it holds the root and the blocks, so the ids stay theirs. Each use reads
+# the slot once: a page extracted in another thread replaces it, which costs a miss here,
+# never a wrong hit (the body is checked by identity, a block's id is only ever that live
+# block's).
+_Slot = tuple[etree._Element, list[etree._Element], dict[int, list[str]]]
+_last: _Slot | None = None
 
 
 def _words(el: etree._Element) -> list[str]:
-    if _LAST:  # a live object with a cached block's id is that block (the slot holds them)
-        got = _LAST[0][2].get(id(el))
+    last = _last
+    if last is not None:
+        got = last[2].get(id(el))
         if got is not None:
             return got
     return str(_STRING(el)).split()
@@ -68,10 +73,12 @@ def _words(el: etree._Element) -> list[str]:
 def _units(body: etree._Element) -> list[etree._Element]:
     """The body's outermost text blocks, in order (the ones a step cut are left out; a
     block a step inserted is not among them)."""
-    if _LAST and _LAST[0][0] is body:
-        return [u for u in _LAST[0][1] if u.getparent() is not None]
+    global _last
+    last = _last
+    if last is not None and last[0] is body:
+        return [u for u in last[1] if u.getparent() is not None]
     out = _walk_units(body)
-    _LAST[:] = [(body, out, {id(u): str(_STRING(u)).split() for u in out})]
+    _last = (body, out, {id(u): str(_STRING(u)).split() for u in out})
     return list(out)
 
 
