@@ -3,6 +3,11 @@ article text in nested ``<section><span>`` runs with no ``<p>``, as WeChat write
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 from newsark.extract import extract_page
 from newsark.extract.candidates import Candidate
 from newsark.extract.dense import SHORT, fallback, is_short
@@ -87,3 +92,18 @@ def test_page_of_links_gives_no_dense_body() -> None:
     links = "".join(f'<li><a href="/n/{i}">第{i}條新聞標題：市議會討論公園計劃</a></li>' for i in range(40))
     html = f'<html><head><meta charset="utf-8"></head><body><ul class="list">{links}</ul></body></html>'
     assert fallback(parse_document(html), None) is None
+
+
+def test_a_gne_config_file_in_the_working_directory_changes_nothing(tmp_path: Path) -> None:
+    # gne reads '.gne' from the working directory at import; this one would take the menu
+    # for the body. Run in a fresh interpreter there, so gne is imported afresh.
+    (tmp_path / ".gne").write_text('body:\n  xpath: "//div[@class=\'menu\']"\n', encoding="utf-8")
+    (tmp_path / "page.html").write_text(_section_page(), encoding="utf-8")
+    code = ("import json, sys; from newsark.extract import extract_page; "
+            "ex = extract_page(open('page.html', 'rb').read()); print(json.dumps([ex.chosen, ex.text]))")
+    run = subprocess.run([sys.executable, "-c", code], check=False, cwd=tmp_path, capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    chosen, text = json.loads(run.stdout)
+    assert chosen == "dense"
+    assert SENTENCES[0].format(n=1) in text and "欄目" not in text

@@ -52,10 +52,15 @@ def _holds(dense: Candidate, body: Candidate) -> bool:
 def from_gne(doc: etree._Element) -> Candidate | None:
     """gne's best-scored element of a copy of the page (gne cleans the tree in place:
     noise classes removed, bare ``<span>`` and ``<div>`` runs turned into ``<p>``)."""
-    # (gne also reads a ``.gne`` YAML config from the working directory when imported;
-    # none exists in normal use.)
+    from gne import utils as gne_utils
     from gne.extractor import ContentExtractor
     from gne.utils import pre_parse
+
+    # gne reads a ``.gne`` YAML file from the working directory when imported (an xpath
+    # for the body, noise nodes…) into one dict all its modules share: a file of that name
+    # where newsark happens to run must not change what it extracts.
+    if isinstance(gne_utils.config, dict):
+        gne_utils.config.clear()
 
     try:
         tree = pre_parse(copy.deepcopy(doc))
