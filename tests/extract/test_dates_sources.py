@@ -206,3 +206,13 @@ def test_a_shown_date_in_either_order_confirms_the_time_under_the_headline(monke
 ])
 def test_shows_day_reads_a_numeric_date_both_ways(text: str, day: str, expected: bool) -> None:
     assert shows_day(text, day) is expected
+
+
+def test_a_shown_update_beats_a_modification_stamp_of_the_publication_day() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-06-17",'
+          ' "dateModified": "2025-06-17"}</script>')
+    assert _dates(_page(ld, before="<p>Updated Dec 18, 2025 · 12 min read</p>")) == ("2025-06-17", "2025-12-18")
+    # a real structured modification stays; with nothing shown the stamp says "no update"
+    real = ld.replace('"dateModified": "2025-06-17"', '"dateModified": "2025-07-01"')
+    assert _dates(_page(real, before="<p>Updated Dec 18, 2025</p>")) == ("2025-06-17", "2025-07-01")
+    assert _dates(_page(ld)) == ("2025-06-17", None)

@@ -226,7 +226,9 @@ def article_dates(
         date = month_day_confirmed(zone, full) if full else None
     if not date:
         date = partial_date_near_body(zone, body_text)
-    if not updated:
+    if text_upd and (not updated or (date and updated[:10] == date[:10] < text_upd[:10])):
+        # A structured modification stamp of the publication day says nothing was updated;
+        # a later 'Updated Dec 18, 2025' shown under the headline is the update.
         updated = text_upd
     if not date and text_upd:
         # The page shows only when it was updated: the date of the text as archived stands
