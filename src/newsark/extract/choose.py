@@ -187,16 +187,25 @@ def missed_inside(doc: etree._Element, body: Candidate, blocks: list[_Block] | N
     box = next((a for a in kept[0][0].iterancestors() if held[a] >= need), None)
     if box is None:
         return 0.0
-    missed = sum(n for el, n, found in blocks if not found and any(a is box for a in el.iterancestors()))
+    missed = sum(n for el, n, found in blocks if not found and inside(el, box))
     return missed / max(1, len(body.text.split()))
+
+
+def link_chars(el: etree._Element) -> int:
+    """Characters (white space left out) of the link text inside an element."""
+    return sum(len("".join("".join(a.itertext()).split())) for a in el.iter("a"))
+
+
+def inside(el: etree._Element, box: etree._Element) -> bool:
+    """Whether ``box`` is an ancestor of ``el``."""
+    return any(a is box for a in el.iterancestors())
 
 
 def link_share(body: Candidate) -> float:
     """Share of a body's text that is link text: a menu or a list of headlines taken for
     the article is mostly links, an article's prose is not."""
     total = len("".join(body.text.split()))
-    linked = sum(len("".join("".join(a.itertext()).split())) for a in body.element.iter("a"))
-    return linked / total if total else 0.0
+    return link_chars(body.element) / total if total else 0.0
 
 
 def short_line_share(body: Candidate) -> float:

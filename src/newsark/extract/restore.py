@@ -15,8 +15,8 @@ import copy
 from lxml import etree
 
 from .candidates import Candidate, fast_text
-from .choose import KEY_CHARS
-from .trim import MIN_WORDS, _link_chars, _units, find_units
+from .choose import KEY_CHARS, link_chars
+from .trim import MIN_WORDS, _units, find_units
 
 _RESTORE = {"p", "ul", "ol", "table", "blockquote", "h2", "h3", "h4", "dl", "pre"}
 MAX_LINKS = 0.5  # a block this much link text is not restored
@@ -28,11 +28,12 @@ _CONTAINERS = {"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr"}
 _DROP = ("script", "style", "noscript", "iframe", "form", "button", "svg", "template")
 
 
-def _key(el: etree._Element) -> tuple[str, str, int]:
-    """(first characters, last characters, words) of a block's text."""
+def _key(el: etree._Element) -> tuple[str, str, int, int]:
+    """(first characters, last characters, words, characters) of a block's text, white
+    space left out."""
     words = "".join(str(t) for t in _TEXT(el)).split()
     joined = "".join(words)
-    return joined[:KEY_CHARS], joined[-KEY_CHARS:], len(words)
+    return joined[:KEY_CHARS], joined[-KEY_CHARS:], len(words), len(joined)
 
 
 def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate | None:
@@ -71,13 +72,12 @@ def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate
             nxt = next((kids[j] for j in range(i + 1, len(kids)) if kept[j]), None)
             if nxt is None:
                 continue
-            k, end, n = _key(child)
+            k, end, n, chars = _key(child)
             # Not when the body holds it in another form (an extractor drops or reorders
             # inline bits: one end may differ), nor twice (a page rendering it twice).
             if n < MIN_WORDS or k in have or end in have or k in added:
                 continue
-            chars = len(k) if len(k) < KEY_CHARS else len("".join("".join(str(t) for t in _TEXT(child)).split()))
-            if _link_chars(child) >= MAX_LINKS * max(1, chars):
+            if link_chars(child) >= MAX_LINKS * max(1, chars):
                 continue
             inserts.append((child, first[nxt]))
             added.add(k)

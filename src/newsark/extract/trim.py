@@ -24,7 +24,7 @@ from collections import Counter
 from lxml import etree
 
 from .candidates import Candidate, fast_text
-from .choose import BLOCK_WORDS, KEY_CHARS, page_blocks
+from .choose import BLOCK_WORDS, KEY_CHARS, inside, link_chars, page_blocks
 
 _UNITS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "td", "tr")
 # A body block is found on the page by its first KEY_CHARS characters (white space removed),
@@ -98,10 +98,6 @@ def _walk_units(body: etree._Element) -> list[etree._Element]:
     return out
 
 
-def _link_chars(el: etree._Element) -> int:
-    return sum(len("".join("".join(a.itertext()).split())) for a in el.iter("a"))
-
-
 _Found = list[tuple[etree._Element, int, "etree._Element | None"]]  # (body block, words, page element)
 
 
@@ -147,10 +143,6 @@ def _container(found: _Found) -> etree._Element | None:
     return max(chain, key=lambda a: sum(1 for _ in a.iterancestors())) if chain else None
 
 
-def _inside(el: etree._Element, box: etree._Element) -> bool:
-    return any(a is box for a in el.iterancestors())
-
-
 def _named(unit: etree._Element) -> bool:
     words = _words(unit)
     return 0 < len(words) <= HEADING_WORDS and _AFTER_RE.match(" ".join(words)) is not None
@@ -170,7 +162,7 @@ def _named_start(found: _Found) -> int | None:
             continue
         after = [e for _, _, e in found[i + 1 :] if e is not None]
         box = _container(found[:i])
-        if after and box is not None and not any(_inside(e, box) for e in after):
+        if after and box is not None and not any(inside(e, box) for e in after):
             return i
     return None
 
@@ -185,7 +177,7 @@ def _named_links_start(found: _Found) -> int | None:
         if above >= NAMED_LINKS_ABOVE * total and _named(unit):
             rest = [u for u, _, _ in found[i + 1 :]]
             chars = sum(len("".join(_words(u))) for u in rest)
-            if chars and sum(_link_chars(u) for u in rest) >= NAMED_LINKS * chars:
+            if chars and sum(link_chars(u) for u in rest) >= NAMED_LINKS * chars:
                 return i
         above += n
     return None
@@ -209,7 +201,7 @@ def trim_tail(doc: etree._Element, body: Candidate | None) -> Candidate | None:
         named = _named_links_start(found)
     if named is not None:
         return _cut(body, found[named:])
-    last = max((i for i, (_, _, el) in enumerate(found) if el is not None and _inside(el, box)), default=None)
+    last = max((i for i, (_, _, el) in enumerate(found) if el is not None and inside(el, box)), default=None)
     if last is None:
         return body
     # The tail starts at the first block after it found outside the container, with the
@@ -224,7 +216,7 @@ def trim_tail(doc: etree._Element, body: Candidate | None) -> Candidate | None:
     tail = found[start:]
     words = sum(n for _, n, _ in tail)
     chars = sum(len("".join(_words(u))) for u, _, _ in tail)
-    links = sum(_link_chars(u) for u, _, _ in tail)
+    links = sum(link_chars(u) for u, _, _ in tail)
     if words > TAIL_SMALL * total and links < TAIL_LINKS * chars and not _named(tail[0][0]):
         return body
     return _cut(body, tail)
