@@ -24,6 +24,7 @@ from .dates import (
     shows_day,
 )
 from .zone import (
+    DATE_LINE,
     body_bounds,
     dates_in_zone,
     find_line,
@@ -183,7 +184,7 @@ def article_dates(
         date = date_from_url(url)
 
     text_pub, text_upd = dates_in_zone(zone)
-    if not text_pub and date and any(shows_day(line, date[:10]) for line in zone if len(line) <= 160):
+    if not text_pub and date and any(shows_day(line, date[:10]) for line in zone if len(line) <= DATE_LINE):
         # '03/01/2017' under the headline, the <time> or the metadata saying which reading:
         # the page shows the date found (the wider search below would take an unambiguous
         # date of the next list of stories instead).

@@ -22,6 +22,7 @@ from .dates import (
     find_partial_date,
 )
 
+DATE_LINE = 160  # characters: a longer line is prose, not a line that dates the page
 _SKIP_TAGS = ("script", "style", "noscript", "select", "option", "title", "meta", "head")
 # Every text node under an element in document order, as plain strings (no element proxies:
 # walking the elements in Python cost more than the rest of the metadata together).
@@ -133,7 +134,7 @@ def dates_in_zone(zone: list[str]) -> tuple[str | None, str | None]:
     upd: str | None = None
     prev = ""
     for line in zone:
-        if len(line) > 160:
+        if len(line) > DATE_LINE:
             prev = ""
             continue
         span = find_date_span(line)
@@ -174,7 +175,7 @@ def labelled_date(window: list[str]) -> str | None:
     'Posted on …', 'Date' on the line before 'November 2003'); a year and month counts."""
     prev = ""
     for line in window:
-        if len(line) <= 160:
+        if len(line) <= DATE_LINE:
             span = find_date_span(line)
             found = span[2] if span else find_partial_date(line)
             if found:
