@@ -216,3 +216,36 @@ def test_a_shown_update_beats_a_modification_stamp_of_the_publication_day() -> N
     real = ld.replace('"dateModified": "2025-06-17"', '"dateModified": "2025-07-01"')
     assert _dates(_page(real, before="<p>Updated Dec 18, 2025</p>")) == ("2025-06-17", "2025-07-01")
     assert _dates(_page(ld)) == ("2025-06-17", None)
+
+
+def test_a_utc_stamp_is_told_in_the_zone_of_the_day_the_page_shows() -> None:
+    # WordPress: article:published_time in UTC (next day), the page shows its local day.
+    meta = '<meta property="article:published_time" content="2025-12-19T03:05:00+00:00">'
+    same = '<p><time datetime="2025-12-18T19:05:00-08:00">December 18, 2025</time></p>'
+    assert _dates(_page(meta, before=same))[0] == "2025-12-18T19:05:00-08:00"
+    # no stamp of that instant: the offset of the page's other stamps (its comments)
+    comments = ('<ol><li>Nice <time datetime="2025-12-18T21:46:01-05:00">9:46 pm</time></li>'
+                '<li>Yes <time datetime="2025-12-19T00:25:41-05:00">12:25 am</time></li></ol>')
+    shown = "<p>Posted on December 18, 2025</p>"
+    meta = meta.replace("03:05:00", "02:41:41")
+    assert _dates(_page(meta, before=shown, after=comments))[0] == "2025-12-18T21:41:41-05:00"
+    # no stamp tells the zone: the instant stays as the metadata gives it (never guessed)
+    assert _dates(_page(meta, before=shown))[0] == "2025-12-19T02:41:41+00:00"
+
+
+def test_a_marked_publication_beats_a_published_stamp_equal_to_the_modified_one() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Article", "datePublished": "2025-11-29T12:28:31-05:00",'
+          ' "dateModified": "2025-11-29T12:28:31-05:00"}</script>')
+    # (at the end of a long text: not among the lines read around the headline)
+    after = "".join(f"<p>{BODY} Paragraph {i}.</p>" for i in range(20))
+    after += '<div>Published <time pubdate datetime="2025-08-13">August 13, 2025</time></div>'
+    assert _dates(_page(ld, after=after)) == ("2025-08-13", "2025-11-29T12:28:31-05:00")
+    # a real modification later than the publication: the structured publication stays
+    real = ld.replace('"dateModified": "2025-11-29T12:28:31-05:00"', '"dateModified": "2025-12-01T08:00:00-05:00"')
+    assert _dates(_page(real, after=after))[0] == "2025-11-29T12:28:31-05:00"
+
+
+def test_a_last_updated_line_closing_the_text_dates_an_undated_page() -> None:
+    html = _page(after="<footer>Short URL: example.gov/cyber<br>Last updated July 2, 2024</footer>")
+    assert _dates(html) == ("2024-07-02", "2024-07-02")
+    assert _dates(_page()) == (None, None)

@@ -19,6 +19,7 @@ from .dates import (
     PUBLISHED_LABEL_RE,
     date_from_url,
     find_date,
+    in_page_zone,
     parse_date,
     same_day_somewhere,
     shows_day,
@@ -109,12 +110,15 @@ def month_day_confirmed(zone: list[str], full_dates: list[str]) -> str | None:
 
 
 def _same_instant(a: str, b: str) -> bool:
-    """Two stamps with offsets naming one moment (09:58+02:00 and 07:58+00:00)."""
+    """Two stamps naming one moment to the minute (09:58+02:00 and 07:58:02+00:00: a
+    modification two seconds after publication is the same save)."""
+    if a[:16] == b[:16]:
+        return True
     try:
         x, y = dt.datetime.fromisoformat(a), dt.datetime.fromisoformat(b)
     except ValueError:
         return False
-    return x.tzinfo is not None and y.tzinfo is not None and x == y
+    return x.tzinfo is not None and y.tzinfo is not None and abs(x - y) < dt.timedelta(minutes=1)
 
 
 def _swapped(day: str) -> str:
@@ -140,6 +144,26 @@ def _times_from_headline(doc: etree._Element, headline: str | None) -> list[etre
     position = {el: n for n, el in enumerate(elements)}
     at = position[h1]
     return sorted(times, key=lambda t: abs(position[t] - at))
+
+
+def _marked_published(doc: etree._Element) -> str | None:
+    """The date of the first <time pubdate> or itemprop="datePublished" element."""
+    for t in doc.iter("time"):
+        if t.get("pubdate") is not None or t.get("itemprop") == "datePublished":
+            found = parse_date(t.get("datetime")) or find_date(_text(t))
+            if found:
+                return found
+    for el in _ITEMPROP_DATES(doc):
+        if el.get("itemprop") == "datePublished":
+            found = parse_date(el.get("content") or el.get("datetime") or _text(el))
+            if found:
+                return found
+    return None
+
+
+def _page_stamps(doc: etree._Element) -> list[str]:
+    """The instants of the page's <time datetime> elements."""
+    return [d for t in doc.iter("time") if (d := parse_date(t.get("datetime")))]
 
 
 def _htmldate(doc: etree._Element, url: str | None) -> str | None:
@@ -174,6 +198,13 @@ def article_dates(
                     date = d
                     if marked:
                         break
+    if date and updated and _same_instant(date, updated):
+        # Published and modified stamped with one save (a CMS re-stamping both on every
+        # edit): an earlier date the markup marks as the publication ('Published <time
+        # pubdate datetime="2025-08-13">') is the first publication.
+        marked = _marked_published(doc)
+        if marked and marked[:10] < date[:10]:
+            date = marked
     for el in _ITEMPROP_DATES(doc) if not (date and updated) else ():
         value = parse_date(el.get("content") or el.get("datetime") or _text(el))
         if el.get("itemprop") == "datePublished" and not date:
@@ -217,6 +248,10 @@ def article_dates(
         vote = None if chinese or text_pub[:10] < date[:10] else _htmldate(doc, url)
         if text_pub[:10] < date[:10] or not (vote and vote[:10] == date[:10]):
             date = text_pub
+    elif text_pub and date and date[:10] != text_pub[:10] and same_day_somewhere(date, text_pub):
+        # The shown day is the structured instant's day in the publisher's zone: the
+        # instant told in that zone when the page's other stamps say which it is.
+        date = in_page_zone(date, text_pub, _page_stamps(doc))
     elif text_pub and not date:
         date = text_pub
     if not date:
@@ -231,6 +266,10 @@ def article_dates(
         # A structured modification stamp of the publication day says nothing was updated;
         # a later 'Updated Dec 18, 2025' shown under the headline is the update.
         updated = text_upd
+    if not date and not text_upd and end is not None:
+        # 'Last updated: November 13, 2025' closing the text, the page's only date.
+        text_upd = dates_in_zone(lines[max(0, end - 2) : end + 6])[1]
+        updated = updated or text_upd
     if not date and text_upd:
         # The page shows only when it was updated: the date of the text as archived stands
         # for the publication (kept as last_updated too, so it reads as what it is).
@@ -241,6 +280,6 @@ def article_dates(
         date = _htmldate(doc, url)
         if date and updated and date[:10] == updated[:10]:
             date = None  # htmldate fell back to the modification date: not a publication
-    if updated and date and (updated[:16] == date[:16] or _same_instant(updated, date)):
+    if updated and date and _same_instant(updated, date):
         updated = None
     return date, updated

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
@@ -211,3 +212,35 @@ def same_day_somewhere(stamp: str, day: str) -> bool:
         return False
     utc = when.astimezone(dt.UTC)
     return any((utc + dt.timedelta(hours=h)).date() == target for h in range(-12, 15))
+
+
+def in_page_zone(stamp: str, day: str, others: list[str]) -> str:
+    """``stamp`` told in the page's own timezone when the page shows it as ``day``: the
+    page's stamp for the same instant ('2025-12-18T19:05:00-08:00' beside the metadata's
+    '2025-12-19T03:05:00+00:00'), else the instant at the offset the page's other stamps
+    use that makes it ``day`` (a WordPress post of 9:41 pm in New York is the next day in
+    UTC). ``stamp`` unchanged when neither is found: the zone is never guessed."""
+    try:
+        when = dt.datetime.fromisoformat(stamp)
+        target = dt.date.fromisoformat(day[:10])
+    except ValueError:
+        return stamp
+    if when.tzinfo is None:
+        return stamp
+    offsets: Counter[dt.timedelta] = Counter()
+    for other in others:
+        try:
+            there = dt.datetime.fromisoformat(other)
+        except ValueError:
+            continue
+        offset = there.utcoffset()
+        if offset is None or "T" not in other:
+            continue
+        if there == when and there.date() == target:
+            return other
+        offsets[offset] += 1
+    for offset, _ in offsets.most_common():
+        local = when.astimezone(dt.timezone(offset))
+        if local.date() == target:
+            return local.isoformat()
+    return stamp
