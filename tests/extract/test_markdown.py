@@ -56,3 +56,15 @@ def test_an_html5_video_becomes_the_video_shortcode_in_place() -> None:
     assert md == ('Intro text here.\n\n{{< video src="https://web.archive.org/web/2020if_/https://cdn.example.org/v/1.mp4" >}}'
                   "\n\nAfter.")
     assert plain_text(md) == "Intro text here.\n\nAfter."
+
+
+def test_white_space_at_the_edges_of_bold_and_links_stays_outside_the_markers() -> None:
+    md = _md("<div><p>There is also the<b> payment method</b> filter and a<a href='https://ex.org/r'> new report </a>"
+             "from the committee, <i>in italics </i>too.</p></div>")
+    assert md == ("There is also the **payment method** filter and a [new report](https://ex.org/r) from the "
+                  "committee, *in italics* too.")
+
+
+def test_a_code_block_keeps_its_br_line_breaks() -> None:
+    md = _md("<div><pre>#!/usr/bin/env python3<br><br>import subprocess<br>import <b>time</b><br></pre></div>")
+    assert md == "```\n#!/usr/bin/env python3\n\nimport subprocess\nimport time\n```"

@@ -37,6 +37,7 @@ _SKIP = {"script", "style", "noscript", "template", "button", "svg", "iframe", "
 _IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.IGNORECASE)
 _HEADING_IN = etree.XPath("boolean(.//h2|.//h3|.//h4|.//h5|.//h6)")
 _WS_RE = re.compile(r"[ \t\r\n\u00a0\u3000]+")
+_SPACES_RE = re.compile(" {2,}")
 # Icons, spacers, share buttons and tracking pixels are not figures.
 _NOT_FIGURE_RE = re.compile(
     r"(icon|logo|sprite|spacer|blank|pixel|share|button|avatar|emoji|badge|loading|"
@@ -138,6 +139,22 @@ def _inline_text(text: str | None) -> str:
     return _WS_RE.sub(" ", text) if text else ""
 
 
+def _pre_text(pre: etree._Element) -> str:
+    """A <pre>'s text as shown: its <br>s are line breaks (code pasted into a CMS)."""
+    parts: list[str] = []
+    for el in pre.iter():
+        if el is not pre:
+            if el.tag == "br":
+                parts.append("\n")
+            elif isinstance(el.tag, str) and el.text:
+                parts.append(el.text)
+        elif el.text:
+            parts.append(el.text)
+        if el is not pre and el.tail:
+            parts.append(el.tail)
+    return "".join(parts)
+
+
 _NEEDS_ESCAPE = re.compile(r"[*_\\]").search
 
 
@@ -181,19 +198,23 @@ class MarkdownWriter:
             self._video(child)
             return ""
         inner = self.inline(child)
-        if tag in ("strong", "b") and inner.strip():
-            return f"**{inner.strip()}**" + (" " if inner.endswith(" ") else "")
-        if tag in ("em", "i") and inner.strip():
-            return f"*{inner.strip()}*" + (" " if inner.endswith(" ") else "")
+        # White space at either end of the element's text ('the<b> payment method</b>')
+        # goes outside the markers: '**payment method**' only reads as bold without it.
+        text = inner.strip()
+        before = " " if text and inner[0] == " " else ""
+        after = " " if text and inner[-1] == " " else ""
+        if tag in ("strong", "b") and text:
+            return f"{before}**{text}**{after}"
+        if tag in ("em", "i") and text:
+            return f"{before}*{text}*{after}"
         if tag == "a":
             href = self.links(child.get("href") or "")
-            text = inner.strip()
             if href and text and not href.startswith(("#", "javascript:")):
                 # brackets in the text and parentheses or spaces in the URL would end
                 # the link early ('[[Guide] More]', 'wiki/Foo_(bar)')
                 text = text.replace("[", "\\[").replace("]", "\\]")
                 href = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-                return f"[{text}]({href})"
+                return f"{before}[{text}]({href}){after}"
             return inner
         if tag == "code":
             return f"`{inner}`"
@@ -205,7 +226,8 @@ class MarkdownWriter:
 
     # -- blocks --------------------------------------------------------------------
     def _flush(self, text: str, prefix: str = "") -> None:
-        lines = [ln.strip() for ln in text.split("\n")]
+        # (runs of spaces come only from joining inline pieces that each kept one)
+        lines = [_SPACES_RE.sub(" ", ln).strip() for ln in text.split("\n")]
         # A paragraph whose line starts like a Markdown block ('1. Safety first', '- 3 °C',
         # '# 1 hit') is text: escaped, it stays a paragraph and keeps its number or sign.
         out = "\n".join(_LINE_START_RE.sub(r"\1\\\2", ln) for ln in lines if ln)
@@ -300,7 +322,7 @@ class MarkdownWriter:
             self._table(el)
             return
         if tag == "pre":
-            self.blocks.append("```\n" + "".join(el.itertext()).strip("\n") + "\n```")
+            self.blocks.append("```\n" + _pre_text(el).strip("\n") + "\n```")
             return
         if tag == "hr":
             return

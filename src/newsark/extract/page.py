@@ -21,6 +21,7 @@ from .markdown import LinkMapper, plain_text, to_markdown
 from .metadata import extract_metadata
 from .restore import restore_sandwiched
 from .sniff import html_bytes
+from .spacing import restore_spaces
 from .trim import drop_repeats, trim_tail
 
 if TYPE_CHECKING:
@@ -183,6 +184,7 @@ def extract_page(
                      decode_suspicious=decode_bad)
     if body is not None:
         restore_figure_images(body.element, doc)
+        restore_spaces(body.element, doc)
         md, figures = to_markdown(body.element, links, captions)
         out.markdown = insert_embeds(md, doc, links)
         out.figures = figures

@@ -1,0 +1,92 @@
+"""Spaces an extractor lost between words, put back from the page.
+
+trafilatura drops white space at the edges of inline elements in some layouts: the tail
+of ``in <a>Istanbul</a> is very`` loses its space ('Istanbul is' becomes 'Istanbulis'),
+a white-space-only tail between ``<strong>at the airport</strong> <strong>without
+stress</strong>`` vanishes, and the tail of ``<strong>save some money</strong> by`` in a
+<div> of bare text is cut at the front. The words then run together in the Markdown, the
+plain text and the search index. Each place where two pieces of a body's text meet inside
+one block without white space is looked up in the page's own text: when the page writes a
+space there and never writes the two pieces joined, the space is put back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+# Elements that start a new line of their own: text on either side never runs together.
+_BREAKS = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li",
+    "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "figure", "figcaption",
+    "hr", "dl", "dt", "dd", "tr", "td", "th", "br", "img", "body", "caption",
+}
+_CONTEXT = 16  # characters on each side looked up in the page's text
+_MIN_SIDE = 3  # shorter pieces are too common to tell anything
+
+
+def _slots(body: etree._Element) -> Iterator[tuple[etree._Element, str] | None]:
+    """The body's text nodes in reading order as (element, "text" or "tail"), with None
+    where a block boundary falls between two of them."""
+
+    def walk(el: etree._Element) -> Iterator[tuple[etree._Element, str] | None]:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        block = tag.lower() in _BREAKS
+        if block:
+            yield None
+        if el.text:
+            yield el, "text"
+        for child in el:
+            yield from walk(child)
+            if child.tail:
+                yield child, "tail"
+        if block:
+            yield None
+
+    yield from walk(body)
+
+
+def _get(slot: tuple[etree._Element, str]) -> str:
+    el, which = slot
+    return (el.text if which == "text" else el.tail) or ""
+
+
+def _joins_words(left: str, right: str) -> bool:
+    """Two pieces that meet without white space, a letter or digit on the right and a
+    letter, digit or closing punctuation on the left ('Istanbul|is', 'current.|Make')."""
+    if not left or not right or left[-1].isspace() or right[0].isspace():
+        return False
+    return right[0].isalnum() and (left[-1].isalnum() or left[-1] in ".,;:!?)]\"'”’")
+
+
+def restore_spaces(body: etree._Element, doc: etree._Element) -> int:
+    """Put back the spaces the body lost between its inline pieces (see the module's
+    docstring), changing ``body`` in place. Returns how many were put back."""
+    page: str | None = None
+    restored = 0
+    prev: tuple[etree._Element, str] | None = None
+    for slot in _slots(body):
+        if slot is None:
+            prev = None
+            continue
+        text = _get(slot)
+        if prev is not None and _joins_words(left := _get(prev), text):
+            a = " ".join(left.split())[-_CONTEXT:]
+            b = " ".join(text.split())[:_CONTEXT]
+            if len(a) >= _MIN_SIDE and len(b) >= _MIN_SIDE:
+                if page is None:
+                    page = " ".join(doc.text_content().split())
+                if f"{a} {b}" in page and f"{a}{b}" not in page:
+                    el, which = slot
+                    if which == "text":
+                        el.text = " " + text
+                    else:
+                        el.tail = " " + text
+                    text = " " + text
+                    restored += 1
+        if text.strip():
+            prev = slot
+        elif text:
+            prev = None  # white space already parts the pieces
+    return restored

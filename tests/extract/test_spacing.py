@@ -1,0 +1,51 @@
+"""Spaces an extractor lost between inline pieces come back from the page's own text."""
+from __future__ import annotations
+
+from lxml import html
+
+from newsark.extract import extract_page
+from newsark.extract.markdown import LinkMapper, to_markdown
+from newsark.extract.page import parse_document
+from newsark.extract.spacing import restore_spaces
+
+PAGE = ("<html><body><article><p>Most importantly, we arrive<strong> at the airport</strong> "
+        "<strong>without stress</strong>.</p><figure><img src='a.jpg'><figcaption>The new airport in "
+        "<a href='/istanbul'>Istanbul</a> is very impressive</figcaption></figure>"
+        "<p>The <b>Wiki</b>pedia article and <b>Hong</b>Kong written together.</p>"
+        "<p>記者<b>王小明</b>報導</p></article></body></html>")
+
+
+def _restore(body_html: str) -> tuple[int, str]:
+    body = html.fromstring(body_html)
+    n = restore_spaces(body, parse_document(PAGE))
+    return n, to_markdown(body, LinkMapper("https://ex.org/", None))[0]
+
+
+def test_spaces_the_page_writes_come_back() -> None:
+    # what trafilatura gave for the page: both spaces lost
+    n, md = _restore("<div><p>Most importantly, we arrive<b> at the airport</b><b>without stress</b>.</p>"
+                     "<p><a href='/istanbul'>Istanbul</a>is very impressive</p></div>")
+    assert n == 2
+    assert md == ("Most importantly, we arrive **at the airport** **without stress**.\n\n"
+                  "[Istanbul](https://ex.org/istanbul) is very impressive")
+
+
+def test_pieces_the_page_writes_joined_stay_joined() -> None:
+    n, md = _restore("<div><p>The <b>Wiki</b>pedia article and <b>Hong</b>Kong written together.</p>"
+                     "<p>記者<b>王小明</b>報導</p></div>")
+    assert n == 0
+    assert md == "The **Wiki**pedia article and **Hong**Kong written together.\n\n記者**王小明**報導"
+
+
+def test_pieces_in_different_blocks_are_not_joined_or_spaced() -> None:
+    n, _ = _restore("<div><p>we arrive</p><p><b>at the airport</b></p></div>")
+    assert n == 0
+
+
+def test_extract_page_puts_the_space_back_in_the_text() -> None:
+    filler = "".join(f"<p>Paragraph {i} of the travel story is long enough to be kept as article text here.</p>"
+                     for i in range(6))
+    page = PAGE.replace("<article>", f"<article><h1>Airports</h1>{filler}")
+    text = extract_page(page.encode(), url="https://ex.org/story").text
+    assert "arrive at the airport without stress" in text
+    assert "Istanbulis" not in text and "airportwithout" not in text
