@@ -4,7 +4,7 @@ Reads the development sets in ../shared/eval/extract/ (never committed) and scor
 exactly as that folder's README says: body bag-of-tokens P/R/F1 (macro over pages, empty
 output = 0), title exact/lenient, date (Y/M/D present in the truth), "unknown" rate on
 pages whose truth has no date, author (equal or containment), suspicious characters in the
-output, pages per second of extraction alone (after a warm-up, median of --runs runs).
+output, tokens of the output the page never writes ("joined": words run together), pages per second of extraction alone (after a warm-up, median of --runs runs).
 
     .venv/bin/python benchmarks/extract_bench.py [--sets a,b] [--limit N] [--runs N]
 """
@@ -36,6 +36,7 @@ from newsark.extract.scoring import (
     has_value,
     norm,
     title_match,
+    tokens,
 )
 
 EVAL = REPO.parent / "shared" / "eval" / "extract"
@@ -96,6 +97,30 @@ def load_set(name: str, limit: int | None) -> list[tuple[str, bytes, dict[str, A
     return pages
 
 
+_PAGE_TOKENS: dict[int, set[str]] = {}
+
+
+def page_tokens(data: bytes) -> set[str]:
+    """The tokens of all the text the page writes (once per page)."""
+    key = id(data)
+    if key not in _PAGE_TOKENS:
+        from newsark.extract.charset import decode_html
+        from newsark.extract.page import parse_document
+
+        try:
+            root = parse_document(decode_html(data)[0])
+            _PAGE_TOKENS[key] = set(tokens(" ".join(root.itertext())))
+        except Exception:  # noqa: BLE001 - an unparsable page writes nothing we can check
+            _PAGE_TOKENS[key] = set()
+    return _PAGE_TOKENS[key]
+
+
+def joined_tokens(body: str, data: bytes) -> int:
+    """Tokens of an output the page never writes: mostly words run together ('Istanbulis')."""
+    written = page_tokens(data)
+    return sum(1 for t in tokens(body) if t not in written) if written else 0
+
+
 def score(name: str, outs: list[Out], pages: list[tuple[str, bytes, dict[str, Any]]]) -> dict[str, Any]:
     r: dict[str, Any] = {}
     prf = []
@@ -136,6 +161,7 @@ def score(name: str, outs: list[Out], pages: list[tuple[str, bytes, dict[str, An
         r["author"] = mean(authors)
         r["n_author"] = len(authors)
     r["suspicious"] = sum(count_suspicious(f"{o.title or ''}\n{o.body}") for o in outs)
+    r["joined"] = sum(joined_tokens(o.body, data) for o, (_, data, _) in zip(outs, pages))
     if outs and outs[0].figures is not None:
         r["figures"] = sum(o.figures or 0 for o in outs)
         r["captioned"] = sum(o.captioned or 0 for o in outs)
@@ -161,7 +187,7 @@ def main() -> None:
     if not EVAL.is_dir():
         sys.exit(f"no development sets at {EVAL}")
     cols = ["P", "R", "F1", "snippet", "title", "title~", "date", "unknown", "author",
-            "suspicious", "figures", "captioned", "pages/s"]
+            "suspicious", "joined", "figures", "captioned", "pages/s"]
     dump: dict[str, Any] = {}
     for set_name in args.sets.split(","):
         pages = load_set(set_name, args.limit)
