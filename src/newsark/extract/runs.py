@@ -1,0 +1,153 @@
+"""Bare text of a container made into paragraphs, as a browser shows it.
+
+Many CMS pages write an article as text straight inside a ``<div>``, between images and
+other blocks (``<div><img> LessAccounting is the best … <strong>simplify</strong>. It is
+…<h2>…</h2> …</div>``). A browser shows each run of such text and its inline elements as
+a paragraph of its own; the extractors' paragraph-based scoring does not see it: the
+doubt signals (choose.py) count only real ``<p>``s, so a body that misses those runs goes
+unquestioned, and readability scores the runs' container lower. Each run holding text is
+wrapped in a ``<p>`` of its own, after trafilatura has read the page (its own handling of
+such runs differs, and measured worse wrapped).
+
+Trafilatura itself breaks such a run at its inline elements ('… designed to' left loose,
+'**simplify** …' a paragraph of its own); ``rejoin_split_runs`` joins the pieces again
+where the page's own paragraphs show they are one.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+# Inline content: stays inside the run around it. Comments and other non-elements too.
+INLINE = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em",
+    "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "picture", "q", "s", "samp",
+    "small", "source", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+})
+# Containers with text of their own (in XPath a child's tail is a text node of its parent).
+_WITH_BARE_TEXT = etree.XPath("(//div|//section|//article|//main)[text()[normalize-space()]]")
+
+
+def _inline(el: etree._Element) -> bool:
+    return not isinstance(el.tag, str) or el.tag.lower() in INLINE
+
+
+def _has_text(text: str | None) -> bool:
+    return bool(text and not text.isspace())
+
+
+def _close_run(box: etree._Element, out: list[etree._Element], text: str | None,
+               run: list[etree._Element]) -> bool:
+    """Append a run (its leading ``text`` and inline elements) to ``out``: as a new <p>
+    when it holds bare text (True), else as it was."""
+    if _has_text(text) or any(_has_text(el.tail) for el in run):
+        p = box.makeelement("p", {})
+        p.text = text
+        p.extend(run)  # each keeps its tail, now inside the paragraph
+        out.append(p)
+        return True
+    if out:
+        out[-1].tail = text
+    else:
+        box.text = text
+    out.extend(run)
+    return False
+
+
+def wrap_text_runs(doc: etree._Element) -> int:
+    """Wrap each run of bare text (with its inline elements) of a container in a ``<p>``,
+    changing ``doc`` in place. Returns how many paragraphs were made."""
+    made = 0
+    for box in _WITH_BARE_TEXT(doc):
+        children = list(box)
+        out: list[etree._Element] = []
+        text, run = box.text, []
+        box.text = None
+        for child in children:
+            if _inline(child):
+                run.append(child)
+            else:
+                made += _close_run(box, out, text, run)
+                text, run = child.tail, []
+                child.tail = None
+                out.append(child)
+        made += _close_run(box, out, text, run)
+        box.extend(out)
+    return made
+
+
+_SENTENCE_END = tuple(".!?:;\"”’)]…。！？")
+_SIDE = 24  # characters of each paragraph's edge looked up in the page
+
+
+def _flat(el: etree._Element) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def _lines(p: etree._Element) -> str:
+    """A paragraph's text, white space normalised, with its <br>s as line breaks (two
+    lines of one paragraph are not one line)."""
+    if p.find(".//br") is None:
+        return _flat(p)
+    parts: list[str] = [p.text or ""]
+    for el in p.iterdescendants():
+        if el.tag == "br":
+            parts.append("\n")
+        elif isinstance(el.tag, str) and el.text:
+            parts.append(el.text)
+        if el.tail:
+            parts.append(el.tail)
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n"))
+
+
+def _gap(left: str, right: str, page: str) -> str | None:
+    """' ' or '' when the page writes ``left`` and ``right`` together inside one of its
+    paragraphs (with or without a space between), else None."""
+    left, right = " ".join(left.split())[-_SIDE:], " ".join(right.split())[:_SIDE]
+    if len(left) < 4 or len(right) < 4 or left.endswith(_SENTENCE_END):
+        return None
+    if f"{left} {right}" in page:
+        return " "
+    return "" if f"{left}{right}" in page else None
+
+
+def rejoin_split_runs(body: etree._Element, doc: etree._Element) -> int:
+    """Put back together a paragraph of the page that ``body`` holds in pieces: trafilatura
+    breaks a run of bare text at its inline elements, leaving '… is designed to' loose (the
+    tail of an image) or in a paragraph of its own before '<p>**simplify task 0**. It …'.
+    A piece joins the next paragraph when the page writes the two together inside one of
+    its own paragraphs (after ``wrap_text_runs``). Changes ``body`` in place; returns how
+    many pieces were joined."""
+    paragraphs = list(body.iter("p"))
+    if not paragraphs:
+        return 0
+    page = "\n".join(t for p in doc.iter("p") if (t := _lines(p)))
+    joined = 0
+    for p in reversed(paragraphs):  # from the end: a piece joined on may join on again
+        parent = p.getparent()
+        if parent is None:
+            continue
+        before = p.getprevious()
+        loose = parent.text if before is None else before.tail
+        start = _flat(p)
+        if loose and not loose.isspace():
+            gap = _gap(loose, start, page)
+            if gap is not None:  # loose text before the paragraph: it opens the paragraph
+                p.text = loose.strip() + gap + (p.text or "").lstrip()
+                if before is None:
+                    parent.text = None
+                else:
+                    before.tail = None
+                joined += 1
+        elif before is not None and before.tag == "p" and not (before.tail or "").strip():
+            gap = _gap(_flat(before), start, page)
+            if gap is not None:  # the paragraph before ends where this one goes on
+                if len(before):
+                    before[-1].tail = (before[-1].tail or "").rstrip() + gap + (p.text or "").lstrip()
+                else:
+                    before.text = (before.text or "").rstrip() + gap + (p.text or "").lstrip()
+                before.extend(list(p))
+                before.tail = p.tail
+                parent.remove(p)
+                joined += 1
+    return joined

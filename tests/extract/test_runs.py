@@ -1,0 +1,87 @@
+"""Runs of bare text become paragraphs for everything after trafilatura; pieces of one
+paragraph that trafilatura split are joined again."""
+from __future__ import annotations
+
+from lxml import etree, html
+
+from newsark.extract import page as page_module
+from newsark.extract.page import extract_page, parse_document
+from newsark.extract.runs import rejoin_split_runs, wrap_text_runs
+
+
+def _tree(fragment: str) -> etree._Element:
+    return html.fragment_fromstring(fragment)
+
+
+def test_each_run_of_bare_text_becomes_a_paragraph() -> None:
+    box = _tree("<div>Intro with <b>bold</b> words<h2>Part</h2> and <a href='/x'>a link</a>."
+                "<!-- note --><div><p>Real paragraph</p></div> <img src='a.png'> </div>")
+    assert wrap_text_runs(box) == 2
+    assert etree.tostring(box, encoding="unicode", method="html") == (
+        "<div><p>Intro with <b>bold</b> words</p><h2>Part</h2><p> and <a href=\"/x\">a link</a>."
+        "<!-- note --></p><div><p>Real paragraph</p></div> <img src=\"a.png\"> </div>")
+
+
+def test_containers_without_bare_text_are_left_alone() -> None:
+    source = "<div><p>One</p> <p>Two <b>b</b></p><section> <img src='a.png'> </section></div>"
+    box = _tree(source)
+    assert wrap_text_runs(box) == 0
+    assert etree.tostring(box, encoding="unicode", method="html") == etree.tostring(_tree(source), encoding="unicode", method="html")
+
+
+PAGE = ("<html><body><div class='entry'><img src='/a.png'> LessAccounting is the best software, designed to "
+        "<strong>simplify tasks</strong> for freelancers. It keeps the books.<h2>Pricing</h2>"
+        "<p>Plans start at $20.<br>Cancel any time</p><p>Ends here.</p><p>New paragraph.</p></div></body></html>")
+
+
+def _page() -> etree._Element:
+    doc = parse_document(PAGE)
+    wrap_text_runs(doc)
+    return doc
+
+
+def test_loose_text_before_a_paragraph_that_continues_it_joins_it() -> None:
+    # what trafilatura makes of the page's first run: the image's tail loose, the rest a <p>
+    body = html.fragment_fromstring("<img src='/a.png'> LessAccounting is the best software, designed to "
+                                    "<p><strong>simplify tasks</strong> for freelancers. It keeps the books.</p>",
+                                    create_parent="body")
+    assert rejoin_split_runs(body, _page()) == 1
+    assert etree.tostring(body, encoding="unicode", method="html") == (
+        '<body><img src="/a.png"><p>LessAccounting is the best software, designed to '
+        "<strong>simplify tasks</strong> for freelancers. It keeps the books.</p></body>")
+
+
+def test_two_pieces_of_one_paragraph_join_but_not_lines_or_sentences() -> None:
+    body = html.fragment_fromstring(
+        "<p>LessAccounting is the best software, designed to</p><p><strong>simplify tasks</strong> for freelancers."
+        "</p><p>Plans start at $20.</p><p>Cancel any time</p><p>Ends here.</p><p>New paragraph.</p>",
+        create_parent="body")
+    assert rejoin_split_runs(body, _page()) == 1
+    paragraphs = ["".join(p.itertext()) for p in body.iter("p")]
+    assert paragraphs == ["LessAccounting is the best software, designed to simplify tasks for freelancers.",
+                          "Plans start at $20.", "Cancel any time", "Ends here.", "New paragraph."]
+
+
+def test_trafilatura_reads_the_page_as_parsed(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    seen: list[int] = []
+    real = page_module.from_trafilatura
+
+    def spy(doc, url, *, fast=True):  # type: ignore[no-untyped-def]
+        seen.append(sum(1 for p in doc.iter("p") if "LessAccounting" in "".join(p.itertext())))
+        return real(doc, url, fast=fast)
+
+    monkeypatch.setattr(page_module, "from_trafilatura", spy)
+    doc = parse_document(PAGE)
+    page_module._body(doc, "https://ex.org/a", PAGE)
+    assert seen and all(n == 0 for n in seen)  # never the wrapped run, full pipeline included
+    assert sum(1 for p in doc.iter("p") if "LessAccounting" in "".join(p.itertext())) == 1
+
+
+def test_extract_page_keeps_a_split_paragraph_whole() -> None:
+    sent = "Freelancers need simple accounting software that {} and keeps the books in order all year. "
+    runs = "".join(f'<img src="/i{i}.png"> Run {i}: the software is designed to <strong>simplify task {i}'
+                   f"</strong>. " + sent.format(f"tracks item {i}") * 2 + f"<h2>Section {i}</h2>" for i in range(6))
+    doc = (f"<html><head><title>Accounting</title></head><body><article><h1>Accounting</h1>"
+           f"<div class='entry-content'>{runs}</div></article></body></html>")
+    md = extract_page(doc.encode(), url="https://ex.org/acc").markdown
+    assert "Run 3: the software is designed to **simplify task 3**. Freelancers need" in md
