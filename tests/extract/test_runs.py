@@ -14,12 +14,14 @@ def _tree(fragment: str) -> etree._Element:
 
 
 def test_each_run_of_bare_text_becomes_a_paragraph() -> None:
-    box = _tree("<div>Intro with <b>bold</b> words<h2>Part</h2> and <a href='/x'>a link</a>."
-                "<!-- note --><div><p>Real paragraph</p></div> <img src='a.png'> </div>")
+    box = _tree("<div>The intro of the story with <b>bold</b> words in it<h2>Part</h2> and then <a href='/x'>a link"
+                "</a> inside the second run of text.<!-- note --><div><p>Real paragraph</p></div> By <b>A. Writer</b>"
+                "<img src='a.png'> </div>")
     assert wrap_text_runs(box) == 2
     assert etree.tostring(box, encoding="unicode", method="html") == (
-        "<div><p>Intro with <b>bold</b> words</p><h2>Part</h2><p> and <a href=\"/x\">a link</a>."
-        "<!-- note --></p><div><p>Real paragraph</p></div> <img src=\"a.png\"> </div>")
+        "<div><p>The intro of the story with <b>bold</b> words in it</p><h2>Part</h2><p> and then "
+        "<a href=\"/x\">a link</a> inside the second run of text.<!-- note --></p><div><p>Real paragraph</p></div>"
+        " By <b>A. Writer</b><img src=\"a.png\"> </div>")  # (a run of a few words is a label: left alone)
 
 
 def test_containers_without_bare_text_are_left_alone() -> None:
@@ -62,7 +64,7 @@ def test_two_pieces_of_one_paragraph_join_but_not_lines_or_sentences() -> None:
                           "Plans start at $20.", "Cancel any time", "Ends here.", "New paragraph."]
 
 
-def test_trafilatura_reads_the_page_as_parsed(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_trafilatura_reads_the_page_as_parsed_and_the_rest_the_runs_as_paragraphs(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     seen: list[int] = []
     real = page_module.from_trafilatura
 
@@ -72,8 +74,8 @@ def test_trafilatura_reads_the_page_as_parsed(monkeypatch) -> None:  # type: ign
 
     monkeypatch.setattr(page_module, "from_trafilatura", spy)
     doc = parse_document(PAGE)
-    page_module._body(doc, "https://ex.org/a", PAGE)
-    assert seen and all(n == 0 for n in seen)  # never the wrapped run, full pipeline included
+    page_module._body(doc, "https://ex.org/a")
+    assert seen[0] == 0  # its main extractor: the page as parsed, no paragraph made
     assert sum(1 for p in doc.iter("p") if "LessAccounting" in "".join(p.itertext())) == 1
 
 

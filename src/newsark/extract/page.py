@@ -176,7 +176,7 @@ def extract_page(
         if _cjk_count(text) >= CJK_PAGE:
             body, reason = _chinese_body(doc, _XML_DECL_RE.sub("", text, count=1), url)
         else:
-            body, reason = _body(doc, url, text)
+            body, reason = _body(doc, url)
             body = restore_sandwiched(doc, drop_repeats(trim_tail(doc, body)))
             if body is not None:
                 rejoin_split_runs(body.element, doc)
@@ -229,15 +229,16 @@ def _repair_mojibake(out: Extraction) -> None:
         out.suspicious = count_suspicious(f"{out.title or ''}\n{out.text}")
 
 
-def _body(doc: etree._Element, url: str | None, html: str) -> tuple[Candidate | None, str]:
+def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:
     """Trafilatura's main extractor first, without its own fallbacks (a third of its
     time; on some pages they swap a fine body for a longer, noisier one). When a cheap signal
     doubts its body (it misses text of its own container or long paragraphs of the page,
     is mostly links or menu lines, or is empty), readability is asked and the per-page
     choice made (choose.py). Trafilatura's full pipeline, with its fallbacks, is the third
     opinion when the two disagree, and the answer when the chosen body is still clearly a
-    fragment or a menu and its body is not doubtful. Trafilatura reads the page as parsed;
-    everything after it, with the page's runs of bare text as paragraphs (runs.py)."""
+    fragment or a menu and its body is not doubtful. Trafilatura's main extractor reads the
+    page as parsed; everything after it, with the page's runs of bare text as paragraphs
+    (runs.py; asked the same of the full pipeline, the pages won and lost were a wash)."""
     traf = from_trafilatura(doc, url, fast=True)
     wrap_text_runs(doc)
     if traf is not None and not doubtful(doc, traf):
@@ -246,8 +247,8 @@ def _body(doc: etree._Element, url: str | None, html: str) -> tuple[Candidate | 
     full: list[Candidate | None] = []  # trafilatura's full pipeline runs once at most
 
     def full_traf() -> Candidate | None:
-        if not full:  # (on the page as parsed: about one page in 19 gets here)
-            full.append(from_trafilatura(parse_document(html), url, fast=False))
+        if not full:
+            full.append(from_trafilatura(doc, url, fast=False))
         return full[0]
 
     got, why = choose(traf, read, full_traf, doc)

@@ -36,11 +36,25 @@ def _has_text(text: str | None) -> bool:
     return bool(text and not text.isspace())
 
 
+MIN_WORDS = 8  # a shorter run is a label ("By", a date), not a paragraph
+
+
+def _words(text: str | None, run: list[etree._Element]) -> int:
+    if not MIN_WORDS:
+        return 0
+    n = len((text or "").split())
+    for el in run:
+        if isinstance(el.tag, str):
+            n += len("".join(el.itertext()).split())
+        n += len((el.tail or "").split())
+    return n
+
+
 def _close_run(box: etree._Element, out: list[etree._Element], text: str | None,
                run: list[etree._Element]) -> bool:
     """Append a run (its leading ``text`` and inline elements) to ``out``: as a new <p>
     when it holds bare text (True), else as it was."""
-    if _has_text(text) or any(_has_text(el.tail) for el in run):
+    if (_has_text(text) or any(_has_text(el.tail) for el in run)) and _words(text, run) >= MIN_WORDS:
         p = box.makeelement("p", {})
         p.text = text
         p.extend(run)  # each keeps its tail, now inside the paragraph
@@ -100,15 +114,43 @@ def _lines(p: etree._Element) -> str:
     return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n"))
 
 
-def _gap(left: str, right: str, page: str) -> str | None:
+def _unfinished(text: str | None) -> bool:
+    text = (text or "").rstrip()
+    return bool(text) and not text.endswith(_SENTENCE_END)
+
+
+def _opens_mid_sentence(p: etree._Element) -> bool:
+    """Whether ``p`` starts as a piece cut from a paragraph (with an inline element or a
+    lower-case letter) after loose text or a paragraph without a sentence's end (the cheap
+    test before the page is read)."""
+    head = (p.text or "").lstrip()
+    if head[:1].isupper() or head[:1].isdigit() or (not head and (len(p) == 0 or not _inline(p[0]))):
+        return False
+    before = p.getprevious()
+    if before is None:
+        parent = p.getparent()
+        return parent is not None and _unfinished(parent.text)
+    if before.tail and not before.tail.isspace():
+        return _unfinished(before.tail)
+    return before.tag == "p" and _unfinished("".join(before.itertext()))
+
+
+_PARAGRAPHS_WITH = etree.XPath("//p[contains(normalize-space(.), $s)]")
+
+
+def _gap(left: str, right: str, doc: etree._Element) -> str | None:
     """' ' or '' when the page writes ``left`` and ``right`` together inside one of its
     paragraphs (with or without a space between), else None."""
     left, right = " ".join(left.split())[-_SIDE:], " ".join(right.split())[:_SIDE]
     if len(left) < 4 or len(right) < 4 or left.endswith(_SENTENCE_END):
         return None
-    if f"{left} {right}" in page:
-        return " "
-    return "" if f"{left}{right}" in page else None
+    for p in _PARAGRAPHS_WITH(doc, s=right):  # (found in C; most pieces are in one or two)
+        text = _lines(p)
+        if f"{left} {right}" in text:
+            return " "
+        if f"{left}{right}" in text:
+            return ""
+    return None
 
 
 def rejoin_split_runs(body: etree._Element, doc: etree._Element) -> int:
@@ -118,10 +160,7 @@ def rejoin_split_runs(body: etree._Element, doc: etree._Element) -> int:
     A piece joins the next paragraph when the page writes the two together inside one of
     its own paragraphs (after ``wrap_text_runs``). Changes ``body`` in place; returns how
     many pieces were joined."""
-    paragraphs = list(body.iter("p"))
-    if not paragraphs:
-        return 0
-    page = "\n".join(t for p in doc.iter("p") if (t := _lines(p)))
+    paragraphs = [p for p in body.iter("p") if _opens_mid_sentence(p)]
     joined = 0
     for p in reversed(paragraphs):  # from the end: a piece joined on may join on again
         parent = p.getparent()
@@ -131,7 +170,7 @@ def rejoin_split_runs(body: etree._Element, doc: etree._Element) -> int:
         loose = parent.text if before is None else before.tail
         start = _flat(p)
         if loose and not loose.isspace():
-            gap = _gap(loose, start, page)
+            gap = _gap(loose, start, doc)
             if gap is not None:  # loose text before the paragraph: it opens the paragraph
                 p.text = loose.strip() + gap + (p.text or "").lstrip()
                 if before is None:
@@ -140,7 +179,7 @@ def rejoin_split_runs(body: etree._Element, doc: etree._Element) -> int:
                     before.tail = None
                 joined += 1
         elif before is not None and before.tag == "p" and not (before.tail or "").strip():
-            gap = _gap(_flat(before), start, page)
+            gap = _gap(_flat(before), start, doc)
             if gap is not None:  # the paragraph before ends where this one goes on
                 if len(before):
                     before[-1].tail = (before[-1].tail or "").rstrip() + gap + (p.text or "").lstrip()
