@@ -157,3 +157,13 @@ def test_byline_and_editor_just_below_the_body() -> None:
     assert extract_page(page.encode()).bylines == [("撰文", "陳大文"), ("撰文", "李小明")]
     page = page.replace("作者：陳大文 李小明", "責任編輯：林志強")
     assert extract_page(page.encode()).bylines == [("編輯", "林志強")]
+
+
+def test_a_byline_label_ending_its_line_takes_the_name_on_the_next() -> None:
+    from newsark.extract.pagebylines import bylines_in_text
+
+    assert bylines_in_text(["连载：", "乔冠华才情人生", "出版社：团结出版社 作者：", "罗银胜"]) == [("撰文", "罗银胜")]
+    assert bylines_in_text(["陈天华《警世钟》", "ggjjzhzz", "发表于 2005-9-15 11:46:00"]) == [("撰文", "ggjjzhzz")]
+    # a label with its name on its own line, and no label at all: nothing joined
+    assert bylines_in_text(["作者：罗银胜", "出版社：团结出版社"]) == [("撰文", "罗银胜")]
+    assert bylines_in_text(["乔冠华才情人生", "罗银胜"]) == []

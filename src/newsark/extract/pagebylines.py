@@ -57,8 +57,26 @@ _BYLINE_PATTERNS = [
 _EDITOR_RE = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*(" + _CJK_NAMES + ")" + _END)
 
 
+# A label ending its line ('出版社：团结出版社 作者：' / '罗银胜'), a name whose '发表于 …'
+# opens the next line: the page's markup split one byline over two lines.
+_LABEL_AT_END_RE = re.compile(r"(?:作者|撰文|记者|記者|执笔人|執筆人|执笔|執筆)\s*[:：]\s*$")
+_POSTED_AT_START_RE = re.compile(r"^\s*(?:发表于|發表於)")
+
+
+def _joined_bylines(lines: list[str]) -> list[str]:
+    """``lines`` with each byline split over two lines joined again (short lines only)."""
+    out: list[str] = []
+    for line, after in zip(lines, [*lines[1:], ""]):
+        if after and len(line) <= 80 and len(after) <= 80 and (
+                _LABEL_AT_END_RE.search(line) or _POSTED_AT_START_RE.match(after)):
+            out.append(f"{line} {after}")
+        else:
+            out.append(line)
+    return out
+
+
 def bylines_in_text(lines: list[str]) -> list[tuple[str, str]]:
-    for line in lines:
+    for line in _joined_bylines(lines):
         if len(line) > 200:
             line = line[:80] + " " + line[-80:]
         for i, pat in enumerate(_BYLINE_PATTERNS):
