@@ -139,19 +139,17 @@ def _inline_text(text: str | None) -> str:
     return _WS_RE.sub(" ", text) if text else ""
 
 
-def _pre_text(pre: etree._Element) -> str:
-    """A <pre>'s text as shown: its <br>s are line breaks (code pasted into a CMS)."""
-    parts: list[str] = []
-    for el in pre.iter():
-        if el is not pre:
-            if el.tag == "br":
-                parts.append("\n")
-            elif isinstance(el.tag, str) and el.text:
-                parts.append(el.text)
-        elif el.text:
-            parts.append(el.text)
-        if el is not pre and el.tail:
-            parts.append(el.tail)
+def text_with_breaks(el: etree._Element) -> str:
+    """An element's text as shown, its <br>s as line breaks (code pasted into a CMS, the
+    lines of one paragraph)."""
+    parts: list[str] = [el.text or ""]
+    for child in el.iterdescendants():
+        if child.tag == "br":
+            parts.append("\n")
+        elif isinstance(child.tag, str) and child.text:
+            parts.append(child.text)
+        if child.tail:
+            parts.append(child.tail)
     return "".join(parts)
 
 
@@ -322,7 +320,7 @@ class MarkdownWriter:
             self._table(el)
             return
         if tag == "pre":
-            self.blocks.append("```\n" + _pre_text(el).strip("\n") + "\n```")
+            self.blocks.append("```\n" + text_with_breaks(el).strip("\n") + "\n```")
             return
         if tag == "hr":
             return

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .markdown import text_with_breaks
+
 # Inline content: stays inside the run around it. Comments and other non-elements too.
 INLINE = frozenset({
     "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em",
@@ -40,8 +42,6 @@ MIN_WORDS = 8  # a shorter run is a label ("By", a date), not a paragraph
 
 
 def _words(text: str | None, run: list[etree._Element]) -> int:
-    if not MIN_WORDS:
-        return 0
     n = len((text or "").split())
     for el in run:
         if isinstance(el.tag, str):
@@ -53,7 +53,7 @@ def _words(text: str | None, run: list[etree._Element]) -> int:
 def _close_run(box: etree._Element, out: list[etree._Element], text: str | None,
                run: list[etree._Element]) -> bool:
     """Append a run (its leading ``text`` and inline elements) to ``out``: as a new <p>
-    when it holds bare text (True), else as it was."""
+    when it holds bare text and MIN_WORDS words (True), else as it was."""
     if (_has_text(text) or any(_has_text(el.tail) for el in run)) and _words(text, run) >= MIN_WORDS:
         p = box.makeelement("p", {})
         p.text = text
@@ -103,15 +103,7 @@ def _lines(p: etree._Element) -> str:
     lines of one paragraph are not one line)."""
     if p.find(".//br") is None:
         return _flat(p)
-    parts: list[str] = [p.text or ""]
-    for el in p.iterdescendants():
-        if el.tag == "br":
-            parts.append("\n")
-        elif isinstance(el.tag, str) and el.text:
-            parts.append(el.text)
-        if el.tail:
-            parts.append(el.tail)
-    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(" ".join(line.split()) for line in text_with_breaks(p).split("\n"))
 
 
 def _unfinished(text: str | None) -> bool:

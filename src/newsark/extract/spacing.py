@@ -35,7 +35,7 @@ def _slots(body: etree._Element) -> Iterator[tuple[etree._Element, str] | None]:
         block = tag.lower() in _BREAKS
         if block:
             yield None
-        if el.text:
+        if el.text and tag:  # (a comment's text is not shown)
             yield el, "text"
         for child in el:
             yield from walk(child)
