@@ -18,7 +18,7 @@ import functools
 import logging
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
@@ -31,7 +31,7 @@ STEPS = ("decode_html", "parse_document", "from_readability", "doubtful", "choos
          "restore_figure_images", "restore_spaces", "to_markdown", "insert_embeds", "extract_metadata",
          "plain_text", "not_article_reason", "_repair_mojibake")
 
-spent: Counter[str] = Counter()
+spent: defaultdict[str, float] = defaultdict(float)
 calls: Counter[str] = Counter()
 
 
@@ -87,7 +87,7 @@ def main() -> None:
                     theirs += time.perf_counter() - t0
         print(f"\n== {set_name} ({len(pages)} pages)")
         print(f"newsark {ours:.2f} s, trafilatura {theirs:.2f} s: trafilatura / newsark = {theirs / ours:.3f}")
-        for name, secs in spent.most_common():
+        for name, secs in sorted(spent.items(), key=lambda kv: -kv[1]):
             print(f"  {name:<22} {secs:7.2f} s {100 * secs / ours:5.1f} %  {calls[name]:5d} calls")
 
 
