@@ -24,6 +24,7 @@ from .dates import (
     same_day_somewhere,
     shows_day,
 )
+from .markdown import flat_text
 from .zone import (
     DATE_LINE,
     body_bounds,
@@ -51,10 +52,6 @@ def _first(meta: dict[str, list[str]], keys: tuple[str, ...]) -> str | None:
         for v in meta.get(k, []):
             return v
     return None
-
-
-def _text(el: etree._Element) -> str:
-    return " ".join("".join(el.itertext()).split())
 
 
 # A publication date kept in the page's own script: WeChat's ``var ct = "1581517074"``,
@@ -136,7 +133,7 @@ def _times_from_headline(doc: etree._Element, headline: str | None) -> list[etre
     times = list(doc.iter("time"))
     if not headline or len(times) < 2:
         return times
-    h1 = next((h for h in doc.iter("h1") if _text(h) == headline), None)
+    h1 = next((h for h in doc.iter("h1") if flat_text(h) == headline), None)
     if h1 is None:
         return times
     # (the list keeps lxml's element proxies alive, so the dict's keys stay the same objects)
@@ -146,16 +143,31 @@ def _times_from_headline(doc: etree._Element, headline: str | None) -> list[etre
     return sorted(times, key=lambda t: abs(position[t] - at))
 
 
+def _marks_publication(t: etree._Element) -> bool:
+    """A <time> the markup names the publication (pubdate, itemprop="datePublished")."""
+    return t.get("pubdate") is not None or t.get("itemprop") == "datePublished"
+
+
+def _time_date(t: etree._Element) -> str | None:
+    """The date of a <time>: its datetime attribute, else its text."""
+    return parse_date(t.get("datetime")) or find_date(flat_text(t))
+
+
+def _itemprop_date(el: etree._Element) -> str | None:
+    """The date of an itemprop="datePublished"/"dateModified" element."""
+    return parse_date(el.get("content") or el.get("datetime") or flat_text(el))
+
+
 def _marked_published(doc: etree._Element) -> str | None:
     """The date of the first <time pubdate> or itemprop="datePublished" element."""
     for t in doc.iter("time"):
-        if t.get("pubdate") is not None or t.get("itemprop") == "datePublished":
-            found = parse_date(t.get("datetime")) or find_date(_text(t))
+        if _marks_publication(t):
+            found = _time_date(t)
             if found:
                 return found
     for el in _ITEMPROP_DATES(doc):
         if el.get("itemprop") == "datePublished":
-            found = parse_date(el.get("content") or el.get("datetime") or _text(el))
+            found = _itemprop_date(el)
             if found:
                 return found
     return None
@@ -191,9 +203,9 @@ def article_dates(
     updated = parse_date(ld_dated.get("dateModified")) or parse_date(_first(meta, MOD_META))
     if not date:
         for t in _times_from_headline(doc, headline):
-            marked = t.get("pubdate") is not None or t.get("itemprop") == "datePublished"
+            marked = _marks_publication(t)
             if marked or not date:
-                d = parse_date(t.get("datetime")) or find_date(_text(t))
+                d = _time_date(t)
                 if d:
                     date = d
                     if marked:
@@ -202,11 +214,11 @@ def article_dates(
         # Published and modified stamped with one save (a CMS re-stamping both on every
         # edit): an earlier date the markup marks as the publication ('Published <time
         # pubdate datetime="2025-08-13">') is the first publication.
-        marked = _marked_published(doc)
-        if marked and marked[:10] < date[:10]:
-            date = marked
+        shown = _marked_published(doc)
+        if shown and shown[:10] < date[:10]:
+            date = shown
     for el in _ITEMPROP_DATES(doc) if not (date and updated) else ():
-        value = parse_date(el.get("content") or el.get("datetime") or _text(el))
+        value = _itemprop_date(el)
         if el.get("itemprop") == "datePublished" and not date:
             date = value
         elif el.get("itemprop") == "dateModified" and not updated:

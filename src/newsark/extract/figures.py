@@ -12,14 +12,10 @@ import re
 
 from lxml import etree
 
-from .markdown import LinkMapper, caption_parts, image_src
+from .markdown import LinkMapper, caption_parts, flat_text, image_src
 
 _CAPTION_CLASS = re.compile(r"(caption|figcaption|pic-?info|img-?desc|photo-?desc|imgtxt|"
                             r"pictext|pic_?txt|image-?text|credit|wp-caption-text|desc)", re.IGNORECASE)
-
-
-def _text(el: etree._Element) -> str:
-    return " ".join("".join(el.itertext()).split())
 
 
 def image_caption(img: etree._Element) -> tuple[str, str]:
@@ -44,7 +40,7 @@ def image_caption(img: etree._Element) -> tuple[str, str]:
                     continue
                 cls = f"{sib.get('class') or ''} {sib.get('id') or ''}"
                 if _CAPTION_CLASS.search(cls):
-                    t = _text(sib)
+                    t = flat_text(sib)
                     if 0 < len(t) <= 400:
                         caption = t
                         break
@@ -90,7 +86,7 @@ class CaptionFinder:
 
 def _figure_key(fig: etree._Element) -> tuple[str, str]:
     cap = fig.find(".//figcaption")
-    return (fig.get("class") or "", _text(cap) if cap is not None else "")
+    return (fig.get("class") or "", flat_text(cap) if cap is not None else "")
 
 
 def restore_figure_images(body: etree._Element, doc: etree._Element) -> int:

@@ -139,6 +139,11 @@ def _inline_text(text: str | None) -> str:
     return _WS_RE.sub(" ", text) if text else ""
 
 
+def flat_text(el: etree._Element) -> str:
+    """An element's text on one line, white space runs made single spaces."""
+    return " ".join("".join(el.itertext()).split())
+
+
 def text_with_breaks(el: etree._Element) -> str:
     """An element's text as shown, its <br>s as line breaks (code pasted into a CMS, the
     lines of one paragraph)."""

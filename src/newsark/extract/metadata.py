@@ -16,6 +16,7 @@ from lxml import etree
 from .article_dates import article_dates
 from .authors import english_authors, join_pieces
 from .bylines import looks_like_name, norm_name, split_byline
+from .markdown import flat_text
 from .pagebylines import bylines_in_page
 from .pagebylines import forget_page as forget_marked
 from .zone import forget_page as forget_lines
@@ -44,10 +45,6 @@ class Meta:
     lead: str | None = None
     site_name: str | None = None
     page_type: str | None = None
-
-
-def _text(el: etree._Element) -> str:
-    return " ".join("".join(el.itertext()).split())
 
 
 def _meta_map(doc: etree._Element) -> dict[str, list[str]]:
@@ -188,11 +185,11 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     site_names = {norm_name(n) for key in ("og:site_name", "application-name") for n in meta.get(key, [])}
     site_names |= {norm_name(n) for o in lds for n in _names(o.get("publisher"))}
     site_names.discard("")
-    h1s = [t for h in doc.iter("h1") if 2 <= len(t := _text(h)) <= 300 and not _banner(h, t, site_names, url)]
+    h1s = [t for h in doc.iter("h1") if 2 <= len(t := flat_text(h)) <= 300 and not _banner(h, t, site_names, url)]
     headline = ld.get("headline") if isinstance(ld.get("headline"), str) else None
     og = _first(meta, ("og:title", "twitter:title", "title", "dc.title"))
     title_el = doc.find(".//title")
-    title_tag = _text(title_el) if title_el is not None else None
+    title_tag = flat_text(title_el) if title_el is not None else None
     if headline and og and len(og) > len(headline) + 3 and " ".join(og.split()).startswith(" ".join(headline.split())):
         headline = None  # cut short (JSON-LD headlines are often truncated at 110 characters)
     structured = headline or og

@@ -24,6 +24,7 @@ from lxml.cssselect import CSSSelector, SelectorError
 from .bylines import english_byline, join_english, looks_like_name, split_byline
 from .choose import CJK_RE
 from .dates import find_date
+from .markdown import flat_text
 
 FIELDS = ("title", "date", "author", "category", "tags")
 Value = str | list[str]
@@ -38,10 +39,6 @@ MAX_WRONG = 0.25  # ... and a different value on at most this share of the pages
 PER_FIELD = 3  # selectors kept per field (template eras)
 
 
-def _text(el: etree._Element) -> str:
-    return " ".join("".join(el.itertext()).split())
-
-
 def _norm(text: str) -> str:
     return _PUNCT_RE.sub("", unicodedata.normalize("NFKC", text).lower())
 
@@ -49,7 +46,7 @@ def _norm(text: str) -> str:
 def read_field(name: str, el: etree._Element, text: str | None = None) -> Value | None:
     """The value of one field in an element's text (``text``: already taken), read as the
     generic path reads it."""
-    text = _text(el) if text is None else text
+    text = flat_text(el) if text is None else text
     if not text or len(text) > _MAX_TEXT[name]:
         return None
     if name == "title":
@@ -63,7 +60,7 @@ def read_field(name: str, el: etree._Element, text: str | None = None) -> Value 
         return join_english(english_byline(text)) or None
     if name == "category":
         return text
-    links = [_text(a) for a in el.iter("a", "li")]
+    links = [flat_text(a) for a in el.iter("a", "li")]
     tags = [t for t in (links or _TAG_SPLIT_RE.split(text)) if t and len(t) <= 30]
     return list(dict.fromkeys(tags)) or None
 
@@ -124,7 +121,7 @@ def holders(doc: etree._Element, values: dict[str, Value | None]) -> dict[str, l
         n = size.get(el, 0)
         if not isinstance(el.tag, str) or el.tag in _SKIP or not n or n > longest:
             continue
-        text = _text(el)
+        text = flat_text(el)
         for name, held in found.items():
             if len(text) <= _MAX_TEXT[name] and same_value(name, read_field(name, el, text), values[name]):
                 # an inner element that also holds the value replaces its ancestors

@@ -8,6 +8,7 @@ import re
 from lxml import etree
 
 from .bylines import looks_like_name, plausible_chinese_name, split_byline
+from .markdown import flat_text
 from .zone import body_bounds
 
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
@@ -35,10 +36,6 @@ def forget_page() -> None:
     """Drop the one-page cache (no finished page's tree kept alive)."""
     global _last_marked
     _last_marked = None
-
-
-def _text(el: etree._Element) -> str:
-    return " ".join("".join(el.itertext()).split())
 
 
 _CJK_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[ \u3000、，,和及与與]+[\u4e00-\u9fff·]{2,4}){0,5}"
@@ -106,7 +103,7 @@ def bylines_in_page(
         if any("comment" in f"{a.get('class') or ''} {a.get('id') or ''}".lower()
                for a in (el, *el.iterancestors())):
             continue  # a commenter is not the author
-        t = _text(el)
+        t = flat_text(el)
         if 2 <= len(t) <= 40:
             names = split_byline(t)
             if names and all(looks_like_name(n) for _, n in names):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .markdown import text_with_breaks
+from .markdown import flat_text, text_with_breaks
 
 # Inline content: stays inside the run around it. Comments and other non-elements too.
 INLINE = frozenset({
@@ -94,15 +94,11 @@ _SENTENCE_END = tuple(".!?:;\"”’)]…。！？")
 _SIDE = 24  # characters of each paragraph's edge looked up in the page
 
 
-def _flat(el: etree._Element) -> str:
-    return " ".join("".join(el.itertext()).split())
-
-
 def _lines(p: etree._Element) -> str:
     """A paragraph's text, white space normalised, with its <br>s as line breaks (two
     lines of one paragraph are not one line)."""
     if p.find(".//br") is None:
-        return _flat(p)
+        return flat_text(p)
     return "\n".join(" ".join(line.split()) for line in text_with_breaks(p).split("\n"))
 
 
@@ -160,7 +156,7 @@ def rejoin_split_runs(body: etree._Element, doc: etree._Element) -> int:
             continue
         before = p.getprevious()
         loose = parent.text if before is None else before.tail
-        start = _flat(p)
+        start = flat_text(p)
         if loose and not loose.isspace():
             gap = _gap(loose, start, doc)
             if gap is not None:  # loose text before the paragraph: it opens the paragraph
@@ -171,7 +167,7 @@ def rejoin_split_runs(body: etree._Element, doc: etree._Element) -> int:
                     before.tail = None
                 joined += 1
         elif before is not None and before.tag == "p" and not (before.tail or "").strip():
-            gap = _gap(_flat(before), start, doc)
+            gap = _gap(flat_text(before), start, doc)
             if gap is not None:  # the paragraph before ends where this one goes on
                 if len(before):
                     before[-1].tail = (before[-1].tail or "").rstrip() + gap + (p.text or "").lstrip()
