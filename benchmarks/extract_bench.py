@@ -4,7 +4,8 @@ Reads the development sets in ../shared/eval/extract/ (never committed) and scor
 exactly as that folder's README says: body bag-of-tokens P/R/F1 (macro over pages, empty
 output = 0), title exact/lenient, date (Y/M/D present in the truth), "unknown" rate on
 pages whose truth has no date, author (equal or containment), suspicious characters in the
-output, tokens of the output the page never writes ("joined": words run together), pages per second of extraction alone (after a warm-up, median of --runs runs).
+output, tokens of the output the page never writes ("joined": words run together), pages
+per second of extraction alone (after a warm-up, median of --runs runs).
 
     .venv/bin/python benchmarks/extract_bench.py [--sets a,b] [--limit N] [--runs N]
 """
@@ -97,11 +98,13 @@ def load_set(name: str, limit: int | None) -> list[tuple[str, bytes, dict[str, A
     return pages
 
 
+# Keyed by the page's bytes object: main() empties it with each set, while that set's
+# pages are alive (an id is unique only among live objects).
 _PAGE_TOKENS: dict[int, set[str]] = {}
 
 
 def page_tokens(data: bytes) -> set[str]:
-    """The tokens of all the text the page writes (once per page)."""
+    """The tokens of all the text the page writes (once per page of the current set)."""
     key = id(data)
     if key not in _PAGE_TOKENS:
         from newsark.extract.charset import decode_html
@@ -191,6 +194,7 @@ def main() -> None:
     dump: dict[str, Any] = {}
     for set_name in args.sets.split(","):
         pages = load_set(set_name, args.limit)
+        _PAGE_TOKENS.clear()
         print(f"\n== {set_name} ({len(pages)} pages)")
         print(f"{'extractor':<12} " + " ".join(f"{c:>9}" for c in cols))
         names = args.only.split(",")
