@@ -10,7 +10,7 @@ import re
 
 from lxml import etree
 
-from .markdown import LinkMapper, video_shortcode
+from .markdown import LinkMapper, flat_text, video_shortcode
 
 _VIDEO_RE = re.compile(
     r"(youtube\.com/embed|youtube-nocookie\.com/embed|player\.vimeo\.com|facebook\.com/plugins/"
@@ -26,7 +26,7 @@ def _previous_text(el: etree._Element) -> str:
     while node is not None:
         prev = node.getprevious()
         while prev is not None:
-            text = " ".join("".join(prev.itertext()).split()) if isinstance(prev.tag, str) else ""
+            text = flat_text(prev) if isinstance(prev.tag, str) else ""
             if len(text) >= 6:
                 return text
             prev = prev.getprevious()

@@ -117,9 +117,9 @@ def caption_parts(cap: etree._Element) -> tuple[str, str]:
     credit = ""
     for sub in cap.iterdescendants():
         if isinstance(sub.tag, str) and _CREDIT_CLASS_RE.search(f"{sub.get('class') or ''} {sub.get('id') or ''}"):
-            credit = " ".join("".join(sub.itertext()).split())
+            credit = flat_text(sub)
             break
-    text = " ".join("".join(cap.itertext()).split())
+    text = flat_text(cap)
     if credit and text.endswith(credit):
         return text[: -len(credit)].rstrip(" -–—|"), credit
     return text, ""
@@ -330,7 +330,7 @@ class MarkdownWriter:
         if tag == "hr":
             return
         if tag == "figcaption":
-            text = " ".join("".join(el.itertext()).split())
+            text = flat_text(el)
             if text and text not in self._used_captions:
                 self.blocks.append(text)
             return

@@ -29,6 +29,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector, SelectorError
 
 from .candidates import Candidate, element_text
+from .markdown import flat_text
 from .metapos import FIELDS, MetaPositions, learn_positions, selector_of
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def own_blocks(doc: etree._Element) -> list[str]:
     for el in body.iter(*_BLOCK_TAGS):
         if any(isinstance(c.tag, str) and c.tag in ("p", "div", "li", "table", "ul") for c in el):
             continue  # containers: their children are the blocks
-        t = " ".join("".join(el.itertext()).split())
+        t = flat_text(el)
         if 2 <= len(t) <= 300:
             out.append(t)
     return out
@@ -132,7 +133,7 @@ class SiteProfile:
         for child in list(el.iter(*_BLOCK_TAGS, "ul", "ol", "table", "section", "aside", "nav", "footer")):
             if child is el or child.getparent() is None:
                 continue
-            t = " ".join("".join(child.itertext()).split())
+            t = flat_text(child)
             if child.tag in ("nav", "footer", "aside") or (t and self.is_template(t)):
                 _drop(child)
 
