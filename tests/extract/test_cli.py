@@ -48,6 +48,34 @@ def test_extract_site(tmp_path: Path) -> None:
     assert prof.exists()
 
 
+def test_extract_site_reports_bad_pages_and_goes_on(tmp_path: Path) -> None:
+    for n in range(1, 4):
+        (tmp_path / f"{n}.html").write_bytes(zh_article(n).encode("utf-8"))
+    (tmp_path / "empty.html").write_bytes(b"")
+    (tmp_path / "photo.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    result = CliRunner().invoke(main, ["extract", "--site", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    rows = {r["page"]: r for r in map(json.loads, result.stdout.splitlines())}
+    assert rows["empty.html"] == {"page": "empty.html", "error": "page is empty"}
+    assert rows["photo.html"]["error"] == "not an HTML page: a PNG image"
+    # the bad pages were left out of the sample: the three articles still share a template
+    assert all(rows[f"{n}.html"]["path"] == "learned" for n in range(1, 4))
+    assert "warning: photo.html: not an HTML page" in result.stderr
+    assert "3 pages extracted, 2 failed" in result.stderr
+
+
+def test_extract_site_errors(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["extract", "--site", str(tmp_path)])
+    assert result.exit_code == 1 and "no pages (.html, .htm, .shtml, .xhtml) in" in result.output
+    (tmp_path / "empty.html").write_bytes(b"  ")
+    result = CliRunner().invoke(main, ["extract", "--site", str(tmp_path)])
+    assert result.exit_code == 1 and "no page of" in result.stderr
+    result = CliRunner().invoke(main, ["extract", "--site", str(tmp_path), "--profile", str(tmp_path / "p.json")])
+    assert result.exit_code == 2 and "a site profile is .yaml, .yml or .toml" in result.output
+    result = CliRunner().invoke(main, ["extract", str(tmp_path)])
+    assert result.exit_code == 2 and "is a folder: use --site" in result.output
+
+
 def test_missing_page_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(tmp_path / "nope.html")])
     assert result.exit_code != 0 and "no such file" in result.output

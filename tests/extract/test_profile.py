@@ -58,6 +58,14 @@ def test_bad_profile_is_a_clear_error(tmp_path: Path) -> None:
         SiteProfile.from_file(path)
     with pytest.raises(ValueError):
         learn_site([(b"<html></html>", None)])
+    with pytest.raises(ValueError, match="at least 2 readable pages \\(1 of 3\\)"):
+        learn_site([_site()[0], (b"", None), (b"%PDF-1.4 ...", None)])
+
+
+def test_learning_leaves_unreadable_pages_out() -> None:
+    site = _site()
+    assert learn_site([*site, (b"", None), (b"\x89PNG\r\n\x1a\n", None)]).to_dict() == learn_site(site).to_dict() | {
+        "pages_seen": len(site)}
 
 
 # -- learned metadata positions ---------------------------------------------------------

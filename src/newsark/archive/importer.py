@@ -27,7 +27,8 @@ from newsark.archive import stories as story_mod
 from newsark.archive.article import Article, FormatError
 from newsark.archive.materialize import Materialized, materialize, parse_with_repairs
 from newsark.archive.sources import Member, SourceError, article_id_from_name, iter_source
-from newsark.archive.store import Archive, atomic_write, now, relative_path, sha256, site_of
+from newsark.archive.store import Archive, now, relative_path, sha256, site_of
+from newsark.files import atomic_write
 from newsark.repair.boilerplate import BoilerplateModel, Learner, edge_features
 
 ProgressFn = Callable[[str, int, int | None], None]  # (phase, done, total)

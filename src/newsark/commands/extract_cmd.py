@@ -13,9 +13,38 @@ def _read_page(page: str) -> bytes:
     if page == "-":
         return sys.stdin.buffer.read()
     path = Path(page)
+    if path.is_dir():
+        raise click.BadParameter(f"{page} is a folder: use --site {page} to extract a site's pages",
+                                 param_hint="PAGE")
     if not path.is_file():
         raise click.BadParameter(f"no such file: {page}", param_hint="PAGE")
     return path.read_bytes()
+
+
+def _extract_site(site_dir: Path, profile_path: Path | None) -> None:
+    """One JSON line per page; a page that fails is a line with its ``error`` (and a
+    warning on stderr), and the others go on. Fails when no page could be extracted."""
+    from newsark.extract.site import extract_site
+
+    if profile_path is not None and profile_path.suffix.lower() not in (".yaml", ".yml", ".toml"):
+        raise click.BadParameter(f"a site profile is .yaml, .yml or .toml, not {profile_path.name!r}",
+                                 param_hint="--profile")
+    done = failed = 0
+    try:
+        for name, ex, error in extract_site(site_dir, profile_path=profile_path):
+            if ex is None:
+                failed += 1
+                click.echo(f"warning: {name}: {error}", err=True)
+                click.echo(json.dumps({"page": name, "error": error}, ensure_ascii=False))
+            else:
+                done += 1
+                click.echo(json.dumps({"page": name, **ex.to_json()}, ensure_ascii=False))
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if failed:
+        click.echo(f"{done} pages extracted, {failed} failed", err=True)
+    if not done:
+        raise click.ClickException(f"no page of {site_dir} could be extracted")
 
 
 @click.command("extract")
@@ -31,14 +60,11 @@ def extract_command(page: str | None, url: str | None, capture_url: str | None, 
                     site_dir: Path | None, profile_path: Path | None) -> None:
     """Extract PAGE (a file, or - for stdin bytes) into the archive format on stdout."""
     from newsark.extract import SiteProfile, extract_page
-    from newsark.extract.site import extract_site
 
     if site_dir is not None:
         if page:
             raise click.UsageError("give either PAGE or --site DIR, not both")
-        for name, ex in extract_site(site_dir, profile_path=profile_path):
-            record = {"page": name, **ex.to_json()}
-            click.echo(json.dumps(record, ensure_ascii=False))
+        _extract_site(site_dir, profile_path)
         return
     if not page:
         raise click.UsageError("missing PAGE (a file, or - for stdin)")

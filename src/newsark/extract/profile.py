@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import tomllib
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -27,6 +26,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from lxml import etree
 from lxml.cssselect import CSSSelector, SelectorError
+
+from newsark.files import atomic_write
 
 from .candidates import Candidate, element_text
 from .markdown import flat_text
@@ -173,14 +174,7 @@ class SiteProfile:
             text = yaml.safe_dump(self.to_dict(), allow_unicode=True, sort_keys=False, width=100)
         else:
             raise ValueError(f"site profile must be .yaml, .yml or .toml, not {path.name!r}")
-        fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(path, text.encode("utf-8"))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SiteProfile:
@@ -251,10 +245,21 @@ def learn_site(pages: list[tuple[bytes, str | None]], *, min_share: float = 0.1)
     from .charset import decode_html
     from .markdown import plain_text
     from .page import extract_page, parse_document
+    from .sniff import html_bytes
 
-    if len(pages) < 2:
-        raise ValueError("learning a site's template needs at least 2 pages")
-    docs = [parse_document(decode_html(data)[0]) for data, _ in pages]
+    # A page that is empty, binary or not HTML teaches nothing: it is left out of the
+    # sample (extracting it later gives its own clear error) rather than failing the site.
+    readable: list[tuple[bytes, str | None]] = []
+    docs: list[etree._Element] = []
+    for data, url in pages:
+        try:
+            docs.append(parse_document(decode_html(html_bytes(data))[0]))
+        except ValueError:
+            continue
+        readable.append((data, url))
+    if len(readable) < 2:
+        raise ValueError(f"learning a site's template needs at least 2 readable pages ({len(readable)} of {len(pages)})")
+    pages = readable
     # Template blocks: the same text on at least 2 pages and min_share of them; different
     # articles rarely share a whole paragraph, while related lists, navigation and footers
     # recur (related lists only on some pages, hence the low share).
