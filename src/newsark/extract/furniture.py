@@ -1,0 +1,87 @@
+"""Page furniture left in a body as whole blocks of its Markdown.
+
+Both libraries keep a few of the page's labels as blocks of their own: an advertisement
+slot's "Advertisement - Continue Reading Below" between paragraphs, and at the body's end
+what introduced or closed a part they cut: a "Related Posts:" or "### You may also like"
+with nothing under it any more, a "Back to top", "Comments" or "Tags", a closing "Last
+updated on …" line (the date is read before this step, from the page); and anywhere, a
+block of zero-width characters alone (a page builder's spacer). None of them is the
+article's text. Only whole blocks go: a sentence that mentions an advertisement, a label
+inside a paragraph or a heading followed by its text stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A block that is only an advertisement slot's label, anywhere in the body.
+_AD_LABEL_RE = re.compile(
+    r"^(?:advertisement|advertising|ad|ads|sponsored|sponsored content|廣告|广告)"
+    r"(?:\s*[-–—:|·]?\s*(?:continue reading below|scroll to continue(?: with content)?|"
+    r"story continues below|article continues below))?$"
+    r"|^(?:story|article) continues below(?: (?:this )?advertisement)?$"
+)
+# Labels of the page's controls and sections, when one ends the body.
+_UI_LABELS = frozenset("""
+back to top|top|back to blog|back to news|learn more|read more|see more|view more|show more|hide all|
+book a demo|get in touch|contact us|let's chat|lets chat|start free trial|view all plans|
+comments|comment|leave a comment|leave a reply|tags|topics|related|related posts|related articles|
+share|share this|share this article|share this post|print|email|next topic|next article|
+previous article|view author page|pin it here|pin for later|pin it|pinterest image|
+返回顶部|返回頂部|分享|分享到|相关文章|相關文章|相关阅读|相關閱讀|延伸閱讀|延伸阅读|標籤|标签
+""".replace("\n", "").split("|"))
+_LEAD_IN_WORDS = 4  # "Related reads:", "Share the Blog on:": a lead-in with nothing after it
+_CJK_LEAD_IN = 8  # characters, for a lead-in without spaces ("相關新聞：")
+_CJK_RE = re.compile("[\u3400-\u9fff]")
+_UPDATED_LINE_RE = re.compile(
+    r"^(?:last\s+)?(?:updated|modified|reviewed|published)(?:\s+on)?\s*:?\s*\S.{0,40}\d$|^最後更新|^最后更新",
+    re.IGNORECASE,
+)
+_UPDATED_WORDS = 8
+
+_INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060\ufeff\\s]+")
+_MARKUP_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>]+")
+
+
+def _plain(block: str) -> str:
+    """A block's words without Markdown markers or link targets, white space collapsed."""
+    return " ".join(_MARKUP_RE.sub(lambda m: m.group(1) or " ", block).split())
+
+
+def _is_ad_label(block: str) -> bool:
+    return bool(_AD_LABEL_RE.match(_plain(block).lower().strip(" .…")))
+
+
+def _is_invisible(block: str) -> bool:
+    """Only zero-width characters (a page builder's spacer paragraph: '&zwj;')."""
+    return not _INVISIBLE_RE.sub("", block)
+
+
+def _closes_nothing(block: str) -> bool:
+    """A block at the very end of a body that is furniture, not the article's last words."""
+    if block.startswith("#") and "\n" not in block:
+        return True  # a heading with nothing under it: the part it named was cut
+    if block.startswith(("<figure", "{{<", "|", "```")):
+        return False
+    text = _plain(block)
+    low = text.lower().strip(" .!?…→»›")
+    if low in _UI_LABELS:
+        return True
+    lead_in = text.endswith((":", "：")) and len(text.split()) <= _LEAD_IN_WORDS
+    if lead_in and (len(text) <= _CJK_LEAD_IN or not _CJK_RE.search(text)):
+        return True
+    return len(text.split()) <= _UPDATED_WORDS and bool(_UPDATED_LINE_RE.match(text))
+
+
+def drop_furniture(markdown: str) -> str:
+    """The body without advertisement labels and without the furniture at its end; the
+    same text when there is none. A body is never emptied by this step."""
+    if not markdown:
+        return markdown
+    blocks = markdown.split("\n\n")
+    kept = [b for b in blocks if not (b.strip() and (_is_invisible(b) or _is_ad_label(b.strip())))]
+    while len(kept) > 1 and (not kept[-1].strip() or _closes_nothing(kept[-1].strip())):
+        kept.pop()
+    if len(kept) == len(blocks):
+        return markdown
+    return "\n\n".join(kept) if any(b.strip() for b in kept) else markdown
