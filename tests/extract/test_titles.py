@@ -49,3 +49,35 @@ def test_a_truncated_json_ld_headline_gives_way_to_the_full_title() -> None:
     html = page(f'<meta property="og:title" content="{full}"><script type="application/ld+json">'
                 f'{{"@type": "BlogPosting", "headline": "{full[:70]}"}}</script><title>{full}</title>', "", "<p>Intro.</p>")
     assert extract_page(html, url="https://blog.example.org/fix-it").title == full
+
+
+def test_a_date_or_meta_heading_inside_the_h1_is_not_the_headline() -> None:
+    html = page("<title>Preparing a transition | Colin's blog</title>", "",
+                "<h1><a href='/2025/transition'><time datetime='2025-12-18'>Dec 18 2025</time>"
+                " Preparing a transition</a></h1>")
+    assert extract_page(html, url="https://example.org/2025/transition").title == "Preparing a transition"
+    html = page("<title>Ferry timetable agreed</title>", "",
+                "<h1>Ferry timetable agreed<h3 class='date-info'><span>Posted on July 1, 2024 by harbour</span></h3></h1>")
+    assert extract_page(html).title == "Ferry timetable agreed"
+
+
+def test_a_title_label_in_the_h1_goes() -> None:
+    html = page("<title>[2512.1] Ferry timetables agreed by the council</title>", "",
+                "<h1 class='title'><span class='descriptor'>Title:</span>Ferry timetables agreed by the council</h1>")
+    assert extract_page(html).title == "Ferry timetables agreed by the council"
+
+
+def test_headline_that_lost_characters_yields_to_the_title_written_for_sharing() -> None:
+    html = page("<meta property='og:title' content=\"Event Planning: A Beginner's Guide\">", "",
+                "<h1>Event Planning? A Beginner? Guide</h1>")
+    assert extract_page(html).title == "Event Planning: A Beginner's Guide"
+    # a question mark that is the headline's own stays
+    html = page("<meta property='og:title' content=\"What's next in 2025\">", "", "<h1>What's next in 2025?</h1>")
+    assert extract_page(html).title == "What's next in 2025?"
+
+
+def test_the_sites_domain_around_the_title_goes() -> None:
+    html = page("<title>davidbau.com Vibe Coding</title>", "", "<h3>Vibe Coding</h3>")
+    assert extract_page(html, url="https://davidbau.com/archives/2025/12/16/vibe_coding.html").title == "Vibe Coding"
+    html = page("<title>Notes on example.org hosting</title>", "", "")
+    assert extract_page(html, url="https://example.org/a").title == "Notes on example.org hosting"

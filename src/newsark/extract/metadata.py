@@ -156,6 +156,54 @@ def _banner(h: etree._Element, text: str, site_names: set[str], url: str | None)
     return any(_home_link(a.get("href"), url) for a in links[:2])
 
 
+# Inside an <h1>, but not the headline: its date (<time>, a "Posted on" heading nested in
+# it) and controls.
+_NOT_HEADLINE = frozenset(("time", "h2", "h3", "h4", "h5", "h6", "button", "script", "style", "noscript"))
+_LABEL_RE = re.compile(r"^(?:title|headline|標題|标题)\s*[:：]\s*", re.IGNORECASE)
+
+
+def headline_text(h: etree._Element) -> str:
+    """An <h1>'s text on one line without what it holds besides the headline (a date, a
+    nested meta heading, a 'Title:' label)."""
+    if next(h.iter(*_NOT_HEADLINE), None) is None:
+        text = flat_text(h)
+    else:
+        parts: list[str] = []
+
+        def walk(el: etree._Element) -> None:
+            if el.text:
+                parts.append(el.text)
+            for child in el:
+                if not (isinstance(child.tag, str) and child.tag in _NOT_HEADLINE):
+                    walk(child)
+                if child.tail:
+                    parts.append(child.tail)
+
+        walk(h)
+        text = " ".join("".join(parts).split())
+    return _LABEL_RE.sub("", text, count=1)
+
+
+def _same_but_lost_characters(shown: str, written: str) -> bool:
+    """Whether a headline shows '?' where the title written for sharing has one or two
+    other characters ('Beginner? Guide' / "Beginner's Guide"): the page lost them."""
+    if "?" not in shown or shown.lower() == written.lower():
+        return False
+    pattern = "".join(r"\S{1,2}?" if c == "?" else re.escape(c) for c in shown)
+    return re.fullmatch(pattern, written, re.IGNORECASE) is not None
+
+
+def _without_domain(title: str, url: str | None) -> str:
+    """A title without the site's domain name before or after it ('davidbau.com Vibe Coding')."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    host = host.removeprefix("www.")
+    if "." not in host:
+        return title
+    m = re.fullmatch(rf"(?:(?:www\.)?{re.escape(host)}\s+)?(.+?)(?:\s+(?:www\.)?{re.escape(host)})?", title, re.IGNORECASE)
+    rest = m.group(1) if m else title
+    return rest if len(rest) >= 4 else title
+
+
 def _visible_headline(h1s: list[str], others: list[str]) -> str | None:
     if not h1s or not others:
         return None
@@ -185,7 +233,7 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     site_names = {norm_name(n) for key in ("og:site_name", "application-name") for n in meta.get(key, [])}
     site_names |= {norm_name(n) for o in lds for n in _names(o.get("publisher"))}
     site_names.discard("")
-    h1s = [t for h in doc.iter("h1") if 2 <= len(t := flat_text(h)) <= 300 and not _banner(h, t, site_names, url)]
+    h1s = [t for h in doc.iter("h1") if 2 <= len(t := headline_text(h)) <= 300 and not _banner(h, t, site_names, url)]
     headline = ld.get("headline") if isinstance(ld.get("headline"), str) else None
     og = _first(meta, ("og:title", "twitter:title", "title", "dc.title"))
     title_el = doc.find(".//title")
@@ -202,10 +250,10 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     # The headline shown on the page wins over the one written for sharing, when they are
     # about the same thing (a site logo in an <h1> is not).
     visible = _visible_headline(h1s, [t for t in (out.title, title_tag) if t])
-    if visible:
+    if visible and not (out.title and _same_but_lost_characters(visible, " ".join(out.title.split()))):
         out.title = visible
     if out.title:
-        out.title = " ".join(html.unescape(out.title).split())
+        out.title = _without_domain(" ".join(html.unescape(out.title).split()), url)
 
     # -- dates ----------------------------------------------------------------------
     lines = page_lines(doc)
