@@ -146,6 +146,18 @@ def test_date_under_the_pages_own_headline_when_the_metadata_titles_it_otherwise
     assert _dates(html)[0] == "2024-11-06"
 
 
+def test_date_under_the_headline_after_its_kicker_dek_and_byline() -> None:
+    nav = "".join(f"<li>Section {i}</li>" for i in range(30))
+    html = ('<html><head><meta property="og:title" content="Our favourite biking spots">'
+            '<meta property="og:updated_time" content="2024-04-12 08:02:41 -0500"></head>'
+            f"<body><ul>{nav}</ul><h1>The best trails in town for biking</h1><p>Adventure time</p>"
+            "<h2>The best trails in town for biking</h2><p>A better time to be a cyclist.</p>"
+            "<p>By <a href='/p/dan'>Dan Ren</a> <span>April 12, 2024</span></p>"
+            f"<p>{BODY}</p></body></html>")
+    # the body opens with the headline, so the lines between title and body hold no date
+    assert _dates(html, body=f"The best trails in town for biking\n{BODY}")[0] == "2024-04-12"
+
+
 def test_a_modification_date_alone_is_not_taken_for_the_publication() -> None:
     # htmldate falls back to article:modified_time when it finds nothing else
     head = '<meta property="article:modified_time" content="2026-02-27T19:16:59+00:00">'

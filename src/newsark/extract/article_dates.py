@@ -188,6 +188,9 @@ def _htmldate(doc: etree._Element, url: str | None) -> str | None:
     return parse_date(found) if found else None
 
 
+UNDER_HEADLINE = 6  # lines
+
+
 def article_dates(
     doc: etree._Element, url: str | None, meta: dict[str, list[str]], lds: list[dict[str, Any]],
     lines: list[str], zone: list[str], title: str | None, body_text: str | None, chinese: bool,
@@ -239,10 +242,11 @@ def article_dates(
             text_upd = text_upd or near_upd
     if not text_pub and not date and headline and headline != title:
         # The page's own <h1> when the metadata titles the story otherwise: a date on the
-        # lines just under it, when no other source dates the page.
+        # lines just under it (a kicker, the dek, 'By' and the name may come first), when no
+        # other source dates the page.
         hi = find_line(lines, headline)
         if hi is not None:
-            text_pub = dates_in_zone(lines[hi + 1 : hi + 4])[0]
+            text_pub = dates_in_zone(lines[hi + 1 : hi + 1 + UNDER_HEADLINE])[0]
     if not text_pub and not date:
         text_pub = labelled_date_around_body(lines, body_text)
     end = body_bounds(lines, body_text)[1]
