@@ -195,12 +195,18 @@ def _same_but_lost_characters(shown: str, written: str) -> bool:
 
 def _without_domain(title: str, url: str | None) -> str:
     """A title without the site's domain name before or after it ('davidbau.com Vibe Coding')."""
-    host = (urlsplit(url).hostname or "") if url else ""
-    host = host.removeprefix("www.")
+    host = ((urlsplit(url).hostname or "") if url else "").removeprefix("www.")
     if "." not in host:
         return title
-    m = re.fullmatch(rf"(?:(?:www\.)?{re.escape(host)}\s+)?(.+?)(?:\s+(?:www\.)?{re.escape(host)})?", title, re.IGNORECASE)
-    rest = m.group(1) if m else title
+    # Plain string tests, not a pattern per host: compiling one cost more than the rest of
+    # the title's steps together.
+    words = title.split(" ")
+    low = [w.lower().removeprefix("www.") for w in words]
+    if len(words) > 1 and low[0] == host:
+        words, low = words[1:], low[1:]
+    if len(words) > 1 and low[-1] == host:
+        words = words[:-1]
+    rest = " ".join(words)
     return rest if len(rest) >= 4 else title
 
 
