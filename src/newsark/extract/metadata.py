@@ -187,10 +187,21 @@ def headline_text(h: etree._Element) -> str:
 def _same_but_lost_characters(shown: str, written: str) -> bool:
     """Whether a headline shows '?' where the title written for sharing has one or two
     other characters ('Beginner? Guide' / "Beginner's Guide"): the page lost them."""
-    if "?" not in shown or shown.lower() == written.lower():
+    s, w = shown.lower(), written.lower()
+    if "?" not in s or s == w:
         return False
-    pattern = "".join(r"\S{1,2}?" if c == "?" else re.escape(c) for c in shown)
-    return re.fullmatch(pattern, written, re.IGNORECASE) is not None
+
+    def match(i: int, j: int) -> bool:  # s[i:] against w[j:], each '?' one or two non-spaces
+        while i < len(s) and s[i] != "?":
+            if j >= len(w) or w[j] != s[i]:
+                return False
+            i, j = i + 1, j + 1
+        if i == len(s):
+            return j == len(w)
+        return any(j + k <= len(w) and not any(c.isspace() for c in w[j : j + k]) and match(i + 1, j + k)
+                   for k in (1, 2))
+
+    return match(0, 0)
 
 
 def _without_domain(title: str, url: str | None) -> str:
