@@ -22,6 +22,9 @@ def test_furniture_at_the_end_goes_in_any_number() -> None:
 
 def test_chinese_furniture_at_the_end() -> None:
     assert drop_furniture("記者報道全文。\n\n相關新聞：\n\n返回頂部") == "記者報道全文。"
+    assert drop_furniture("全文。\n\n#[上吊](/Search/a) #[北市](/Search/b)") == "全文。"
+    assert drop_furniture("全文。\n\n#大家健康超能团# @大家健康") == "全文。"
+    assert drop_furniture("全文。\n\n請看 #大家健康 的討論") == "全文。\n\n請看 #大家健康 的討論"
 
 
 def test_the_articles_own_ending_stays() -> None:
@@ -33,6 +36,7 @@ def test_the_articles_own_ending_stays() -> None:
         "Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |",
         "Intro.\n\nShe said the update was published on time, in 2025",
         "Intro.\n\n他說這是一段很長的話，而且以冒號結束：",
+        "Intro.\n\n#1 is the number of the ferry that still runs",  # '#1' without a space is text
     ):
         assert drop_furniture(md) == md, md
 

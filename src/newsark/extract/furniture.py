@@ -3,7 +3,8 @@
 Both libraries keep a few of the page's labels as blocks of their own: an advertisement
 slot's "Advertisement - Continue Reading Below" between paragraphs, and at the body's end
 what introduced or closed a part they cut: a "Related Posts:" or "### You may also like"
-with nothing under it any more, a "Back to top", "Comments" or "Tags", a closing "Last
+with nothing under it any more, a "Back to top", "Comments" or "Tags", a line of the
+page's hashtags (its tags, kept in ``tags`` where the page marks them), a closing "Last
 updated on …" line (the date is read before this step, from the page); and anywhere, a
 block of zero-width characters alone (a page builder's spacer). None of them is the
 article's text. Only whole blocks go: a sentence that mentions an advertisement, a label
@@ -39,6 +40,7 @@ _UPDATED_LINE_RE = re.compile(
 )
 _UPDATED_WORDS = 8
 
+_HEADING_RE = re.compile(r"#{1,6} ")  # not '#hashtag', which is text
 _INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060\ufeff\\s]+")
 _MARKUP_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>]+")
 
@@ -59,8 +61,11 @@ def _is_invisible(block: str) -> bool:
 
 def _closes_nothing(block: str) -> bool:
     """A block at the very end of a body that is furniture, not the article's last words."""
-    if block.startswith("#") and "\n" not in block:
+    if _HEADING_RE.match(block) and "\n" not in block:
         return True  # a heading with nothing under it: the part it named was cut
+    tokens = block.split()
+    if any(t.startswith(("#", "＃")) for t in tokens) and all(t.startswith(("#", "＃", "@")) for t in tokens):
+        return True  # the page's tags as hashtags ('#[上吊](/Search/…) #[北市](…)', '#話題# @帳號')
     if block.startswith(("<figure", "{{<", "|", "```")):
         return False
     text = _plain(block)
