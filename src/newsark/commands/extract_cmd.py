@@ -24,11 +24,14 @@ def _read_page(page: str) -> bytes:
 def _extract_site(site_dir: Path, profile_path: Path | None) -> None:
     """One JSON line per page; a page that fails is a line with its ``error`` (and a
     warning on stderr), and the others go on. Fails when no page could be extracted."""
+    from newsark.extract.profile import check_profile_path
     from newsark.extract.site import extract_site
 
-    if profile_path is not None and profile_path.suffix.lower() not in (".yaml", ".yml", ".toml"):
-        raise click.BadParameter(f"a site profile is .yaml, .yml or .toml, not {profile_path.name!r}",
-                                 param_hint="--profile")
+    if profile_path is not None:
+        try:
+            check_profile_path(profile_path)  # before learning, not after
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--profile") from exc
     done = failed = 0
     try:
         for name, ex, error in extract_site(site_dir, profile_path=profile_path):

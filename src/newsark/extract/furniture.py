@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .choose import CJK_RE
+
 # A block that is only an advertisement slot's label, anywhere in the body.
 _AD_LABEL_RE = re.compile(
     r"^(?:advertisement|advertising|ad|ads|sponsored|sponsored content|廣告|广告)"
@@ -33,7 +35,6 @@ previous article|view author page|pin it here|pin for later|pin it|pinterest ima
 """.replace("\n", "").split("|"))
 _LEAD_IN_WORDS = 4  # "Related reads:", "Share the Blog on:": a lead-in with nothing after it
 _CJK_LEAD_IN = 8  # characters, for a lead-in without spaces ("相關新聞：")
-_CJK_RE = re.compile("[\u3400-\u9fff]")
 _UPDATED_LINE_RE = re.compile(
     r"^(?:last\s+)?(?:updated|modified|reviewed|published)(?:\s+on)?\s*:?\s*\S.{0,40}\d$|^最後更新|^最后更新",
     re.IGNORECASE,
@@ -73,7 +74,7 @@ def _closes_nothing(block: str) -> bool:
     if low in _UI_LABELS:
         return True
     lead_in = text.endswith((":", "：")) and len(text.split()) <= _LEAD_IN_WORDS
-    if lead_in and (len(text) <= _CJK_LEAD_IN or not _CJK_RE.search(text)):
+    if lead_in and (len(text) <= _CJK_LEAD_IN or not CJK_RE.search(text)):
         return True
     return len(text.split()) <= _UPDATED_WORDS and bool(_UPDATED_LINE_RE.match(text))
 

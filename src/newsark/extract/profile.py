@@ -82,6 +82,17 @@ def body_element(doc: etree._Element, body_text: str) -> etree._Element | None:
     return best
 
 
+PROFILE_SUFFIXES = (".yaml", ".yml", ".toml")
+
+
+def check_profile_path(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a Path when a profile can be saved there (by its suffix), else ValueError."""
+    path = Path(path)
+    if path.suffix.lower() not in PROFILE_SUFFIXES:
+        raise ValueError(f"a site profile is .yaml, .yml or .toml, not {path.name!r}")
+    return path
+
+
 @dataclass
 class SiteProfile:
     site: str | None = None
@@ -167,13 +178,11 @@ class SiteProfile:
         return {k: v for k, v in asdict(self).items() if not k.startswith("_")}
 
     def to_file(self, path: str | os.PathLike[str]) -> None:
-        path = Path(path)
+        path = check_profile_path(path)
         if path.suffix.lower() == ".toml":
             text = _to_toml(self.to_dict())
-        elif path.suffix.lower() in (".yaml", ".yml"):
-            text = yaml.safe_dump(self.to_dict(), allow_unicode=True, sort_keys=False, width=100)
         else:
-            raise ValueError(f"site profile must be .yaml, .yml or .toml, not {path.name!r}")
+            text = yaml.safe_dump(self.to_dict(), allow_unicode=True, sort_keys=False, width=100)
         atomic_write(path, text.encode("utf-8"))
 
     @classmethod
