@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "serve": "newsark.commands.serve_cmd:serve_command",
     "rescue": "newsark.commands.rescue_cmd:rescue_command",
     "ingest": "newsark.commands.rescue_cmd:ingest_command",
+    "export": "newsark.commands.export_cmd:export_command",
 }
 
 SUMMARIES: dict[str, str] = {
@@ -35,6 +36,7 @@ SUMMARIES: dict[str, str] = {
     "serve": "Run the local web reader.",
     "rescue": "Rescue a site from the Wayback Machine into an archive.",
     "ingest": "Ingest local WARC/WACZ files into an archive.",
+    "export": "Export an archive as JSON Lines, Parquet or one WARC file.",
 }
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
 def _umask() -> int:
@@ -17,10 +20,12 @@ def _umask() -> int:
 _UMASK = _umask()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, renamed
-    over it. The file keeps the mode of the one it replaces (a new one gets the usual
-    0666 less the umask, not the 0600 of a temporary file)."""
+@contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` through: a temporary file in the same folder,
+    renamed over ``path`` when the block ends without an error and deleted when it does
+    not. The file keeps the mode of the one it replaces (a new one gets the usual 0666
+    less the umask, not the 0600 of a temporary file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         mode = path.stat().st_mode & 0o7777
@@ -29,9 +34,15 @@ def atomic_write(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (see atomic_output)."""
+    with atomic_output(path) as fh:
+        fh.write(data)

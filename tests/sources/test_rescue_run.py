@@ -257,3 +257,18 @@ def test_parallel_replay_gives_the_same_archive(tmp_path: Path) -> None:
     assert a.tally is not None and b.tally is not None and b.tally.written == a.tally.written == 31
     assert tree(tmp_path / "four") == tree(tmp_path / "one")
     assert n_four == n_one
+
+
+def test_exported_warc_ingests_back_to_the_same_archive(ia: FakeIA, tmp_path: Path) -> None:
+    """``newsark export --captures`` keeps every raw capture: ingesting the export alone
+    rebuilds the rescued archive (its resource/metadata records are not pages)."""
+    from newsark.cli import main
+
+    s = rescue(HOST, tmp_path / "a", fast(ia))
+    assert s.tally is not None and s.tally.written == 31
+    out = tmp_path / "a.warc.gz"
+    r = CliRunner().invoke(main, ["export", "--archive", str(tmp_path / "a"), str(out), "--captures"])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(ingest_command, [str(out), "--archive", str(tmp_path / "b"), "--json"])
+    assert r.exit_code == 0, r.output
+    assert tree(tmp_path / "b") == tree(tmp_path / "a")
