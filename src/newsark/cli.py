@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "rescue": "newsark.commands.rescue_cmd:rescue_command",
     "ingest": "newsark.commands.rescue_cmd:ingest_command",
     "export": "newsark.commands.export_cmd:export_command",
+    "publish": "newsark.commands.publish_cmd:publish_command",
 }
 
 SUMMARIES: dict[str, str] = {
@@ -37,6 +38,7 @@ SUMMARIES: dict[str, str] = {
     "rescue": "Rescue a site from the Wayback Machine into an archive.",
     "ingest": "Ingest local WARC/WACZ files into an archive.",
     "export": "Export an archive as JSON Lines, Parquet or one WARC file.",
+    "publish": "Publish an archive as a static website with search (Hugo, Pagefind).",
 }
 
 

@@ -109,17 +109,19 @@ class Renderer:
     """Renders bodies of one archive; ``is_local(id)`` says whether a story id is held."""
 
     def __init__(
-        self, sites: frozenset[str], is_local: Callable[[int], bool], video_label: str = "Video ({host})"
+        self, sites: frozenset[str], is_local: Callable[[int], bool], video_label: str = "Video ({host})",
+        article_href: str = "/article/{id}",
     ) -> None:
         self.sites = sites
         self.is_local = is_local
         self.video_label = video_label
+        self.article_href = article_href  # where a link to a held story points
 
     def _attribute_filter(self, tag: str, attr: str, value: str) -> str | None:
         if tag == "a" and attr == "href":
             story = article_id_of(value, self.sites)
             if story is not None and self.is_local(story):
-                return f"/article/{story}"
+                return self.article_href.format(id=story)
         return value
 
     def sanitize(self, fragment: str) -> str:

@@ -1,0 +1,147 @@
+"""The published site's search: Pagefind, fed the same tokens as newsark's own index.
+
+Pagefind as shipped segments Chinese into dictionary words, at index time and, differently,
+in the browser: on the real corpus it found the right story first for 15 % of queries
+(``../shared/reference/search.md``: 群組 finds 0 of 1,572 articles), and it needed 11 GB of
+memory for the 29,323 stories. So Pagefind is given, for each story, a small page of the
+tokens newsark's search index uses: the text folded to one script (Traditional, Hong Kong
+and Simplified alike, see ``static_fold``) and cut into overlapping CJK bigrams
+(``search.tokens``), each spelled as a word Pagefind keeps whole (``encode_tokens``), with the title, date, lead, category, author and tags as Pagefind
+metadata and filters. The search page (``search.js``) folds and cuts the query the same
+way, with the fold table written beside it (``fold.json``), and shows each result's
+title, date and lead from that metadata.
+
+The stories are indexed in parts of ``PART_SIZE``, each by its own Pagefind process
+(memory grows with the part), and the search page merges the parts.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newsark.publish.tools import ToolMissing, run
+from newsark.search.fold import fold_table, tables
+from newsark.search.tokens import CJK_CHAR, token_text
+
+PART_SIZE = 5000
+LEAD_CHARS = 160
+
+
+def pagefind_binary() -> str:
+    from pagefind.service import get_executable  # prefers the extended build
+
+    found = get_executable()
+    if found is None:
+        raise ToolMissing("pagefind is not installed (pip install 'pagefind[extended]')")
+    return str(found)
+
+
+def bundle_names(stories: int, part_size: int = PART_SIZE) -> list[str]:
+    """The bundles' folders, relative to the site root."""
+    parts = max(1, -(-stories // part_size))
+    return [f"pagefind/part-{k}/" for k in range(parts)]
+
+
+@lru_cache(maxsize=1)
+def static_fold() -> dict[int, str]:
+    """The fold of the static index: newsark's fold, and every Traditional or Hong Kong
+    character to its Simplified form, ambiguous ones included (臺 and 台, 後 and 后 become
+    one). The archive's engine keeps those apart and expands a Simplified query into each
+    spelling instead; Pagefind has no OR, so here a Simplified query finds every spelling
+    and a Traditional one finds the others' too."""
+    table = dict(fold_table())
+    table.update({ord(k): v for k, v in tables().to_simplified.items()})
+    return table
+
+
+def fold_static(text: str) -> str:
+    return text.translate(static_fold())
+
+
+def write_fold_table(path: Path) -> None:
+    """The static index's per-character fold, for the query side in the browser."""
+    table = {chr(code): to for code, to in sorted(static_fold().items())}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+_CJK_TOKEN_RE = re.compile(f"{CJK_CHAR}+")
+
+
+def _code(m: re.Match[str]) -> str:
+    return "k" + "".join(f"{ord(ch):06d}" for ch in m.group(0))
+
+
+def encode_tokens(tokens: str) -> str:
+    """CJK tokens spelled as words Pagefind keeps whole: Pagefind cuts CJK text into single
+    characters in every language but Chinese (where it uses its own dictionary), which
+    would undo the bigrams. 跑道 becomes k036305036947: 'k' and each code point in six
+    digits (digits: no stemmer touches them), so a character alone is still a prefix of
+    every bigram it starts. search.js spells the query's tokens the same way."""
+    return _CJK_TOKEN_RE.sub(_code, tokens)
+
+
+def _attr(name: str, key: str, value: str) -> str:
+    return f'<span {name}="{key}:{html.escape(value, quote=True)}"></span>'
+
+
+def search_page(record: dict[str, Any]) -> str:
+    """The page Pagefind indexes for one story (never served: only its index is)."""
+    title = record["title"] or f"#{record['id']}"
+    text = record["text"]
+    lead = record["lead"] or " ".join(text.split())[:LEAD_CHARS]
+    parts = [_attr("data-pagefind-meta", "title", title), _attr("data-pagefind-meta", "lead", lead)]
+    if record["date"]:
+        parts.append(_attr("data-pagefind-meta", "date", record["date"]))
+        parts.append(_attr("data-pagefind-sort", "date", record["date"][:10]))
+        parts.append(_attr("data-pagefind-filter", "year", record["date"][:4]))
+    for key, values in (("category", [record["category"]]), ("author", [record["author"]]),
+                        ("tag", record["tags"])):
+        parts += [_attr("data-pagefind-filter", key, v) for v in values if v]
+    # lang="en": the tokens are already words, separated by spaces.
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>'
+        '<main data-pagefind-body>' + "".join(parts)
+        + f'<p data-pagefind-weight="5">{html.escape(encode_tokens(token_text(fold_static(title))))}</p>'
+        + f"<p>{html.escape(encode_tokens(token_text(fold_static(text))))}</p></main></body></html>\n"
+    )
+
+
+class SearchPages:
+    """Writes the search pages of the stories, part by part, while the content is written."""
+
+    def __init__(self, work: Path, part_size: int = PART_SIZE) -> None:
+        self.work, self.part_size, self.count = work, part_size, 0
+        if work.exists():
+            shutil.rmtree(work)
+
+    def add(self, record: dict[str, Any]) -> None:
+        part = self.work / f"part-{self.count // self.part_size}"
+        page = part / "article" / str(record["id"]) / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(search_page(record), "utf-8")
+        self.count += 1
+
+    def tee(self, records: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+        for record in records:
+            self.add(record)
+            yield record
+
+    def index(self, public: Path, bundles: Sequence[str], timeout: float = 3600) -> None:
+        """Run Pagefind on each part into the built site's bundles; the pages go."""
+        binary = pagefind_binary()
+        try:
+            for k, bundle in enumerate(bundles):
+                part = self.work / f"part-{k}"
+                part.mkdir(parents=True, exist_ok=True)
+                run([binary, "--site", str(part), "--output-path", str((public / bundle).resolve())],
+                    "pagefind", timeout)
+        finally:
+            shutil.rmtree(self.work, ignore_errors=True)
