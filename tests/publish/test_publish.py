@@ -165,27 +165,18 @@ def test_search_in_the_browser(static_server: str) -> None:
 
     from newsark.publish.search_index import encode_tokens, fold_static
     from newsark.search.tokens import query_tokens
-    from tests.web.test_browser import CHROMIUM_ARGS
+    from tests.web.test_browser import CHROMIUM_ARGS, keep_local
 
     def titles(pg: Any) -> list[str]:
+        # search.js writes the count once the results are on the page
         pg.wait_for_function("document.getElementById('search-status').textContent !== ''")
-        pg.wait_for_timeout(200)
         return [a.inner_text() for a in pg.locator("#search-results .card > a").all()]
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             context = browser.new_context()
-            outside: list[str] = []
-
-            def only_local(route: Any) -> None:
-                if route.request.url.startswith(static_server):
-                    route.continue_()
-                else:
-                    outside.append(route.request.url)
-                    route.abort()
-
-            context.route("**/*", only_local)
+            outside = keep_local(context, static_server)
             pg = context.new_page()
             pg.set_default_timeout(15_000)
             pg.goto(static_server + "/search/?q=跑道")

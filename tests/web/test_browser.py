@@ -24,6 +24,22 @@ pytestmark = [
 ]
 
 
+def keep_local(context: Any, base: str) -> list[str]:
+    """Abort every request of a browser context outside ``base``; returns the list the
+    aborted URLs are added to."""
+    outside: list[str] = []
+
+    def only_local(route: Any) -> None:
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    return outside
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
@@ -37,16 +53,7 @@ def browser() -> Iterator[Any]:
 @pytest.fixture()
 def page(browser: Any, server: str) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1200, "height": 900})
-    outside: list[str] = []
-
-    def only_local(route: Any) -> None:
-        if route.request.url.startswith(server):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_local)
+    outside = keep_local(context, server)
     pg = context.new_page()
     pg.set_default_timeout(10_000)
     dialogs: list[str] = []

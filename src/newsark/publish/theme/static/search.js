@@ -106,6 +106,7 @@ async function main() {
     query = (params.get("q") || "").trim();
     const chosen = {};
     for (const name of ["year", "category"]) if (params.get(name)) chosen[name] = params.get(name);
+    status.textContent = "";
     history.replaceState(null, "", "?" + params.toString());
     list.replaceChildren();
     shown = 0;
@@ -115,9 +116,10 @@ async function main() {
     const found = await pagefind.search(tokens.length ? tokens.map(encodeToken).join(" ") : null,
       { filters: chosen, sort: tokens.length ? undefined : { date: "desc" } });
     results = found.results;
+    await showMore();
+    // last: the count says the results are on the page
     status.textContent = status.dataset.count
       ? status.dataset.count.replace("{n}", results.length) : String(results.length);
-    await showMore();
   }
 
   form.addEventListener("submit", (e) => { e.preventDefault(); run(); });
