@@ -125,6 +125,13 @@ def test_source_only_and_refusing_a_foreign_folder(archive_dir: Path, tmp_path: 
     assert code == 0, output
     assert '<p class="mine">機場第三跑道啟用</p>' in page(out / "public", "article/101")
     assert own.exists() and (out / "source" / "themes" / "newsark" / "layouts" / "page.html").exists()
+    # a second publish into the same folder while one runs is refused
+    import fcntl
+
+    with (out / ".newsark-publish").open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        code, output = publish("--archive", str(archive_dir), str(out), "--source-only")
+    assert code == 1 and "another newsark publish is writing" in output
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "notes.txt").write_text("keep me")

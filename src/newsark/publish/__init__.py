@@ -8,6 +8,7 @@ any static host. See ``source.py`` for what goes into the pages.
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +65,19 @@ def publish_site(archive: Archive, out: Path, options: SiteOptions, *,
                  build: bool = True, search_part_size: int = search_index.PART_SIZE) -> Published:
     check_output(out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / MARKER).write_text(json.dumps({"archive": str(archive.root)}) + "\n", "utf-8")
+    with (out / MARKER).open("a+") as marker:
+        try:  # two runs into one folder would delete each other's files
+            fcntl.flock(marker, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ValueError(f"another newsark publish is writing to {out}") from None
+        marker.truncate(0)
+        marker.write(json.dumps({"archive": str(archive.root)}) + "\n")
+        marker.flush()
+        return _publish(archive, out, options, selection, search, build, search_part_size)
+
+
+def _publish(archive: Archive, out: Path, options: SiteOptions, selection: Selection | None,
+             search: bool, build: bool, search_part_size: int) -> Published:
     source, public = out / "source", out / "public"
     prepare_source(source)
     write_theme(source)
