@@ -20,15 +20,15 @@ from newsark.publish.tools import ToolMissing
 @click.option("--base-url", default="/", show_default=True,
               help="Where the site will be served from: a path (/hkcnews/) or a full URL.")
 @click.option("--lang", default="zh-Hant", show_default=True,
-              help="The pages' language (zh… gives Chinese labels and Chinese search).")
+              help="The pages' language (zh… gives Chinese labels, others English ones).")
 @click.option("--since", help="First day to include (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Last day to include (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--site", help="Only articles of this site (host, without www.).")
 @click.option("--category", help="Only articles of this category.")
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
 @click.option("--search-part-size", type=click.IntRange(min=1), default=PART_SIZE, show_default=True,
-              help="Stories per part of the search index (Pagefind needs about 0.4 MB of memory "
-                   "per Chinese story of a part while it builds it).")
+              help="Stories per part of the search index (Pagefind holds a part in memory "
+                   "while it builds it: smaller parts, less memory).")
 @click.option("--source-only", is_flag=True, help="Write the Hugo source only; do not build.")
 def publish_command(archive_dir: Path, out: Path, title: str | None, base_url: str, lang: str,
                     since: str | None, until: str | None, site: str | None,

@@ -46,7 +46,7 @@ THEME = "newsark"
 class SiteOptions:
     title: str
     base_url: str = "/"          # where the site will be served from (a path or a full URL)
-    lang: str = "zh-Hant"        # the pages' language; zh* also tells Pagefind to segment Chinese
+    lang: str = "zh-Hant"        # the pages' language; zh* gives Chinese labels
 
 
 def hugo_time(value: str | None) -> str | None:
