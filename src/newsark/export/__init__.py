@@ -9,7 +9,7 @@ from pathlib import Path
 
 from newsark.archive.store import Archive
 from newsark.export.datasets import Writable, write_jsonl, write_jsonl_file, write_parquet_file
-from newsark.export.records import RECORD_KEYS, Selection, Tally, iter_records
+from newsark.export.records import RECORD_KEYS, Selection, Tally, iter_files, iter_records
 from newsark.export.warc import write_warc
 from newsark.files import atomic_output
 
@@ -34,19 +34,18 @@ def export_archive(archive: Archive, out: Path | Writable, fmt: str, selection: 
     stream for JSON Lines) in ``fmt``; returns what was written and left out."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    if not isinstance(out, Path) and fmt != "jsonl":
+        raise ValueError(f"{fmt} is written to a file, not a stream")
     tally = Tally()
-    records = iter_records(archive, selection, tally)
     if not isinstance(out, Path):
-        if fmt != "jsonl":
-            raise ValueError(f"{fmt} is written to a file, not a stream")
-        write_jsonl(records, out)
+        write_jsonl(iter_records(archive, selection, tally), out)
     elif fmt == "jsonl":
-        write_jsonl_file(records, out)
+        write_jsonl_file(iter_records(archive, selection, tally), out)
     elif fmt == "parquet":
-        write_parquet_file(records, out)
-    else:
+        write_parquet_file(iter_records(archive, selection, tally), out)
+    else:  # the WARC holds each file's bytes: read once, with the record made from them
         with atomic_output(out) as fh:
-            tally.capture_files = write_warc(archive, records, fh,
+            tally.capture_files = write_warc(archive, iter_files(archive, selection, tally), fh,
                                              gzipped=out.name.lower().endswith(".gz"),
                                              captures=captures)
     return tally

@@ -55,6 +55,14 @@ class Selection:
             args.append(self.category)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
 
+    def query(self, columns: str) -> tuple[str, list[Any]]:
+        """The SQL selecting these articles' ``columns`` by id, and its arguments."""
+        where, args = self.where()
+        sql = f"SELECT {columns} FROM articles{where} ORDER BY id"
+        if self.limit is not None:
+            sql += f" LIMIT {int(self.limit)}"
+        return sql, args
+
 
 @dataclass
 class Tally:
@@ -72,10 +80,13 @@ class Tally:
 def iter_records(archive: Archive, selection: Selection, tally: Tally) -> Iterator[dict[str, Any]]:
     """The selected articles' records, by id. Files that are missing or cannot be read
     are counted in ``tally`` and left out (``newsark report`` says more about them)."""
-    where, args = selection.where()
-    sql = f"SELECT id, story_id, path, sha256, status, site FROM articles{where} ORDER BY id"
-    if selection.limit is not None:
-        sql += f" LIMIT {int(selection.limit)}"
+    return (record for _, record in iter_files(archive, selection, tally))
+
+
+def iter_files(archive: Archive, selection: Selection,
+               tally: Tally) -> Iterator[tuple[bytes, dict[str, Any]]]:
+    """As iter_records, each record with the file's bytes it was made from."""
+    sql, args = selection.query("id, story_id, path, sha256, status, site")
     db = archive.db
     alias_of = dict(db.execute("SELECT alias_id, story_id FROM aliases").fetchall())
     aliases: dict[int, list[int]] = {}
@@ -84,7 +95,8 @@ def iter_records(archive: Archive, selection: Selection, tally: Tally) -> Iterat
     for row in db.execute(sql, args).fetchall():
         article_id = int(row["id"])
         try:
-            article = load_bytes(archive.read_bytes(article_id))
+            data = archive.read_bytes(article_id)
+            article = load_bytes(data)
         except FileNotFoundError:
             tally.skip("file missing")
             continue
@@ -100,10 +112,10 @@ def iter_records(archive: Archive, selection: Selection, tally: Tally) -> Iterat
         ]
         tally.written += 1
         tally.stories += story_id == article_id
-        yield make_record(article_id, article, story_id=story_id,
-                          aliases=aliases.get(article_id, []), path=row["path"],
-                          sha256=row["sha256"], status=row["status"], site=row["site"],
-                          sources=sources)
+        yield data, make_record(article_id, article, story_id=story_id,
+                                aliases=aliases.get(article_id, []), path=row["path"],
+                                sha256=row["sha256"], status=row["status"], site=row["site"],
+                                sources=sources)
 
 
 def make_record(article_id: int, article: Article, *, story_id: int, aliases: list[int],

@@ -23,13 +23,11 @@ from warcio.warcwriter import WARCWriter
 
 from newsark import __version__
 from newsark.archive.store import Archive
+from newsark.sources.ledger import warc_end
+from newsark.sources.warcstore import ts_to_iso
 
 _CAPTURE_TS_RE = re.compile(r"/web/(\d{14})")
 _CHUNK = 1 << 20
-
-
-def _iso(ts: str) -> str:
-    return f"{ts[:4]}-{ts[4:6]}-{ts[6:8]}T{ts[8:10]}:{ts[10:12]}:{ts[12:14]}Z"
 
 
 def _record_id(*parts: object) -> str:
@@ -42,13 +40,13 @@ def article_uri(record: dict[str, Any]) -> str:
     return f"urn:newsark:article:{record['id']}"
 
 
-def write_articles(writer: WARCWriter, archive: Archive, records: Iterable[dict[str, Any]],
+def write_articles(writer: WARCWriter, files: Iterable[tuple[bytes, dict[str, Any]]],
                    exported_at: str) -> None:
-    for record in records:
-        data = archive.read_bytes(record["id"])
+    """A resource and a metadata record per (file bytes, export record)."""
+    for data, record in files:
         uri = article_uri(record)
         m = _CAPTURE_TS_RE.search(record["url"] or "")
-        date = _iso(m.group(1)) if m else exported_at
+        date = ts_to_iso(m.group(1)) if m else exported_at
         rid = _record_id("article", record["id"], record["sha256"])
         resource = writer.create_warc_record(
             uri, "resource", payload=io.BytesIO(data), length=len(data),
@@ -76,11 +74,9 @@ def capture_files(archive: Archive) -> Iterator[tuple[Path, int]]:
     part (a rescue that is still running, or was killed, may have written a tail past it)."""
     folder = archive.root / "warcs"
     for path in sorted(folder.glob("*.warc.gz")) if folder.is_dir() else []:
-        rel = path.relative_to(archive.root).as_posix()
-        row = archive.db.execute("SELECT value FROM meta WHERE key=?",
-                                 (f"rescue_warc_end:{rel}",)).fetchone()
+        end = warc_end(archive.db, path.relative_to(archive.root).as_posix())
         size = path.stat().st_size
-        yield path, min(size, int(row[0])) if row else size
+        yield path, min(size, end) if end is not None else size
 
 
 class _Bounded(io.RawIOBase):
@@ -113,8 +109,8 @@ def copy_captures(archive: Archive, out: IO[bytes], *, gzipped: bool) -> int:
     return count
 
 
-def write_warc(archive: Archive, records: Iterable[dict[str, Any]], out: IO[bytes], *,
-               gzipped: bool, captures: bool) -> int:
+def write_warc(archive: Archive, files: Iterable[tuple[bytes, dict[str, Any]]], out: IO[bytes],
+               *, gzipped: bool, captures: bool) -> int:
     """The whole export; returns how many capture files were copied."""
     exported_at = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     writer = WARCWriter(out, gzip=gzipped, warc_version="WARC/1.1")
@@ -126,5 +122,5 @@ def write_warc(archive: Archive, records: Iterable[dict[str, Any]], out: IO[byte
         "isPartOf": archive.root.name,
     })
     writer.write_record(info)
-    write_articles(writer, archive, records, exported_at)
+    write_articles(writer, files, exported_at)
     return copy_captures(archive, out, gzipped=gzipped) if captures else 0

@@ -53,9 +53,7 @@ def check_output(out: Path) -> None:
 def published_ids(archive: Archive, selection: Selection) -> set[int]:
     """The ids that will have a page: the selected stories and their copies (links to
     anything else stay links to the capture)."""
-    where, args = selection.where()
-    limit = f" LIMIT {int(selection.limit)}" if selection.limit is not None else ""
-    ids = {r[0] for r in archive.db.execute(f"SELECT id FROM articles{where} ORDER BY id{limit}", args)}
+    ids = {r[0] for r in archive.db.execute(*selection.query("id"))}
     ids |= {a for a, s in archive.db.execute("SELECT alias_id, story_id FROM aliases") if s in ids}
     return ids
 
@@ -86,8 +84,7 @@ def _publish(archive: Archive, out: Path, options: SiteOptions, selection: Selec
     # one page per story: copies are redirects to it (Hugo aliases)
     selection = dataclasses.replace(selection or Selection(), aliases=False)
     held = published_ids(archive, selection)
-    short = "zh" if options.lang.lower().startswith("zh") else "en"
-    renderer = Renderer(sites, held.__contains__, video_label=VIDEO_LABEL[short],
+    renderer = Renderer(sites, held.__contains__, video_label=VIDEO_LABEL[options.labels],
                         article_href=base_path(options.base_url) + "article/{id}/")
     tally = Tally()
     searchable = search and build

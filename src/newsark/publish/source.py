@@ -48,6 +48,11 @@ class SiteOptions:
     base_url: str = "/"          # where the site will be served from (a path or a full URL)
     lang: str = "zh-Hant"        # the pages' language; zh* gives Chinese labels
 
+    @property
+    def labels(self) -> str:
+        """The language of the labels: a key of LABELS and VIDEO_LABEL."""
+        return "zh" if self.lang.lower().startswith("zh") else "en"
+
 
 def hugo_time(value: str | None) -> str | None:
     """An ISO date/time Hugo can read, or None for what is not a full day."""
@@ -75,7 +80,6 @@ def front_matter(record: dict[str, Any]) -> dict[str, Any]:
     }
     if date:
         fm["date"] = date
-        fm["sort_date"] = date[:10]
         fm["years"] = [date[:4]]
     if record["date"]:
         fm["shown_date"] = record["date"]
@@ -114,14 +118,13 @@ def write_theme(source: Path) -> None:
 def write_config(source: Path, options: SiteOptions, stories: int, bundles: list[str]) -> None:
     """hugo.json, the search page and the list of all stories. ``bundles``: the search
     index's parts (none: the site has no search)."""
-    short = "zh" if options.lang.lower().startswith("zh") else "en"
-    labels = LABELS[short]
+    labels = LABELS[options.labels]
     config = {
         "baseURL": options.base_url,
         "title": options.title,
         "theme": THEME,
         "locale": options.lang,
-        "defaultContentLanguage": short,
+        "defaultContentLanguage": options.labels,
         "taxonomies": {"category": "categories", "author": "authors", "tag": "tags", "year": "years"},
         "pagination": {"pagerSize": 50},
         "enableRobotsTXT": True,

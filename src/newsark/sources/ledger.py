@@ -110,6 +110,13 @@ class FetchRow:
     payload_sha: str | None
 
 
+def warc_end(db: sqlite3.Connection, warc_file: str) -> int | None:
+    """Where the last committed record of ``warc_file`` ends (None: none recorded). A
+    function too, for readers of an archive (export) that must not create the rescue tables."""
+    row = db.execute("SELECT value FROM meta WHERE key=?", (f"rescue_warc_end:{warc_file}",)).fetchone()
+    return int(row[0]) if row else None
+
+
 class Ledger:
     """Thin typed access to the rescue tables of one catalog connection."""
 
@@ -183,10 +190,7 @@ class Ledger:
 
     def warc_end(self, warc_file: str) -> int | None:
         """Where the last committed record of ``warc_file`` ends (None: none recorded)."""
-        row = self.db.execute(
-            "SELECT value FROM meta WHERE key=?", (f"rescue_warc_end:{warc_file}",)
-        ).fetchone()
-        return int(row[0]) if row else None
+        return warc_end(self.db, warc_file)
 
     def set_warc_end(self, warc_file: str, end: int) -> None:
         self.db.execute(
