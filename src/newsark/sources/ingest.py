@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from warcio.archiveiterator import ArchiveIterator
 
 from newsark.archive.store import Archive
+from newsark.scale.workers import Pool
 from newsark.sources.discover import is_candidate, learn_shape, load_profile
 from newsark.sources.ledger import Capture, Ledger
 from newsark.sources.pipeline import Pipeline, Tally
@@ -98,8 +99,10 @@ class IndexFetcher:
 
 
 def ingest(files: list[Path], archive_dir: Path, *, profile: Path | None = None,
-           site: str | None = None, public_base: str = "https://web.archive.org") -> tuple[Tally, str]:
-    """Ingest WARC/WACZ files into an archive. Returns the tally and the URL shape used."""
+           site: str | None = None, public_base: str = "https://web.archive.org",
+           pool: Pool | None = None) -> tuple[Tally, str]:
+    """Ingest WARC/WACZ files into an archive. Returns the tally and the URL shape used.
+    ``pool`` (``newsark.scale.workers.open_pool``): where pages are extracted."""
     if not files:
         raise ValueError("give at least one WARC or WACZ file")
     with Archive(archive_dir) as archive:
@@ -125,7 +128,7 @@ def ingest(files: list[Path], archive_dir: Path, *, profile: Path | None = None,
             raise ValueError("no article URL shape found in these files; give --profile")
         ledger.set_urls({c.original: prof.story_id(c.original) for c in cands})
         pipe = Pipeline(archive, ledger, IndexFetcher(ledger), prof, public_base=public_base,
-                        warcs=None, attempts=1)
+                        warcs=None, attempts=1, pool=pool)
         tally = pipe.run(cands)
         sync_search(archive)
         return tally, prof.describe()

@@ -10,12 +10,14 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsark.archive.store import Archive, now
+from newsark.scale.ahead import ExtractAhead
+from newsark.scale.workers import Pool
 from newsark.sources.decode import decompress, to_text
 from newsark.sources.discover import SiteProfile
 from newsark.sources.extraction import Extracted, extract_response
@@ -34,6 +36,7 @@ class Tally:
     skipped: int = 0           # already finished in an earlier run
     postponed: int = 0         # archive trouble (outage, 5xx): left for the next run
     fetches: int = 0           # captures tried in this run
+    pool_pages: int = 0        # pages extracted on the pool (--workers / --cluster)
     reasons: dict[str, int] = field(default_factory=dict)
 
     def reject(self, reason: str) -> None:
@@ -99,6 +102,13 @@ def similar(a: str, b: str, threshold: float = 0.7) -> bool:
     short = min(len(pa), len(pb))
     if short / max(len(pa), len(pb)) < 0.3:
         return False
+    # Two exact shortcuts before the quadratic matcher (the writer's largest cost on an
+    # ingest): the shorter text inside the longer one matches in full; and no alignment
+    # matches more characters than the two texts have in common, counted as multisets.
+    if pa in pb or pb in pa:
+        return True
+    if sum((Counter(pa) & Counter(pb)).values()) < threshold * short:
+        return False
     m = SequenceMatcher(None, pa, pb, autojunk=False)
     # Containment, not equality: two page designs may extract a header line or a template
     # block more or less around the same text.
@@ -121,7 +131,10 @@ class Pipeline:
         attempts: int = 3,
         retry_pause: float = 5.0,
         retry_sleep: Callable[[float], None] = time.sleep,
+        pool: Pool | None = None,
     ) -> None:
+        """``pool``: where to extract the next stories' pages ahead of the loop (ingest:
+        its fetches are reads of local files, so fetching ahead costs no archive requests)."""
         self.template: object = None   # newsark.extract.SiteProfile, when learned
         self._tried: set[tuple[str, str]] = set()
         self.attempts = max(1, attempts)
@@ -137,6 +150,10 @@ class Pipeline:
         self.on_story = on_story
         self.tally = Tally()
         self.written_ids: list[int] = []
+        self.pool = pool
+        self.ahead: ExtractAhead | None = None
+        self._ahead_at = 0  # index in the story order of the next story to send ahead
+        self._sent: dict[int, tuple[str, str]] = {}  # story id -> the capture sent for it
 
     # -- the loop ----------------------------------------------------------------------
     def run(self, captures: list[Capture]) -> Tally:
@@ -149,15 +166,23 @@ class Pipeline:
         self.template = self.learn_template(by_story)
         order = sorted(by_story)
         ranked = {sid: rank(by_story[sid]) for sid in order}
-        for n, sid in enumerate(order):
-            state = self.ledger.story_state(sid)
-            if state in ("written", "aliased", "failed"):
-                self.tally.skipped += 1
-            else:
-                self._prefetch(order[n : n + 16], ranked)
-                self.process(sid, ranked[sid])
-            if self.on_story:
-                self.on_story(self.tally)
+        if self.pool is not None:
+            self.ahead = ExtractAhead(self.pool, self.template)
+        try:
+            for n, sid in enumerate(order):
+                state = self.ledger.story_state(sid)
+                if state in ("written", "aliased", "failed"):
+                    self.tally.skipped += 1
+                else:
+                    self._prefetch(order[n : n + 16], ranked)
+                    self._send_ahead(order, n, ranked)
+                    self.process(sid, ranked[sid])
+                if self.on_story:
+                    self.on_story(self.tally)
+        finally:
+            if self.ahead is not None:
+                self.ahead.close()
+                self.tally.pool_pages = self.ahead.remote
         return self.tally
 
     def process(self, sid: int, candidates: list[Capture]) -> None:
@@ -189,12 +214,12 @@ class Pipeline:
                     self._reject(row, "redirect_off_article")
                     last_reason = "redirect_off_article"
                     continue
-                resp = self._stored(row)
+                # The page sent ahead is the one read from the WARC then (no second read).
+                sent = self.ahead.responses.get((row.original, row.ts)) if self.ahead else None
+                resp = sent or self._stored(row)
                 capture_url = self._capture_url(resp)
-                # Links point into the archive the capture came from (kept in the WARCs).
-                base = capture_url.split("/web/", 1)[0] if "/web/" in capture_url else self.public_base
-                ext = extract_response(resp, capture_url=capture_url, public_base=base,
-                                       template=self.template)
+                base = self._link_base(capture_url)
+                ext = self._extract(row, resp, capture_url, base)
                 if ext.article is None:
                     self._reject(row, ext.reason or "no_content")
                     last_reason = ext.reason or "no_content"
@@ -273,6 +298,39 @@ class Pipeline:
             if self.ledger.fetch_row(cap.original, cap.ts) is None:
                 keys.append((cap.original, cap.ts))
         prefetch(keys)
+
+    # -- extraction ---------------------------------------------------------------------
+    def _send_ahead(self, order: list[int], n: int, ranked: dict[int, list[Capture]]) -> None:
+        """Hand the pool the best capture of the next unfinished stories: the page
+        ``process`` extracts first for each (its later captures are extracted here)."""
+        ahead = self.ahead
+        if ahead is None:
+            return
+        for sid in [s for s in self._sent if s < order[n]]:
+            ahead.discard(self._sent.pop(sid))  # folded into another story meanwhile
+        self._ahead_at = max(self._ahead_at, n)
+        while ahead.room() and self._ahead_at < len(order):
+            sid = order[self._ahead_at]
+            self._ahead_at += 1
+            if not ranked[sid] or self.ledger.story_state(sid) in ("written", "aliased", "failed"):
+                continue
+            row = self._row(ranked[sid][0], retry=False)
+            if row.outcome != "ok" or self.profile.story_id(row.final_url or row.original) is None:
+                continue
+            resp = self._stored(row)
+            capture_url = self._capture_url(resp)
+            self._sent[sid] = (row.original, row.ts)
+            ahead.submit((row.original, row.ts), resp, capture_url, self._link_base(capture_url))
+
+    def _extract(self, row: FetchRow, resp: WarcResponse, capture_url: str, base: str) -> Extracted:
+        if self.ahead is not None:
+            self._sent = {s: k for s, k in self._sent.items() if k != (row.original, row.ts)}
+            return self.ahead.take((row.original, row.ts), resp, capture_url, base)
+        return extract_response(resp, capture_url=capture_url, public_base=base, template=self.template)
+
+    def _link_base(self, capture_url: str) -> str:
+        # Links point into the archive the capture came from (kept in the WARCs).
+        return capture_url.split("/web/", 1)[0] if "/web/" in capture_url else self.public_base
 
     def _row(self, cap: Capture, *, retry: bool = True) -> FetchRow:
         """The capture's fetch outcome: from the ledger, or fetched now. An archive error

@@ -1,0 +1,151 @@
+"""Ingest with extraction on local processes and on a real Dask cluster (127.0.0.1):
+the archive must be the same as when every page is extracted in the ingesting process."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "sources"))
+from harness.synthetic import synthetic_site
+from harness.warcs import write_warc
+
+from newsark.commands.rescue_cmd import ingest_command
+from newsark.scale.ahead import ExtractAhead
+from newsark.scale.workers import ClusterError, check_workers, code_fingerprint, open_pool
+from newsark.sources.extraction import extract_response
+from newsark.sources.ingest import index_warc
+from newsark.sources.warcstore import read_response
+
+TIME_COLUMNS = {"imported_at", "updated_at"}
+
+
+@pytest.fixture(scope="module")
+def warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("site") / "site.warc.gz"
+    write_warc(path, synthetic_site(40).captures)
+    return path
+
+
+@pytest.fixture(scope="module")
+def inline(warc: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
+    dest = tmp_path_factory.mktemp("inline") / "a"
+    return ingest_json(warc, dest), dest
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[str]:
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0") as c:
+        yield c.scheduler_address
+
+
+def ingest_json(warc: Path, dest: Path, *extra: str) -> dict[str, Any]:
+    r = CliRunner().invoke(ingest_command, [str(warc), "--archive", str(dest), "--json", *extra])
+    assert r.exit_code == 0, r.output
+    out: dict[str, Any] = json.loads(r.output[r.output.index("{"):])
+    return out
+
+
+def digest(root: Path) -> tuple[dict[str, bytes], dict[str, list[tuple[object, ...]]]]:
+    files = {str(p.relative_to(root)): p.read_bytes() for p in sorted((root / "articles").rglob("*.md"))}
+    db = sqlite3.connect(root / "catalog.sqlite")
+    tables = {}
+    for table in ("articles", "stories", "aliases", "rescue_stories", "rescue_fetches"):
+        cols = [r[1] for r in db.execute(f"PRAGMA table_info({table})") if r[1] not in TIME_COLUMNS
+                and r[1] not in ("at", "fetched_at")]
+        tables[table] = db.execute(f"SELECT {','.join(cols)} FROM {table} ORDER BY 1, 2").fetchall()
+    db.close()
+    return files, tables
+
+
+def test_local_workers_write_the_same_archive(warc: Path, inline: tuple[dict[str, Any], Path],
+                                              tmp_path: Path) -> None:
+    summary, plain = inline
+    out = ingest_json(warc, tmp_path / "a", "--workers", "2")
+    where = out.pop("extracted_on")
+    assert where["pool"] == "2 local processes" and where["pages"] >= summary["written"]
+    assert out == summary
+    files, tables = digest(tmp_path / "a")
+    assert len(files) == summary["written"] > 20
+    assert (files, tables) == digest(plain)
+
+
+def test_dask_cluster_writes_the_same_archive(warc: Path, inline: tuple[dict[str, Any], Path],
+                                              cluster: str, tmp_path: Path) -> None:
+    summary, plain = inline
+    out = ingest_json(warc, tmp_path / "a", "--cluster", cluster)
+    where = out.pop("extracted_on")
+    assert where["pool"] == f"Dask cluster {cluster} (2 threads)"
+    assert where["pages"] >= summary["written"]
+    assert out == summary
+    assert digest(tmp_path / "a") == digest(plain)
+
+
+def test_cluster_workers_run_this_code(cluster: str) -> None:
+    with open_pool(cluster=cluster) as pool:
+        assert pool is not None
+        client = pool.executor._client  # type: ignore[attr-defined]
+        assert set(client.run(code_fingerprint).values()) == {code_fingerprint()}
+        assert client.run(os.getpid).keys() and os.getpid() not in client.run(os.getpid).values()
+
+
+def test_workers_running_other_code_are_refused() -> None:
+    check_workers({"tcp://10.0.0.2:4000": "0.1.0+abc", "scheduler": "0.1.0+abc"}, "0.1.0+abc")
+    with pytest.raises(ClusterError, match=r"tcp://10.0.0.3:4000 runs 0.1.0\+old"):
+        check_workers({"tcp://10.0.0.2:4000": "0.1.0+abc", "tcp://10.0.0.3:4000": "0.1.0+old"},
+                      "0.1.0+abc")
+
+
+def test_unreachable_scheduler_is_a_clear_error(warc: Path, tmp_path: Path) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with (pytest.raises(ClusterError, match="cannot reach the Dask scheduler"),
+          open_pool(cluster=f"tcp://127.0.0.1:{port}", timeout=2)):
+        pass
+    r = CliRunner().invoke(ingest_command, [str(warc), "--archive", str(tmp_path / "a"),
+                                            "--workers", "2", "--cluster", f"tcp://127.0.0.1:{port}"])
+    assert r.exit_code == 2 and "not both" in r.output
+    assert not (tmp_path / "a").exists()
+
+
+def test_a_pool_that_dies_costs_no_page(warc: Path) -> None:
+    """Worker processes killed with pages in flight: every page is extracted here instead,
+    to the same result."""
+    caps = [c for c in index_warc(warc) if c.status == "200" and "/article/" in c.original][:12]
+    resps = [read_response(warc, c.warc_offset) for c in caps]  # type: ignore[arg-type]
+    want = [extract_response(r, capture_url=f"https://web.archive.org/web/{r.ts}/{r.url}",
+                             public_base="https://web.archive.org") for r in resps]
+    with open_pool(workers=2) as pool:
+        assert pool is not None
+        ahead = ExtractAhead(pool)
+        keys = [(r.url, r.ts) for r in resps]
+        for k, r in zip(keys[:2], resps[:2]):
+            ahead.submit(k, r, f"https://web.archive.org/web/{r.ts}/{r.url}", "https://web.archive.org")
+        got = [ahead.take(keys[0], resps[0], f"https://web.archive.org/web/{resps[0].ts}/{resps[0].url}",
+                          "https://web.archive.org")]
+        for proc in list(pool.executor._processes.values()):  # type: ignore[attr-defined]
+            proc.kill()
+        for k, r in zip(keys[1:], resps[1:]):
+            ahead.submit(k, r, f"https://web.archive.org/web/{r.ts}/{r.url}", "https://web.archive.org")
+        for k, r in zip(keys[1:], resps[1:]):
+            got.append(ahead.take(k, r, f"https://web.archive.org/web/{r.ts}/{r.url}", "https://web.archive.org"))
+        # The second page may have been done before the kill; none after it was.
+        assert ahead.remote in (1, 2) and ahead.remote + ahead.local == len(resps)
+        assert ahead.broken and not ahead.pending
+    assert [(g.article.title if g.article else None, g.article.body if g.article else None, g.reason)
+            for g in got] == [(w.article.title if w.article else None, w.article.body if w.article else None,
+                               w.reason) for w in want]
+    assert sum(1 for g in got if g.article) >= 8
