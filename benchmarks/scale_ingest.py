@@ -3,7 +3,9 @@ processes) and --cluster (a Dask LocalCluster of N worker processes on 127.0.0.1
 newsark reaches over TCP exactly as it would reach workers on other machines).
 
 Builds a WARC of the hkcnews replica (real corpus stories as the site published them)
-when ../shared/corpora is there, else of the synthetic site; ingests it with each mode
+when ../shared/corpora is there, else of the synthetic site; or, with --source wcxb, of
+the 711 WCXB development pages (../shared/eval/extract, real 2025 web pages, several times
+heavier to extract) served as the articles of one site. Ingests it with each mode
 (--runs times, interleaved) and prints the median wall time, the ratio to the in-process
 run of the same round, and whether every mode wrote the same archive. Also measures the
 share of an in-process ingest spent extracting: with unlimited workers the run can get at
@@ -11,6 +13,7 @@ most 1 / (1 - share) times faster (the rest is reading WARCs, folding and writin
 stays in one process).
 
     .venv/bin/python benchmarks/scale_ingest.py [--stories 1000] [--workers 2] [--runs 3]
+        [--source replica|wcxb]
 """
 
 from __future__ import annotations
@@ -30,7 +33,9 @@ sys.path.insert(0, str(REPO / "tests" / "sources"))
 from harness import cli
 from harness.replica import corpus_available, corpus_replica
 from harness.synthetic import synthetic_site
-from harness.warcs import write_warc
+from harness.warcs import Capture, html_capture, write_warc
+
+WCXB = REPO.parent / "shared" / "eval" / "extract" / "wcxb-dev-articles" / "html"
 
 # Columns that hold the time of the run, not what was extracted.
 TIME_COLUMNS = {"imported_at", "updated_at", "changed_at", "at"}
@@ -46,6 +51,18 @@ def archive_digest(root: Path) -> tuple[dict[str, bytes], dict[str, list[tuple[o
         tables[table] = db.execute(f"SELECT {','.join(keep)} FROM {table} ORDER BY 1").fetchall()
     db.close()
     return files, tables
+
+
+def wcxb_captures(limit: int) -> list[Capture]:
+    """The WCXB pages as articles /article/<n>/ of one host, one capture each."""
+    import gzip
+
+    pages = sorted(WCXB.glob("*.html.gz"))[:limit]
+    if not pages:
+        raise SystemExit(f"no pages in {WCXB}")
+    return [html_capture(f"https://www.example-news.com/article/{n}/", f"2025{(n % 12) + 1:02d}01000000",
+                         gzip.decompress(p.read_bytes()))
+            for n, p in enumerate(pages, start=1001)]
 
 
 def extraction_share(warc: Path, dest: Path) -> float:
@@ -79,15 +96,22 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--source", choices=("replica", "wcxb"), default="replica")
     args = parser.parse_args()
     from distributed import LocalCluster
 
-    source = "hkcnews replica" if corpus_available() else "synthetic site"
-    site = corpus_replica(args.stories) if corpus_available() else synthetic_site(args.stories)
+    if args.source == "wcxb":
+        source = "WCXB pages"
+        captures = wcxb_captures(args.stories)
+        stories = len(captures)
+    else:
+        source = "hkcnews replica" if corpus_available() else "synthetic site"
+        site = corpus_replica(args.stories) if corpus_available() else synthetic_site(args.stories)
+        captures, stories = site.captures, len(site.stories)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         warc = tmp / "site.warc.gz"
-        write_warc(warc, site.captures)
+        write_warc(warc, captures)
         cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                                host="127.0.0.1", dashboard_address="127.0.0.1:0")
         modes = {
@@ -117,7 +141,7 @@ def main() -> None:
             cluster.close()
         share = extraction_share(warc, tmp / "share")
     first = next(iter(digests.values()))
-    print(f"source: {source}, {len(site.stories)} stories, {len(site.captures)} captures; "
+    print(f"source: {source}, {stories} stories, {len(captures)} captures; "
           f"{args.runs} runs per mode, interleaved")
     print(f"{'mode':34} {'median s':>9} {'speed-up':>9}  same archive")
     for mode in modes:
@@ -125,7 +149,7 @@ def main() -> None:
               f"  {digests[mode] == first}")
     print(f"extraction share of an in-process ingest: {share:.0%} "
           f"(bound with unlimited workers: {1 / max(1e-9, 1 - share):.1f}x)")
-    print(json.dumps({"stories": len(site.stories), "extraction_share": round(share, 3),
+    print(json.dumps({"source": source, "stories": stories, "extraction_share": round(share, 3),
                       **{m: round(statistics.median(times[m]), 2) for m in modes}}))
 
 
