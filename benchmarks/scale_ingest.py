@@ -13,7 +13,7 @@ most 1 / (1 - share) times faster (the rest is reading WARCs, folding and writin
 stays in one process).
 
     .venv/bin/python benchmarks/scale_ingest.py [--stories 1000] [--workers 2] [--runs 3]
-        [--source replica|wcxb]
+        [--source replica|wcxb] [--files 4]
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def wcxb_captures(limit: int) -> list[Capture]:
             for n, p in enumerate(pages, start=1001)]
 
 
-def extraction_share(warc: Path, dest: Path) -> float:
+def extraction_share(warcs: list[Path], dest: Path) -> float:
     """Share of an in-process ingest's wall time spent in extract_response."""
     from newsark.sources import pipeline
     from newsark.sources.ingest import ingest
@@ -84,7 +84,7 @@ def extraction_share(warc: Path, dest: Path) -> float:
     pipeline.extract_response = timed  # type: ignore[assignment]
     try:
         start = time.perf_counter()
-        ingest([warc], dest)
+        ingest(warcs, dest)
         total = time.perf_counter() - start
     finally:
         pipeline.extract_response = real
@@ -97,6 +97,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--source", choices=("replica", "wcxb"), default="replica")
+    parser.add_argument("--files", type=int, default=4, help="WARC files the captures are split into")
     args = parser.parse_args()
     from distributed import LocalCluster
 
@@ -110,8 +111,9 @@ def main() -> None:
         captures, stories = site.captures, len(site.stories)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        warc = tmp / "site.warc.gz"
-        write_warc(warc, captures)
+        warcs = [tmp / f"site-{k}.warc.gz" for k in range(args.files)]
+        for k, path in enumerate(warcs):
+            write_warc(path, captures[k :: args.files])
         cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                                host="127.0.0.1", dashboard_address="127.0.0.1:0")
         modes = {
@@ -128,8 +130,8 @@ def main() -> None:
                 for mode, extra in modes.items():
                     dest = tmp / f"a{run}-{len(times[mode])}-{abs(hash(mode))}"
                     start = time.perf_counter()
-                    proc = cli.run(cli.newsark_cmd("ingest", str(warc), "--archive", str(dest), "--json",
-                                                   *extra), timeout=3600)
+                    proc = cli.run(cli.newsark_cmd("ingest", *map(str, warcs), "--archive", str(dest),
+                                                   "--json", *extra), timeout=3600)
                     seconds = time.perf_counter() - start
                     if proc.returncode != 0:
                         raise SystemExit(f"{mode}: ingest failed: {proc.stderr[-2000:]}")
@@ -139,9 +141,9 @@ def main() -> None:
                     digests[mode] = archive_digest(dest)
         finally:
             cluster.close()
-        share = extraction_share(warc, tmp / "share")
+        share = extraction_share(warcs, tmp / "share")
     first = next(iter(digests.values()))
-    print(f"source: {source}, {stories} stories, {len(captures)} captures; "
+    print(f"source: {source}, {stories} stories, {len(captures)} captures in {args.files} WARC files; "
           f"{args.runs} runs per mode, interleaved")
     print(f"{'mode':34} {'median s':>9} {'speed-up':>9}  same archive")
     for mode in modes:

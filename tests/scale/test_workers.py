@@ -22,8 +22,10 @@ from harness.warcs import write_warc
 from newsark.commands.rescue_cmd import ingest_command
 from newsark.scale.ahead import ExtractAhead
 from newsark.scale.workers import ClusterError, check_workers, code_fingerprint, open_pool
+from newsark.sources import ingest as ingest_module
 from newsark.sources.extraction import extract_response
-from newsark.sources.ingest import index_warc
+from newsark.sources.ingest import index_files, index_warc
+from newsark.sources.ledger import Capture
 from newsark.sources.warcstore import read_response
 
 TIME_COLUMNS = {"imported_at", "updated_at"}
@@ -149,3 +151,57 @@ def test_a_pool_that_dies_costs_no_page(warc: Path) -> None:
             for g in got] == [(w.article.title if w.article else None, w.article.body if w.article else None,
                                w.reason) for w in want]
     assert sum(1 for g in got if g.article) >= 8
+
+
+@pytest.fixture(scope="module")
+def three_warcs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    caps = synthetic_site(40).captures
+    folder = tmp_path_factory.mktemp("three")
+    paths = [folder / f"part-{k}.warc.gz" for k in range(3)]
+    for k, path in enumerate(paths):
+        write_warc(path, caps[k::3])
+    return paths
+
+
+def test_files_are_indexed_on_the_pool(three_warcs: list[Path], cluster: str) -> None:
+    want = [index_warc(p) for p in three_warcs]
+    assert all(want)
+    with open_pool(workers=2) as pool:
+        assert list(index_files(three_warcs, pool)) == want
+    with open_pool(cluster=cluster) as pool:
+        assert list(index_files(three_warcs, pool)) == want
+
+
+def test_several_files_on_workers_give_the_same_archive(three_warcs: list[Path], tmp_path: Path) -> None:
+    a = ingest_json(three_warcs[0], tmp_path / "a")  # one file first, then all three
+    b = ingest_json(three_warcs[0], tmp_path / "b", "--workers", "2")
+    b.pop("extracted_on")
+    assert a == b
+    args = [str(p) for p in three_warcs[1:]]
+    a = ingest_json(three_warcs[0], tmp_path / "a", *args)
+    b = ingest_json(three_warcs[0], tmp_path / "b", *args, "--workers", "2")
+    b.pop("extracted_on")
+    assert a == b
+    files, tables = digest(tmp_path / "a")
+    assert len(files) > 20 and (files, tables) == digest(tmp_path / "b")
+
+
+def test_a_resumed_ingest_does_not_read_the_files_again(warc: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    first = ingest_json(warc, tmp_path / "a")
+    reads: list[Path] = []
+    real = ingest_module.index_warc
+
+    def counted(path: Path) -> list[Capture]:
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(ingest_module, "index_warc", counted)
+    again = ingest_json(warc, tmp_path / "a")
+    assert reads == [] and again["skipped"] == first["stories"] and again["written"] == 0
+    before = digest(tmp_path / "a")
+    st = warc.stat()
+    os.utime(warc, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))  # the file was touched: read it
+    again = ingest_json(warc, tmp_path / "a")
+    assert reads == [warc.resolve()] and again["skipped"] == first["stories"]
+    assert digest(tmp_path / "a") == before

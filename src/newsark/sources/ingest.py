@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import zipfile
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -72,6 +73,32 @@ def index_warc(path: Path) -> list[Capture]:
     return caps
 
 
+def file_key(path: Path) -> list[object]:
+    """What identifies a WARC file as read: path, size, modification time."""
+    st = path.stat()
+    return [str(path), st.st_size, st.st_mtime_ns]
+
+
+def _index_task(path: Path) -> tuple[list[object], list[Capture]]:
+    return file_key(path), index_warc(path)
+
+
+def index_files(paths: list[Path], pool: Pool | None) -> Iterator[list[Capture]]:
+    """``index_warc`` of each file, in order; on the pool when there is one and more than
+    one file. A worker that sees no such file, or another file under its name (a cluster
+    without shared storage), or fails, leaves the file to be read here."""
+    if pool is None or len(paths) < 2:
+        yield from map(index_warc, paths)
+        return
+    futures = [pool.executor.submit(_index_task, p) for p in paths]
+    for path, fut in zip(paths, futures):
+        try:
+            key, caps = fut.result()
+        except Exception:  # noqa: BLE001 - read it here (a real WARC error is raised here too)
+            key, caps = None, []
+        yield caps if key == file_key(path) else index_warc(path)
+
+
 @dataclass
 class IndexFetcher:
     """Answers (url, ts) from the indexed files, like a replay server with no network."""
@@ -108,18 +135,23 @@ def ingest(files: list[Path], archive_dir: Path, *, profile: Path | None = None,
     with Archive(archive_dir) as archive:
         ledger = Ledger(archive.db)
         paths = warc_paths(files, archive.root)
-        # A (url, time) stored twice is a retried fetch (e.g. after an outage page): the
-        # last record is the one the rescue used.
-        latest: dict[tuple[str, str], Capture] = {}
-        for p in paths:
-            for cap in index_warc(p):
-                latest[(cap.original, cap.ts)] = cap
-        with ledger.tx():
-            ledger.db.executemany(
-                "UPDATE rescue_captures SET warc_file=?, warc_offset=? WHERE original=? AND ts=?",
-                [(c.warc_file, c.warc_offset, c.original, c.ts) for c in latest.values()],
-            )
-            ledger.add_captures(list(latest.values()))
+        seen = [file_key(p) for p in paths]
+        if archive.get_meta("ingest_indexed") != seen:
+            # A (url, time) stored twice is a retried fetch (e.g. after an outage page):
+            # the last record is the one the rescue used.
+            latest: dict[tuple[str, str], Capture] = {}
+            for caps in index_files(paths, pool):
+                for cap in caps:
+                    latest[(cap.original, cap.ts)] = cap
+            with ledger.tx():
+                ledger.db.executemany(
+                    "UPDATE rescue_captures SET warc_file=?, warc_offset=? WHERE original=? AND ts=?",
+                    [(c.warc_file, c.warc_offset, c.original, c.ts) for c in latest.values()],
+                )
+                ledger.add_captures(list(latest.values()))
+            # The same files again (a resumed ingest) are not read again: on a large
+            # collection that scan is hours.
+            archive.set_meta("ingest_indexed", seen)
         captures = [c for c in ledger.captures() if c.warc_file]
         hosts = _hosts(captures, site)
         cands = [c for c in captures if is_candidate(c.original, c.mimetype, hosts)]
