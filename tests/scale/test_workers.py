@@ -9,6 +9,7 @@ import socket
 import sqlite3
 import sys
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,11 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "sources"))
 from harness.synthetic import synthetic_site
 from harness.warcs import write_warc
 
+from newsark.cli import main
 from newsark.commands.rescue_cmd import ingest_command
+from newsark.extract.site import extract_pages
 from newsark.scale.ahead import ExtractAhead
+from newsark.scale.ordered import map_in_order
 from newsark.scale.workers import ClusterError, check_workers, code_fingerprint, open_pool
 from newsark.sources import ingest as ingest_module
 from newsark.sources.extraction import extract_response
@@ -205,3 +209,43 @@ def test_a_resumed_ingest_does_not_read_the_files_again(warc: Path, tmp_path: Pa
     again = ingest_json(warc, tmp_path / "a")
     assert reads == [warc.resolve()] and again["skipped"] == first["stories"]
     assert digest(tmp_path / "a") == before
+
+
+@pytest.fixture(scope="module")
+def site_folder(warc: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of the site's saved pages (articles, listings, a bad page)."""
+    folder = tmp_path_factory.mktemp("pages")
+    for n, cap in enumerate(c for c in index_warc(warc) if c.status == "200"):
+        assert cap.warc_offset is not None
+        (folder / f"{n:03d}.html").write_bytes(read_response(warc, cap.warc_offset).payload)
+    (folder / "empty.html").write_bytes(b"")
+    return folder
+
+
+def test_extract_site_on_workers_prints_the_same_lines(site_folder: Path, cluster: str) -> None:
+    def run(*extra: str) -> list[str]:
+        r = CliRunner().invoke(main, ["extract", "--site", str(site_folder), *extra])
+        assert r.exit_code == 0, r.output
+        return r.stdout.splitlines()
+
+    here = run()
+    assert len(here) > 60 and sum('"path": "learned"' in line for line in here) > 20
+    assert run("--workers", "2") == here
+    assert run("--cluster", cluster) == here
+    r = CliRunner().invoke(main, ["extract", str(site_folder / "000.html"), "--workers", "2"])
+    assert r.exit_code == 2 and "go with --site" in r.output
+
+
+def test_map_in_order_survives_a_dying_pool(site_folder: Path) -> None:
+    pages = [(p.name, p.read_bytes()) for p in sorted(site_folder.glob("0*.html"))[:24]]
+    fn = partial(extract_pages, profile_json=None)
+    want = [(s.name, s.extraction.title if s.extraction else s.error) for s in fn(pages)]
+    with open_pool(workers=2) as pool:
+        assert pool is not None
+        got = []
+        for n, s in enumerate(map_in_order(pool, fn, pages, batch=2)):
+            got.append((s.name, s.extraction.title if s.extraction else s.error))
+            if n == 0:
+                for proc in list(pool.executor._processes.values()):  # type: ignore[attr-defined]
+                    proc.kill()
+    assert got == want and len(got) == 24

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from newsark.archive.store import Archive
+
+if TYPE_CHECKING:
+    from newsark.scale.workers import Pool
 
 archive_option = click.option(
     "--archive", "archive_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
@@ -18,4 +24,29 @@ def open_archive(archive_dir: Path, *, create: bool = False) -> Archive:
     try:
         return Archive(archive_dir, create=create)
     except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def pool_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--workers N / --cluster ADDRESS: where pages are extracted (newsark.scale)."""
+    func = click.option(
+        "--cluster", metavar="ADDRESS",
+        help="Extract pages on a Dask cluster: its scheduler's address (tcp://HOST:8786). "
+             "Every worker needs the same newsark installed.")(func)
+    return click.option(
+        "--workers", type=click.IntRange(0, 512), default=0, show_default=True,
+        help="Extract pages in this many local processes (0: in this one).")(func)
+
+
+@contextmanager
+def opened_pool(workers: int, cluster: str | None) -> Iterator[Pool | None]:
+    """``newsark.scale.workers.open_pool`` with its errors as click errors."""
+    from newsark.scale.workers import ClusterError, open_pool
+
+    if workers and cluster:
+        raise click.UsageError("give --workers or --cluster, not both")
+    try:
+        with open_pool(workers, cluster) as pool:
+            yield pool
+    except ClusterError as exc:
         raise click.ClickException(str(exc)) from exc

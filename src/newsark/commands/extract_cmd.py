@@ -5,8 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+from newsark.commands._common import opened_pool, pool_options
+
+if TYPE_CHECKING:
+    from newsark.scale.workers import Pool
 
 
 def _read_page(page: str) -> bytes:
@@ -21,7 +27,7 @@ def _read_page(page: str) -> bytes:
     return path.read_bytes()
 
 
-def _extract_site(site_dir: Path, profile_path: Path | None) -> None:
+def _extract_site(site_dir: Path, profile_path: Path | None, pool: Pool | None) -> None:
     """One JSON line per page; a page that fails is a line with its ``error`` (and a
     warning on stderr), and the others go on. Fails when no page could be extracted."""
     from newsark.extract.profile import check_profile_path
@@ -34,7 +40,7 @@ def _extract_site(site_dir: Path, profile_path: Path | None) -> None:
             raise click.BadParameter(str(exc), param_hint="--profile") from exc
     done = failed = 0
     try:
-        for name, ex, error in extract_site(site_dir, profile_path=profile_path):
+        for name, ex, error in extract_site(site_dir, profile_path=profile_path, pool=pool):
             if ex is None:
                 failed += 1
                 click.echo(f"warning: {name}: {error}", err=True)
@@ -59,16 +65,21 @@ def _extract_site(site_dir: Path, profile_path: Path | None) -> None:
               help="Learn a site's template from a folder of its pages and extract them all.")
 @click.option("--profile", "profile_path", type=click.Path(path_type=Path),
               help="Site profile (.yaml/.toml) to use; with --site, where to save the learned one.")
+@pool_options
 def extract_command(page: str | None, url: str | None, capture_url: str | None, as_json: bool,
-                    site_dir: Path | None, profile_path: Path | None) -> None:
+                    site_dir: Path | None, profile_path: Path | None, workers: int,
+                    cluster: str | None) -> None:
     """Extract PAGE (a file, or - for stdin bytes) into the archive format on stdout."""
     from newsark.extract import SiteProfile, extract_page
 
     if site_dir is not None:
         if page:
             raise click.UsageError("give either PAGE or --site DIR, not both")
-        _extract_site(site_dir, profile_path)
+        with opened_pool(workers, cluster) as pool:
+            _extract_site(site_dir, profile_path, pool)
         return
+    if workers or cluster:
+        raise click.UsageError("--workers and --cluster go with --site")
     if not page:
         raise click.UsageError("missing PAGE (a file, or - for stdin)")
     profile = None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from newsark.commands._common import opened_pool, pool_options
 from newsark.sources import rescue as R
 from newsark.sources.progress import RichProgress
 
@@ -72,11 +73,7 @@ def rescue_command(site: str, archive_dir: Path | None, wayback: str, cdx_rate: 
 @click.option("--site", help="The site to take articles from (default: the most captured host).")
 @click.option("--capture-base", default=R.DEFAULT_WAYBACK, show_default=True,
               help="Base of the capture URLs written into articles (when the WARC has none).")
-@click.option("--workers", type=click.IntRange(0, 512), default=0, show_default=True,
-              help="Extract pages in this many local processes (0: in this one).")
-@click.option("--cluster", metavar="ADDRESS",
-              help="Extract pages on a Dask cluster: its scheduler's address (tcp://HOST:8786). "
-                   "Every worker needs the same newsark installed.")
+@pool_options
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def ingest_command(files: tuple[Path, ...], archive_dir: Path, profile: Path | None,
                    site: str | None, capture_base: str, workers: int, cluster: str | None,
@@ -85,18 +82,15 @@ def ingest_command(files: tuple[Path, ...], archive_dir: Path, profile: Path | N
 
     The archive is the same whether pages are extracted here, with --workers or on a
     --cluster; only this process writes it, so a killed ingest resumes as usual."""
-    from newsark.scale.workers import ClusterError, open_pool
     from newsark.sources.ingest import ingest
 
-    try:
-        with open_pool(workers, cluster) as pool:
+    with opened_pool(workers, cluster) as pool:
+        try:
             tally, shape = ingest(list(files), archive_dir, profile=profile, site=site,
                                   public_base=capture_base.rstrip("/"), pool=pool)
-            where = pool.where if pool else None
-    except ClusterError as exc:
-        raise click.ClickException(str(exc)) from exc
-    except (ValueError, FileNotFoundError) as exc:
-        raise click.UsageError(str(exc)) from exc
+        except (ValueError, FileNotFoundError) as exc:
+            raise click.UsageError(str(exc)) from exc
+        where = pool.where if pool else None
     out: dict[str, object] = {
         "shape": shape, "stories": tally.stories, "written": tally.written,
         "aliased": tally.aliased, "failed": tally.failed, "skipped": tally.skipped,

@@ -20,6 +20,7 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -185,6 +186,11 @@ class SiteProfile:
             text = yaml.safe_dump(self.to_dict(), allow_unicode=True, sort_keys=False, width=100)
         atomic_write(path, text.encode("utf-8"))
 
+    def to_json(self) -> str:
+        """The profile as one JSON string (how it travels to worker processes: its compiled
+        selectors do not pickle)."""
+        return json.dumps(self.to_dict(), sort_keys=True)
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SiteProfile:
         known = {f for f in cls.__dataclass_fields__}
@@ -308,3 +314,9 @@ def learn_site(pages: list[tuple[bytes, str | None]], *, min_share: float = 0.1)
     return SiteProfile(site=profile.site, pages_seen=len(pages), body_selectors=keep,
                        template_blocks=template, not_articles=profile.not_articles,
                        meta_selectors=learn_positions(found))
+
+
+@lru_cache(maxsize=4)
+def profile_from_json(text: str) -> SiteProfile:
+    """``SiteProfile.to_json``'s text back as a profile, built once per process."""
+    return SiteProfile.from_dict(json.loads(text))

@@ -9,11 +9,9 @@ function of the response alone, so the archive is the same whichever way a page 
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from concurrent.futures import Future
-from functools import lru_cache
 from typing import Any
 
 from newsark.sources.extraction import Extracted, extract_response
@@ -26,23 +24,16 @@ RESULT_TIMEOUT = 600.0  # seconds for one page on the pool before it is done her
 GIVE_UP_AFTER = 3        # pool failures in a row before the rest is extracted here
 
 
-@lru_cache(maxsize=4)
-def _template(profile_json: str | None) -> Any:
-    if profile_json is None:
-        return None
-    from newsark.extract import SiteProfile
-
-    return SiteProfile.from_dict(json.loads(profile_json))
-
-
 Page = tuple[WarcResponse, str, str]  # response, capture URL, link base
 
 
 def extract_batch(pages: list[Page], profile_json: str | None) -> list[Extracted]:
     """What a worker runs: a few pages per task, so a cluster's per-task cost (a
-    scheduler round trip) is paid once per batch. The site template travels as JSON (its
-    compiled selectors do not pickle) and is rebuilt once per worker process."""
-    template = _template(profile_json)
+    scheduler round trip) is paid once per batch. The site template travels as JSON
+    (``SiteProfile.to_json``) and is rebuilt once per worker process."""
+    from newsark.extract.profile import profile_from_json
+
+    template = profile_from_json(profile_json) if profile_json else None
     return [extract_response(resp, capture_url=capture_url, public_base=base, template=template)
             for resp, capture_url, base in pages]
 
@@ -54,7 +45,7 @@ class ExtractAhead:
     def __init__(self, pool: Pool, template: Any = None, depth: int | None = None) -> None:
         self.pool = pool
         self.template = template
-        self.profile_json = json.dumps(template.to_dict(), sort_keys=True) if template is not None else None
+        self.profile_json = template.to_json() if template is not None else None
         self.depth = depth or min(512, 4 * pool.slots * pool.batch)
         self.pending: dict[tuple[str, str], tuple[Future[list[Extracted]], int]] = {}
         self.unsent: list[tuple[tuple[str, str], Page]] = []
