@@ -39,13 +39,12 @@ class Pool:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """newsark's version and a hash of the code that turns a response into an article."""
+    """newsark's version and a hash of all its modules: what a worker runs reaches into
+    extract, sources, archive and repair, and listing those by hand would go stale."""
     root = Path(newsark.__file__).parent
     h = hashlib.sha256(newsark.__version__.encode())
-    files = (sorted((root / "extract").glob("*.py")) + sorted((root / "scale").glob("*.py"))
-             + [root / "sources" / "extraction.py", root / "archive" / "article.py"])
-    for path in files:
-        h.update(path.name.encode())
+    for path in sorted(root.rglob("*.py")):
+        h.update(str(path.relative_to(root)).encode())
         h.update(path.read_bytes())
     return f"{newsark.__version__}+{h.hexdigest()[:12]}"
 
