@@ -174,6 +174,12 @@ def test_files_are_indexed_on_the_pool(three_warcs: list[Path], cluster: str) ->
         assert list(index_files(three_warcs, pool)) == want
     with open_pool(cluster=cluster) as pool:
         assert list(index_files(three_warcs, pool)) == want
+    with open_pool(workers=2) as pool:  # a pool whose processes died: the files are read here
+        assert pool is not None
+        assert list(index_files(three_warcs[:2], pool)) == want[:2]
+        for proc in list(pool.executor._processes.values()):  # type: ignore[attr-defined]
+            proc.kill()
+        assert list(index_files(three_warcs, pool)) == want
 
 
 def test_several_files_on_workers_give_the_same_archive(three_warcs: list[Path], tmp_path: Path) -> None:

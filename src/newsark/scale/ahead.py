@@ -72,7 +72,7 @@ class ExtractAhead:
             return
         try:
             fut = self.pool.executor.submit(extract_batch, [page for _, page in batch], self.profile_json)
-        except RuntimeError as exc:  # the pool was shut down under us
+        except Exception as exc:  # noqa: BLE001 - a pool shut down or broken under us
             self._failed(exc)
             return
         for i, (key, _) in enumerate(batch):

@@ -73,6 +73,9 @@ def index_warc(path: Path) -> list[Capture]:
     return caps
 
 
+INDEX_TIMEOUT = 4 * 3600.0  # seconds for one file on the pool before it is read here
+
+
 def file_key(path: Path) -> list[object]:
     """What identifies a WARC file as read: path, size, modification time."""
     st = path.stat()
@@ -90,10 +93,14 @@ def index_files(paths: list[Path], pool: Pool | None) -> Iterator[list[Capture]]
     if pool is None or len(paths) < 2:
         yield from map(index_warc, paths)
         return
-    futures = [pool.executor.submit(_index_task, p) for p in paths]
+    try:
+        futures = [pool.executor.submit(_index_task, p) for p in paths]
+    except Exception:  # noqa: BLE001 - a broken pool: read them all here
+        yield from map(index_warc, paths)
+        return
     for path, fut in zip(paths, futures):
         try:
-            key, caps = fut.result()
+            key, caps = fut.result(timeout=INDEX_TIMEOUT)
         except Exception:  # noqa: BLE001 - read it here (a real WARC error is raised here too)
             key, caps = None, []
         yield caps if key == file_key(path) else index_warc(path)
