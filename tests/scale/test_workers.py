@@ -3,12 +3,19 @@ the archive must be the same as when every page is extracted in the ingesting pr
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import socket
 import sqlite3
+import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -25,7 +32,14 @@ from newsark.commands.rescue_cmd import ingest_command
 from newsark.extract.site import extract_pages
 from newsark.scale.ahead import ExtractAhead
 from newsark.scale.ordered import map_in_order
-from newsark.scale.workers import ClusterError, check_workers, code_fingerprint, open_pool
+from newsark.scale.workers import (
+    ClusterError,
+    Pool,
+    PoolGone,
+    check_workers,
+    code_fingerprint,
+    open_pool,
+)
 from newsark.sources import ingest as ingest_module
 from newsark.sources.extraction import extract_response
 from newsark.sources.ingest import index_files, index_warc
@@ -243,7 +257,8 @@ def test_extract_site_on_workers_prints_the_same_lines(site_folder: Path, cluste
 
 
 def test_map_in_order_survives_a_dying_pool(site_folder: Path) -> None:
-    pages = [(p.name, p.read_bytes()) for p in sorted(site_folder.glob("0*.html"))[:24]]
+    pages: list[tuple[str, bytes | str]] = [(p.name, p.read_bytes())
+                                            for p in sorted(site_folder.glob("0*.html"))[:24]]
     fn = partial(extract_pages, profile_json=None)
     want = [(s.name, s.extraction.title if s.extraction else s.error) for s in fn(pages)]
     with open_pool(workers=2) as pool:
@@ -255,3 +270,66 @@ def test_map_in_order_survives_a_dying_pool(site_folder: Path) -> None:
                 for proc in list(pool.executor._processes.values()):  # type: ignore[attr-defined]
                     proc.kill()
     assert got == want and len(got) == 24
+
+
+def test_cluster_killed_mid_ingest_loses_nothing(tmp_path: Path) -> None:
+    """A real scheduler and workers (the dask CLI, as a user runs them) killed with -9 while
+    an ingest uses them: the ingest ends normally, with the archive of an in-process run."""
+    warc = tmp_path / "site.warc.gz"
+    write_warc(warc, synthetic_site(300).captures)
+    want = ingest_json(warc, tmp_path / "inline")
+    dask = str(Path(sys.executable).with_name("dask"))
+    info = tmp_path / "scheduler.json"
+    procs = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0",
+                               "--dashboard-address", "127.0.0.1:0", "--scheduler-file", str(info)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)]
+    try:
+        deadline = time.monotonic() + 60
+        while not info.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        procs.append(subprocess.Popen([dask, "worker", "--scheduler-file", str(info), "--nworkers", "2",
+                                       "--nthreads", "1", "--host", "127.0.0.1"],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                      start_new_session=True))
+        address = json.loads(info.read_text())["address"]
+        ingest_proc = subprocess.Popen(
+            [sys.executable, "-m", "newsark.cli", "ingest", str(warc), "--archive", str(tmp_path / "a"),
+             "--cluster", address, "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        articles = tmp_path / "a" / "articles"
+        while (ingest_proc.poll() is None and time.monotonic() < deadline
+               and len(list(articles.rglob("*.md")) if articles.exists() else []) < 20):
+            time.sleep(0.05)
+        for p in procs:
+            os.killpg(p.pid, signal.SIGKILL)
+        out, err = ingest_proc.communicate(timeout=300)
+    finally:
+        for p in procs:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(p.pid, signal.SIGKILL)
+            p.wait(timeout=30)
+    assert ingest_proc.returncode == 0, err[-3000:]
+    got = json.loads(out[out.index("{"):])
+    assert got.pop("extracted_on")["pages"] < want["written"]  # some pages were done here
+    assert got == want
+    assert "extracting the rest in this process" in err
+    assert digest(tmp_path / "a") == digest(tmp_path / "inline")
+
+
+def test_waiting_on_a_pool_that_is_gone_ends() -> None:
+    """A Dask client that gave up on a dead scheduler never resolves its futures: a wait
+    must end when the pool says it is gone, not after the page timeout."""
+    release = threading.Event()
+    state = {"alive": True}
+    with ThreadPoolExecutor(1) as ex:
+        pool = Pool(ex, 1, "test pool", alive=lambda: state["alive"])
+        fut = pool.submit(release.wait, 60)
+        with pytest.raises(FuturesTimeout):
+            pool.result(fut, 0.2)
+        state["alive"] = False
+        start = time.monotonic()
+        with pytest.raises(PoolGone):
+            pool.result(fut, 600)
+        assert time.monotonic() - start < 5
+        with pytest.raises(PoolGone):
+            pool.submit(release.wait, 1)
+        release.set()

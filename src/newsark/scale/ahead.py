@@ -71,7 +71,7 @@ class ExtractAhead:
         if not batch or self.broken:
             return
         try:
-            fut = self.pool.executor.submit(extract_batch, [page for _, page in batch], self.profile_json)
+            fut = self.pool.submit(extract_batch, [page for _, page in batch], self.profile_json)
         except Exception as exc:  # noqa: BLE001 - a pool shut down or broken under us
             self._failed(exc)
             return
@@ -89,7 +89,7 @@ class ExtractAhead:
         if sent is not None:
             fut, i = sent
             try:
-                result = fut.result(timeout=RESULT_TIMEOUT)[i]
+                result = self.pool.result(fut, RESULT_TIMEOUT)[i]
                 self.failures = 0
                 self.remote += 1
                 return result

@@ -44,7 +44,7 @@ def map_in_order(pool: Pool | None, fn: Callable[[list[T]], list[R]], items: Ite
         fut = None
         if not broken:
             try:
-                fut = pool.executor.submit(fn, chunk)
+                fut = pool.submit(fn, chunk)
             except Exception as exc:  # noqa: BLE001 - a pool shut down or broken: the rest runs here
                 broken = True
                 log.warning("%s refused work (%s: %s); running the rest here", pool.where,
@@ -59,7 +59,7 @@ def map_in_order(pool: Pool | None, fn: Callable[[list[T]], list[R]], items: Ite
         results = None
         if fut is not None:
             try:
-                results = fut.result(timeout=RESULT_TIMEOUT)
+                results = pool.result(fut, RESULT_TIMEOUT)
             except Exception as exc:  # noqa: BLE001 - any pool trouble: run the batch here
                 log.warning("a batch failed on %s (%s: %s); running it here", pool.where,
                             type(exc).__name__, exc)

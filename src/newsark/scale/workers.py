@@ -10,31 +10,64 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 import newsark
 
 CONNECT_TIMEOUT = 20.0  # seconds to reach the scheduler and see a worker
 CLUSTER_BATCH = 8  # pages per Dask task: a task costs the scheduler about a millisecond
+POLL = 1.0  # seconds between looks at whether the pool is still there, while waiting
+R = TypeVar("R")
 
 
 class ClusterError(RuntimeError):
     """The cluster cannot be used (unreachable, no workers, other extraction code)."""
 
 
+class PoolGone(RuntimeError):
+    """The pool can no longer run anything (its cluster closed the connection for good)."""
+
+
+def _always() -> bool:
+    return True
+
+
 @dataclass
 class Pool:
-    """An executor, how many tasks it runs at once and how many pages go in one task."""
+    """An executor, how many tasks it runs at once and how many pages go in one task.
+    ``alive`` says whether it can still answer: a Dask client that gave up reconnecting
+    to a dead scheduler leaves its futures unresolved forever, so waits poll it."""
 
     executor: Executor
     slots: int
     where: str
     batch: int = 1
+    alive: Callable[[], bool] = _always
+
+    def submit(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> Future[R]:
+        if not self.alive():
+            raise PoolGone(f"{self.where} is gone")
+        return self.executor.submit(fn, *args, **kwargs)
+
+    def result(self, fut: Future[R], timeout: float) -> R:
+        """``fut.result(timeout)``, but PoolGone as soon as the pool is."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                return fut.result(timeout=min(POLL, max(0.0, deadline - time.monotonic())))
+            except FuturesTimeout:
+                if not self.alive():
+                    raise PoolGone(f"{self.where} is gone") from None
+                if time.monotonic() >= deadline:
+                    raise
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +128,7 @@ def _dask_pool(address: str, timeout: float) -> Iterator[Pool]:
         # for lost workers; retries also covers a worker killed mid-task).
         executor = client.get_executor(pure=False, retries=2)
         yield Pool(executor, max(1, threads), f"Dask cluster {address} ({threads} threads)",
-                   batch=CLUSTER_BATCH)
+                   batch=CLUSTER_BATCH, alive=lambda: client.status in ("running", "connecting"))
     finally:
         client.close()
 

@@ -94,13 +94,13 @@ def index_files(paths: list[Path], pool: Pool | None) -> Iterator[list[Capture]]
         yield from map(index_warc, paths)
         return
     try:
-        futures = [pool.executor.submit(_index_task, p) for p in paths]
+        futures = [pool.submit(_index_task, p) for p in paths]
     except Exception:  # noqa: BLE001 - a broken pool: read them all here
         yield from map(index_warc, paths)
         return
     for path, fut in zip(paths, futures):
         try:
-            key, caps = fut.result(timeout=INDEX_TIMEOUT)
+            key, caps = pool.result(fut, INDEX_TIMEOUT)
         except Exception:  # noqa: BLE001 - read it here (a real WARC error is raised here too)
             key, caps = None, []
         yield caps if key == file_key(path) else index_warc(path)
