@@ -134,6 +134,7 @@ def test_refuses_to_replace_a_file_without_force(archive_dir: Path, tmp_path: Pa
     (["out.csv"], "cannot tell the format"),
     (["-", "--format", "parquet"], "not to standard output"),
     (["a.jsonl", "--captures"], "--captures goes with --format warc"),
+    (["a.parquet", "--originals"], "--originals goes with --format warc"),
 ])
 def test_usage_errors(archive_dir: Path, tmp_path: Path, args: list[str], message: str) -> None:
     if args[0] != "-":
@@ -228,3 +229,37 @@ def test_library_writes_jsonl_to_a_stream(archive_dir: Path) -> None:
         tally = export_archive(archive, buf, "jsonl", Selection(aliases=True))
     assert tally.written == 3 and tally.stories == 2 and tally.skipped == {"unreadable file": 1}
     assert len(buf.getvalue().splitlines()) == 3
+
+
+def test_warc_keeps_the_files_as_imported(tmp_path: Path) -> None:
+    """--originals: the bytes each repaired file was imported from, beside the file."""
+    from tests.archive import sitegen
+
+    src, arch = tmp_path / "src", tmp_path / "arch"
+    sitegen.write_site(src)
+    assert CliRunner().invoke(main, ["import", str(src), "--archive", str(arch), "--no-index"]).exit_code == 0
+    out = tmp_path / "a.warc.gz"
+    code, _, err = run("--archive", str(arch), str(out), "--aliases", "--originals")
+    assert code == 0, err
+    with Archive(arch) as archive:
+        want = {}
+        for article_id in archive.ids():
+            original = archive.original_bytes(article_id)
+            if original is not None and original != archive.read_bytes(article_id):
+                want[f"urn:newsark:original:{article_id}"] = original
+        assert len(want) >= 5
+        got, refers = {}, {}
+        with out.open("rb") as fh:
+            for r in ArchiveIterator(fh):
+                uri = r.rec_headers.get_header("WARC-Target-URI")
+                if uri and uri.startswith("urn:newsark:original:"):
+                    got[uri] = r.content_stream().read()
+                    refers[uri] = r.rec_headers.get_header("WARC-Newsark-Original-Of")
+        assert got == want
+        assert all(refers[u] == u.replace(":original:", ":article:") for u in got)
+    assert f", {len(want)} files as imported" in err
+    plain = tmp_path / "b.warc.gz"
+    assert run("--archive", str(arch), str(plain), "--aliases")[0] == 0
+    with plain.open("rb") as fh:
+        assert not any("original" in (r.rec_headers.get_header("WARC-Target-URI") or "")
+                       for r in ArchiveIterator(fh))

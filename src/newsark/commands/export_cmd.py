@@ -25,10 +25,13 @@ from newsark.export import FORMATS, Selection, export_archive, format_for
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many articles.")
 @click.option("--captures", is_flag=True,
               help="WARC: also copy the raw captures kept under DIR/warcs/.")
+@click.option("--originals", is_flag=True,
+              help="WARC: also the files as they were imported, where repairs changed them.")
 @click.option("--force", is_flag=True, help="Replace OUT if it exists.")
 def export_command(archive_dir: Path, out: Path, fmt: str | None, aliases: bool,
                    since: str | None, until: str | None, site: str | None,
-                   category: str | None, limit: int | None, captures: bool, force: bool) -> None:
+                   category: str | None, limit: int | None, captures: bool, originals: bool,
+                   force: bool) -> None:
     """Export an archive's articles as a dataset (JSON Lines, Parquet) or one WARC file.
 
     One record per story by default; OUT '-' writes JSON Lines to standard output.
@@ -39,16 +42,19 @@ def export_command(archive_dir: Path, out: Path, fmt: str | None, aliases: bool,
         raise click.UsageError(f"cannot tell the format from {out.name!r}: give --format")
     if to_stdout and fmt != "jsonl":
         raise click.UsageError(f"{fmt} is written to a file, not to standard output")
-    if captures and fmt != "warc":
-        raise click.UsageError("--captures goes with --format warc")
+    for flag, given in (("--captures", captures), ("--originals", originals)):
+        if given and fmt != "warc":
+            raise click.UsageError(f"{flag} goes with --format warc")
     if not to_stdout and out.exists() and not force:
         raise click.ClickException(f"{out} exists: give --force to replace it")
     selection = Selection(aliases=aliases, since=since, until=until, site=site,
                           category=category, limit=limit)
     with open_archive(archive_dir) as archive:
         tally = export_archive(archive, sys.stdout.buffer if to_stdout else out, fmt,
-                               selection, captures=captures)
+                               selection, captures=captures, originals=originals)
     what = f"{tally.written} articles ({tally.stories} stories)"
+    if tally.originals:
+        what += f", {tally.originals} files as imported"
     if tally.capture_files:
         what += f" and {tally.capture_files} files of captures"
     click.echo(f"exported {what} to {'stdout' if to_stdout else out} as {fmt}", err=True)

@@ -29,7 +29,7 @@ def format_for(path: Path) -> str | None:
 
 
 def export_archive(archive: Archive, out: Path | Writable, fmt: str, selection: Selection,
-                   *, captures: bool = False) -> Tally:
+                   *, captures: bool = False, originals: bool = False) -> Tally:
     """Write the selected articles of ``archive`` to ``out`` (a path, or an open binary
     stream for JSON Lines) in ``fmt``; returns what was written and left out."""
     if fmt not in FORMATS:
@@ -45,7 +45,7 @@ def export_archive(archive: Archive, out: Path | Writable, fmt: str, selection: 
         write_parquet_file(iter_records(archive, selection, tally), out)
     else:  # the WARC holds each file's bytes: read once, with the record made from them
         with atomic_output(out) as fh:
-            tally.capture_files = write_warc(archive, iter_files(archive, selection, tally), fh,
-                                             gzipped=out.name.lower().endswith(".gz"),
-                                             captures=captures)
+            tally.originals, tally.capture_files = write_warc(
+                archive, iter_files(archive, selection, tally), fh,
+                gzipped=out.name.lower().endswith(".gz"), captures=captures, originals=originals)
     return tally

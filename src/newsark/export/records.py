@@ -72,6 +72,7 @@ class Tally:
     stories: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
     capture_files: int = 0       # WARC export: files of raw captures copied
+    originals: int = 0           # WARC export: files as imported, where repairs changed them
 
     def skip(self, why: str) -> None:
         self.skipped[why] = self.skipped.get(why, 0) + 1

@@ -1,6 +1,7 @@
 """An archive as one WARC file (warcio): the article files as ``resource`` records, the
-catalog's facts about each as a ``metadata`` record, and, on request, the raw captures a
-rescue or an ingest kept under ``DIR/warcs/``, copied as they are.
+catalog's facts about each as a ``metadata`` record, and, on request, the files as they
+were imported (before repair) and the raw captures a rescue or an ingest kept under
+``DIR/warcs/``, copied as they are.
 
 A ``.warc.gz`` output is gzip per record, as WARC tools expect; the captures are copied
 byte for byte (their gzip members), up to the end of their last committed record.
@@ -15,7 +16,7 @@ import json
 import re
 import shutil
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -40,9 +41,16 @@ def article_uri(record: dict[str, Any]) -> str:
     return f"urn:newsark:article:{record['id']}"
 
 
+def original_uri(record: dict[str, Any]) -> str:
+    return f"urn:newsark:original:{record['id']}"
+
+
 def write_articles(writer: WARCWriter, files: Iterable[tuple[bytes, dict[str, Any]]],
-                   exported_at: str) -> None:
-    """A resource and a metadata record per (file bytes, export record)."""
+                   exported_at: str, originals: Callable[[int], bytes | None] | None = None) -> int:
+    """A resource and a metadata record per (file bytes, export record); with
+    ``originals`` (article id -> the bytes it was imported from), also a resource record
+    of those bytes where repairs changed them. Returns how many originals were written."""
+    written = 0
     for data, record in files:
         uri = article_uri(record)
         m = _CAPTURE_TS_RE.search(record["url"] or "")
@@ -67,6 +75,18 @@ def write_articles(writer: WARCWriter, files: Iterable[tuple[bytes, dict[str, An
                                "WARC-Date": date, "WARC-Refers-To": rid},
         )
         writer.write_record(metadata)
+        original = originals(record["id"]) if originals else None
+        if original is not None and original != data:
+            # The file as it was before newsark repaired it (the undo data of `repair`),
+            # so the export keeps what was received as well as what was made of it.
+            writer.write_record(writer.create_warc_record(
+                original_uri(record), "resource", payload=io.BytesIO(original), length=len(original),
+                warc_content_type="text/markdown; charset=utf-8",
+                warc_headers_dict={"WARC-Record-ID": _record_id("original", record["id"], record["sha256"]),
+                                   "WARC-Date": date, "WARC-Newsark-Article-Id": str(record["id"]),
+                                   "WARC-Newsark-Original-Of": uri}))
+            written += 1
+    return written
 
 
 def capture_files(archive: Archive) -> Iterator[tuple[Path, int]]:
@@ -110,17 +130,20 @@ def copy_captures(archive: Archive, out: IO[bytes], *, gzipped: bool) -> int:
 
 
 def write_warc(archive: Archive, files: Iterable[tuple[bytes, dict[str, Any]]], out: IO[bytes],
-               *, gzipped: bool, captures: bool) -> int:
-    """The whole export; returns how many capture files were copied."""
+               *, gzipped: bool, captures: bool, originals: bool = False) -> tuple[int, int]:
+    """The whole export; returns how many originals were written and capture files copied."""
     exported_at = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     writer = WARCWriter(out, gzip=gzipped, warc_version="WARC/1.1")
     info = writer.create_warcinfo_record(f"{archive.root.name}.warc", {
         "software": f"newsark/{__version__} (warcio)",
         "format": "WARC File Format 1.1",
         "description": "a newsark archive: article files (resource), their catalog facts "
-                       "(metadata)" + (", raw captures (response)" if captures else ""),
+                       "(metadata)" + (", the files as imported, before repair (resource)"
+                                       if originals else "")
+                       + (", raw captures (response)" if captures else ""),
         "isPartOf": archive.root.name,
     })
     writer.write_record(info)
-    write_articles(writer, files, exported_at)
-    return copy_captures(archive, out, gzipped=gzipped) if captures else 0
+    n_originals = write_articles(writer, files, exported_at,
+                                 archive.original_bytes if originals else None)
+    return n_originals, (copy_captures(archive, out, gzipped=gzipped) if captures else 0)
