@@ -333,3 +333,19 @@ def test_waiting_on_a_pool_that_is_gone_ends() -> None:
         with pytest.raises(PoolGone):
             pool.submit(release.wait, 1)
         release.set()
+
+
+def test_ingest_reports_progress(warc: Path, tmp_path: Path) -> None:
+    from newsark.sources.ingest import ingest
+    from newsark.sources.rescue import Progress
+
+    listed: list[int] = []
+    totals: list[int] = []
+    done: list[int] = []
+    tally, _ = ingest([warc], tmp_path / "a", progress=Progress(
+        listed=listed.append, stories=totals.append,
+        story_done=lambda t: done.append(t.written + t.aliased + t.failed + t.skipped)))
+    assert listed == [len(index_warc(warc))]
+    assert totals == [tally.stories] and len(done) == tally.stories and done[-1] == tally.stories
+    r = CliRunner().invoke(ingest_command, [str(warc), "--archive", str(tmp_path / "b")])
+    assert r.exit_code == 0 and "written:" in r.stdout

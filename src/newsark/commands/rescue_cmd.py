@@ -74,20 +74,22 @@ def rescue_command(site: str, archive_dir: Path | None, wayback: str, cdx_rate: 
 @click.option("--capture-base", default=R.DEFAULT_WAYBACK, show_default=True,
               help="Base of the capture URLs written into articles (when the WARC has none).")
 @pool_options
+@click.option("--quiet", is_flag=True, help="No progress bars.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def ingest_command(files: tuple[Path, ...], archive_dir: Path, profile: Path | None,
                    site: str | None, capture_base: str, workers: int, cluster: str | None,
-                   as_json: bool) -> None:
+                   quiet: bool, as_json: bool) -> None:
     """Ingest local WARC / WACZ files (e.g. a crawl, or rescue's own DIR/warcs) into an archive.
 
     The archive is the same whether pages are extracted here, with --workers or on a
     --cluster; only this process writes it, so a killed ingest resumes as usual."""
     from newsark.sources.ingest import ingest
 
-    with opened_pool(workers, cluster) as pool:
+    with opened_pool(workers, cluster) as pool, RichProgress(enabled=not quiet and not as_json) as bars:
         try:
             tally, shape = ingest(list(files), archive_dir, profile=profile, site=site,
-                                  public_base=capture_base.rstrip("/"), pool=pool)
+                                  public_base=capture_base.rstrip("/"), pool=pool,
+                                  progress=bars.callbacks())
         except (ValueError, FileNotFoundError) as exc:
             raise click.UsageError(str(exc)) from exc
         where = pool.where if pool else None

@@ -24,7 +24,7 @@ from newsark.sources.discover import is_candidate, learn_shape, load_profile
 from newsark.sources.ledger import Capture, Ledger
 from newsark.sources.pipeline import Pipeline, Tally
 from newsark.sources.replay import Hop, parse_location
-from newsark.sources.rescue import sync_search
+from newsark.sources.rescue import Progress, sync_search
 from newsark.sources.warcstore import iso_to_ts, read_response
 
 
@@ -134,9 +134,11 @@ class IndexFetcher:
 
 def ingest(files: list[Path], archive_dir: Path, *, profile: Path | None = None,
            site: str | None = None, public_base: str = "https://web.archive.org",
-           pool: Pool | None = None) -> tuple[Tally, str]:
+           pool: Pool | None = None, progress: Progress | None = None) -> tuple[Tally, str]:
     """Ingest WARC/WACZ files into an archive. Returns the tally and the URL shape used.
-    ``pool`` (``newsark.scale.workers.open_pool``): where pages are extracted."""
+    ``pool`` (``newsark.scale.workers.open_pool``): where pages are extracted; ``progress``:
+    callbacks for the captures indexed and the stories done."""
+    progress = progress or Progress()
     if not files:
         raise ValueError("give at least one WARC or WACZ file")
     with Archive(archive_dir) as archive:
@@ -148,6 +150,7 @@ def ingest(files: list[Path], archive_dir: Path, *, profile: Path | None = None,
             # the last record is the one the rescue used.
             latest: dict[tuple[str, str], Capture] = {}
             for caps in index_files(paths, pool):
+                progress.listed(len(caps))
                 for cap in caps:
                     latest[(cap.original, cap.ts)] = cap
             with ledger.tx():
@@ -166,8 +169,9 @@ def ingest(files: list[Path], archive_dir: Path, *, profile: Path | None = None,
         if prof is None:
             raise ValueError("no article URL shape found in these files; give --profile")
         ledger.set_urls({c.original: prof.story_id(c.original) for c in cands})
+        progress.stories(len({prof.story_id(c.original) for c in cands} - {None}))
         pipe = Pipeline(archive, ledger, IndexFetcher(ledger), prof, public_base=public_base,
-                        warcs=None, attempts=1, pool=pool)
+                        warcs=None, attempts=1, pool=pool, on_story=progress.story_done)
         tally = pipe.run(cands)
         sync_search(archive)
         return tally, prof.describe()
