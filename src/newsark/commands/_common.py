@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,10 +43,11 @@ def opened_pool(workers: int, cluster: str | None) -> Iterator[Pool | None]:
     """``newsark.scale.workers.open_pool`` with its errors as click errors."""
     from newsark.scale.workers import ClusterError, open_pool
 
-    if workers and cluster:
-        raise click.UsageError("give --workers or --cluster, not both")
-    try:
-        with open_pool(workers, cluster) as pool:
-            yield pool
-    except ClusterError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with ExitStack() as stack:
+        try:
+            pool = stack.enter_context(open_pool(workers, cluster))
+        except ClusterError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except ValueError as exc:  # --workers with --cluster
+            raise click.UsageError(str(exc)) from exc
+        yield pool

@@ -45,6 +45,13 @@ def original_uri(record: dict[str, Any]) -> str:
     return f"urn:newsark:original:{record['id']}"
 
 
+def _markdown_record(writer: WARCWriter, uri: str, data: bytes, headers: dict[str, str]) -> Any:
+    """A ``resource`` record holding a Markdown file's exact bytes."""
+    return writer.create_warc_record(uri, "resource", payload=io.BytesIO(data), length=len(data),
+                                     warc_content_type="text/markdown; charset=utf-8",
+                                     warc_headers_dict=headers)
+
+
 def write_articles(writer: WARCWriter, files: Iterable[tuple[bytes, dict[str, Any]]],
                    exported_at: str, originals: Callable[[int], bytes | None] | None = None) -> int:
     """A resource and a metadata record per (file bytes, export record); with
@@ -56,16 +63,11 @@ def write_articles(writer: WARCWriter, files: Iterable[tuple[bytes, dict[str, An
         m = _CAPTURE_TS_RE.search(record["url"] or "")
         date = ts_to_iso(m.group(1)) if m else exported_at
         rid = _record_id("article", record["id"], record["sha256"])
-        resource = writer.create_warc_record(
-            uri, "resource", payload=io.BytesIO(data), length=len(data),
-            warc_content_type="text/markdown; charset=utf-8",
-            warc_headers_dict={"WARC-Record-ID": rid, "WARC-Date": date,
-                               "WARC-Newsark-Article-Id": str(record["id"]),
-                               "WARC-Newsark-Story-Id": str(record["story_id"]),
-                               **({"WARC-Newsark-Original-URL": record["original_url"]}
-                                  if record["original_url"] else {})},
-        )
-        writer.write_record(resource)
+        writer.write_record(_markdown_record(writer, uri, data, {
+            "WARC-Record-ID": rid, "WARC-Date": date,
+            "WARC-Newsark-Article-Id": str(record["id"]),
+            "WARC-Newsark-Story-Id": str(record["story_id"]),
+            **({"WARC-Newsark-Original-URL": record["original_url"]} if record["original_url"] else {})}))
         facts = {k: v for k, v in record.items() if k not in ("markdown", "text")}
         meta = json.dumps(facts, ensure_ascii=False).encode("utf-8")
         metadata = writer.create_warc_record(
@@ -79,12 +81,10 @@ def write_articles(writer: WARCWriter, files: Iterable[tuple[bytes, dict[str, An
         if original is not None and original != data:
             # The file as it was before newsark repaired it (the undo data of `repair`),
             # so the export keeps what was received as well as what was made of it.
-            writer.write_record(writer.create_warc_record(
-                original_uri(record), "resource", payload=io.BytesIO(original), length=len(original),
-                warc_content_type="text/markdown; charset=utf-8",
-                warc_headers_dict={"WARC-Record-ID": _record_id("original", record["id"], record["sha256"]),
-                                   "WARC-Date": date, "WARC-Newsark-Article-Id": str(record["id"]),
-                                   "WARC-Newsark-Original-Of": uri}))
+            writer.write_record(_markdown_record(writer, original_uri(record), original, {
+                "WARC-Record-ID": _record_id("original", record["id"], record["sha256"]),
+                "WARC-Date": date, "WARC-Newsark-Article-Id": str(record["id"]),
+                "WARC-Newsark-Original-Of": uri}))
             written += 1
     return written
 

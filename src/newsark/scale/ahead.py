@@ -17,10 +17,9 @@ from typing import Any
 from newsark.sources.extraction import Extracted, extract_response
 from newsark.sources.warcstore import WarcResponse
 
-from .workers import Pool
+from .workers import RESULT_TIMEOUT, Pool
 
 log = logging.getLogger(__name__)
-RESULT_TIMEOUT = 600.0  # seconds for one page on the pool before it is done here instead
 GIVE_UP_AFTER = 3        # pool failures in a row before the rest is extracted here
 
 

@@ -15,12 +15,11 @@ from concurrent.futures import Future
 from itertools import islice
 from typing import TypeVar
 
-from .workers import Pool
+from .workers import RESULT_TIMEOUT, Pool
 
 T = TypeVar("T")
 R = TypeVar("R")
 log = logging.getLogger(__name__)
-RESULT_TIMEOUT = 600.0  # seconds for one batch before it is run here instead
 
 
 def map_in_order(pool: Pool | None, fn: Callable[[list[T]], list[R]], items: Iterable[T],

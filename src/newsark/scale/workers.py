@@ -25,6 +25,7 @@ import newsark
 CONNECT_TIMEOUT = 20.0  # seconds to reach the scheduler and see a worker
 CLUSTER_BATCH = 8  # pages per Dask task: a task costs the scheduler about a millisecond
 POLL = 1.0  # seconds between looks at whether the pool is still there, while waiting
+RESULT_TIMEOUT = 600.0  # seconds for one task before its work is done here instead
 R = TypeVar("R")
 
 

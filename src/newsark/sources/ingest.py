@@ -168,8 +168,9 @@ def ingest(files: list[Path], archive_dir: Path, *, profile: Path | None = None,
         prof = load_profile(profile) if profile else learn_shape(sorted({c.original for c in cands}))
         if prof is None:
             raise ValueError("no article URL shape found in these files; give --profile")
-        ledger.set_urls({c.original: prof.story_id(c.original) for c in cands})
-        progress.stories(len({prof.story_id(c.original) for c in cands} - {None}))
+        story_of = {c.original: prof.story_id(c.original) for c in cands}
+        ledger.set_urls(story_of)
+        progress.stories(len(set(story_of.values()) - {None}))
         pipe = Pipeline(archive, ledger, IndexFetcher(ledger), prof, public_base=public_base,
                         warcs=None, attempts=1, pool=pool, on_story=progress.story_done)
         tally = pipe.run(cands)

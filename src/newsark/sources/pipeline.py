@@ -153,7 +153,7 @@ class Pipeline:
         self.pool = pool
         self.ahead: ExtractAhead | None = None
         self._ahead_at = 0  # index in the story order of the next story to send ahead
-        self._sent: dict[int, tuple[str, str]] = {}  # story id -> the capture sent for it
+        self._sent: dict[tuple[str, str], int] = {}  # capture sent ahead -> its story id
 
     # -- the loop ----------------------------------------------------------------------
     def run(self, captures: list[Capture]) -> Tally:
@@ -306,8 +306,9 @@ class Pipeline:
         ahead = self.ahead
         if ahead is None:
             return
-        for sid in [s for s in self._sent if s < order[n]]:
-            ahead.discard(self._sent.pop(sid))  # folded into another story meanwhile
+        for key in [k for k, sid in self._sent.items() if sid < order[n]]:
+            del self._sent[key]
+            ahead.discard(key)  # its story was folded into another one meanwhile
         self._ahead_at = max(self._ahead_at, n)
         while ahead.room() and self._ahead_at < len(order):
             sid = order[self._ahead_at]
@@ -319,12 +320,12 @@ class Pipeline:
                 continue
             resp = self._stored(row)
             capture_url = self._capture_url(resp)
-            self._sent[sid] = (row.original, row.ts)
+            self._sent[(row.original, row.ts)] = sid
             ahead.submit((row.original, row.ts), resp, capture_url, self._link_base(capture_url))
 
     def _extract(self, row: FetchRow, resp: WarcResponse, capture_url: str, base: str) -> Extracted:
         if self.ahead is not None:
-            self._sent = {s: k for s, k in self._sent.items() if k != (row.original, row.ts)}
+            self._sent.pop((row.original, row.ts), None)
             return self.ahead.take((row.original, row.ts), resp, capture_url, base)
         return extract_response(resp, capture_url=capture_url, public_base=base, template=self.template)
 
