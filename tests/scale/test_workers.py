@@ -231,6 +231,40 @@ def test_a_resumed_ingest_does_not_read_the_files_again(warc: Path, tmp_path: Pa
     assert digest(tmp_path / "a") == before
 
 
+def indexed(root: Path) -> list[tuple[object, ...]]:
+    db = sqlite3.connect(root / "catalog.sqlite")
+    rows = db.execute("SELECT original, ts, status, mimetype, warc_file, warc_offset FROM rescue_captures "
+                      "ORDER BY original, ts").fetchall()
+    db.close()
+    return rows
+
+
+def test_files_added_to_a_collection_are_the_only_ones_read(three_warcs: list[Path], tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[Path] = []
+    real = ingest_module.index_warc
+
+    def counted(path: Path) -> list[Capture]:
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(ingest_module, "index_warc", counted)
+    ingest_json(three_warcs[0], tmp_path / "grown")
+    assert reads == [three_warcs[0].resolve()]
+    reads.clear()
+    ingest_json(three_warcs[0], tmp_path / "grown", *map(str, three_warcs[1:]))  # two files added
+    assert reads == [p.resolve() for p in three_warcs[1:]]
+    reads.clear()
+    whole = ingest_json(three_warcs[0], tmp_path / "whole", *map(str, three_warcs[1:]))
+    assert len(reads) == 3 and whole["written"] > 20
+    # The captures known are those of all three files read at once (the stories the first
+    # ingest finished from one file stay as written: a resumed ingest redoes no story).
+    assert indexed(tmp_path / "grown") == indexed(tmp_path / "whole")
+    reads.clear()
+    ingest_json(three_warcs[2], tmp_path / "grown")  # a subset of what was read: nothing to read
+    assert reads == []
+
+
 @pytest.fixture(scope="module")
 def site_folder(warc: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder of the site's saved pages (articles, listings, a bad page)."""

@@ -144,12 +144,18 @@ def ingest(files: list[Path], archive_dir: Path, *, profile: Path | None = None,
     with Archive(archive_dir) as archive:
         ledger = Ledger(archive.db)
         paths = warc_paths(files, archive.root)
-        seen = [file_key(p) for p in paths]
-        if archive.get_meta("ingest_indexed") != seen:
+        # Files already read as they are now (same path, size and time) are not read
+        # again: a resumed ingest, or one given a collection with files added, scans only
+        # what is new or changed (on a large collection that scan is hours).
+        stored = archive.get_meta("ingest_indexed")
+        done = [k for k in stored if isinstance(k, list)] if isinstance(stored, list) else []
+        keys = [file_key(p) for p in paths]
+        todo = [p for p, k in zip(paths, keys) if k not in done]
+        if todo:
             # A (url, time) stored twice is a retried fetch (e.g. after an outage page):
             # the last record is the one the rescue used.
             latest: dict[tuple[str, str], Capture] = {}
-            for caps in index_files(paths, pool):
+            for caps in index_files(todo, pool):
                 progress.listed(len(caps))
                 for cap in caps:
                     latest[(cap.original, cap.ts)] = cap
@@ -159,9 +165,9 @@ def ingest(files: list[Path], archive_dir: Path, *, profile: Path | None = None,
                     [(c.warc_file, c.warc_offset, c.original, c.ts) for c in latest.values()],
                 )
                 ledger.add_captures(list(latest.values()))
-            # The same files again (a resumed ingest) are not read again: on a large
-            # collection that scan is hours.
-            archive.set_meta("ingest_indexed", seen)
+            # A changed file's old key goes: its offsets are the new file's now.
+            read = {str(p): k for p, k in zip(paths, keys) if p in todo}
+            archive.set_meta("ingest_indexed", [k for k in done if k[0] not in read] + list(read.values()))
         captures = [c for c in ledger.captures() if c.warc_file]
         hosts = _hosts(captures, site)
         cands = [c for c in captures if is_candidate(c.original, c.mimetype, hosts)]
