@@ -47,6 +47,19 @@ def test_missed_share_counts_long_paragraphs_absent_from_the_body() -> None:
     assert missed_share(doc, _candidate("\n".join(paras[:2]))) > MISSED_DOUBT
 
 
+def test_missed_share_leaves_out_a_paragraph_the_page_repeats() -> None:
+    paras = [_para(40, i) for i in range(2)]
+    banner = "Free standard shipping on qualifying orders over forty dollars, for more information " \
+             "on shipping rates and timelines please visit our international page today"
+    doc = parse_document(_page(paras + [banner] * 3 + [_para(30, 9)]))
+    body = _candidate("\n".join(paras))
+    # the repeated banner (three times) is not article text the body missed;
+    # the paragraph written once is (30 missing words against a body of 80)
+    assert missed_share(doc, body) == pytest.approx(30 / 80)
+    doc = parse_document(_page(paras + [banner] * 2))  # written twice: still counted
+    assert missed_share(doc, body) == pytest.approx(2 * len(banner.split()) / 80)
+
+
 def test_missed_inside_counts_dropped_blocks_of_the_body_container_only() -> None:
     paras = [_para(30, i) for i in range(4)]
     items = [_para(8, 10 + i) for i in range(6)]

@@ -31,6 +31,7 @@ SHORT_LINE = 6  # words
 SHORT_LINES_DOUBT = 0.5  # share of a body's words on short lines that makes it doubtful
 FRAGMENT = 2.0  # long paragraphs missed, relative to the body's size: a fragment of the article
 INSIDE_DOUBT = 0.2  # blocks of the body's own container missing from it, relative to its size
+REPEATED = 3  # a paragraph the page writes this many times is a banner, not article text
 _TEXT_BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "dd", "td")
 _OTHER_BLOCKS = ("h1", "h5", "h6", "dt", "tr")  # text blocks a body's trimming maps too (trim.py)
 KEY_CHARS = 60  # a paragraph is "in" a body when its first characters are (trim.py and restore.py too)
@@ -160,10 +161,22 @@ def missed_share(doc: etree._Element, body: Candidate, blocks: list[_Block] | No
 
     A cheap doubt signal (no second extractor run): a body that misses several long
     paragraphs of the page probably cut the article short or took the wrong block.
+    Paragraphs the page repeats (``_repeated``) are not counted.
     """
     blocks = _blocks(doc, body) if blocks is None else blocks
-    missed = sum(n for el, n, found in blocks if not found and n >= LONG_PARAGRAPH and el.tag == "p")
+    banners = _repeated(doc)
+    missed = sum(n for el, n, found in blocks
+                 if not found and n >= LONG_PARAGRAPH and el.tag == "p" and el not in banners)
     return missed / max(1, len(body.text.split()))
+
+
+def _repeated(doc: etree._Element) -> set[etree._Element]:
+    """The page's text blocks whose text it writes REPEATED times or more: a banner per
+    locale or per product card ("Free shipping on orders $40+ …" once for each country),
+    which no body should be doubted for leaving out."""
+    blocks = page_blocks(doc)
+    counts = Counter(key for _, _, key in blocks)
+    return {el for el, _, key in blocks if counts[key] >= REPEATED}
 
 
 def missed_inside(doc: etree._Element, body: Candidate, blocks: list[_Block] | None = None) -> float:
