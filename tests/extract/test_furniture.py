@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newsark.extract.furniture import drop_furniture
+from newsark.extract.furniture import drop_author_box, drop_furniture
 
 
 def test_advertisement_labels_go_anywhere_in_the_body() -> None:
@@ -49,3 +49,28 @@ def test_a_body_is_never_emptied() -> None:
 
 def test_blocks_of_zero_width_characters_go() -> None:
     assert drop_furniture("One.\n\n\u200d\n\nTwo.\n\n\u200b\ufeff") == "One.\n\nTwo."
+
+
+STORY = "\n\n".join(f"Paragraph {i} of the story about the harbour ferry timetable and its review." for i in range(8))
+
+
+def test_the_author_box_at_the_end_goes() -> None:
+    bio = "Karina Cohen is the owner of CR Maids, a local cleaning company."
+    assert drop_author_box(f"{STORY}\n\n{bio}\n\nKarina holds an MBA.", "Karina Cohen") == STORY
+    assert drop_author_box(f"{STORY}\n\n**Rebecca Norris**\n\nShe writes about homes.", "Rebecca Norris") == STORY
+    two = f"{STORY}\n\nManoj Jain is adjunct faculty.\n\nJagpreet Chhatwal is a professor."
+    assert drop_author_box(two, "Manoj Jain, Jagpreet Chhatwal") == STORY
+    assert drop_author_box(f"{STORY}\n\nMike Wall's book is out now.", "Mike Wall") == STORY
+
+
+def test_what_is_not_an_author_box_stays() -> None:
+    # the name inside a sentence, a one-word byline, no byline, a box as long as the story
+    quoted = f"{STORY}\n\nAs Karina Cohen is quick to say, the ferry is late."
+    assert drop_author_box(quoted, "Karina Cohen") == quoted
+    named = f"{STORY}\n\nReuters is a news agency."
+    assert drop_author_box(named, "Reuters") == named
+    assert drop_author_box(f"{STORY}\n\nKarina Cohen is the owner.", None) == f"{STORY}\n\nKarina Cohen is the owner."
+    long_box = "A short story.\n\nKarina Cohen is the owner.\n\n" + " ".join(["She cleans."] * 20)
+    assert drop_author_box(long_box, "Karina Cohen") == long_box
+    early = f"Karina Cohen is the owner of the ferry.\n\n{STORY}"  # not among the last blocks
+    assert drop_author_box(early, "Karina Cohen") == early

@@ -7,7 +7,8 @@ with nothing under it any more, a "Back to top", "Comments" or "Tags", a line of
 page's hashtags (its tags, kept in ``tags`` where the page marks them), a closing "Last
 updated on …" line (the date is read before this step, from the page); and anywhere, a
 block of zero-width characters alone (a page builder's spacer). None of them is the
-article's text. Only whole blocks go: a sentence that mentions an advertisement, a label
+article's text. Nor is the box about the author that some bodies end with
+(``drop_author_box``, once the byline is known). Only whole blocks go: a sentence that mentions an advertisement, a label
 inside a paragraph or a heading followed by its text stays.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .choose import CJK_RE
+from .markdown import plain_text
 
 # A block that is only an advertisement slot's label, anywhere in the body.
 _AD_LABEL_RE = re.compile(
@@ -91,3 +93,32 @@ def drop_furniture(markdown: str) -> str:
     if len(kept) == len(blocks):
         return markdown
     return "\n\n".join(kept) if any(b.strip() for b in kept) else markdown
+
+
+# What follows an author's name in the box about them: "Mirel Zaman is the health and
+# fitness director …", "Mike Wall's book …", "Amanda Furrer, Editor, …".
+_BIO_RE = r"(?:\s+(?:is|was|has|writes|covers|joined|lives|works)\b|,\s+(?:a|an|the)\b|['’]s\b)"
+AUTHOR_BOX_BLOCKS = 3  # the box is among the body's last blocks ...
+AUTHOR_BOX_SHARE = 0.25  # ... and, with what follows it, at most this share of its words
+_NAMES_RE = re.compile(r",|;|&|\band\b")
+
+
+def drop_author_box(markdown: str, author: str | None) -> str:
+    """The body without the author's box at its end: a block that is the byline's name
+    alone (the box's heading), or that opens with it and says who they are ("Karina Cohen
+    is the owner of …"), and everything after it. Names of two words or more only; the
+    same text when there is no such box."""
+    if not author or not markdown:
+        return markdown
+    names = [n.strip() for n in _NAMES_RE.split(author) if len(n.split()) >= 2]
+    if not names:
+        return markdown
+    box = re.compile("|".join(f"{re.escape(n)}(?:$|{_BIO_RE})" for n in names))
+    blocks = markdown.split("\n\n")
+    words = [len(plain_text(b).split()) for b in blocks]
+    for i in range(max(1, len(blocks) - AUTHOR_BOX_BLOCKS), len(blocks)):
+        if box.match(plain_text(blocks[i], with_captions=False).strip()):
+            if sum(words[i:]) <= AUTHOR_BOX_SHARE * sum(words):
+                return "\n\n".join(blocks[:i])
+            break
+    return markdown
