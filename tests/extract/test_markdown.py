@@ -68,3 +68,36 @@ def test_white_space_at_the_edges_of_bold_and_links_stays_outside_the_markers() 
 def test_a_code_block_keeps_its_br_line_breaks() -> None:
     md = _md("<div><pre>#!/usr/bin/env python3<br><br>import subprocess<br>import <b>time</b><br></pre></div>")
     assert md == "```\n#!/usr/bin/env python3\n\nimport subprocess\nimport time\n```"
+
+
+def test_nested_lists_and_items_made_of_blocks_keep_their_structure() -> None:
+    md = _md("<div><ul><li>Fruit<ul><li>Apple</li><li>Pear<ol><li>Conference</li></ol></li></ul></li>"
+             "<li>Vegetables</li></ul></div>")
+    assert md == "- Fruit\n  - Apple\n  - Pear\n    1. Conference\n- Vegetables"
+    md = _md("<div><ol><li><h3>Phoneography</h3><p>Phones rival cameras.</p></li>"
+             "<li><h3>Macro</h3><p>Close up.</p><p>Very close.</p></li></ol><h3>1. Pliers</h3></div>")
+    assert md == ("1. ### Phoneography\n\n   Phones rival cameras.\n2. ### Macro\n\n   Close up.\n\n"
+                  "   Very close.\n\n### 1. Pliers")
+    # the plain text has no markers, nested or not; a heading's own number stays
+    assert [ln.strip() for ln in plain_text(md).split("\n") if ln.strip()] == [
+        "Phoneography", "Phones rival cameras.", "Macro", "Close up.", "Very close.", "1. Pliers"]
+
+
+def test_an_ordered_list_in_trafilaturas_body_keeps_its_numbers() -> None:
+    from newsark.extract.candidates import from_trafilatura
+
+    steps = "".join(f"<li>Step {w} of the ferry timetable review, done by the harbour board.</li>"
+                    for w in ("one", "two", "three"))
+    page = ("<html><body><article><h1>Ferry</h1>"
+            + "<p>The harbour ferry service will change its timetable next month after a long review.</p>" * 3
+            + f"<ol>{steps}</ol><ul><li>A bullet about the ferry timetable and the harbour.</li></ul>"
+            + "</article></body></html>")
+    body = from_trafilatura(page, None)
+    assert body is not None
+    md = to_markdown(body.element, LinkMapper(None, None))[0]
+    assert "1. Step one" in md and "3. Step three" in md and "- A bullet" in md
+
+
+def test_an_ordered_list_that_goes_on_keeps_its_first_number() -> None:
+    assert _md("<div><ol start='4'><li>Four</li><li>Five</li></ol><ol start='x'><li>One</li></ol></div>") == \
+        "4. Four\n5. Five\n\n1. One"

@@ -93,6 +93,11 @@ def from_trafilatura(html_text: str | etree._Element, url: str | None, *, fast: 
     body_xml = getattr(doc, "body", None)
     if body_xml is None:
         return None
+    # Its HTML conversion makes every list a <ul>: an ordered list keeps its numbers here.
+    for el in body_xml.iter("list"):
+        if el.get("rend") == "ol":
+            el.tag = "ol"
+            el.attrib.clear()
     root = convert_to_html(body_xml)
     body = root.find("body")
     if body is None:

@@ -36,6 +36,11 @@ _SKIP = {"script", "style", "noscript", "template", "button", "svg", "iframe", "
          "input", "select", "textarea", "nav", "object", "embed", "canvas", "map", "head"}
 _IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.IGNORECASE)
 _HEADING_IN = etree.XPath("boolean(.//h2|.//h3|.//h4|.//h5|.//h6)")
+# A list item written as blocks, not as a line: a nested list, a heading, a quote, code, a
+# table or several paragraphs in it.
+_STRUCTURED_ITEM = etree.XPath(
+    "boolean(.//ul|.//ol|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//blockquote|.//pre|.//table|p[2])")
+_LIST_START_RE = re.compile(r"(-|\d+\.) ")
 _WS_RE = re.compile(r"[ \t\r\n\u00a0\u3000]+")
 _SPACES_RE = re.compile(" {2,}")
 # Icons, spacers, share buttons and tracking pixels are not figures.
@@ -302,15 +307,19 @@ class MarkdownWriter:
             self._video(el)
             return
         if tag in ("ul", "ol"):
-            n = 0
+            start = el.get("start") or ""
+            n = int(start) - 1 if start.isdigit() else 0  # <ol start="4">: the list goes on
             for li in el:
                 if not isinstance(li.tag, str) or li.tag.lower() != "li":
                     continue
                 n += 1
-                text = " ".join(self.inline(li).split())
-                if text:
-                    marker = f"{n}." if tag == "ol" else "-"
-                    self.blocks.append(f"{marker} {text}")
+                marker = f"{n}." if tag == "ol" else "-"
+                if _STRUCTURED_ITEM(li):
+                    item = self._item(li, " " * (len(marker) + 1))
+                else:
+                    item = " ".join(self.inline(li).split())
+                if item:
+                    self.blocks.append(f"{marker} {item}")
             self.blocks.append("")  # list end
             return
         if tag == "blockquote":
@@ -367,6 +376,20 @@ class MarkdownWriter:
             run.append(_escape_md(_inline_text(child.tail)))
         self._para("".join(run))
 
+    def _item(self, li: etree._Element, indent: str) -> str:
+        """A list item holding blocks (a nested list, a heading and its paragraphs): its
+        blocks as Markdown, continuation lines indented under the marker; a nested list
+        follows its item's text on the next line (a tight list)."""
+        sub = MarkdownWriter(self.links, self.caption_of)
+        sub._seen_images, sub._used_captions = self._seen_images, self._used_captions
+        sub.walk(li)
+        self.figures.extend(sub.figures)
+        parts = sub.markdown().split("\n\n")
+        text = parts[0] if parts else ""
+        for part in parts[1:]:
+            text += ("\n" if _LIST_START_RE.match(part) else "\n\n") + part
+        return "\n".join(indent + ln if ln and i else ln for i, ln in enumerate(text.split("\n")))
+
     def _table(self, table: etree._Element) -> None:
         rows: list[list[str]] = []
         for tr in table.iter("tr"):
@@ -419,7 +442,10 @@ _MD_LINK_RE = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
 _FIG_RE = re.compile(r"<figure>.*?</figure>", re.DOTALL)
 _CAP_RE = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
 _SHORTCODE_LINE_RE = re.compile(r"^\{\{<.*?>\}\}$", re.MULTILINE)
-_BLOCK_PREFIX_RE = re.compile(r"^(#{1,6} |> ?|- |\d+\. )", re.MULTILINE)
+# Block markers at a line's start, nested ones too ('1. ### Heading', '  - item' of an
+# item's list, with the indentation that nests it); a heading's own text ('### 1. Pliers')
+# keeps its number.
+_BLOCK_PREFIX_RE = re.compile(r"^(?:[ \t]*(?:> ?|- |\d+\. ))*(?:[ \t]*#{1,6} )?", re.MULTILINE)
 _EMPHASIS_RE = re.compile(r"(?<!\\)\*")  # after "**" is gone
 _FENCE_RULE_RE = re.compile(r"^```$|^\|?-{3}.*$", re.MULTILINE)
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
