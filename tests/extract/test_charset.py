@@ -158,3 +158,26 @@ def test_run_by_run_repair_is_asked_for_not_default() -> None:
     mixed = "\u201cClean quote\u201d and the Investor\u00e2\u0080\u0099s guide."
     assert repair_text(mixed, "body")[0] == mixed
     assert repair_text(mixed, "body", runs=True)[0] == "\u201cClean quote\u201d and the Investor\u2019s guide."
+
+
+def _double(text: str) -> str:
+    """UTF-8 read as Latin-1 (cp1252 where it maps), as a CMS that got it wrong saved it."""
+    return text.encode("utf-8").decode("latin-1")
+
+
+def test_a_page_double_encoded_before_it_was_archived_reads_as_written() -> None:
+    story = "It’s what’s new — a café in Zürich, “quoted”."
+    page = f"<html><head><meta charset='utf-8'></head><body><p>{_double(story)}</p></body></html>"
+    text, charset, bad = decode_html(page.encode("utf-8"))  # valid UTF-8 that says so
+    assert charset == "utf-8" and bad > 0  # counted as found ...
+    assert story in text and count_suspicious(text) == 0  # ... read as written
+    # only some runs double-encoded: those are put right, the rest left as it was
+    mixed = f"<html><body><p>Née à Genève. {_double('She’s here.')}</p></body></html>"
+    text, _, _ = decode_html(mixed.encode("utf-8"))
+    assert "Née à Genève. She’s here." in text
+
+
+def test_text_that_only_looks_double_encoded_stays() -> None:
+    page = "<html><body><p>Ã is a letter of Portuguese; ã too.</p></body></html>"
+    text, _, bad = decode_html(page.encode("utf-8"))
+    assert bad == 0 and "Ã is a letter of Portuguese; ã too." in text

@@ -51,6 +51,9 @@ _MOJIBAKE_RE = re.compile(
     f"[\u00c2\u00c3][{_C1}]|\u00e2\u20ac|[\u00e4-\u00e9][\u00b8-\u00bf{_C1}][{_C1}]"
 )
 
+# The same read as Latin-1 rather than cp1252: 'â' and two C1 controls for ’ — “ ”.
+_LATIN1_MOJIBAKE_RE = re.compile("\u00e2\u0080[\u0080-\u00bf]")
+
 
 def normalise_charset(name: str | bytes | None) -> str | None:
     """Python codec name for a declared charset, widened; None when unknown."""
@@ -131,7 +134,8 @@ def decode_html(data: bytes, *, http_content_type: str | None = None) -> tuple[s
     dropped rather than shown as U+FFFD, GBK's 0xA3A0 reads as the ideographic space
     (WHATWG's mapping) instead of a private-use character, a GB run shifted by a lost byte
     is put back in step, and the site's own glyphs of GBK's user-defined area are dropped
-    from ordinary text (gbrepair.py)."""
+    from ordinary text (gbrepair.py), and a page that was double-encoded before it was
+    archived is read as it was written (``_undo_double_encoding``)."""
     text, charset, bad = _decode_best(data, http_content_type)
     if bad:
         if charset == "gb18030":
@@ -141,7 +145,20 @@ def decode_html(data: bytes, *, http_content_type: str | None = None) -> tuple[s
                 text = repaired.decode(charset, errors="replace").replace("\ue5e5", "\u3000")
             text = drop_user_defined(text)
         text = text.replace("\ufffd", "")
+        if _MOJIBAKE_RE.search(text) or _LATIN1_MOJIBAKE_RE.search(text):
+            text = _undo_double_encoding(text)
     return text, charset, bad
+
+
+def _undo_double_encoding(text: str) -> str:
+    """A page whose text was UTF-8 read as Latin-1 and saved as UTF-8 again before it was
+    archived (``whatâ\x80\x99s``, the page itself says utf-8 and is valid UTF-8) read as
+    it was written: ftfy's fix, kept only when it leaves fewer suspicious characters (the
+    whole page at once, or run by run where only some runs are double-encoded)."""
+    import ftfy  # only for the few pages that need it
+
+    fixed = ftfy.fix_encoding(text)
+    return fixed if fixed != text and count_suspicious(fixed) < count_suspicious(text) else text
 
 
 def _decode_best(data: bytes, http_content_type: str | None) -> tuple[str, str, int]:
