@@ -113,12 +113,16 @@ def drop_author_box(markdown: str, author: str | None) -> str:
     names = [n.strip() for n in _NAMES_RE.split(author) if len(n.split()) >= 2]
     if not names:
         return markdown
-    box = re.compile("|".join(f"{re.escape(n)}(?:$|{_BIO_RE})" for n in names))
     blocks = markdown.split("\n\n")
-    words = [len(plain_text(b).split()) for b in blocks]
-    for i in range(max(1, len(blocks) - AUTHOR_BOX_BLOCKS), len(blocks)):
+    last = range(max(1, len(blocks) - AUTHOR_BOX_BLOCKS), len(blocks))
+    if not any(n.split()[0] in blocks[i] for n in names for i in last):
+        return markdown  # most bodies: no name there at all
+    box = re.compile("|".join(f"{re.escape(n)}(?:$|{_BIO_RE})" for n in names))
+    for i in last:
         if box.match(plain_text(blocks[i], with_captions=False).strip()):
-            if sum(words[i:]) <= AUTHOR_BOX_SHARE * sum(words):
-                return "\n\n".join(blocks[:i])
+            kept = "\n\n".join(blocks[:i])
+            cut = len(plain_text(markdown).split()) - len(plain_text(kept).split())
+            if cut <= AUTHOR_BOX_SHARE * (len(plain_text(markdown).split()) or 1):
+                return kept
             break
     return markdown
