@@ -8,8 +8,9 @@ page's hashtags (its tags, kept in ``tags`` where the page marks them), a closin
 updated on …" line (the date is read before this step, from the page); and anywhere, a
 block of zero-width characters alone (a page builder's spacer). None of them is the
 article's text. Nor is the box about the author that some bodies end with
-(``drop_author_box``, once the byline is known). Only whole blocks go: a sentence that mentions an advertisement, a label
-inside a paragraph or a heading followed by its text stays.
+(``drop_author_box``, once the byline is known). Only whole blocks go: a sentence that
+mentions an advertisement, a label inside a paragraph or a heading followed by its text
+stays.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ share|share this|share this article|share this post|print|email|next topic|next 
 previous article|view author page|pin it here|pin for later|pin it|pinterest image|
 返回顶部|返回頂部|分享|分享到|相关文章|相關文章|相关阅读|相關閱讀|延伸閱讀|延伸阅读|標籤|标签
 """.replace("\n", "").split("|"))
+_LABEL_CHARS = 200  # an advertisement label or a spacer block is never longer (Markdown included)
 _LEAD_IN_WORDS = 4  # "Related reads:", "Share the Blog on:": a lead-in with nothing after it
 _CJK_LEAD_IN = 8  # characters, for a lead-in without spaces ("相關新聞：")
 _UPDATED_LINE_RE = re.compile(
@@ -87,7 +89,9 @@ def drop_furniture(markdown: str) -> str:
     if not markdown:
         return markdown
     blocks = markdown.split("\n\n")
-    kept = [b for b in blocks if not (b.strip() and (_is_invisible(b) or _is_ad_label(b.strip())))]
+    # Both are short blocks: a long one is not looked at (most of a body's blocks).
+    kept = [b for b in blocks if not (len(b) <= _LABEL_CHARS and b.strip()
+                                      and (_is_invisible(b) or _is_ad_label(b.strip())))]
     while len(kept) > 1 and (not kept[-1].strip() or _closes_nothing(kept[-1].strip())):
         kept.pop()
     if len(kept) == len(blocks):
@@ -121,8 +125,8 @@ def drop_author_box(markdown: str, author: str | None) -> str:
     for i in last:
         if box.match(plain_text(blocks[i], with_captions=False).strip()):
             kept = "\n\n".join(blocks[:i])
-            cut = len(plain_text(markdown).split()) - len(plain_text(kept).split())
-            if cut <= AUTHOR_BOX_SHARE * (len(plain_text(markdown).split()) or 1):
+            total = len(plain_text(markdown).split())
+            if total - len(plain_text(kept).split()) <= AUTHOR_BOX_SHARE * total:
                 return kept
             break
     return markdown

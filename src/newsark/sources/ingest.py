@@ -166,7 +166,7 @@ def ingest(files: list[Path], archive_dir: Path, *, profile: Path | None = None,
                 )
                 ledger.add_captures(list(latest.values()))
             # A changed file's old key goes: its offsets are the new file's now.
-            read = {str(p): k for p, k in zip(paths, keys) if p in todo}
+            read = {str(p): k for p, k in zip(paths, keys) if k not in done}
             archive.set_meta("ingest_indexed", [k for k in done if k[0] not in read] + list(read.values()))
         captures = [c for c in ledger.captures() if c.warc_file]
         hosts = _hosts(captures, site)
