@@ -181,3 +181,9 @@ def test_text_that_only_looks_double_encoded_stays() -> None:
     page = "<html><body><p>Ã is a letter of Portuguese; ã too.</p></body></html>"
     text, _, bad = decode_html(page.encode("utf-8"))
     assert bad == 0 and "Ã is a letter of Portuguese; ã too." in text
+
+
+def test_a_cp1252_byte_carried_in_utf8_reads_as_its_character() -> None:
+    page = "<html><body><p>Because we\x92re used to it, \x93the grid\x94 works.</p></body></html>"
+    text, charset, bad = decode_html(page.encode("utf-8"))
+    assert charset == "utf-8" and bad == 3 and "Because we’re used to it, “the grid” works." in text

@@ -51,8 +51,9 @@ _MOJIBAKE_RE = re.compile(
     f"[\u00c2\u00c3][{_C1}]|\u00e2\u20ac|[\u00e4-\u00e9][\u00b8-\u00bf{_C1}][{_C1}]"
 )
 
-# The same read as Latin-1 rather than cp1252: 'â' and two C1 controls for ’ — “ ”.
-_LATIN1_MOJIBAKE_RE = re.compile("\u00e2\u0080[\u0080-\u00bf]")
+# C1 controls: what a double encoding read as Latin-1 leaves ('â\x80\x99' for ’), or a
+# cp1252 punctuation byte the page's UTF-8 carries as it is ('we\x92re').
+_C1_RE = re.compile("[\u0080-\u009f]")
 
 
 def normalise_charset(name: str | bytes | None) -> str | None:
@@ -145,7 +146,7 @@ def decode_html(data: bytes, *, http_content_type: str | None = None) -> tuple[s
                 text = repaired.decode(charset, errors="replace").replace("\ue5e5", "\u3000")
             text = drop_user_defined(text)
         text = text.replace("\ufffd", "")
-        if _MOJIBAKE_RE.search(text) or _LATIN1_MOJIBAKE_RE.search(text):
+        if _MOJIBAKE_RE.search(text) or _C1_RE.search(text):
             text = _undo_double_encoding(text)
     return text, charset, bad
 
@@ -155,11 +156,13 @@ def _undo_double_encoding(text: str) -> str:
     archived (``whatâ\x80\x99s``, the page itself says utf-8 and is valid UTF-8) read as
     it was written: ftfy's fix of each run of non-ASCII characters (a UTF-8 sequence never
     holds an ASCII byte, so runs mend independently: the same result as the whole page at
-    once on every dev page, 20 times faster), kept only when it leaves fewer suspicious
+    once on every dev page, 20 times faster); a C1 control left alone is the cp1252
+    character it stands for (``we\x92re``). Kept only when it leaves fewer suspicious
     characters."""
     import ftfy  # only for the few pages that need it
+    from ftfy.fixes import fix_c1_controls
 
-    fixed = _NON_ASCII_RUN_RE.sub(lambda m: ftfy.fix_encoding(m.group(0)), text)
+    fixed = _NON_ASCII_RUN_RE.sub(lambda m: fix_c1_controls(ftfy.fix_encoding(m.group(0))), text)
     return fixed if fixed != text and count_suspicious(fixed) < count_suspicious(text) else text
 
 
