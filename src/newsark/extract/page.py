@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 from lxml import etree
 
-from .candidates import Candidate, from_readability, from_trafilatura
+from .candidates import Candidate, from_readability, from_trafilatura, swap_formatted_links
 from .charset import count_suspicious, decode_html
 from .choose import CJK_RE, choose, doubtful, fragment_or_menu, is_cjk
 from .dense import fallback as dense_fallback
@@ -162,6 +162,7 @@ def extract_page(
         m = _WAYBACK_ORIG_RE.match(capture_url)
         url = m.group(1) if m else None
     doc = parse_document(text)
+    swap_formatted_links(doc)
     links = LinkMapper(url, capture_url)
     captions = CaptionFinder(doc, links)
 
