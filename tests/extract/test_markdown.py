@@ -115,3 +115,9 @@ def test_a_link_around_formatting_survives_trafilatura() -> None:
     assert "[read the full disclosure](https://ex.org/disclosure)" in md
     assert "[the harbour map](https://ex.org/map)" in md
     assert "[*this one*](https://ex.org/kept), as it was." in md  # text after it: left as it was
+
+
+def test_emphasis_of_punctuation_alone_has_no_markers() -> None:
+    md = _md("<div><p><i>This post has affiliate links. </i><i>Read the disclosure</i><i>. </i>"
+             "<b>:</b> <b>Bold</b></p></div>")
+    assert md == "*This post has affiliate links.* *Read the disclosure*. : **Bold**"

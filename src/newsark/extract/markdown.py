@@ -41,6 +41,7 @@ _HEADING_IN = etree.XPath("boolean(.//h2|.//h3|.//h4|.//h5|.//h6)")
 _STRUCTURED_ITEM = etree.XPath(
     "boolean(.//ul|.//ol|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//blockquote|.//pre|.//table|p[2])")
 _LIST_START_RE = re.compile(r"(-|\d+\.) ")
+_NO_WORD_RE = re.compile(r"[\W_]+")
 _WS_RE = re.compile(r"[ \t\r\n\u00a0\u3000]+")
 _SPACES_RE = re.compile(" {2,}")
 # Icons, spacers, share buttons and tracking pixels are not figures.
@@ -211,9 +212,11 @@ class MarkdownWriter:
         text = inner.strip()
         before = " " if text and inner[0] == " " else ""
         after = " " if text and inner[-1] == " " else ""
-        if tag in ("strong", "b") and text:
+        # Emphasis of punctuation alone ('<i>. </i>' after an italic run) is written
+        # without markers: '*here**.*' would read as bold markers run together.
+        if tag in ("strong", "b") and text and not _NO_WORD_RE.fullmatch(text):
             return f"{before}**{text}**{after}"
-        if tag in ("em", "i") and text:
+        if tag in ("em", "i") and text and not _NO_WORD_RE.fullmatch(text):
             return f"{before}*{text}*{after}"
         if tag == "a":
             href = self.links(child.get("href") or "")
