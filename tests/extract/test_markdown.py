@@ -121,3 +121,11 @@ def test_emphasis_of_punctuation_alone_has_no_markers() -> None:
     md = _md("<div><p><i>This post has affiliate links. </i><i>Read the disclosure</i><i>. </i>"
              "<b>:</b> <b>Bold</b></p></div>")
     assert md == "*This post has affiliate links.* *Read the disclosure*. : **Bold**"
+
+
+def test_adjacent_bold_or_italic_pieces_are_one() -> None:
+    md = _md("<div><p>When you chase <b>corporate event trend</b><b>s</b> for their own sake.</p>"
+             "<ul><li><strong>B</strong><strong>reakfast:</strong> a main entree</li></ul>"
+             "<p><i>one</i><i>two</i> <b>apart</b> <b>words</b> <i>it</i><b>bold</b></p></div>")
+    assert md == ("When you chase **corporate event trends** for their own sake.\n\n"
+                  "- **Breakfast:** a main entree\n\n*onetwo* **apart** **words** *it***bold**")

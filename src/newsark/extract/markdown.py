@@ -174,6 +174,21 @@ def _escape_md(text: str) -> str:
     return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
 
 
+def _append_inline(parts: list[str], piece: str) -> None:
+    """Append an inline piece. Bold or italic right after bold or italic of the same kind,
+    nothing between ('<b>trend</b><b>s</b>', '<b>B</b><b>reakfast:</b>'), continues it:
+    '**trends**', not '**trend****s**'."""
+    if len(parts) >= 2 and parts[-1] == "":
+        prev = parts[-2]
+        for mark in ("**", "*"):
+            if (prev.endswith(mark) and not prev.endswith("*" + mark) and piece.startswith(mark)
+                    and not piece.startswith(mark + "*") and not prev.endswith("\\" + mark)):
+                parts[-2] = prev[: -len(mark)]
+                piece = piece[len(mark):]
+                break
+    parts.append(piece)
+
+
 class MarkdownWriter:
     """Walk a body element; collect Markdown blocks and figures."""
 
@@ -189,7 +204,7 @@ class MarkdownWriter:
     def inline(self, el: etree._Element) -> str:
         parts: list[str] = [_escape_md(_inline_text(el.text))]
         for child in el:
-            parts.append(self._inline_child(child))
+            _append_inline(parts, self._inline_child(child))
             parts.append(_escape_md(_inline_text(child.tail)))
         return "".join(parts)
 
@@ -375,7 +390,7 @@ class MarkdownWriter:
                 run = []
                 self._image(child) if tag == "img" else self._video(child)
             else:
-                run.append(self._inline_child(child))
+                _append_inline(run, self._inline_child(child))
             run.append(_escape_md(_inline_text(child.tail)))
         self._para("".join(run))
 
