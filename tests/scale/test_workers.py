@@ -210,17 +210,23 @@ def test_several_files_on_workers_give_the_same_archive(three_warcs: list[Path],
     assert len(files) > 20 and (files, tables) == digest(tmp_path / "b")
 
 
-def test_a_resumed_ingest_does_not_read_the_files_again(warc: Path, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    first = ingest_json(warc, tmp_path / "a")
-    reads: list[Path] = []
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The WARC files ingest scans from now on, in order."""
+    seen: list[Path] = []
     real = ingest_module.index_warc
 
     def counted(path: Path) -> list[Capture]:
-        reads.append(path)
+        seen.append(path)
         return real(path)
 
     monkeypatch.setattr(ingest_module, "index_warc", counted)
+    return seen
+
+
+def test_a_resumed_ingest_does_not_read_the_files_again(warc: Path, tmp_path: Path, reads: list[Path]) -> None:
+    first = ingest_json(warc, tmp_path / "a")
+    reads.clear()
     again = ingest_json(warc, tmp_path / "a")
     assert reads == [] and again["skipped"] == first["stories"] and again["written"] == 0
     before = digest(tmp_path / "a")
@@ -240,15 +246,7 @@ def indexed(root: Path) -> list[tuple[object, ...]]:
 
 
 def test_files_added_to_a_collection_are_the_only_ones_read(three_warcs: list[Path], tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    reads: list[Path] = []
-    real = ingest_module.index_warc
-
-    def counted(path: Path) -> list[Capture]:
-        reads.append(path)
-        return real(path)
-
-    monkeypatch.setattr(ingest_module, "index_warc", counted)
+                                                            reads: list[Path]) -> None:
     ingest_json(three_warcs[0], tmp_path / "grown")
     assert reads == [three_warcs[0].resolve()]
     reads.clear()
