@@ -117,7 +117,8 @@ def swap_formatted_links(doc: etree._Element) -> int:
     follows the link (a ``<span>`` around the formatting changes nothing; its issue 511
     is of this kind). Swapped, it keeps the link and drops the formatting there: the
     URL is the content. The page looks the same; readability and the Markdown read
-    either order. Returns how many links were swapped (WCXB: 708 links lost before)."""
+    either order. Returns how many links were swapped (on the English dev sets, by a
+    rough count, 708 such links were missing from the Markdown before, 487 after)."""
     swapped = 0
     for a in _FORMATTED_LINKS(doc):
         if (a.tail or "").strip():
