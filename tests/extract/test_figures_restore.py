@@ -30,3 +30,19 @@ def test_empty_figures_take_the_image_of_the_pages_figure_with_their_caption() -
     assert restore_figure_images(body, page) == 2
     srcs = [f.find(".//img").get("src") if f.find(".//img") is not None else None for f in body.iter("figure")]
     assert srcs == ["https://cdn.example.org/b.jpg", "https://cdn.example.org/a.jpg", None]
+
+
+def test_lazily_loaded_figures_reach_the_article() -> None:
+    from newsark.extract.page import extract_page
+
+    para = "<p>The harbour ferry service will change its timetable next month after a review by the board.</p>"
+    lazy = ("<figure class='wp-block-image'><img src=\"{ph}\" data-lazy-src='https://cdn.example.org/ferry-{n}.jpg' "
+            "alt='The ferry'><noscript><img src='https://cdn.example.org/ferry-{n}.jpg' alt='The ferry'></noscript>"
+            "<figcaption>The ferry at dawn, number {n}.</figcaption></figure>")
+    page = ("<html><body><article><h1>Ferry</h1>" + para * 2 + lazy.format(ph=PLACEHOLDER, n=1) + para * 2
+            + lazy.format(ph=PLACEHOLDER, n=2) + para + "</article></body></html>")
+    ex = extract_page(page.encode(), url="https://example.org/ferry")
+    assert [(f["src"], f["caption"]) for f in ex.figures] == [
+        ("https://cdn.example.org/ferry-1.jpg", "The ferry at dawn, number 1."),
+        ("https://cdn.example.org/ferry-2.jpg", "The ferry at dawn, number 2.")]
+    assert ex.markdown.count("<figure>") == 2 and "data:" not in ex.markdown

@@ -114,3 +114,20 @@ def restore_figure_images(body: etree._Element, doc: etree._Element) -> int:
             fig.insert(0, img)
             restored += 1
     return restored
+
+
+def resolve_lazy_images(doc: etree._Element) -> int:
+    """Give each lazily loaded image of the page its real URL as ``src``, as the page's
+    script would in a browser (``<img src="data:image/svg+xml,…" data-lazy-src="…">``,
+    ``data-src``, ``data-original``…; a placeholder ``src`` with no lazy attribute and a
+    ``srcset`` takes the first of the set). Trafilatura keeps no image whose ``src`` is a
+    ``data:`` placeholder, whatever its other attributes say: a WordPress lazy-loading
+    plugin left every picture of such a page out of its body. Returns how many were set."""
+    resolved = 0
+    for img in doc.iter("img"):
+        src = (img.get("src") or "").strip()
+        real = image_src(img)
+        if real and real != src and not real.startswith("data:"):
+            img.set("src", real)
+            resolved += 1
+    return resolved

@@ -15,7 +15,7 @@ from .choose import CJK_RE, choose, doubtful, fragment_or_menu, is_cjk
 from .dense import fallback as dense_fallback
 from .dense import is_short
 from .embeds import insert_embeds
-from .figures import CaptionFinder, restore_figure_images
+from .figures import CaptionFinder, resolve_lazy_images, restore_figure_images
 from .furniture import drop_author_box, drop_furniture
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
 from .markdown import LinkMapper, plain_text, to_markdown
@@ -163,6 +163,7 @@ def extract_page(
         url = m.group(1) if m else None
     doc = parse_document(text)
     swap_formatted_links(doc)
+    resolve_lazy_images(doc)
     links = LinkMapper(url, capture_url)
     captions = CaptionFinder(doc, links)
 
