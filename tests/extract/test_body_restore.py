@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from lxml import html
+
 from newsark.extract.page import parse_document
 from newsark.extract.restore import restore_sandwiched
 
@@ -38,3 +40,25 @@ def test_a_block_the_body_holds_in_another_form_is_not_doubled() -> None:
     doc = parse_document("<html><body><article>" + paras[0] + heading + paras[1] + "</article></body></html>")
     whole = body_candidate([paras[0], "<h2>Why the timetable changes this spring</h2>", paras[1]])
     assert restore_sandwiched(doc, whole) is whole
+
+
+def test_pictures_the_body_dropped_between_its_blocks_are_put_back() -> None:
+    from newsark.extract.restore import restore_images
+
+    paras = [f"Paragraph {n} of the harbour ferry story, with enough words to be found again." for n in range(4)]
+    page = parse_document(
+        "<html><body><header><img src='https://ex.org/masthead.jpg'></header><article>"
+        f"<p>{paras[0]}</p>"
+        "<div class='image-block'><figure><img src='data:,' data-src='https://ex.org/ferry.jpg'></figure></div>"
+        f"<p>{paras[1]}</p>"
+        "<div class='teaser'><a href='https://ex.org/other-story'><img src='https://ex.org/thumb.jpg'></a></div>"
+        "<aside><img src='https://ex.org/ad.jpg'></aside>"
+        "<a href='https://ex.org/big.jpg'><img src='https://ex.org/big-small.jpg'></a>"
+        f"<p>{paras[2]}</p><p>{paras[3]}</p>"
+        "<img src='https://ex.org/after.jpg'></article></body></html>")
+    body = html.fromstring("<div>" + "".join(f"<p>{p}</p>" for p in paras) + "</div>")
+    assert restore_images(page, body) == 2
+    order = [(el.tag, el.get("src") or el.text_content()[:11]) for el in body]
+    assert order == [("p", "Paragraph 0"), ("img", "https://ex.org/ferry.jpg"), ("p", "Paragraph 1"),
+                     ("img", "https://ex.org/big-small.jpg"), ("p", "Paragraph 2"), ("p", "Paragraph 3")]
+    assert restore_images(page, body) == 0  # nothing twice

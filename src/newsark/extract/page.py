@@ -20,7 +20,7 @@ from .furniture import drop_author_box, drop_furniture
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
 from .markdown import LinkMapper, plain_text, to_markdown
 from .metadata import extract_metadata
-from .restore import restore_sandwiched
+from .restore import restore_images, restore_sandwiched
 from .runs import rejoin_split_runs, wrap_text_runs
 from .sniff import html_bytes
 from .spacing import restore_spaces
@@ -190,6 +190,7 @@ def extract_page(
                      decode_suspicious=decode_bad)
     if body is not None:
         restore_figure_images(body.element, doc)
+        restore_images(doc, body.element)
         restore_spaces(body.element, doc)
         md, figures = to_markdown(body.element, links, captions)
         out.markdown = insert_embeds(md, doc, links)

@@ -10,13 +10,16 @@ kept sibling, so the article's order holds.
 
 from __future__ import annotations
 
+import bisect
 import copy
+import re
 
 from lxml import etree
 
 from .candidates import Candidate, fast_text
 from .choose import KEY_CHARS, link_chars
-from .trim import MIN_WORDS, _units, find_units
+from .markdown import image_src, is_content_image
+from .trim import MIN_WORDS, _container, _units, find_units
 
 _RESTORE = {"p", "ul", "ol", "table", "blockquote", "h2", "h3", "h4", "dl", "pre"}
 MAX_LINKS = 0.5  # a block this much link text is not restored
@@ -92,3 +95,63 @@ def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate
         anchor.addprevious(new)
     text = fast_text(body.element)
     return Candidate(body.name, body.element, text) if text else body
+
+
+_NOT_FLOW = {"aside", "nav", "header", "footer", "noscript", "form", "button"}
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.IGNORECASE)
+
+
+def restore_images(doc: etree._Element, body: etree._Element) -> int:
+    """Put back the pictures the chosen body dropped from inside the article: a content
+    image of the page (lazily loaded ones resolved first) that stands in the article's
+    container between two blocks the body kept, and that the body lacks, goes in before
+    the body's copy of the next kept block. Trafilatura's fallbacks and readability keep
+    no picture of some layouts (a Squarespace image block, a figure in its own wrapper
+    between text blocks); a picture linked to another page (a teaser's thumbnail), or in
+    an aside, navigation, header or footer, stays out. Returns how many were put back.
+    Their captions are found in the page like any figure's (``CaptionFinder``)."""
+    units = _units(body)
+    found = find_units(doc, units)
+    box = _container(found)
+    if box is None:
+        return 0
+    have = {image_src(img) for img in body.iter("img")}
+    candidates = []
+    for img in box.iter("img"):
+        src = image_src(img)
+        if src in have or not is_content_image(img, src) or _outside_flow(img, box):
+            continue
+        candidates.append(img)
+        have.add(src)
+    if not candidates:
+        return 0
+    order = {el: i for i, el in enumerate(box.iter())}
+    kept = sorted((order[el], i) for i, (_, _, el) in enumerate(found) if el is not None and el in order)
+    positions = [p for p, _ in kept]
+    restored = 0
+    for img in candidates:
+        at = bisect.bisect_left(positions, order[img])
+        if at == 0 or at == len(positions):
+            continue  # not between two kept blocks: before the article or after it
+        anchor = found[kept[at][1]][0]
+        while anchor.getparent() is not None and anchor.getparent().tag in _CONTAINERS:
+            anchor = anchor.getparent()
+        new = copy.deepcopy(img)
+        new.tail = None
+        new.set("src", image_src(img))
+        anchor.addprevious(new)
+        restored += 1
+    return restored
+
+
+def _outside_flow(img: etree._Element, box: etree._Element) -> bool:
+    """Whether an image is not the article's own picture: inside an aside, navigation,
+    header, footer or noscript copy, or linked to a page that is not the picture."""
+    for depth, anc in enumerate(img.iterancestors()):
+        if anc is box:
+            return False
+        if anc.tag in _NOT_FLOW:
+            return True
+        if anc.tag == "a" and depth < 3 and not _IMAGE_FILE.search(anc.get("href") or ""):
+            return True
+    return False
