@@ -129,3 +129,21 @@ def test_adjacent_bold_or_italic_pieces_are_one() -> None:
              "<p><i>one</i><i>two</i> <b>apart</b> <b>words</b> <i>it</i><b>bold</b></p></div>")
     assert md == ("When you chase **corporate event trends** for their own sake.\n\n"
                   "- **Breakfast:** a main entree\n\n*onetwo* **apart** **words** *it***bold**")
+
+
+def test_a_figure_keeps_the_pages_description_when_it_is_not_the_caption() -> None:
+    from newsark.extract.markdown import image_alt
+
+    md = _md("<div><figure><img src='https://ex.org/a.jpg' alt='The ferry leaving the pier at dawn'>"
+             "<figcaption>Ferry, 2021</figcaption></figure>"
+             "<figure><img src='https://ex.org/b.jpg' alt='Ferry, 2021.'><figcaption>Ferry, 2021</figcaption></figure>"
+             "<img src='https://ex.org/c.jpg' alt='IMG_0413.jpg'></div>")
+    assert md == ('<figure>\n<img src="https://ex.org/a.jpg" alt="The ferry leaving the pier at dawn">\n'
+                  "<figcaption>Ferry, 2021</figcaption>\n</figure>\n\n"
+                  '<figure>\n<img src="https://ex.org/b.jpg" alt="">\n<figcaption>Ferry, 2021</figcaption>\n</figure>\n\n'
+                  '<figure>\n<img src="https://ex.org/c.jpg" alt="">\n</figure>')
+    img = html.fromstring("<img alt='x'>")
+    assert image_alt(img, "") == "x"
+    img.set("alt", "A \"quoted\" <b> description")  # escaped in the figure's HTML
+    assert image_alt(img, "other") == 'A "quoted" <b> description'
+    assert image_alt(html.fromstring("<img alt='" + "long " * 80 + "'>"), "") == ""

@@ -8,6 +8,8 @@ figures become the corpus's HTML block::
     <figcaption>caption</figcaption>
     </figure>
 
+(``alt`` holds the page's own description of the picture when it is not the caption.)
+
 Links and images are made absolute against the page URL and, when the page came from a
 Wayback capture, pointed at capture URLs (``im_`` for images) like the corpus.
 """
@@ -136,9 +138,25 @@ def video_shortcode(src: str) -> str:
     return '{{< video src="' + src.replace('"', "%22") + '" >}}'
 
 
-def figure_html(src: str, caption: str) -> str:
+def figure_html(src: str, caption: str, alt: str = "") -> str:
     cap = f"<figcaption>{html.escape(caption, quote=False)}</figcaption>\n" if caption else ""
-    return f'<figure>\n<img src="{html.escape(src)}" alt="">\n{cap}</figure>'
+    return f'<figure>\n<img src="{html.escape(src)}" alt="{html.escape(alt)}">\n{cap}</figure>'
+
+
+_FILE_NAME_RE = re.compile(r"^[\w.-]+\.(?:jpe?g|png|webp|gif|avif|svg)$|^(?:img|image|dsc|photo)[\s_-]*\d+$", re.IGNORECASE)
+ALT_CHARS = 300  # a longer "alt" is a pasted paragraph, not a description
+
+
+def image_alt(img: etree._Element, caption: str) -> str:
+    """The page's description of a picture, when it says something the caption does not:
+    not a file name ("IMG_0413.jpg"), not the caption again or a part of it (the corpus
+    format never repeats a caption as alt text), not a pasted paragraph."""
+    alt = " ".join((img.get("alt") or "").split())
+    if not alt or len(alt) > ALT_CHARS or _FILE_NAME_RE.match(alt):
+        return ""
+    norm = alt.casefold().strip(" .")
+    cap = caption.casefold()
+    return "" if norm in cap or (cap and cap.strip(" .") in norm) else alt
 
 
 def _inline_text(text: str | None) -> str:
@@ -276,8 +294,12 @@ class MarkdownWriter:
         self._used_captions.update(filter(None, [caption, shown]))  # not again as a paragraph
         if not credit:
             caption, credit = split_credit(caption)
-        self.blocks.append(figure_html(src, shown))
-        self.figures.append({"src": src, "caption": caption, "credit": credit})
+        alt = image_alt(img, shown)
+        self.blocks.append(figure_html(src, shown, alt))
+        figure = {"src": src, "caption": caption, "credit": credit}
+        if alt:  # only where the page describes the picture otherwise than its caption
+            figure["alt"] = alt
+        self.figures.append(figure)
 
     def _video(self, video: etree._Element) -> None:
         """An HTML5 <video> of the article: the corpus's video shortcode (its own src, or
