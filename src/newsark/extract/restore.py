@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import bisect
 import copy
-import re
 
 from lxml import etree
 
 from .candidates import Candidate, fast_text
 from .choose import KEY_CHARS, link_chars
-from .markdown import image_src, is_content_image
+from .markdown import _IMAGE_FILE_RE, image_src, is_content_image
 from .trim import MIN_WORDS, _container, _units, find_units
 
 _RESTORE = {"p", "ul", "ol", "table", "blockquote", "h2", "h3", "h4", "dl", "pre"}
@@ -87,18 +86,23 @@ def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate
     if not inserts:
         return body
     for block, anchor in inserts:
-        while anchor.getparent() is not None and anchor.getparent().tag in _CONTAINERS:
-            anchor = anchor.getparent()  # before the list or table that holds the kept block
         new = copy.deepcopy(block)
         new.tail = None
         etree.strip_elements(new, *_DROP, with_tail=False)
-        anchor.addprevious(new)
+        _in_flow(anchor).addprevious(new)
     text = fast_text(body.element)
     return Candidate(body.name, body.element, text) if text else body
 
 
+def _in_flow(block: etree._Element) -> etree._Element:
+    """Where something goes in before a kept body block: before the list or table that
+    holds it, not inside them."""
+    while block.getparent() is not None and block.getparent().tag in _CONTAINERS:
+        block = block.getparent()
+    return block
+
+
 _NOT_FLOW = {"aside", "nav", "header", "footer", "noscript", "form", "button"}
-_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.IGNORECASE)
 
 
 def restore_images(doc: etree._Element, body: etree._Element) -> int:
@@ -133,13 +137,10 @@ def restore_images(doc: etree._Element, body: etree._Element) -> int:
         at = bisect.bisect_left(positions, order[img])
         if at == 0 or at == len(positions):
             continue  # not between two kept blocks: before the article or after it
-        anchor = found[kept[at][1]][0]
-        while anchor.getparent() is not None and anchor.getparent().tag in _CONTAINERS:
-            anchor = anchor.getparent()
         new = copy.deepcopy(img)
         new.tail = None
         new.set("src", image_src(img))
-        anchor.addprevious(new)
+        _in_flow(found[kept[at][1]][0]).addprevious(new)
         restored += 1
     return restored
 
@@ -152,6 +153,6 @@ def _outside_flow(img: etree._Element, box: etree._Element) -> bool:
             return False
         if anc.tag in _NOT_FLOW:
             return True
-        if anc.tag == "a" and depth < 3 and not _IMAGE_FILE.search(anc.get("href") or ""):
+        if anc.tag == "a" and depth < 3 and not _IMAGE_FILE_RE.search(anc.get("href") or ""):
             return True
     return False
