@@ -46,3 +46,26 @@ def test_lazily_loaded_figures_reach_the_article() -> None:
         ("https://cdn.example.org/ferry-1.jpg", "The ferry at dawn, number 1."),
         ("https://cdn.example.org/ferry-2.jpg", "The ferry at dawn, number 2.")]
     assert ex.markdown.count("<figure>") == 2 and "data:" not in ex.markdown
+
+
+def test_a_lazy_loaders_placeholder_file_gives_way_to_the_linked_picture() -> None:
+    img = html.fromstring("<div><a href='https://cdn.example.org/p/pier.jpg'><img class='lazy' "
+                          "src='//example.org/plugins/a3-lazy-load/images/lazy_placeholder.gif'></a></div>").find(".//img")
+    assert image_src(img) == "https://cdn.example.org/p/pier.jpg"
+    img = html.fromstring("<div><img src='https://example.org/img/blank.gif'></div>").find(".//img")
+    assert image_src(img) == ""
+
+
+def test_protocol_relative_pictures_take_the_pages_scheme_and_come_once() -> None:
+    from newsark.extract.page import extract_page
+
+    para = "<p>The harbour ferry service will change its timetable in month {n} after a review by the board.</p>"
+    pic = "<div class='gallery'><picture><img src='//cdn.example.org/ferry-{n}.webp' alt=''></picture></div>"
+    page = ("<html><body><article><h1>Ferry</h1>" + para.format(n=1) + pic.format(n=1) + para.format(n=2)
+            + pic.format(n=2) + para.format(n=3) + "</article></body></html>")
+    for url, scheme in (("https://example.org/ferry", "https"), ("http://example.org/ferry", "http")):
+        ex = extract_page(page.encode(), url=url)
+        assert [f["src"] for f in ex.figures] == [f"{scheme}://cdn.example.org/ferry-1.webp",
+                                                  f"{scheme}://cdn.example.org/ferry-2.webp"]
+    ex = extract_page(page.encode())  # no page URL: the scheme is unknown, the picture still comes once
+    assert len(ex.figures) == 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -116,17 +117,22 @@ def restore_figure_images(body: etree._Element, doc: etree._Element) -> int:
     return restored
 
 
-def resolve_lazy_images(doc: etree._Element) -> int:
+def resolve_lazy_images(doc: etree._Element, url: str | None = None) -> int:
     """Give each lazily loaded image of the page its real URL as ``src``, as the page's
     script would in a browser (``<img src="data:image/svg+xml,…" data-lazy-src="…">``,
     ``data-src``, ``data-original``…; a placeholder ``src`` with no lazy attribute and a
     ``srcset`` takes the first of the set). Trafilatura keeps no image whose ``src`` is a
     ``data:`` placeholder, whatever its other attributes say: a WordPress lazy-loading
-    plugin left every picture of such a page out of its body. Returns how many were set."""
+    plugin left every picture of such a page out of its body. A protocol-relative
+    ``//host/…`` takes the page's scheme: trafilatura writes it as ``http:``, so the
+    picture would be another one (and come back twice). Returns how many were set."""
+    scheme = urlsplit(url).scheme if url else ""
     resolved = 0
     for img in doc.iter("img"):
         src = (img.get("src") or "").strip()
         real = image_src(img)
+        if real.startswith("//") and scheme in ("http", "https"):
+            real = f"{scheme}:{real}"
         if real and real != src and not real.startswith("data:"):
             img.set("src", real)
             resolved += 1

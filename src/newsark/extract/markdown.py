@@ -87,11 +87,16 @@ class LinkMapper:
         return absolute
 
 
+_SCHEME_RE = re.compile(r"^https?:", re.IGNORECASE)
+# A lazy loader's stand-in picture (a3-lazy-load's lazy_placeholder.gif, blank.gif…).
+_PLACEHOLDER_RE = re.compile(r"placeholder|/(?:blank|spacer|grey|gray)\.(?:gif|png)(?:\?|$)", re.IGNORECASE)
+
+
 def image_src(img: etree._Element) -> str:
-    """The real image URL: lazy-loading attributes first, then src."""
+    """The real image URL: lazy-loading attributes first, then src (not a placeholder)."""
     for attr in ("data-original", "data-src", "data-lazy-src", "data-actualsrc", "data-url", "src"):
         value = (img.get(attr) or "").strip()
-        if value and not value.startswith("data:"):
+        if value and not value.startswith("data:") and not _PLACEHOLDER_RE.search(value):
             return value
     srcset = img.get("srcset") or img.get("data-srcset") or ""
     if srcset:
@@ -283,9 +288,10 @@ class MarkdownWriter:
         if not is_content_image(img, raw):
             return
         src = self.links(raw, image=True)
-        if src in self._seen_images:
+        seen = _SCHEME_RE.sub("", src)  # the same picture over http and https
+        if seen in self._seen_images:
             return
-        self._seen_images.add(src)
+        self._seen_images.add(seen)
         if not caption and self.caption_of is not None:
             caption, credit = self.caption_of(img)
         caption = " ".join(caption.split())

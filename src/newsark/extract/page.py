@@ -163,7 +163,7 @@ def extract_page(
         url = m.group(1) if m else None
     doc = parse_document(text)
     swap_formatted_links(doc)
-    resolve_lazy_images(doc)
+    resolve_lazy_images(doc, url)
     links = LinkMapper(url, capture_url)
     captions = CaptionFinder(doc, links)
 

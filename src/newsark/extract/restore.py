@@ -17,7 +17,7 @@ from lxml import etree
 
 from .candidates import Candidate, fast_text
 from .choose import KEY_CHARS, link_chars
-from .markdown import _IMAGE_FILE_RE, image_src, is_content_image
+from .markdown import _IMAGE_FILE_RE, _SCHEME_RE, image_src, is_content_image
 from .trim import MIN_WORDS, _container, _units, find_units
 
 _RESTORE = {"p", "ul", "ol", "table", "blockquote", "h2", "h3", "h4", "dl", "pre"}
@@ -119,14 +119,16 @@ def restore_images(doc: etree._Element, body: etree._Element) -> int:
     box = _container(found)
     if box is None:
         return 0
-    have = {image_src(img) for img in body.iter("img")}
+    # (trafilatura writes a protocol-relative //host/… as http:)
+    have = {_SCHEME_RE.sub("", image_src(img)) for img in body.iter("img")}
     candidates = []
     for img in box.iter("img"):
         src = image_src(img)
-        if src in have or not is_content_image(img, src) or _outside_flow(img, box):
+        key = _SCHEME_RE.sub("", src)
+        if key in have or not is_content_image(img, src) or _outside_flow(img, box):
             continue
         candidates.append(img)
-        have.add(src)
+        have.add(key)
     if not candidates:
         return 0
     order = {el: i for i, el in enumerate(box.iter())}
