@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -35,10 +36,15 @@ def archive_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def site(archive_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site") / "out"
-    code, output = publish("--archive", str(archive_dir), str(out), "--title", "眾新聞存檔",
-                           "--search-part-size", "2")  # 4 stories: a search index in 2 parts
+    args = ("--archive", str(archive_dir), str(out), "--title", "眾新聞存檔",
+            "--search-part-size", "2")  # 4 stories: a search index in 2 parts
+    code, output = publish(*args)
     assert code == 0, output
     assert "4 stories written" in output and "site built with search" in output
+    # The tests (the browser's search too) see a site published again: its search parts
+    # are the first run's, linked back in after Hugo cleaned the site.
+    code, output = publish(*args)
+    assert code == 0 and "0 part(s) indexed, 2 unchanged" in output, output
     return out / "public"
 
 
@@ -107,6 +113,44 @@ def test_base_url_path_and_republishing(archive_dir: Path, tmp_path: Path) -> No
     assert code == 0, output
     assert not (public / "pagefind").exists()
     assert "沒有建立搜尋索引" in page(public, "search")  # and the default language again
+
+
+def test_publishing_again_indexes_only_the_parts_that_changed(archive_dir: Path, tmp_path: Path) -> None:
+    from newsark.archive.article import make_article
+    from newsark.archive.store import Archive
+
+    archive = tmp_path / "archive"
+    shutil.copytree(archive_dir, archive)
+    out = tmp_path / "out"
+    args = ["--archive", str(archive), str(out), "--search-part-size", "2"]  # [101, 102], [104, 105]
+
+    def entries() -> dict[str, int]:
+        return {p.parent.name: p.stat().st_ino for p in (out / "public" / "pagefind").glob("part-*/pagefind-entry.json")}
+
+    code, output = publish(*args)
+    assert code == 0 and "2 part(s) indexed, 0 unchanged" in output, output
+    first = entries()
+    code, output = publish(*args, "--title", "Another title")  # pages change, the search parts do not
+    assert code == 0 and "0 part(s) indexed, 2 unchanged" in output, output
+    assert entries() == first  # the same files, linked from the store again
+    assert "Another title" in page(out / "public", "")
+    with Archive(archive) as held:  # a story after the others, and one of them edited
+        held.write_article(106, make_article(title="新增報道", body_markdown="新跑道明年開放。", date="2021-01-02"),
+                           source="fixture", member="articles/article_106.md")
+        held.write_article(104, make_article(title="危險內容（更正）", body_markdown="更正。", date="2020-11-27"),
+                           source="fixture", member="articles/article_104.md")
+    code, output = publish(*args)
+    assert code == 0 and "2 part(s) indexed, 1 unchanged" in output, output
+    now = entries()
+    assert sorted(now) == ["part-0", "part-1", "part-2"] and now["part-0"] == first["part-0"]
+    assert now["part-1"] != first["part-1"]
+    meta = json.loads((out / ".search-index" / "parts.json").read_text())
+    assert sorted(meta) == ["part-0", "part-1", "part-2"]
+    code, output = publish(*args, "--until", "2019")  # fewer stories: the parts past the last go
+    assert code == 0, output
+    assert not (out / ".search-index" / "part-2").exists() and not (out / "public" / "pagefind" / "part-2").exists()
+    code, output = publish(*args, "--no-search")
+    assert code == 0 and not (out / ".search-index").exists(), output
 
 
 def test_source_only_and_refusing_a_foreign_folder(archive_dir: Path, tmp_path: Path) -> None:

@@ -51,6 +51,9 @@ def publish_command(archive_dir: Path, out: Path, title: str | None, base_url: s
     for why, n in sorted(done.tally.skipped.items()):
         click.echo(f"left out {n}: {why}", err=True)
     if not source_only:
+        if done.searchable:
+            click.echo(f"search index: {done.search_parts_indexed} part(s) indexed, "
+                       f"{done.search_parts_reused} unchanged since the last publish", err=True)
         search = "with search" if done.searchable else "without search"
         click.echo(f"site built {search} in {done.public} (serve it with any static server, e.g. "
                    f"python -m http.server -d {done.public})", err=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import fcntl
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from newsark.publish.source import (
 from newsark.web.render import Renderer
 
 MARKER = ".newsark-publish"
+SEARCH_STORE = ".search-index"  # each search part's index, kept for the next publish
 
 __all__ = ["MARKER", "Published", "SiteOptions", "check_output", "publish_site"]
 
@@ -40,6 +42,8 @@ class Published:
     searchable: bool
     source: Path
     public: Path
+    search_parts_indexed: int = 0  # parts Pagefind indexed in this run ...
+    search_parts_reused: int = 0  # ... and parts whose pages had not changed since the last
 
 
 def check_output(out: Path) -> None:
@@ -89,7 +93,8 @@ def _publish(archive: Archive, out: Path, options: SiteOptions, selection: Selec
     tally = Tally()
     searchable = search and build
     records = iter_records(archive, selection, tally)
-    pages = search_index.SearchPages(out / ".search-pages", search_part_size) if searchable else None
+    pages = (search_index.SearchPages(out / ".search-pages", search_part_size, out / SEARCH_STORE)
+             if searchable else None)
     story_ids = write_content(source, pages.tee(records) if pages else records, renderer)
     bundles = search_index.bundle_names(len(story_ids), search_part_size) if pages else []
     write_config(source, options, len(story_ids), bundles)
@@ -99,4 +104,7 @@ def _publish(archive: Archive, out: Path, options: SiteOptions, selection: Selec
         tools.build_site(source, public)
         if pages:
             pages.index(public, bundles)
-    return Published(len(story_ids), tally, searchable, source, public)
+        else:
+            shutil.rmtree(out / SEARCH_STORE, ignore_errors=True)  # a site without search keeps no index
+    return Published(len(story_ids), tally, searchable, source, public,
+                     pages.indexed if pages else 0, pages.reused if pages else 0)

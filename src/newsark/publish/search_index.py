@@ -12,13 +12,19 @@ and cuts the query the same way, with the fold table written beside it (``fold.j
 and shows each result's title, date and lead from that metadata.
 
 The stories are indexed in parts of ``PART_SIZE``, each by its own Pagefind process
-(memory grows with the part), and the search page merges the parts.
+(memory grows with the part), and the search page merges the parts. Each part's index is
+kept in ``OUT/.search-index/`` with a digest of the pages it was built from: a later
+publish gives Pagefind only the parts whose pages changed (stories are in id order, so a
+story added at the end changes the last part; one with a lower id, the parts from its
+own on) and links the others into the site as they were.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
+import os
 import re
 import shutil
 from collections.abc import Iterable, Sequence
@@ -26,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from newsark.files import atomic_output
 from newsark.publish.tools import ToolMissing, run
 from newsark.search.fold import fold_table, tables
 from newsark.search.tokens import CJK_CHAR, token_text
@@ -114,19 +121,38 @@ def search_page(record: dict[str, Any]) -> str:
     )
 
 
-class SearchPages:
-    """Writes the search pages of the stories, part by part, while the content is written."""
+def _index_version() -> str:
+    """What else a part's index depends on than its pages: the Pagefind that built it."""
+    from importlib.metadata import PackageNotFoundError, version
 
-    def __init__(self, work: Path, part_size: int = PART_SIZE) -> None:
+    try:
+        return "pagefind " + version("pagefind")
+    except PackageNotFoundError:
+        return "pagefind ?"
+
+
+class SearchPages:
+    """Writes the search pages of the stories, part by part, while the content is written;
+    then indexes the parts whose pages changed since the last publish into ``store``."""
+
+    def __init__(self, work: Path, part_size: int = PART_SIZE, store: Path | None = None) -> None:
         self.work, self.part_size, self.count = work, part_size, 0
+        self.store = store if store is not None else work.parent / ".search-index"
+        self._digests: list[Any] = []  # hashlib objects, one per part
+        self.indexed = self.reused = 0
         if work.exists():
             shutil.rmtree(work)
 
     def add(self, record: dict[str, Any]) -> None:
-        part = self.work / f"part-{self.count // self.part_size}"
+        k = self.count // self.part_size
+        part = self.work / f"part-{k}"
         page = part / "article" / str(record["id"]) / "index.html"
         page.parent.mkdir(parents=True)
-        page.write_text(search_page(record), "utf-8")
+        text = search_page(record)
+        page.write_text(text, "utf-8")
+        if k == len(self._digests):
+            self._digests.append(hashlib.sha256(_index_version().encode()))
+        self._digests[k].update(f"{record['id']}\n{text}".encode())
         self.count += 1
 
     def tee(self, records: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
@@ -135,13 +161,57 @@ class SearchPages:
             yield record
 
     def index(self, public: Path, bundles: Sequence[str], timeout: float = 3600) -> None:
-        """Run Pagefind on each part into the built site's bundles; the pages go."""
-        binary = pagefind_binary()
+        """Index each part whose pages changed (Pagefind, into the store), then link every
+        part's index into the built site's bundles; the pages go."""
+        state_file = self.store / "parts.json"
+        try:
+            state = json.loads(state_file.read_text("utf-8"))
+        except (OSError, ValueError):
+            state = {}
         try:
             for k, bundle in enumerate(bundles):
-                part = self.work / f"part-{k}"
-                part.mkdir(parents=True, exist_ok=True)
-                run([binary, "--site", str(part), "--output-path", str((public / bundle).resolve())],
-                    "pagefind", timeout)
+                name = f"part-{k}"
+                digest = self._digests[k].hexdigest() if k < len(self._digests) else "empty"
+                built = self.store / name
+                if state.get(name) == digest and (built / "pagefind-entry.json").is_file():
+                    self.reused += 1
+                else:
+                    state.pop(name, None)  # not valid until Pagefind has finished it
+                    shutil.rmtree(built, ignore_errors=True)
+                    part = self.work / name
+                    part.mkdir(parents=True, exist_ok=True)
+                    run([pagefind_binary(), "--site", str(part), "--output-path", str(built.resolve())],
+                        "pagefind", timeout)
+                    state[name] = digest
+                    self.indexed += 1
+                    _write_json(state_file, state)  # a run killed later keeps this part
+                _link_tree(built, public / bundle)
+            current = {f"part-{k}" for k in range(len(bundles))}
+            for stale in sorted(self.store.glob("part-*")):  # parts past the last one
+                if stale.name not in current:
+                    shutil.rmtree(stale, ignore_errors=True)
+                    state.pop(stale.name, None)
+            _write_json(state_file, state)
         finally:
             shutil.rmtree(self.work, ignore_errors=True)
+
+
+def _write_json(path: Path, value: Any) -> None:
+    with atomic_output(path) as fh:
+        fh.write(json.dumps(value, indent=1, sort_keys=True).encode())
+
+
+def _link_tree(src: Path, dst: Path) -> None:
+    """A copy of a folder whose files are hard links where the file system allows them
+    (the store and the site are rebuilt, never edited in place: Pagefind gets an empty
+    folder, Hugo cleans the site before it writes it)."""
+    def link(a: str, b: str) -> None:
+        try:
+            os.link(a, b)
+        except OSError:
+            shutil.copy2(a, b)
+
+    if dst.exists():
+        shutil.rmtree(dst)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(src, dst, copy_function=link)
