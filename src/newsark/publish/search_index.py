@@ -82,8 +82,19 @@ def write_fold_table(path: Path) -> None:
 _CJK_TOKEN_RE = re.compile(f"{CJK_CHAR}+")
 
 
+class _Digits(dict[int, str]):
+    """A str.translate table filled as it is used: a character to its code point in six digits."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = digits = f"{code:06d}"
+        return digits
+
+
+_DIGITS = _Digits()
+
+
 def _code(m: re.Match[str]) -> str:
-    return "k" + "".join(f"{ord(ch):06d}" for ch in m.group(0))
+    return "k" + m.group(0).translate(_DIGITS)
 
 
 def encode_tokens(tokens: str) -> str:
