@@ -263,3 +263,25 @@ def test_search_in_the_browser(static_server: str) -> None:
             pg.wait_for_url(static_server + "/article/104/")
         finally:
             browser.close()
+
+
+def test_a_kept_search_part_writes_no_pages(tmp_path: Path) -> None:
+    from newsark.publish.search_index import SearchPages
+
+    def record(i: int, title: str) -> dict[str, Any]:
+        return {"id": i, "title": title, "text": f"第{i}篇的內文", "lead": None, "date": "2020-01-02",
+                "category": None, "author": None, "tags": [], "markdown": "ignored"}
+
+    def run(titles: list[str]) -> tuple[SearchPages, list[str]]:
+        pages = SearchPages(tmp_path / "work", 2, tmp_path / "store")
+        assert [r["id"] for r in pages.tee(record(i, t) for i, t in enumerate(titles))] == list(range(len(titles)))
+        written = sorted(p.parent.parent.parent.name for p in (tmp_path / "work").glob("part-*/article/*/index.html"))
+        pages.index(tmp_path / "public", [f"pagefind/part-{k}/" for k in range((len(titles) + 1) // 2)])
+        return pages, written
+
+    first, written = run(["機場", "跑道", "天氣"])
+    assert (first.indexed, first.reused) == (2, 0) and written == ["part-0", "part-0", "part-1"]
+    again, written = run(["機場", "跑道（更正）", "天氣"])  # a story of the first part changed
+    assert (again.indexed, again.reused) == (1, 1) and written == ["part-0", "part-0"]
+    assert (tmp_path / "public" / "pagefind" / "part-1" / "pagefind-entry.json").is_file()
+    assert not (tmp_path / "work").exists()

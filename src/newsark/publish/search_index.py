@@ -13,8 +13,8 @@ and shows each result's title, date and lead from that metadata.
 
 The stories are indexed in parts of ``PART_SIZE``, each by its own Pagefind process
 (memory grows with the part), and the search page merges the parts. Each part's index is
-kept in ``OUT/.search-index/`` with a digest of the pages it was built from: a later
-publish gives Pagefind only the parts whose pages changed (stories are in id order, so a
+kept in ``OUT/.search-index/`` with a digest of what its pages were made from: a later
+publish writes pages and runs Pagefind only for the parts whose stories changed (stories are in id order, so a
 story added at the end changes the last part; one with a lower id, the parts from its
 own on) and links the others into the site as they were.
 """
@@ -132,59 +132,89 @@ def search_page(record: dict[str, Any]) -> str:
     )
 
 
-def _index_version() -> str:
-    """What else a part's index depends on than its pages: the Pagefind that built it."""
+# What a search page is made of: the record's fields that search_page reads.
+PAGE_FIELDS = ("id", "title", "text", "lead", "date", "category", "author", "tags")
+
+
+@lru_cache(maxsize=1)
+def _page_salt() -> bytes:
+    """What else a part's index depends on than its stories' fields: the code that makes
+    the pages (this module and the tokenizer), the fold table (OpenCC's data) and the
+    Pagefind that indexes them. Any change there builds every part again."""
     from importlib.metadata import PackageNotFoundError, version
 
+    from newsark.search import tokens
+
+    h = hashlib.sha256()
     try:
-        return "pagefind " + version("pagefind")
+        h.update(("pagefind " + version("pagefind")).encode())
     except PackageNotFoundError:
-        return "pagefind ?"
+        h.update(b"pagefind ?")
+    for module_file in (__file__, tokens.__file__):
+        h.update(Path(module_file).read_bytes())
+    h.update(json.dumps(sorted(static_fold().items())).encode())
+    return h.digest()
 
 
 class SearchPages:
-    """Writes the search pages of the stories, part by part, while the content is written;
-    then indexes the parts whose pages changed since the last publish into ``store``."""
+    """The stories' search pages, part by part, while the content is written. A part whose
+    stories (their PAGE_FIELDS) are those its kept index was built from is not written
+    again: ``index`` links its kept index into the site, and runs Pagefind on the others."""
 
     def __init__(self, work: Path, part_size: int = PART_SIZE, store: Path | None = None) -> None:
         self.work, self.part_size, self.count = work, part_size, 0
         self.store = store if store is not None else work.parent / ".search-index"
-        self._digests: list[Any] = []  # hashlib objects, one per part
+        self._state_file = self.store / "parts.json"
+        try:
+            self._state: dict[str, str] = json.loads(self._state_file.read_text("utf-8"))
+        except (OSError, ValueError):
+            self._state = {}
+        self._part: list[dict[str, Any]] = []  # the current part's stories, until it is full
+        self._digests: list[str] = []  # one per finished part
         self.indexed = self.reused = 0
         if work.exists():
             shutil.rmtree(work)
 
+    def _kept(self, k: int) -> bool:
+        name = f"part-{k}"
+        return (k < len(self._digests) and self._state.get(name) == self._digests[k]
+                and (self.store / name / "pagefind-entry.json").is_file())
+
     def add(self, record: dict[str, Any]) -> None:
-        k = self.count // self.part_size
-        part = self.work / f"part-{k}"
-        page = part / "article" / str(record["id"]) / "index.html"
-        page.parent.mkdir(parents=True)
-        text = search_page(record)
-        page.write_text(text, "utf-8")
-        if k == len(self._digests):
-            self._digests.append(hashlib.sha256(_index_version().encode()))
-        self._digests[k].update(f"{record['id']}\n{text}".encode())
+        self._part.append({key: record[key] for key in PAGE_FIELDS})
         self.count += 1
+        if len(self._part) == self.part_size:
+            self._finish_part()
+
+    def _finish_part(self) -> None:
+        k = len(self._digests)
+        h = hashlib.sha256(_page_salt())
+        for fields in self._part:
+            h.update(json.dumps(fields, ensure_ascii=False, sort_keys=True).encode())
+        self._digests.append(h.hexdigest())
+        if not self._kept(k):
+            for fields in self._part:
+                page = self.work / f"part-{k}" / "article" / str(fields["id"]) / "index.html"
+                page.parent.mkdir(parents=True)
+                page.write_text(search_page(fields), "utf-8")
+        self._part = []
 
     def tee(self, records: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
         for record in records:
             self.add(record)
             yield record
+        if self._part or not self._digests:
+            self._finish_part()
 
     def index(self, public: Path, bundles: Sequence[str], timeout: float = 3600) -> None:
-        """Index each part whose pages changed (Pagefind, into the store), then link every
+        """Index each part whose stories changed (Pagefind, into the store), then link every
         part's index into the built site's bundles; the pages go."""
-        state_file = self.store / "parts.json"
-        try:
-            state = json.loads(state_file.read_text("utf-8"))
-        except (OSError, ValueError):
-            state = {}
+        state = self._state
         try:
             for k, bundle in enumerate(bundles):
                 name = f"part-{k}"
-                digest = self._digests[k].hexdigest() if k < len(self._digests) else "empty"
                 built = self.store / name
-                if state.get(name) == digest and (built / "pagefind-entry.json").is_file():
+                if self._kept(k):
                     self.reused += 1
                 else:
                     state.pop(name, None)  # not valid until Pagefind has finished it
@@ -193,16 +223,16 @@ class SearchPages:
                     part.mkdir(parents=True, exist_ok=True)
                     run([pagefind_binary(), "--site", str(part), "--output-path", str(built.resolve())],
                         "pagefind", timeout)
-                    state[name] = digest
+                    state[name] = self._digests[k]
                     self.indexed += 1
-                    _write_json(state_file, state)  # a run killed later keeps this part
+                    _write_json(self._state_file, state)  # a run killed later keeps this part
                 _link_tree(built, public / bundle)
             current = {f"part-{k}" for k in range(len(bundles))}
             for stale in sorted(self.store.glob("part-*")):  # parts past the last one
                 if stale.name not in current:
                     shutil.rmtree(stale, ignore_errors=True)
                     state.pop(stale.name, None)
-            _write_json(state_file, state)
+            _write_json(self._state_file, state)
         finally:
             shutil.rmtree(self.work, ignore_errors=True)
 
