@@ -81,6 +81,19 @@ def test_listings_by_year_category_author_tag(site: Path) -> None:
     home = page(site, "")
     assert home.index("危險內容") < home.index("評論：機場擴建的代價")  # newest first
     assert "共 4 篇報道" in home
+    feed = (site / "index.xml").read_text("utf-8")
+    assert feed.count("<item>") == 4 and "危險內容" in feed
+
+
+def test_the_feed_gives_the_latest_stories(archive_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsark.publish import source
+
+    monkeypatch.setattr(source, "RSS_ITEMS", 2)
+    out = tmp_path / "out"
+    code, output = publish("--archive", str(archive_dir), str(out), "--no-search")
+    assert code == 0, output
+    feed = (out / "public" / "index.xml").read_text("utf-8")
+    assert feed.count("<item>") == 2 and "危險內容" in feed and "Trump visits" not in feed  # newest first
 
 
 def test_search_index_in_parts_of_newsark_tokens(site: Path) -> None:
