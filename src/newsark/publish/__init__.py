@@ -43,7 +43,7 @@ class Published:
     source: Path
     public: Path
     search_parts_indexed: int = 0  # parts Pagefind indexed in this run ...
-    search_parts_reused: int = 0  # ... and parts whose pages had not changed since the last
+    search_parts_reused: int = 0  # ... and parts whose stories had not changed since the last
 
 
 def check_output(out: Path) -> None:

@@ -14,9 +14,9 @@ and shows each result's title, date and lead from that metadata.
 The stories are indexed in parts of ``PART_SIZE``, each by its own Pagefind process
 (memory grows with the part), and the search page merges the parts. Each part's index is
 kept in ``OUT/.search-index/`` with a digest of what its pages were made from: a later
-publish writes pages and runs Pagefind only for the parts whose stories changed (stories are in id order, so a
-story added at the end changes the last part; one with a lower id, the parts from its
-own on) and links the others into the site as they were.
+publish writes pages and runs Pagefind only for the parts whose stories changed (stories
+are in id order, so a story added at the end changes the last part; one with a lower id,
+the parts from its own on) and links the others into the site as they were.
 """
 
 from __future__ import annotations
@@ -231,7 +231,8 @@ class SearchPages:
             for stale in sorted(self.store.glob("part-*")):  # parts past the last one
                 if stale.name not in current:
                     shutil.rmtree(stale, ignore_errors=True)
-                    state.pop(stale.name, None)
+            for name in set(state) - current:
+                del state[name]
             _write_json(self._state_file, state)
         finally:
             shutil.rmtree(self.work, ignore_errors=True)
