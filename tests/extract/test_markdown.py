@@ -103,18 +103,21 @@ def test_an_ordered_list_that_goes_on_keeps_its_first_number() -> None:
         "4. Four\n5. Five\n\n1. One"
 
 
-def test_a_link_around_formatting_survives_trafilatura() -> None:
+def test_a_link_around_formatting_survives_trafilatura_with_its_formatting() -> None:
     from newsark.extract.page import extract_page
 
     para = "<p>The harbour ferry service will change its timetable next month after a review by the board.</p>"
-    page = ("<html><body><article><h1>Ferry</h1>" + para * 4
+    page = ("<html><body><nav><a href='https://ex.org/menu'>the menu</a></nav><article><h1>Ferry</h1>" + para * 4
             + "<p>Our policy: <a href='https://ex.org/disclosure'><em>read the full disclosure</em></a><em>.</em></p>"
             + "<p>Then <a href='https://ex.org/map'><span><strong>the harbour map</strong></span></a></p>"
+            + "<p>See <em><a href='https://ex.org/menu'>the menu</a></em></p>"
             + "<p>And <a href='https://ex.org/kept'><em>this one</em></a>, as it was.</p>" + para + "</article></body></html>")
     md = extract_page(page.encode()).markdown
-    assert "[read the full disclosure](https://ex.org/disclosure)" in md
-    assert "[the harbour map](https://ex.org/map)" in md
+    assert "[*read the full disclosure*](https://ex.org/disclosure)" in md
+    assert "[**the harbour map**](https://ex.org/map)" in md
     assert "[*this one*](https://ex.org/kept), as it was." in md  # text after it: left as it was
+    # shown plain in the menu and in italics in the text: the body's link is left as it is
+    assert "See [the menu](https://ex.org/menu)" in md
 
 
 def test_emphasis_of_punctuation_alone_has_no_markers() -> None:

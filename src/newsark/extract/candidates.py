@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import itertools
 import logging
 import re
 from dataclasses import dataclass
@@ -140,6 +141,47 @@ def swap_formatted_links(doc: etree._Element) -> int:
         fmt.append(a)
         swapped += 1
     return swapped
+
+
+def _formatting_of(a: etree._Element) -> str | None:
+    """The formatting a page gives a link's whole text: ``<em><a>…</a></em>`` or
+    ``<a><strong>…</strong></a>`` (nothing else in either), else None."""
+    parent = a.getparent()
+    if (parent is not None and parent.tag in _FORMATTING and len(parent) == 1
+            and not (parent.text or "").strip() and not (a.tail or "").strip()):
+        return str(parent.tag)
+    if len(a) == 1 and a[0].tag in _FORMATTING and not (a.text or "").strip() \
+            and not (a[0].tail or "").strip():
+        return str(a[0].tag)
+    return None
+
+
+def restore_link_formatting(body: etree._Element, doc: etree._Element) -> int:
+    """Give back the formatting a body's link lost: trafilatura keeps either a link or
+    the emphasis around it, not both (see ``swap_formatted_links``); the page's link with
+    the same address and text says which it had. Returns how many were given back."""
+    bare = [a for a in body.iter("a") if a.get("href") and len(a) == 0 and (a.text or "").strip()
+            and not any(anc.tag in _FORMATTING for anc in itertools.islice(a.iterancestors(), 3))]
+    if not bare:
+        return 0
+    # Each (address, text) of the page's links: its formatting, "" where one has none (a
+    # link shown both ways, say in a menu and in the text, is left as the body has it).
+    page: dict[tuple[str, str], str] = {}
+    for a in doc.iter("a"):
+        href = a.get("href")
+        if href:
+            key = (href.strip(), " ".join(a.text_content().split()))
+            tag = _formatting_of(a) or ""
+            page[key] = tag if page.get(key, tag) == tag else ""
+    restored = 0
+    for a in bare:
+        shown = page.get((a.get("href", "").strip(), " ".join((a.text or "").split())))
+        if shown:
+            fmt = a.makeelement(shown, {})
+            fmt.text, a.text = a.text, None
+            a.append(fmt)
+            restored += 1
+    return restored
 
 
 def _strip_for_readability(doc: etree._Element) -> etree._Element:

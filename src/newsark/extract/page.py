@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 from lxml import etree
 
-from .candidates import Candidate, from_readability, from_trafilatura, swap_formatted_links
+from .candidates import (
+    Candidate,
+    from_readability,
+    from_trafilatura,
+    restore_link_formatting,
+    swap_formatted_links,
+)
 from .charset import count_suspicious, decode_html
 from .choose import CJK_RE, choose, doubtful, fragment_or_menu, is_cjk
 from .dense import fallback as dense_fallback
@@ -191,6 +197,7 @@ def extract_page(
     if body is not None:
         restore_figure_images(body.element, doc)
         restore_images(doc, body.element)
+        restore_link_formatting(body.element, doc)
         restore_spaces(body.element, doc)
         md, figures = to_markdown(body.element, links, captions)
         out.markdown = insert_embeds(md, doc, links)
