@@ -160,22 +160,25 @@ def restore_link_formatting(body: etree._Element, doc: etree._Element) -> int:
     """Give back the formatting a body's link lost: trafilatura keeps either a link or
     the emphasis around it, not both (see ``swap_formatted_links``); the page's link with
     the same address and text says which it had. Returns how many were given back."""
-    bare = [a for a in body.iter("a") if a.get("href") and len(a) == 0 and (a.text or "").strip()
-            and not any(anc.tag in _FORMATTING for anc in itertools.islice(a.iterancestors(), 3))]
+    bare = {a: (a.get("href", "").strip(), " ".join((a.text or "").split())) for a in body.iter("a")
+            if a.get("href") and len(a) == 0 and (a.text or "").strip()
+            and not any(anc.tag in _FORMATTING for anc in itertools.islice(a.iterancestors(), 3))}
     if not bare:
         return 0
-    # Each (address, text) of the page's links: its formatting, "" where one has none (a
-    # link shown both ways, say in a menu and in the text, is left as the body has it).
+    hrefs = {href for href, _ in bare.values()}
+    # Each (address, text) of the page's links to those addresses: its formatting, "" where
+    # one has none (a link shown both ways, say in a menu and in the text, is left as the
+    # body has it).
     page: dict[tuple[str, str], str] = {}
     for a in doc.iter("a"):
-        href = a.get("href")
-        if href:
-            key = (href.strip(), " ".join(a.text_content().split()))
+        href = (a.get("href") or "").strip()
+        if href in hrefs:
+            key = (href, " ".join(a.text_content().split()))
             tag = _formatting_of(a) or ""
             page[key] = tag if page.get(key, tag) == tag else ""
     restored = 0
-    for a in bare:
-        shown = page.get((a.get("href", "").strip(), " ".join((a.text or "").split())))
+    for a, key in bare.items():
+        shown = page.get(key)
         if shown:
             fmt = a.makeelement(shown, {})
             fmt.text, a.text = a.text, None
