@@ -272,3 +272,17 @@ def test_exported_warc_ingests_back_to_the_same_archive(ia: FakeIA, tmp_path: Pa
     r = CliRunner().invoke(ingest_command, [str(out), "--archive", str(tmp_path / "b"), "--json"])
     assert r.exit_code == 0, r.output
     assert tree(tmp_path / "b") == tree(tmp_path / "a")
+
+
+def test_cli_announces_refused_connections_and_stops_with_a_clear_error(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a loopback port nothing listens on: connections are refused
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    r = CliRunner().invoke(rescue_command, [
+        HOST, "--archive", str(tmp_path / "a"), "--wayback", f"http://127.0.0.1:{port}",
+        "--cdx-rate", "60000", "--pause-refused", "0", "--quiet"])
+    assert r.exit_code == 1
+    assert r.output.count("paused 0 s") == 8 and "the archive refused the connection" in r.output
+    assert "keep failing" in r.output and "run the same command again" in r.output

@@ -184,3 +184,95 @@ def test_resolve_redirects_jumps_and_loops() -> None:
     far = ScriptedFetcher({(a, ts): Hop("jump", target=(a, "20240101000000"), status=302)})
     assert resolve(far, a, ts, window_days=30).reason == "outside_window"
     assert resolve(ScriptedFetcher({}), a, ts).reason == "not_archived"
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_why_unreachable_reads_the_os_error_under_httpx() -> None:
+    import errno
+    import socket
+
+    import httpx
+
+    from newsark.sources.client import why_unreachable
+
+    def chained(cause: BaseException) -> httpx.ConnectError:
+        try:
+            try:
+                raise cause
+            except OSError as inner:
+                raise httpx.ConnectError(str(inner)) from inner
+        except httpx.ConnectError as outer:
+            return outer
+
+    assert why_unreachable(chained(socket.gaierror(-2, "Name or service not known"))) == "name resolution failed"
+    assert why_unreachable(chained(OSError(errno.ENETUNREACH, "Network is unreachable"))) == "no route to the host"
+    assert why_unreachable(chained(ConnectionRefusedError(errno.ECONNREFUSED, "refused"))) is None
+    assert why_unreachable(httpx.ConnectError("[Errno 111] Connection refused")) is None
+
+
+def test_a_refused_connection_is_announced_then_waited_out(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A real refused connection: nothing listens on this loopback port.
+    from newsark.sources.client import BlockedError, RequestLog, WaybackClient
+
+    base = f"http://127.0.0.1:{_closed_port()}"
+    pauses: list[tuple[str, float]] = []
+    slept: list[float] = []
+    lim = RateLimiter({"cdx": 1000.0}, pause_refused=0.01, on_pause=lambda why, s: pauses.append((why, s)),
+                      sleep=slept.append)
+    client = WaybackClient(base, lim, RequestLog(tmp_path / "log.jsonl"), max_refused=2)
+    with pytest.raises(BlockedError, match="keep failing"):
+        client.get("cdx", base + "/cdx/search/cdx")
+    client.close()
+    assert [why for why, _ in pauses] == ["refused", "refused"]
+    assert [s for _, s in pauses] == [0.01, 0.02]  # doubling
+    events = [json.loads(line) for line in (tmp_path / "log.jsonl").read_text().splitlines()]
+    assert [e["status"] for e in events] == ["refused"] * 3
+
+
+def test_an_unresolvable_host_is_a_clear_error_not_an_hour_of_waiting(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # No name resolution (an offline machine, a typo in --wayback) cannot be produced on
+    # 127.0.0.1 alone: the transport raises what httpx raises then, its OS error chained.
+    import socket
+
+    import httpx
+
+    from newsark.sources.client import NetworkError, RequestLog, WaybackClient
+
+    def offline(request: httpx.Request) -> httpx.Response:
+        try:
+            raise socket.gaierror(-2, "Name or service not known")
+        except socket.gaierror as exc:
+            raise httpx.ConnectError(str(exc), request=request) from exc
+
+    pauses: list[tuple[str, float]] = []
+    slept: list[float] = []
+    lim = RateLimiter({"cdx": 1000.0}, on_pause=lambda why, s: pauses.append((why, s)), sleep=slept.append)
+    client = WaybackClient("https://web.archive.example", lim, RequestLog(tmp_path / "log.jsonl"),
+                           transport=httpx.MockTransport(offline))
+    with pytest.raises(NetworkError, match=r"cannot reach web\.archive\.example: name resolution failed.*--wayback"):
+        client.get("cdx", "https://web.archive.example/cdx/search/cdx")
+    client.close()
+    assert pauses == []  # not taken for the archive's block
+    # (the rest of its sleeps are the token bucket's, under a millisecond: sleep is not real here)
+    assert [s for s in slept if s >= 1] == [2.0, 4.0, 8.0]  # a few short retries for a blip
+    events = [json.loads(line) for line in (tmp_path / "log.jsonl").read_text().splitlines()]
+    assert {(e["status"], e["cause"]) for e in events} == {("error", "name resolution failed")}
+
+
+def test_pause_notice_says_how_long_until_when_and_why() -> None:
+    import datetime as dt
+
+    from newsark.sources.progress import pause_notice
+
+    at = dt.datetime(2026, 12, 4, 17, 0, 0)
+    line = pause_notice("refused", 3600, now=at)
+    assert line.startswith("paused 60 min, until 18:00:00: the archive refused the connection")
+    assert "resumes where it stopped" in line
+    assert pause_notice("429", 60, now=at).startswith("paused 60 s, until 17:01:00: the archive answered 429")

@@ -7,7 +7,9 @@ to inject faults without a network.
 
 from __future__ import annotations
 
+import errno
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -28,6 +30,25 @@ class BlockedError(RuntimeError):
 
 class NetworkError(RuntimeError):
     """A request failed for a transient reason after its retries (retry on the next run)."""
+
+
+_NO_ROUTE = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN}
+
+
+def why_unreachable(exc: BaseException) -> str | None:
+    """Why a connection could not even be tried ("name resolution failed", "no route to
+    the host"), from the OS error under httpx's ConnectError; None for a refused
+    connection or an unknown cause (read as the archive's block)."""
+    seen: BaseException | None = exc
+    for _ in range(8):  # the chain is httpx -> httpcore -> OSError; bounded all the same
+        if seen is None:
+            break
+        if isinstance(seen, socket.gaierror):
+            return "name resolution failed"
+        if isinstance(seen, OSError) and seen.errno in _NO_ROUTE:
+            return "no route to the host"
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 @dataclass
@@ -113,13 +134,26 @@ class WaybackClient:
             try:
                 resp = self.http.send(request, stream=True)
             except httpx.ConnectError as exc:
-                # A refused connection is the firewall block the archive imposes after
-                # ignored 429s; anything else (DNS, reset) is treated the same: wait it out.
-                self.log.event(kind, shown, "refused", error=type(exc).__name__)
-                nref += 1
-                if nref > self.max_refused:
-                    raise BlockedError(f"connections to {self.base} keep failing: {exc}") from exc
-                self.limiter.on_refused()
+                unreachable = why_unreachable(exc)
+                if unreachable is None:
+                    # A refused connection is the firewall block the archive imposes after
+                    # ignored 429s: wait it out (an hour, doubling).
+                    self.log.event(kind, shown, "refused", error=type(exc).__name__)
+                    nref += 1
+                    if nref > self.max_refused:
+                        raise BlockedError(f"connections to {self.base} keep failing: {exc}") from exc
+                    self.limiter.on_refused()
+                    continue
+                # No answer at all (no name resolution, no route): this machine is offline or
+                # --wayback names the wrong host. Not a block: a few short retries for a blip,
+                # then a clear error instead of hours of silent waiting.
+                self.log.event(kind, shown, "error", error=type(exc).__name__, cause=unreachable)
+                nerr += 1
+                if nerr > self.max_errors:
+                    host = httpx.URL(self.base).host
+                    raise NetworkError(f"cannot reach {host}: {unreachable} ({exc}); is this machine "
+                                       f"online, and is --wayback {self.base} right?") from exc
+                self.limiter.sleep(min(2.0**nerr, 30.0))
                 continue
             except httpx.TransportError as exc:
                 self.log.event(kind, shown, "error", error=type(exc).__name__)

@@ -1,7 +1,10 @@
-"""Progress bars for rescue (rich): listing, then stories with fetched/written/failed and ETA."""
+"""Progress bars for rescue (rich): listing, then stories with fetched/written/failed and ETA,
+and a line for each pause the archive imposes (shown with --quiet too: a run that waits an
+hour in silence looks hung)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from types import TracebackType
 
 from rich.console import Console
@@ -33,7 +36,12 @@ class RichProgress:
         self.bars.__exit__(et, e, tb)
 
     def callbacks(self) -> Progress:
-        return Progress(listed=self._listed, stories=self._stories, story_done=self._done)
+        return Progress(listed=self._listed, stories=self._stories, story_done=self._done,
+                        paused=self._paused)
+
+    def _paused(self, why: str, seconds: float) -> None:
+        self.bars.console.print(pause_notice(why, seconds), highlight=False, markup=False,
+                                soft_wrap=True)
 
     def _listed(self, n: int) -> None:
         self.rows += n
@@ -51,3 +59,21 @@ class RichProgress:
         info = (f"fetched {t.fetches} written {t.written} aliased {t.aliased} "
                 f"failed {t.failed} skipped {t.skipped}")
         self.bars.update(self.stories, completed=done, info=info)
+
+
+_WHY = {
+    "429": "the archive answered 429 Too Many Requests; every request waits (the pause "
+           "doubles while 429s go on)",
+    "refused": "the archive refused the connection, as the Wayback Machine does for about an "
+               "hour after too many requests (so does a wrong --wayback address); waiting it "
+               "out, the pause doubling on repeats",
+}
+
+
+def pause_notice(why: str, seconds: float, now: dt.datetime | None = None) -> str:
+    """One line on a pause: how long, until when (local time), why, and that stopping is safe."""
+    now = now or dt.datetime.now()
+    until = now + dt.timedelta(seconds=seconds)
+    span = f"{seconds / 60:.0f} min" if seconds >= 120 else f"{seconds:g} s"
+    return (f"paused {span}, until {until:%H:%M:%S}: {_WHY.get(why, why)}. Stopping is safe: "
+            f"the same command resumes where it stopped.")

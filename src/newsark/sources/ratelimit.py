@@ -60,6 +60,7 @@ class RateLimiter:
         max_pause: float = 4 * 3600.0,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
+        on_pause: Callable[[str, float], None] | None = None,
     ) -> None:
         # burst 1: the archive counts requests per sliding minute, so never bunch them.
         self.buckets = {kind: TokenBucket(rate) for kind, rate in rates.items()}
@@ -72,6 +73,9 @@ class RateLimiter:
         self.strikes_429 = 0
         self.strikes_refused = 0
         self.waited = 0.0  # total seconds slept, for the summary
+        # Told of each global pause ("429" or "refused", seconds): a run that goes quiet for
+        # an hour must say why, or it looks hung.
+        self.on_pause = on_pause
         self._lock = threading.Lock()
 
     def acquire(self, kind: str) -> None:
@@ -96,16 +100,18 @@ class RateLimiter:
         """Pause everything: pause_429, doubled for each 429 in a row. Returns the pause."""
         pause = min(self.pause_429 * (2**self.strikes_429), self.max_pause)
         self.strikes_429 += 1
-        self._pause(pause)
+        self._pause(pause, "429")
         return pause
 
     def on_refused(self) -> float:
         """The firewall blocks us: sleep past the block (doubling on repeats)."""
         pause = min(self.pause_refused * (2**self.strikes_refused), self.max_pause)
         self.strikes_refused += 1
-        self._pause(pause)
+        self._pause(pause, "refused")
         return pause
 
-    def _pause(self, seconds: float) -> None:
+    def _pause(self, seconds: float, why: str) -> None:
         with self._lock:
             self.paused_until = max(self.paused_until, self.clock() + seconds)
+        if self.on_pause is not None:
+            self.on_pause(why, seconds)

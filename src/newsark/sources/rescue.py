@@ -73,6 +73,8 @@ class Progress:
     listed: Callable[[int], None] = lambda n: None
     stories: Callable[[int], None] = lambda total: None
     story_done: Callable[[Tally], None] = lambda t: None
+    # Each global pause: why ("429" or "refused") and for how many seconds.
+    paused: Callable[[str, float], None] = lambda why, seconds: None
 
 
 @dataclass
@@ -138,7 +140,7 @@ def rescue(site: str, archive_dir: Path | None, opts: RescueOptions, *, dry_run:
     limiter = RateLimiter(
         {"cdx": opts.cdx_rate / 60.0, "replay": opts.replay_rate},
         pause_429=opts.pause_429, pause_refused=opts.pause_refused,
-        clock=opts.clock, sleep=opts.sleep,
+        clock=opts.clock, sleep=opts.sleep, on_pause=progress.paused,
     )
     client = WaybackClient(opts.wayback, limiter, log, transport=opts.transport)
     try:
