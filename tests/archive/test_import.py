@@ -250,3 +250,50 @@ def test_a_corrupt_archive_source_is_reported_and_the_others_imported(tmp_path: 
     assert out["new"] == 6 + 3  # 101-105, the twin 106, the copies 201-203
     assert [p["kind"] for p in out["problems"]] == ["bad_source"]
     assert "not a readable tar archive" in result.stderr
+
+
+def _read_as_ptcp154(text: str) -> str:
+    """Chinese UTF-8 read as Kazakh ptcp154, as one story of the real corpus was."""
+    return text.encode("utf-8").decode("ptcp154")
+
+
+def test_a_story_read_whole_as_a_cyrillic_codec_is_put_back_and_reversible(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    sitegen.write_site(src, n=10)
+    title, category, tag = "失業回落　灣區報應到", "眾說", "失業率"
+    body = ("\n# 失業回落　灣區報應到\n\n上周本港公佈的最新失業率由6.0%大跌至5.5%，當中三類行業跌得尤其明顯。\n\n"
+            "電郵：[email\u00a0protected]\n")
+    mangled_title = _read_as_ptcp154(title)
+    assert "\u00a0" in mangled_title  # 報 is E5 A0 B1: its middle byte reads as a no-break space …
+    mangled_title = mangled_title.replace("\u00a0", " ")  # … which became a plain space
+    head, rest = body.split("[email", 1)
+    mangled_body = _read_as_ptcp154(head) + "[email" + rest  # the address was written later, as it is
+    article = sitegen.make_article(104, __import__("random").Random(1), title=mangled_title, body=mangled_body)
+    article.meta.update(category=_read_as_ptcp154(category), tags=[_read_as_ptcp154(tag), "HK"])
+    original = sitegen.dumps(article).encode()
+    path = sitegen.write_file(src, 104, original)
+    arch = tmp_path / "arch"
+    run("import", str(src), "--archive", str(arch), "--quiet")
+
+    fixed = load_bytes((arch / path.relative_to(src)).read_bytes())
+    assert (fixed.title, fixed.meta["category"], fixed.meta["tags"]) == (title, category, [tag, "HK"])
+    assert fixed.body == body
+    report = json.loads(run("report", "--archive", str(arch), "--json"))
+    assert report["defects"]["mojibake"]["repaired"] == 1 and report["defects"]["mojibake"]["flagged"] == 0
+    assert report["per_category"].get(category) == 1
+
+    run("repair", "undo", "104", "--kind", "mojibake", "--archive", str(arch))
+    undone = load_bytes((arch / path.relative_to(src)).read_bytes())
+    assert (undone.title, undone.body) == (mangled_title, mangled_body)
+    run("repair", "redo", "104", "--kind", "mojibake", "--archive", str(arch))
+    assert load_bytes((arch / path.relative_to(src)).read_bytes()).title == title
+
+
+def test_real_cyrillic_and_mixed_text_are_left_alone() -> None:
+    from newsark.repair.mojibake import legacy_round_trip, repair_text
+
+    for text in ("Москва — столица России", "Привет, мир", "Қазақстан Республикасы",
+                 _read_as_ptcp154("眾說") + " 眾說"):  # already holds Chinese: not read whole
+        assert legacy_round_trip(text) is None
+        assert repair_text(text, "title")[1] == []
+    assert legacy_round_trip(_read_as_ptcp154("香港眾新聞")) == "香港眾新聞"

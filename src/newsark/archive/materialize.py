@@ -50,13 +50,20 @@ def materialize(
         result.changes += link_changes
 
     fix = "mojibake" not in skip
-    value = article.meta.get("title")
-    if isinstance(value, str):
-        fixed, ch, fi = mojibake.repair_text(value, "title")
+    for name in ("title", "author", "category", "tags"):
+        value = article.meta.get(name)
+        values = [value] if isinstance(value, str) else value if name == "tags" and isinstance(value, list) else []
+        if not values or not all(isinstance(v, str) for v in values):
+            continue
+        repaired: list[str] = []
+        for one in values:
+            fixed, ch, fi = mojibake.repair_text(one, name)
+            repaired.append(fixed)
+            if fix:
+                result.changes += ch
+            result.findings += fi
         if fix:
-            article.meta["title"] = fixed
-            result.changes += ch
-        result.findings += fi
+            article.meta[name] = repaired[0] if isinstance(value, str) else repaired
     fixed, ch, fi = mojibake.repair_text(body, "body")
     if fix:
         body = fixed
