@@ -297,3 +297,17 @@ def test_real_cyrillic_and_mixed_text_are_left_alone() -> None:
         assert legacy_round_trip(text) is None
         assert repair_text(text, "title")[1] == []
     assert legacy_round_trip(_read_as_ptcp154("香港眾新聞")) == "香港眾新聞"
+
+
+def test_halfwidth_punctuation_is_not_taken_for_mojibake() -> None:
+    from newsark.repair.mojibake import repair_text
+
+    # Hong Kong text writes halfwidth corner brackets and commas on purpose: not damage.
+    assert repair_text("港鐵營運商 MTM Ltd.（｢MTM｣），營運、巴士･小輪", "body")[2] == []
+    # Halfwidth katakana letters left by broken UTF-8 in Chinese text are, and U+FFFD.
+    for damaged in ("像一個奇景，而內?￥ﾍﾻ是吶喊", "可享有為期一\ufffd上者"):
+        (finding,) = repair_text(damaged, "body")[2]
+        assert finding.detail.startswith("body: 1 suspicious characters near")
+    # Only ftfy's doubt: flagged as such, with the place shown.
+    (finding,) = repair_text("｢波羅的海之路」。有一種名為“Sostinė”的糖果非常受歡迎", "body")[2]
+    assert "ftfy takes for possible mojibake" in finding.detail and "Sostinė" in finding.detail
