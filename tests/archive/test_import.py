@@ -311,3 +311,23 @@ def test_halfwidth_punctuation_is_not_taken_for_mojibake() -> None:
     # Only ftfy's doubt: flagged as such, with the place shown.
     (finding,) = repair_text("｢波羅的海之路」。有一種名為“Sostinė”的糖果非常受歡迎", "body")[2]
     assert "ftfy takes for possible mojibake" in finding.detail and "Sostinė" in finding.detail
+
+
+def test_short_video_and_photo_stories_are_not_flagged_as_placeholders() -> None:
+    from newsark.archive.article import Article
+    from newsark.repair.flags import placeholder
+
+    def body_of(body: str) -> Article:
+        return Article(meta={"title": "西九文化區現況"}, body=body)
+
+    caption = "\n西九文化區現狀──M+視覺文化博物館已見軀殼。\n"
+    for media in ('{{< video src="https://web.archive.org/web/2021if_/https://roundme.com/embed/1" >}}',
+                  '<figure>\n<img src="https://web.archive.org/web/2021im_/https://x.com/a.jpg" alt="">\n</figure>'):
+        a = body_of(f"\n# 西九文化區現況\n\n{media}\n{caption}")
+        assert placeholder(a, a.text()) is None
+    poem = body_of("\n# 庚子中秋即事\n\n月照高樓夜未央，清光一片滿庭霜。\n")
+    finding = placeholder(poem, poem.text())
+    assert finding is not None and finding.kind == "short_body" and "text only" in finding.detail
+    empty = body_of("\n# 西九文化區現況\n")
+    finding = placeholder(empty, empty.text())
+    assert finding is not None and (finding.kind, finding.detail) == ("placeholder_body", "empty body")

@@ -18,7 +18,7 @@ from newsark.archive.stories import counts as story_counts
 
 DEFECT_ORDER = (
     "invalid_yaml", "relative_wayback_link", "boilerplate", "author_box", "mojibake",
-    "damaged_url", "placeholder_body", "missing_date", "missing_category", "missing_author",
+    "damaged_url", "placeholder_body", "short_body", "missing_date", "missing_category", "missing_author",
     "missing_tags",
 )
 

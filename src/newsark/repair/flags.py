@@ -18,6 +18,8 @@ ARCHIVE_PLACEHOLDERS = (
     "Just a moment...",
 )
 _WS_RE = re.compile(r"\s+")
+# A video or post embed (Hugo shortcode), a figure, a Markdown image.
+_MEDIA_RE = re.compile(r"\{\{<|<figure|<img |!\[")
 
 
 def damaged_url(article: Article) -> Finding | None:
@@ -43,13 +45,16 @@ def plain_length(text: str) -> int:
 
 
 def placeholder(article: Article, body_text: str) -> Finding | None:
-    """Empty, archive outage pages, or too short to be an article."""
+    """Empty bodies and archive outage pages (``placeholder_body``); short bodies of text
+    alone (``short_body``: a farewell notice, or a poem: for a person to look at). A short
+    body around a video or pictures is a video or photo story (361 and 111 in the corpus),
+    not a defect."""
     n = plain_length(body_text)
     if n == 0:
         return Finding("placeholder_body", "empty body")
     for marker in ARCHIVE_PLACEHOLDERS:
         if marker in body_text[:2000] or marker in (article.title or ""):
             return Finding("placeholder_body", f"web archive placeholder page ({marker!r})")
-    if n < MIN_BODY_CHARS:
-        return Finding("placeholder_body", f"body of {n} characters (under {MIN_BODY_CHARS})")
+    if n < MIN_BODY_CHARS and not _MEDIA_RE.search(article.body):
+        return Finding("short_body", f"body of {n} characters (under {MIN_BODY_CHARS}), text only")
     return None
