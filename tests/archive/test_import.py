@@ -331,3 +331,50 @@ def test_short_video_and_photo_stories_are_not_flagged_as_placeholders() -> None
     empty = body_of("\n# 西九文化區現況\n")
     finding = placeholder(empty, empty.text())
     assert finding is not None and (finding.kind, finding.detail) == ("placeholder_body", "empty body")
+
+
+def test_a_hand_edit_is_taken_in_and_never_overwritten(tmp_path: Path) -> None:
+    import os
+    import time
+
+    src = tmp_path / "src"
+    sitegen.write_site(src, n=12)
+    arch = tmp_path / "arch"
+    run("import", str(src), "--archive", str(arch), "--quiet")
+    path = arch / "articles/1-1000/article_110.md"
+    edited = path.read_text().replace('title: "Story number 110', 'title: "Corrected headline of 110', 1)
+    path.write_text(edited)
+    later = time.time() + 5  # a person edits after the import, not within its second
+    os.utime(path, (later, later))
+
+    def invoke(*args: str) -> tuple[int, str]:
+        result = CliRunner().invoke(main, list(args))
+        return result.exit_code, result.output
+
+    # Not yet taken in: undo leaves the file alone and says why.
+    code, out = invoke("repair", "undo", "110", "--kind", "boilerplate", "--archive", str(arch))
+    assert code == 1 and "edited by hand" in out and path.read_text() == edited
+    # `index` takes the edit into the catalog and the search index.
+    assert "took 1 article file(s) edited by hand into the catalog: 110" in run("index", "--archive", str(arch))
+    with Archive(arch) as a:
+        assert a.db.execute("SELECT title FROM articles WHERE id=110").fetchone()[0].startswith("Corrected headline")
+        assert a.db.execute("SELECT COUNT(*) FROM hand_edits").fetchone()[0] == 1
+    hits = [json.loads(line) for line in run("search", "Corrected", "--archive", str(arch), "--json").splitlines()]
+    assert [h["id"] for h in hits if "id" in h] == [110]
+    assert "took" not in run("index", "--archive", str(arch))  # once
+    # A changed source would rewrite the file: the edit stays, and the import says so.
+    src_file = src / "articles/1-1000/article_110.md"
+    src_file.write_text(src_file.read_text().replace("Story number 110", "Story number 110, revised"))
+    code, out = invoke("import", str(src), "--archive", str(arch))
+    assert code == 0 and "kept 1 article file(s) edited by hand as they are (110)" in out
+    assert path.read_text() == edited
+    code, out = invoke("repair", "redo", "110", "--archive", str(arch))
+    assert code == 1 and path.read_text() == edited
+    assert json.loads(run("report", "--archive", str(arch), "--json"))["hand_edits"] == 1
+    # Deleting the file drops the edit: redo writes it again from the original.
+    path.unlink()
+    run("repair", "redo", "110", "--archive", str(arch))
+    assert "Corrected headline" not in path.read_text() and "Story number 110, revised" in path.read_text()
+    assert json.loads(run("report", "--archive", str(arch), "--json"))["hand_edits"] == 0
+    found = [json.loads(line) for line in run("search", "Corrected", "--archive", str(arch), "--json").splitlines()]
+    assert 110 not in [h.get("id") for h in found]

@@ -131,6 +131,15 @@ CREATE TABLE IF NOT EXISTS repairs_undone (
     PRIMARY KEY (article_id, kind)
 );
 
+-- Article files a person edited by hand, taken into the catalog (archive/edits.py):
+-- newsark never writes over them.
+CREATE TABLE IF NOT EXISTS hand_edits (
+    article_id      INTEGER PRIMARY KEY,
+    sha256          TEXT NOT NULL,   -- of the file as the person left it
+    previous_sha256 TEXT NOT NULL,   -- of the file as newsark had written it
+    at              TEXT NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT

@@ -25,6 +25,7 @@ from typing import Any
 
 from newsark.archive import stories as story_mod
 from newsark.archive.article import Article, FormatError
+from newsark.archive.edits import is_kept_edit, kept_edits
 from newsark.archive.materialize import Materialized, materialize, parse_with_repairs
 from newsark.archive.sources import Member, SourceError, article_id_from_name, iter_source
 from newsark.archive.store import Archive, now, relative_path, sha256, site_of
@@ -48,6 +49,7 @@ class ImportStats:
     stories: dict[str, Any] = field(default_factory=dict)
     search_index: dict[str, Any] | None = None
     seconds: dict[str, float] = field(default_factory=dict)
+    kept_edits: list[int] = field(default_factory=list)  # files a person edited: not rewritten
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -55,7 +57,7 @@ class ImportStats:
             "unchanged": self.unchanged, "rejected": self.rejected, "written": self.written,
             "repairs": self.repairs, "flags": self.flags, "stories": self.stories,
             "problems": self.problems[:1000], "search_index": self.search_index,
-            "seconds": self.seconds,
+            "seconds": self.seconds, "kept_edits": self.kept_edits,
         }
 
 
@@ -328,12 +330,14 @@ class _Computed:
     written: bool = False
     fingerprint: bytes = b""
     links: dict[int, int] = field(default_factory=dict)
+    kept_edit: bool = False  # the file holds a person's edit: left as it is (edits.py)
 
 
 # Set in the parent before forking workers, read by them.
 _MODEL: BoilerplateModel | None = None
 _ROOT: Path = Path(".")
 _EXISTING: dict[int, str] = {}  # id → sha256 of the file on disk now
+_EDITED: dict[int, str] = {}  # id → sha256 of a hand edit taken into the catalog
 
 
 def _compute(job: tuple[int, bytes, frozenset[str]]) -> _Computed:
@@ -350,6 +354,8 @@ def _compute(job: tuple[int, bytes, frozenset[str]]) -> _Computed:
     # Workers write the files (each its own, atomically); the parent writes the catalog.
     path = _ROOT / relative_path(article_id)
     written = _EXISTING.get(article_id) != digest or not path.exists()
+    if written and is_kept_edit(path, _EXISTING.get(article_id), _EDITED.get(article_id)):
+        return _Computed(article_id, result, None, kept_edit=True)
     if written:
         atomic_write(path, data)
     return _Computed(
@@ -383,10 +389,11 @@ def _materialize_all(
     archive: Archive, ids: list[int], model: BoilerplateModel, stats: ImportStats,
     progress: ProgressFn | None, fresh: set[int],
 ) -> None:
-    global _MODEL, _ROOT, _EXISTING
+    global _MODEL, _ROOT, _EXISTING, _EDITED
     _MODEL, _ROOT = model, archive.root
     rows = archive.db.execute("SELECT id, sha256, original_sha256 FROM articles").fetchall()
     _EXISTING = {int(r[0]): str(r[1]) for r in rows}
+    _EDITED = kept_edits(archive.db)
     original_sha = {int(r[0]): str(r[2]) for r in rows if r[2]}
     db = archive.db
     with _workers(len(ids) >= 500) as pool:
@@ -412,6 +419,9 @@ def _record(archive: Archive, item: _Computed, stats: ImportStats, had_rows: boo
             original_sha: str) -> None:
     db = archive.db
     article_id = item.article_id
+    if item.kept_edit:  # its file and rows stay as they are
+        stats.kept_edits.append(article_id)
+        return
     original = archive.originals.get(original_sha) if item.result is None else None
     if had_rows:
         for table in ("repairs", "defects", "boilerplate", "links", "fingerprints"):
@@ -441,6 +451,8 @@ def _record(archive: Archive, item: _Computed, stats: ImportStats, had_rows: boo
     archive.upsert_row(article_id, item.sha, original_sha, result.article, status)
     if item.written:
         stats.written += 1
+        # newsark wrote the file again (a person deleted their edit): no edit is left
+        db.execute("DELETE FROM hand_edits WHERE article_id=?", (article_id,))
     db.execute("INSERT INTO fingerprints VALUES (?, ?)", (article_id, item.fingerprint))
     db.executemany("INSERT INTO links VALUES (?, ?, ?)",
                    [(article_id, t, c) for t, c in item.links.items()])

@@ -73,6 +73,7 @@ def build_report(archive: Archive) -> dict[str, Any]:
         "id_gaps": gaps,
         "ids_not_in_archive": sum(b - a + 1 for a, b in gaps),
         "status": status,
+        "hand_edits": db.execute("SELECT COUNT(*) FROM hand_edits").fetchone()[0],
         "defects": ordered,
         "rejected_files": rejects,
         "last_import": _last_import(archive),
@@ -117,6 +118,9 @@ def format_text(report: dict[str, Any]) -> str:
     ]
     for kind, d in report["defects"].items():
         lines.append(f"{kind:<24}{d['found']:>8,}{d.get('repaired', 0):>10,}{d.get('flagged', 0):>9,}")
+    if report.get("hand_edits"):
+        lines += ["", (f"edited by hand: {report['hand_edits']:,} article file(s), taken into the catalog "
+                      "and never overwritten")]
     if report["rejected_files"]:
         lines += ["", "files not imported: " + ", ".join(f"{k}: {v}" for k, v in report["rejected_files"].items())]
     if "rescue" in report:

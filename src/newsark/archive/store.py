@@ -210,8 +210,11 @@ class Archive:
             "SELECT sha256, original_sha256 FROM articles WHERE id=?", (article_id,)
         ).fetchone()
         changed = not (row and row[0] == digest and path.exists())
+        if changed and row and self._holds_hand_edit(article_id, path, row[0]):
+            return False  # a person's edit: left as it is (archive/edits.py)
         if changed:
             atomic_write(path, data)
+            self.db.execute("DELETE FROM hand_edits WHERE article_id=?", (article_id,))
         self.upsert_row(article_id, digest, orig_digest, article, status)
         if source is not None:
             self.db.execute(
@@ -219,6 +222,17 @@ class Archive:
                 (article_id, source, member or "", orig_digest, now()),
             )
         return changed
+
+    def _holds_hand_edit(self, article_id: int, path: Path, catalog_sha: str) -> bool:
+        """Whether the file is a person's edit: not what newsark wrote, or an edit taken in."""
+        try:
+            disk = sha256(path.read_bytes())
+        except FileNotFoundError:
+            return False
+        if disk != catalog_sha:
+            return True
+        return self.db.execute("SELECT 1 FROM hand_edits WHERE article_id=? AND sha256=?",
+                               (article_id, disk)).fetchone() is not None
 
     def upsert_row(
         self, article_id: int, digest: str, orig_digest: str, article: Article | None, status: str

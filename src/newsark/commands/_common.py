@@ -51,3 +51,10 @@ def opened_pool(workers: int, cluster: str | None) -> Iterator[Pool | None]:
         except ValueError as exc:  # --workers with --cluster
             raise click.UsageError(str(exc)) from exc
         yield pool
+
+
+def kept_message(ids: list[int]) -> str:
+    """What a command says of the article files it left alone because a person edited them."""
+    shown = ", ".join(str(i) for i in ids[:20]) + (" …" if len(ids) > 20 else "")
+    return (f"kept {len(ids):,} article file(s) edited by hand as they are ({shown}): newsark "
+            "does not overwrite a person's edit (`newsark index` takes edits into the catalog)")

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from newsark.archive.importer import import_sources
-from newsark.commands._common import archive_option, open_archive
+from newsark.commands._common import archive_option, kept_message, open_archive
 from newsark.commands.progress import Progress
 
 
@@ -41,6 +41,8 @@ def import_command(sources: tuple[str, ...], archive_dir: Path, quiet: bool, as_
                 click.echo(f"skipped {p['source']}:{p['member']}: {p['kind']}: {p['message']}", err=True)
             if len(stats.problems) > 50:
                 click.echo(f"… and {len(stats.problems) - 50} more (see `newsark report`)", err=True)
+        if stats.kept_edits:
+            click.echo(kept_message(stats.kept_edits), err=True)
         if as_json:
             click.echo(json.dumps(stats.as_dict(), ensure_ascii=False, indent=2))
         elif not quiet:

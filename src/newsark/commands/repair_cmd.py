@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
+from newsark.archive.edits import is_kept_edit, kept_edits
 from newsark.archive.importer import rematerialize
 from newsark.archive.materialize import UNDOABLE
 from newsark.archive.store import now
-from newsark.commands._common import archive_option, open_archive
+from newsark.commands._common import archive_option, kept_message, open_archive
 
 KINDS = (*UNDOABLE, "all")
 
@@ -57,8 +58,11 @@ def undo(article_id: int, archive_dir: Path, kind: str) -> None:
     """Undo a repair of one article; --kind all restores the original bytes exactly."""
     with open_archive(archive_dir) as archive:
         _exists(archive, article_id)
+        _refuse_hand_edit(archive, article_id)
         archive.db.execute("INSERT OR REPLACE INTO repairs_undone VALUES (?, ?, ?)", (article_id, kind, now()))
-        rematerialize(archive, [article_id])
+        stats = rematerialize(archive, [article_id])
+    if stats.kept_edits:
+        raise click.ClickException(kept_message(stats.kept_edits))
     click.echo(f"undid {kind} for {article_id}")
 
 
@@ -70,14 +74,24 @@ def redo(article_id: int, archive_dir: Path, kind: str) -> None:
     """Apply again a repair that was undone."""
     with open_archive(archive_dir) as archive:
         _exists(archive, article_id)
+        _refuse_hand_edit(archive, article_id)
         if kind == "all":
             archive.db.execute("DELETE FROM repairs_undone WHERE article_id=?", (article_id,))
         else:
             archive.db.execute("DELETE FROM repairs_undone WHERE article_id=? AND kind=?", (article_id, kind))
-        rematerialize(archive, [article_id])
+        stats = rematerialize(archive, [article_id])
+    if stats.kept_edits:
+        raise click.ClickException(kept_message(stats.kept_edits))
     click.echo(f"redid {kind} for {article_id}")
 
 
 def _exists(archive, article_id: int) -> None:  # type: ignore[no-untyped-def]
     if archive.db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is None:
         raise click.ClickException(f"no article {article_id} in {archive.root}")
+
+
+def _refuse_hand_edit(archive, article_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Undo and redo rewrite the file from its original: not over a person's edit."""
+    row = archive.db.execute("SELECT sha256 FROM articles WHERE id=?", (article_id,)).fetchone()
+    if is_kept_edit(archive.path_for(article_id), row[0], kept_edits(archive.db).get(article_id)):
+        raise click.ClickException(kept_message([article_id]))

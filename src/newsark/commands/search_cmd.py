@@ -82,14 +82,24 @@ def search_command(
 @click.option("--optimize/--no-optimize", default=True, show_default=True,
               help="Merge the index segments afterwards (smaller, faster queries).")
 def index_command(archive_dir: Path, rebuild: bool, optimize: bool) -> None:
-    """Bring an archive's search index up to date (only changed stories are re-indexed)."""
+    """Bring an archive's search index up to date (only changed stories are re-indexed),
+    taking in article files edited by hand first."""
+    from newsark.archive.edits import adopt_edits
     from newsark.search import rebuild_index, sync_index
     from newsark.search.index import optimize as optimize_index
 
     with _open(archive_dir) as archive:
+        edits = adopt_edits(archive)  # article files edited by hand since newsark wrote them
         result = rebuild_index(archive) if rebuild else sync_index(archive)
         if optimize and (rebuild or result.get("indexed") or result.get("removed")):
             optimize_index(archive.db)
+    if edits.ids:
+        click.echo(f"took {len(edits.ids)} article file(s) edited by hand into the catalog: "
+                   + ", ".join(map(str, edits.ids[:20])) + (" …" if len(edits.ids) > 20 else ""))
+    if edits.unreadable:
+        click.echo(f"warning: {len(edits.unreadable)} edited file(s) no longer have readable front "
+                   f"matter and were left out (the catalog and search keep the last good version): "
+                   + ", ".join(map(str, edits.unreadable[:20])), err=True)
     click.echo(
         f"indexed {result['indexed']} stories, removed {result['removed']}, "
         f"{result['stories']} in the index ({result['seconds']} s)"

@@ -1,0 +1,86 @@
+"""Article files a person edited by hand: taken into the catalog, never overwritten.
+
+newsark records the sha256 of every file it writes. A file whose bytes differ from that
+record was changed outside newsark (a title corrected in an editor, say). ``adopt_edits``
+takes such files into the catalog (title, dates, author, category, tags, the file's
+digest), so search, the reader and publishing show the edit, and records them in
+``hand_edits``. ``is_kept_edit`` tells the writers (import, repair undo/redo, rescue) that
+a file holds a person's edit: they leave it as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsark.archive.article import FormatError, load_bytes
+from newsark.archive.store import Archive, now, sha256
+
+
+@dataclass
+class Adopted:
+    ids: list[int] = field(default_factory=list)       # edits taken into the catalog
+    unreadable: list[int] = field(default_factory=list)  # edited files whose front matter no longer parses
+
+
+def kept_edits(db: sqlite3.Connection) -> dict[int, str]:
+    """Article id → sha256 of the hand edit taken in (table ``hand_edits``, catalog.py)."""
+    return {int(r[0]): str(r[1]) for r in db.execute("SELECT article_id, sha256 FROM hand_edits")}
+
+
+def is_kept_edit(path: Path, catalog_sha: str | None, adopted_sha: str | None) -> bool:
+    """Whether the file at ``path`` holds a person's edit: bytes newsark did not write (not
+    yet taken in), or the very edit taken in."""
+    try:
+        disk = sha256(path.read_bytes())
+    except FileNotFoundError:
+        return False
+    return disk == adopted_sha or (catalog_sha is not None and disk != catalog_sha)
+
+
+def _epoch(stamp: str) -> float:
+    try:
+        return dt.datetime.fromisoformat(stamp).timestamp()
+    except ValueError:
+        return 0.0
+
+
+def adopt_edits(archive: Archive) -> Adopted:
+    """Take every file edited since newsark wrote it into the catalog. Only files modified
+    after their catalog row was written are read (one stat per article)."""
+    db = archive.db
+    out = Adopted()
+    rows = db.execute("SELECT id, path, sha256, original_sha256, status, updated_at FROM articles").fetchall()
+    for article_id, rel, catalog_sha, original_sha, status, updated_at in rows:
+        path = archive.root / rel
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            continue
+        # newsark writes a file, then its row (second precision): a file not modified a second
+        # after its row is as newsark left it, and is not read.
+        if mtime < _epoch(updated_at) + 1:
+            continue
+        data = path.read_bytes()
+        digest = sha256(data)
+        if digest == catalog_sha:
+            continue
+        try:
+            article = load_bytes(data)
+        except FormatError:
+            out.unreadable.append(int(article_id))
+            continue
+        db.execute("BEGIN")
+        try:
+            archive.upsert_row(int(article_id), digest, original_sha or catalog_sha, article,
+                               "flagged" if status == "flagged" else "ok")
+            db.execute("INSERT OR REPLACE INTO hand_edits VALUES (?, ?, ?, ?)",
+                       (int(article_id), digest, catalog_sha, now()))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        out.ids.append(int(article_id))
+    return out
