@@ -378,3 +378,24 @@ def test_a_hand_edit_is_taken_in_and_never_overwritten(tmp_path: Path) -> None:
     assert json.loads(run("report", "--archive", str(arch), "--json"))["hand_edits"] == 0
     found = [json.loads(line) for line in run("search", "Corrected", "--archive", str(arch), "--json").splitlines()]
     assert 110 not in [h.get("id") for h in found]
+
+
+def test_serve_takes_hand_edits_in_before_serving(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from newsark.commands.serve_cmd import update_index
+
+    src = tmp_path / "src"
+    sitegen.write_site(src, n=6)
+    arch = tmp_path / "arch"
+    run("import", str(src), "--archive", str(arch), "--quiet")
+    path = arch / "articles/1-1000/article_104.md"
+    path.write_text(path.read_text().replace('title: "Story number 104', 'title: "Fixed by hand 104', 1))
+    later = time.time() + 5
+    os.utime(path, (later, later))
+    update_index(arch)
+    with Archive(arch) as a:
+        assert a.db.execute("SELECT title FROM articles WHERE id=104").fetchone()[0].startswith("Fixed by hand")
+        indexed = a.db.execute("SELECT sha256 FROM search_docs WHERE story_id=104").fetchone()[0]
+        assert indexed == a.db.execute("SELECT sha256 FROM articles WHERE id=104").fetchone()[0]

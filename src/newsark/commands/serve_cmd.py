@@ -27,10 +27,14 @@ def update_index(archive_dir: Path) -> None:
     except ImportError:
         click.echo("search engine not available: the search page will say so", err=True)
         return
+    from newsark.archive.edits import adopt_edits
     from newsark.archive.store import Archive
 
     click.echo("updating the search index (the first time takes a while)…", err=True)
     with Archive(archive_dir, create=False) as archive:
+        edits = adopt_edits(archive)  # files edited by hand, as `newsark index` does
+        if edits.ids:
+            click.echo(f"took {len(edits.ids)} article file(s) edited by hand into the catalog", err=True)
         stats = sync_index(archive)
     click.echo(f"search index: {stats}", err=True)
 
