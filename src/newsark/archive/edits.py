@@ -53,6 +53,7 @@ def adopt_edits(archive: Archive) -> Adopted:
     db = archive.db
     out = Adopted()
     rows = db.execute("SELECT id, path, sha256, original_sha256, status, updated_at FROM articles").fetchall()
+    touched: list[int] = []  # newer on disk but the same bytes (a copied archive, say)
     for article_id, rel, catalog_sha, original_sha, status, updated_at in rows:
         path = archive.root / rel
         try:
@@ -66,6 +67,7 @@ def adopt_edits(archive: Archive) -> Adopted:
         data = path.read_bytes()
         digest = sha256(data)
         if digest == catalog_sha:
+            touched.append(int(article_id))
             continue
         try:
             article = load_bytes(data)
@@ -83,4 +85,9 @@ def adopt_edits(archive: Archive) -> Adopted:
             db.execute("ROLLBACK")
             raise
         out.ids.append(int(article_id))
+    if touched:  # read once: their rows are stamped now, so the next run skips them
+        stamp = now()
+        db.execute("BEGIN")
+        db.executemany("UPDATE articles SET updated_at=? WHERE id=?", [(stamp, i) for i in touched])
+        db.execute("COMMIT")
     return out
