@@ -210,7 +210,7 @@ class Archive:
             "SELECT sha256, original_sha256 FROM articles WHERE id=?", (article_id,)
         ).fetchone()
         changed = not (row and row[0] == digest and path.exists())
-        if changed and row and self._holds_hand_edit(article_id, path, row[0]):
+        if changed and row and self._holds_hand_edit(article_id, path, row[0], digest):
             return False  # a person's edit: left as it is (archive/edits.py)
         if changed:
             atomic_write(path, data)
@@ -223,11 +223,14 @@ class Archive:
             )
         return changed
 
-    def _holds_hand_edit(self, article_id: int, path: Path, catalog_sha: str) -> bool:
-        """Whether the file is a person's edit: not what newsark wrote, or an edit taken in."""
+    def _holds_hand_edit(self, article_id: int, path: Path, catalog_sha: str, new_sha: str) -> bool:
+        """Whether the file is a person's edit: not what newsark wrote (nor the bytes about
+        to be written, left by a run killed before its row), or an edit taken in."""
         try:
             disk = sha256(path.read_bytes())
         except FileNotFoundError:
+            return False
+        if disk == new_sha:
             return False
         if disk != catalog_sha:
             return True
