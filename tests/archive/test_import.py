@@ -362,6 +362,9 @@ def test_a_hand_edit_is_taken_in_and_never_overwritten(tmp_path: Path) -> None:
     hits = [json.loads(line) for line in run("search", "Corrected", "--archive", str(arch), "--json").splitlines()]
     assert [h["id"] for h in hits if "id" in h] == [110]
     assert "took" not in run("index", "--archive", str(arch))  # once
+    shown = json.loads(run("show", "110", "--json", "--archive", str(arch)))
+    assert shown["hand_edit"]["sha256"] == hashlib.sha256(edited.encode()).hexdigest()
+    assert shown["article"]["title"].startswith("Corrected headline")
     # A changed source would rewrite the file: the edit stays, and the import says so.
     src_file = src / "articles/1-1000/article_110.md"
     src_file.write_text(src_file.read_text().replace("Story number 110", "Story number 110, revised"))

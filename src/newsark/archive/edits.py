@@ -84,6 +84,9 @@ def adopt_edits(archive: Archive) -> Adopted:
                                "flagged" if status == "flagged" else "ok")
             db.execute("INSERT OR REPLACE INTO hand_edits VALUES (?, ?, ?, ?)",
                        (int(article_id), digest, catalog_sha, now()))
+            # a story's title and date as its canonical file now gives them
+            db.execute("UPDATE stories SET title=?, date=? WHERE story_id=?",
+                       (article.title, article.date, int(article_id)))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
