@@ -333,19 +333,25 @@ def test_short_video_and_photo_stories_are_not_flagged_as_placeholders() -> None
     assert finding is not None and (finding.kind, finding.detail) == ("placeholder_body", "empty body")
 
 
-def test_a_hand_edit_is_taken_in_and_never_overwritten(tmp_path: Path) -> None:
+def _import_then_edit(tmp_path: Path, n: int, article_id: int, title: str) -> tuple[Path, Path, Path, str]:
+    """Import a synthetic site, then change one article's title as a person would."""
     import os
     import time
 
     src = tmp_path / "src"
-    sitegen.write_site(src, n=12)
+    sitegen.write_site(src, n=n)
     arch = tmp_path / "arch"
     run("import", str(src), "--archive", str(arch), "--quiet")
-    path = arch / "articles/1-1000/article_110.md"
-    edited = path.read_text().replace('title: "Story number 110', 'title: "Corrected headline of 110', 1)
+    path = arch / f"articles/1-1000/article_{article_id}.md"
+    edited = path.read_text().replace(f'title: "Story number {article_id}', f'title: "{title}', 1)
     path.write_text(edited)
     later = time.time() + 5  # a person edits after the import, not within its second
     os.utime(path, (later, later))
+    return src, arch, path, edited
+
+
+def test_a_hand_edit_is_taken_in_and_never_overwritten(tmp_path: Path) -> None:
+    src, arch, path, edited = _import_then_edit(tmp_path, 12, 110, "Corrected headline of 110")
 
     def invoke(*args: str) -> tuple[int, str]:
         result = CliRunner().invoke(main, list(args))
@@ -384,19 +390,9 @@ def test_a_hand_edit_is_taken_in_and_never_overwritten(tmp_path: Path) -> None:
 
 
 def test_serve_takes_hand_edits_in_before_serving(tmp_path: Path) -> None:
-    import os
-    import time
-
     from newsark.commands.serve_cmd import update_index
 
-    src = tmp_path / "src"
-    sitegen.write_site(src, n=6)
-    arch = tmp_path / "arch"
-    run("import", str(src), "--archive", str(arch), "--quiet")
-    path = arch / "articles/1-1000/article_104.md"
-    path.write_text(path.read_text().replace('title: "Story number 104', 'title: "Fixed by hand 104', 1))
-    later = time.time() + 5
-    os.utime(path, (later, later))
+    _, arch, _, _ = _import_then_edit(tmp_path, 6, 104, "Fixed by hand 104")
     update_index(arch)
     with Archive(arch) as a:
         assert a.db.execute("SELECT title FROM articles WHERE id=104").fetchone()[0].startswith("Fixed by hand")

@@ -40,6 +40,20 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def holds_hand_edit(path: Path, catalog_sha: str | None, adopted_sha: str | None, new_sha: str) -> bool:
+    """Whether the file at ``path`` holds a person's edit, which newsark must not replace
+    with the bytes ``new_sha``: bytes it did not write (not yet taken in), or the very edit
+    taken in (``adopted_sha``; archive/edits.py). The bytes about to be written are no
+    edit: a run killed after writing a file and before recording it wrote them."""
+    try:
+        disk = sha256(path.read_bytes())
+    except FileNotFoundError:
+        return False
+    if disk == new_sha:
+        return False
+    return disk == adopted_sha or (catalog_sha is not None and disk != catalog_sha)
+
+
 def now() -> str:
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
@@ -224,18 +238,8 @@ class Archive:
         return changed
 
     def _holds_hand_edit(self, article_id: int, path: Path, catalog_sha: str, new_sha: str) -> bool:
-        """Whether the file is a person's edit: not what newsark wrote (nor the bytes about
-        to be written, left by a run killed before its row), or an edit taken in."""
-        try:
-            disk = sha256(path.read_bytes())
-        except FileNotFoundError:
-            return False
-        if disk == new_sha:
-            return False
-        if disk != catalog_sha:
-            return True
-        return self.db.execute("SELECT 1 FROM hand_edits WHERE article_id=? AND sha256=?",
-                               (article_id, disk)).fetchone() is not None
+        row = self.db.execute("SELECT sha256 FROM hand_edits WHERE article_id=?", (article_id,)).fetchone()
+        return holds_hand_edit(path, catalog_sha, row[0] if row else None, new_sha)
 
     def upsert_row(
         self, article_id: int, digest: str, orig_digest: str, article: Article | None, status: str
