@@ -4,8 +4,8 @@ newsark records the sha256 of every file it writes. A file whose bytes differ fr
 record was changed outside newsark (a title corrected in an editor, say). ``adopt_edits``
 takes such files into the catalog (title, dates, author, category, tags, the file's
 digest), so search, the reader and publishing show the edit, and records them in
-``hand_edits``. ``is_kept_edit`` tells the writers (import, repair undo/redo, rescue) that
-a file holds a person's edit: they leave it as it is.
+``hand_edits``. ``store.holds_hand_edit`` tells the writers (import, repair undo/redo,
+rescue) that a file holds a person's edit: they leave it as it is.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from newsark.archive.article import FormatError, load_bytes
 from newsark.archive.store import Archive, now, sha256
-from newsark.archive.store import holds_hand_edit as is_kept_edit  # noqa: F401 (the writers' test)
 
 
 @dataclass

@@ -25,10 +25,10 @@ from typing import Any
 
 from newsark.archive import stories as story_mod
 from newsark.archive.article import Article, FormatError
-from newsark.archive.edits import is_kept_edit, kept_edits
+from newsark.archive.edits import kept_edits
 from newsark.archive.materialize import Materialized, materialize, parse_with_repairs
 from newsark.archive.sources import Member, SourceError, article_id_from_name, iter_source
-from newsark.archive.store import Archive, now, relative_path, sha256, site_of
+from newsark.archive.store import Archive, holds_hand_edit, now, relative_path, sha256, site_of
 from newsark.files import atomic_write
 from newsark.repair.boilerplate import BoilerplateModel, Learner, edge_features
 
@@ -354,7 +354,7 @@ def _compute(job: tuple[int, bytes, frozenset[str]]) -> _Computed:
     # Workers write the files (each its own, atomically); the parent writes the catalog.
     path = _ROOT / relative_path(article_id)
     written = _EXISTING.get(article_id) != digest or not path.exists()
-    if written and is_kept_edit(path, _EXISTING.get(article_id), _EDITED.get(article_id), digest):
+    if written and holds_hand_edit(path, _EXISTING.get(article_id), _EDITED.get(article_id), digest):
         return _Computed(article_id, result, None, kept_edit=True)
     if written:
         atomic_write(path, data)
