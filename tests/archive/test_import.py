@@ -401,14 +401,13 @@ def test_serve_takes_hand_edits_in_before_serving(tmp_path: Path) -> None:
 
 
 def test_what_counts_as_a_hand_edit(tmp_path: Path) -> None:
-    from newsark.archive.store import holds_hand_edit as is_kept_edit  # short name for the table below
-    from newsark.archive.store import sha256
+    from newsark.archive.store import holds_hand_edit, sha256
 
     path = tmp_path / "article_1.md"
-    assert not is_kept_edit(path, "a" * 64, None, "b" * 64)  # no file: nothing to keep
+    assert not holds_hand_edit(path, "a" * 64, None, "b" * 64)  # no file: nothing to keep
     path.write_bytes(b"edited")
     edited = sha256(b"edited")
-    assert is_kept_edit(path, sha256(b"as written"), None, sha256(b"new"))  # not what newsark wrote
-    assert is_kept_edit(path, edited, edited, sha256(b"new"))  # the edit taken in
-    assert not is_kept_edit(path, sha256(b"as written"), None, edited)  # the very bytes a killed run wrote
-    assert not is_kept_edit(path, None, None, sha256(b"new"))  # no row yet: a killed run's file
+    assert holds_hand_edit(path, sha256(b"as written"), None, sha256(b"new"))  # not what newsark wrote
+    assert holds_hand_edit(path, edited, edited, sha256(b"new"))  # the edit taken in
+    assert not holds_hand_edit(path, sha256(b"as written"), None, edited)  # the very bytes a killed run wrote
+    assert not holds_hand_edit(path, None, None, sha256(b"new"))  # no row yet: a killed run's file
