@@ -411,3 +411,23 @@ def test_what_counts_as_a_hand_edit(tmp_path: Path) -> None:
     assert holds_hand_edit(path, edited, edited, sha256(b"new"))  # the edit taken in
     assert not holds_hand_edit(path, sha256(b"as written"), None, edited)  # the very bytes a killed run wrote
     assert not holds_hand_edit(path, None, None, sha256(b"new"))  # no row yet: a killed run's file
+
+
+
+def test_an_interrupted_import_is_not_taken_for_hand_edits(tmp_path: Path) -> None:
+    # A run killed after its workers wrote files and before their rows were recorded
+    # leaves rows pending (no digest yet); a rerun with another boilerplate model derives
+    # other bytes, and must still write them.
+    src = tmp_path / "src"
+    sitegen.write_site(src, n=6)
+    arch = tmp_path / "arch"
+    run("import", str(src), "--archive", str(arch), "--quiet")
+    path = arch / "articles/1-1000/article_103.md"
+    with Archive(arch) as a:
+        a.db.execute("UPDATE articles SET sha256='', status='pending' WHERE id=103")
+    path.write_bytes(path.read_bytes().replace(b"Story number 103", b"Story number 103 (a killed run's bytes)"))
+    result = CliRunner().invoke(main, ["import", str(src), "--archive", str(arch)])
+    assert result.exit_code == 0 and "edited by hand" not in result.output
+    assert b"killed run" not in path.read_bytes()
+    with Archive(arch) as a:
+        assert a.db.execute("SELECT status FROM articles WHERE id=103").fetchone()[0] != "pending"

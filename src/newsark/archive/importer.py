@@ -354,7 +354,9 @@ def _compute(job: tuple[int, bytes, frozenset[str]]) -> _Computed:
     # Workers write the files (each its own, atomically); the parent writes the catalog.
     path = _ROOT / relative_path(article_id)
     written = _EXISTING.get(article_id) != digest or not path.exists()
-    if written and holds_hand_edit(path, _EXISTING.get(article_id), _EDITED.get(article_id), digest):
+    # ('' is the row of an import that was interrupted before this file was recorded: its
+    # file, if any, is newsark's own, and is derived again.)
+    if written and holds_hand_edit(path, _EXISTING.get(article_id) or None, _EDITED.get(article_id), digest):
         return _Computed(article_id, result, None, kept_edit=True)
     if written:
         atomic_write(path, data)
