@@ -431,3 +431,27 @@ def test_an_interrupted_import_is_not_taken_for_hand_edits(tmp_path: Path) -> No
     assert b"killed run" not in path.read_bytes()
     with Archive(arch) as a:
         assert a.db.execute("SELECT status FROM articles WHERE id=103").fetchone()[0] != "pending"
+
+
+def test_a_corrected_headline_keeps_its_copies(tmp_path: Path) -> None:
+    import os
+    import time
+
+    src = tmp_path / "src"
+    sitegen.write_site(src, n=6)
+    arch = tmp_path / "arch"
+    run("import", str(src), "--archive", str(arch), "--quiet")
+    stories = json.loads(run("report", "--archive", str(arch), "--json"))["stories"]
+    path = arch / "articles/1-1000/article_202.md"  # the canonical copy of 201-203
+    path.write_text(path.read_text().replace('title: "Ferry strike ends after talks', 'title: "Ferry strike ends after long talks', 1))
+    later = time.time() + 5
+    os.utime(path, (later, later))
+    run("index", "--archive", str(arch))
+    # A later import folds the stories again (a changed source): the copies stay folded.
+    changed = src / "articles/1-1000/article_104.md"
+    changed.write_text(changed.read_text().replace("Story number 104", "Story number 104, revised"))
+    run("import", str(src), "--archive", str(arch), "--quiet")
+    assert json.loads(run("report", "--archive", str(arch), "--json"))["stories"] == stories
+    shown = json.loads(run("show", "201", "--json", "--archive", str(arch)))
+    assert shown["story_id"] == 202 and shown["article"]["title"] == "Ferry strike ends after long talks"
+    assert shown["hand_edit"]["previous_title"] == "Ferry strike ends after talks"

@@ -137,6 +137,8 @@ CREATE TABLE IF NOT EXISTS hand_edits (
     article_id      INTEGER PRIMARY KEY,
     sha256          TEXT NOT NULL,   -- of the file as the person left it
     previous_sha256 TEXT NOT NULL,   -- of the file as newsark had written it
+    previous_title  TEXT,            -- and its title and date: the story folds by them
+    previous_date   TEXT,
     at              TEXT NOT NULL
 );
 

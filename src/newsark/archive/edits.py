@@ -63,12 +63,17 @@ def adopt_edits(archive: Archive) -> Adopted:
         except FormatError:
             out.unreadable.append(int(article_id))
             continue
+        before = db.execute("SELECT title, date FROM articles WHERE id=?", (int(article_id),)).fetchone()
         db.execute("BEGIN")
         try:
             archive.upsert_row(int(article_id), digest, original_sha or catalog_sha, article,
                                "flagged" if status == "flagged" else "ok")
-            db.execute("INSERT OR REPLACE INTO hand_edits VALUES (?, ?, ?, ?)",
-                       (int(article_id), digest, catalog_sha, now()))
+            # A second edit keeps what newsark had written before the first.
+            db.execute(
+                """INSERT INTO hand_edits (article_id, sha256, previous_sha256, previous_title,
+                       previous_date, at) VALUES (?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(article_id) DO UPDATE SET sha256=excluded.sha256, at=excluded.at""",
+                (int(article_id), digest, catalog_sha, before[0], before[1], now()))
             # a story's title and date as its canonical file now gives them
             db.execute("UPDATE stories SET title=?, date=? WHERE story_id=?",
                        (article.title, article.date, int(article_id)))

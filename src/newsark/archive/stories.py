@@ -87,14 +87,19 @@ def _norm_title(title: str | None) -> str:
 
 def fold_stories(archive: Archive) -> dict[str, Any]:
     db = archive.db
+    # A file a person edited folds by the title and date newsark gave it (archive/edits.py):
+    # a corrected headline keeps its copies, which still carry the old one.
     rows = db.execute(
-        """SELECT a.id, a.title, a.date, a.body_chars, a.category, a.tags, a.site, f.sentences
+        """SELECT a.id, a.title, a.date, a.body_chars, a.category, a.tags, a.site, f.sentences,
+                  COALESCE(h.previous_title, a.title) AS fold_title,
+                  COALESCE(h.previous_date, a.date) AS fold_date
            FROM articles a LEFT JOIN fingerprints f ON f.article_id = a.id
+           LEFT JOIN hand_edits h ON h.article_id = a.id
            WHERE a.status != 'unreadable' AND a.title IS NOT NULL AND a.title != ''"""
     ).fetchall()
     groups: dict[tuple[str, str, str], list[Any]] = defaultdict(list)
     for r in rows:
-        groups[(r["site"] or "", _norm_title(r["title"]), r["date"] or "")].append(r)
+        groups[(r["site"] or "", _norm_title(r["fold_title"]), r["fold_date"] or "")].append(r)
     multi = [g for g in groups.values() if len(g) > 1]
     flagged = {r[0] for r in db.execute("SELECT DISTINCT article_id FROM defects WHERE status='flagged'")}
     links: Counter[int] = Counter()

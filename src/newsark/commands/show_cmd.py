@@ -58,5 +58,5 @@ def _record(archive, article_id: int, story_id: int, is_alias: bool) -> dict:  #
         "provenance": [dict(r) for r in db.execute(
             "SELECT source, member, sha256, imported_at FROM provenance WHERE article_id=?", (article_id,))],
         "hand_edit": dict(r) if (r := db.execute(
-            "SELECT sha256, previous_sha256, at FROM hand_edits WHERE article_id=?", (story_id,)).fetchone()) else None,
+            "SELECT sha256, previous_sha256, previous_title, previous_date, at FROM hand_edits WHERE article_id=?", (story_id,)).fetchone()) else None,
     }
