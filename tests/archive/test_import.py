@@ -415,6 +415,9 @@ def test_what_counts_as_a_hand_edit(tmp_path: Path) -> None:
 
 
 def test_an_interrupted_import_is_not_taken_for_hand_edits(tmp_path: Path) -> None:
+    import os
+    import time
+
     # A run killed after its workers wrote files and before their rows were recorded
     # leaves rows pending (no digest yet); a rerun with another boilerplate model derives
     # other bytes, and must still write them.
@@ -426,6 +429,9 @@ def test_an_interrupted_import_is_not_taken_for_hand_edits(tmp_path: Path) -> No
     with Archive(arch) as a:
         a.db.execute("UPDATE articles SET sha256='', status='pending' WHERE id=103")
     path.write_bytes(path.read_bytes().replace(b"Story number 103", b"Story number 103 (a killed run's bytes)"))
+    later = time.time() + 5
+    os.utime(path, (later, later))
+    assert "took" not in run("index", "--archive", str(arch))  # nor taken in by index meanwhile
     result = CliRunner().invoke(main, ["import", str(src), "--archive", str(arch)])
     assert result.exit_code == 0 and "edited by hand" not in result.output
     assert b"killed run" not in path.read_bytes()

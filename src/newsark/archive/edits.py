@@ -44,6 +44,8 @@ def adopt_edits(archive: Archive) -> Adopted:
     rows = db.execute("SELECT id, path, sha256, original_sha256, status, updated_at FROM articles").fetchall()
     touched: list[int] = []  # newer on disk but the same bytes (a copied archive, say)
     for article_id, rel, catalog_sha, original_sha, status, updated_at in rows:
+        if status == "pending" or not catalog_sha:
+            continue  # an interrupted import's file: the import derives it again
         path = archive.root / rel
         try:
             mtime = path.stat().st_mtime
