@@ -133,32 +133,27 @@ class WaybackClient:
             shown = str(request.url)
             try:
                 resp = self.http.send(request, stream=True)
-            except httpx.ConnectError as exc:
-                unreachable = why_unreachable(exc)
-                if unreachable is None:
-                    # A refused connection is the firewall block the archive imposes after
-                    # ignored 429s: wait it out (an hour, doubling).
+            except httpx.TransportError as exc:
+                # Nothing answered (no name resolution, no route: this machine is offline or
+                # --wayback names the wrong host) is a transport error like the others: a few
+                # short retries, then a clear error. Any other failed connection is the
+                # firewall block the archive imposes after ignored 429s: wait it out (an
+                # hour, doubling).
+                unreachable = why_unreachable(exc) if isinstance(exc, httpx.ConnectError) else None
+                if isinstance(exc, httpx.ConnectError) and unreachable is None:
                     self.log.event(kind, shown, "refused", error=type(exc).__name__)
                     nref += 1
                     if nref > self.max_refused:
                         raise BlockedError(f"connections to {self.base} keep failing: {exc}") from exc
                     self.limiter.on_refused()
                     continue
-                # No answer at all (no name resolution, no route): this machine is offline or
-                # --wayback names the wrong host. Not a block: a few short retries for a blip,
-                # then a clear error instead of hours of silent waiting.
-                self.log.event(kind, shown, "error", error=type(exc).__name__, cause=unreachable)
+                self.log.event(kind, shown, "error", error=type(exc).__name__,
+                               **({"cause": unreachable} if unreachable else {}))
                 nerr += 1
                 if nerr > self.max_errors:
-                    host = httpx.URL(self.base).host
-                    raise NetworkError(f"cannot reach {host}: {unreachable} ({exc}); is this machine "
-                                       f"online, and is --wayback {self.base} right?") from exc
-                self.limiter.sleep(min(2.0**nerr, 30.0))
-                continue
-            except httpx.TransportError as exc:
-                self.log.event(kind, shown, "error", error=type(exc).__name__)
-                nerr += 1
-                if nerr > self.max_errors:
+                    if unreachable:
+                        raise NetworkError(f"cannot reach {httpx.URL(self.base).host}: {unreachable} ({exc}); "
+                                           f"is this machine online, and is --wayback {self.base} right?") from exc
                     raise NetworkError(f"{shown}: {type(exc).__name__}: {exc}") from exc
                 self.limiter.sleep(min(2.0**nerr, 30.0))
                 continue
