@@ -41,9 +41,10 @@ def adopt_edits(archive: Archive) -> Adopted:
     after their catalog row was written are read (one stat per article)."""
     db = archive.db
     out = Adopted()
-    rows = db.execute("SELECT id, path, sha256, original_sha256, status, updated_at FROM articles").fetchall()
+    rows = db.execute(
+        "SELECT id, path, sha256, original_sha256, status, updated_at, title, date FROM articles").fetchall()
     touched: list[int] = []  # newer on disk but the same bytes (a copied archive, say)
-    for article_id, rel, catalog_sha, original_sha, status, updated_at in rows:
+    for article_id, rel, catalog_sha, original_sha, status, updated_at, title, date in rows:
         if status == "pending" or not catalog_sha:
             continue  # an interrupted import's file: the import derives it again
         path = archive.root / rel
@@ -65,7 +66,6 @@ def adopt_edits(archive: Archive) -> Adopted:
         except FormatError:
             out.unreadable.append(int(article_id))
             continue
-        before = db.execute("SELECT title, date FROM articles WHERE id=?", (int(article_id),)).fetchone()
         db.execute("BEGIN")
         try:
             archive.upsert_row(int(article_id), digest, original_sha or catalog_sha, article,
@@ -75,7 +75,7 @@ def adopt_edits(archive: Archive) -> Adopted:
                 """INSERT INTO hand_edits (article_id, sha256, previous_sha256, previous_title,
                        previous_date, at) VALUES (?, ?, ?, ?, ?, ?)
                    ON CONFLICT(article_id) DO UPDATE SET sha256=excluded.sha256, at=excluded.at""",
-                (int(article_id), digest, catalog_sha, before[0], before[1], now()))
+                (int(article_id), digest, catalog_sha, title, date, now()))
             # a story's title and date as its canonical file now gives them
             db.execute("UPDATE stories SET title=?, date=? WHERE story_id=?",
                        (article.title, article.date, int(article_id)))

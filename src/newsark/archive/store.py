@@ -224,7 +224,7 @@ class Archive:
             "SELECT sha256, original_sha256 FROM articles WHERE id=?", (article_id,)
         ).fetchone()
         changed = not (row and row[0] == digest and path.exists())
-        if changed and row and self._holds_hand_edit(article_id, path, row[0], digest):
+        if changed and row and self.hand_edited(article_id, digest):
             return False  # a person's edit: left as it is (archive/edits.py)
         if changed:
             atomic_write(path, data)
@@ -237,9 +237,16 @@ class Archive:
             )
         return changed
 
-    def _holds_hand_edit(self, article_id: int, path: Path, catalog_sha: str, new_sha: str) -> bool:
-        row = self.db.execute("SELECT sha256 FROM hand_edits WHERE article_id=?", (article_id,)).fetchone()
-        return holds_hand_edit(path, catalog_sha, row[0] if row else None, new_sha)
+    def hand_edited(self, article_id: int, new_sha: str = "") -> bool:
+        """Whether an article's file holds a person's edit that the bytes ``new_sha`` must not
+        replace (``holds_hand_edit``, with what the catalog recorded; a row left pending by an
+        interrupted import, with no digest yet, is newsark's own file)."""
+        row = self.db.execute(
+            """SELECT a.sha256, h.sha256 FROM articles a LEFT JOIN hand_edits h ON h.article_id = a.id
+               WHERE a.id=?""", (article_id,)).fetchone()
+        if row is None:
+            return False
+        return holds_hand_edit(self.path_for(article_id), row[0] or None, row[1], new_sha)
 
     def upsert_row(
         self, article_id: int, digest: str, orig_digest: str, article: Article | None, status: str

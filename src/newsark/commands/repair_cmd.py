@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-from newsark.archive.edits import kept_edits
 from newsark.archive.importer import rematerialize
 from newsark.archive.materialize import UNDOABLE
-from newsark.archive.store import holds_hand_edit, now
+from newsark.archive.store import now
 from newsark.commands._common import archive_option, kept_message, open_archive
 
 KINDS = (*UNDOABLE, "all")
@@ -92,6 +91,5 @@ def _exists(archive, article_id: int) -> None:  # type: ignore[no-untyped-def]
 
 def _refuse_hand_edit(archive, article_id: int) -> None:  # type: ignore[no-untyped-def]
     """Undo and redo rewrite the file from its original: not over a person's edit."""
-    row = archive.db.execute("SELECT sha256 FROM articles WHERE id=?", (article_id,)).fetchone()
-    if holds_hand_edit(archive.path_for(article_id), row[0], kept_edits(archive.db).get(article_id), new_sha=""):
+    if archive.hand_edited(article_id):
         raise click.ClickException(kept_message([article_id]))
