@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from lxml import html
 
-from newsark.extract.markdown import LinkMapper, plain_text, to_markdown
+from newsark.extract.links import LinkMapper
+from newsark.extract.markdown import plain_text, to_markdown
 
 
 def _md(fragment: str) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 from lxml import html
 
 from newsark.extract import extract_page
-from newsark.extract.markdown import LinkMapper, to_markdown
+from newsark.extract.links import LinkMapper
+from newsark.extract.markdown import to_markdown
 from newsark.extract.page import parse_document
 from newsark.extract.spacing import restore_spaces
 

@@ -10,7 +10,8 @@ import re
 
 from lxml import etree
 
-from .markdown import LinkMapper, flat_text, video_shortcode
+from .links import LinkMapper
+from .markdown import flat_text, video_shortcode
 
 _VIDEO_RE = re.compile(
     r"(youtube\.com/embed|youtube-nocookie\.com/embed|player\.vimeo\.com|facebook\.com/plugins/"

@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .markdown import LinkMapper, caption_parts, flat_text, image_src
+from .links import LinkMapper
+from .markdown import caption_parts, flat_text, image_src
 
 _CAPTION_CLASS = re.compile(r"(caption|figcaption|pic-?info|img-?desc|photo-?desc|imgtxt|"
                             r"pictext|pic_?txt|image-?text|credit|wp-caption-text|desc)", re.IGNORECASE)

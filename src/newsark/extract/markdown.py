@@ -10,8 +10,8 @@ figures become the corpus's HTML block::
 
 (``alt`` holds the page's own description of the picture when it is not the caption.)
 
-Links and images are made absolute against the page URL and, when the page came from a
-Wayback capture, pointed at capture URLs (``im_`` for images) like the corpus.
+Links and images go through a LinkMapper (links.py): absolute, and capture URLs (``im_``
+for images) when the page came from a Wayback capture, like the corpus.
 """
 
 from __future__ import annotations
@@ -20,15 +20,12 @@ import html
 import itertools
 import re
 from collections.abc import Callable
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from .credits import split_credit
+from .links import LinkMapper
 
-_WAYBACK_RE = re.compile(
-    r"^(?:https?:)?//web\.archive\.org/web/(\d{1,14})(?:[a-z]{2}_)?/(.+)$", re.IGNORECASE
-)
 _BLOCK = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li",
     "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "figure", "hr",
@@ -53,38 +50,6 @@ _NOT_FIGURE_RE = re.compile(
     r"^data:)",
     re.IGNORECASE,
 )
-
-
-class LinkMapper:
-    """Make URLs absolute and, for a Wayback capture, point them at capture URLs."""
-
-    def __init__(self, url: str | None, capture_url: str | None) -> None:
-        self.timestamp: str | None = None
-        base = url
-        if capture_url:
-            m = _WAYBACK_RE.match(capture_url)
-            if m:
-                self.timestamp = m.group(1)
-                base = base or m.group(2)
-            else:
-                base = base or capture_url
-        self.base = base
-
-    def __call__(self, href: str, *, image: bool = False, frame: bool = False) -> str:
-        href = href.strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
-            return href
-        m = _WAYBACK_RE.match(href)
-        if m:  # already a capture URL (the archive rewrote it): normalise its form
-            href = m.group(2)
-        elif href.startswith("/web/") and re.match(r"^/web/\d{1,14}", href):
-            m2 = re.match(r"^/web/\d{1,14}(?:[a-z]{2}_)?/(.+)$", href)
-            href = m2.group(1) if m2 else href
-        absolute = urljoin(self.base, href) if self.base else href
-        if self.timestamp and absolute.startswith(("http://", "https://")):
-            flag = "im_" if image else "if_" if frame else ""
-            return f"https://web.archive.org/web/{self.timestamp}{flag}/{absolute}"
-        return absolute
 
 
 _SCHEME_RE = re.compile(r"^https?:", re.IGNORECASE)

@@ -24,7 +24,8 @@ from .embeds import insert_embeds
 from .figures import CaptionFinder, resolve_lazy_images, restore_figure_images
 from .furniture import drop_author_box, drop_furniture
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
-from .markdown import LinkMapper, plain_text, to_markdown
+from .links import LinkMapper, base_href, own_url
+from .markdown import plain_text, to_markdown
 from .metadata import extract_metadata
 from .restore import restore_images, restore_sandwiched
 from .runs import rejoin_split_runs, wrap_text_runs
@@ -168,9 +169,11 @@ def extract_page(
         m = _WAYBACK_ORIG_RE.match(capture_url)
         url = m.group(1) if m else None
     doc = parse_document(text)
+    if url is None:  # read without its address: the one it states itself, if any
+        url = own_url(doc)
     swap_formatted_links(doc)
     resolve_lazy_images(doc, url)
-    links = LinkMapper(url, capture_url)
+    links = LinkMapper(url, capture_url, base_href(doc))
     captions = CaptionFinder(doc, links)
 
     body: Candidate | None = None
