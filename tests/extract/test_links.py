@@ -3,7 +3,7 @@ the address the page states itself when it was read without one."""
 from __future__ import annotations
 
 from newsark.extract import extract_page
-from newsark.extract.links import LinkMapper, base_href, own_url, original_url
+from newsark.extract.links import LinkMapper, base_href, original_url, own_url
 from newsark.extract.page import parse_document
 
 from .fixtures import en_para
