@@ -76,6 +76,18 @@ def test_extract_site_errors(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "is a folder: use --site" in result.output
 
 
+def test_a_page_that_is_not_an_article_says_so_on_stderr(tmp_path: Path) -> None:
+    page = tmp_path / "list.html"
+    page.write_bytes(zh_list_page().encode("utf-8"))
+    result = CliRunner().invoke(main, ["extract", str(page)])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("---\n") and "note:" not in result.stdout
+    assert result.stderr.startswith("note: this page does not look like an article: ")
+    article = tmp_path / "a.html"
+    article.write_bytes(EN_ARTICLE.encode("utf-8"))
+    assert CliRunner().invoke(main, ["extract", str(article)]).stderr == ""
+
+
 def test_missing_page_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(tmp_path / "nope.html")])
     assert result.exit_code != 0 and "no such file" in result.output

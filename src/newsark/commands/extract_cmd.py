@@ -100,3 +100,5 @@ def extract_command(page: str | None, url: str | None, capture_url: str | None, 
     else:
         original = url
         click.echo(ex.to_article(url=capture_url or url, original_url=original if capture_url else None).dumps(), nl=False)
+    if not ex.is_article:  # the fields say so in --json; the Markdown alone would not
+        click.echo(f"note: this page does not look like an article: {ex.reason}", err=True)
