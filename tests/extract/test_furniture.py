@@ -27,6 +27,16 @@ def test_chinese_furniture_at_the_end() -> None:
     assert drop_furniture("全文。\n\n請看 #大家健康 的討論") == "全文。\n\n請看 #大家健康 的討論"
 
 
+def test_links_to_the_previous_and_next_story_at_the_end_go() -> None:
+    nav = "[下一則新聞:護照傳聞大破解](https://m.x.tw/n/2) [上一則新聞:台南新景點](https://m.x.tw/n/1)"
+    assert drop_furniture(f"全文。\n\n{nav}") == "全文。"
+    assert drop_furniture("Last words.\n\n[« Previous post](/a) | [Next post: Ferries »](/b)") == "Last words."
+    # a link among words, or to another kind of page, is text
+    kept = "Last words.\n\nRead the [next article](/b) in this series on Monday."
+    assert drop_furniture(kept) == kept
+    assert drop_furniture("Last words.\n\n[Next steps for the harbour](/c)") == "Last words.\n\n[Next steps for the harbour](/c)"
+
+
 def test_the_articles_own_ending_stays() -> None:
     for md in (
         "Intro.\n\nThen I use this prompt:",  # a lead-in of five words: maybe the article's

@@ -3,7 +3,8 @@
 Both libraries keep a few of the page's labels as blocks of their own: an advertisement
 slot's "Advertisement - Continue Reading Below" between paragraphs, and at the body's end
 what introduced or closed a part they cut: a "Related Posts:" or "### You may also like"
-with nothing under it any more, a "Back to top", "Comments" or "Tags", a line of the
+with nothing under it any more, a "Back to top", "Comments" or "Tags", the links to the
+stories before and after it ("下一則新聞: …", "« Previous post"), a line of the
 page's hashtags (its tags, kept in ``tags`` where the page marks them), a closing "Last
 updated on …" line (the date is read before this step, from the page); and anywhere, a
 block of zero-width characters alone (a page builder's spacer). None of them is the
@@ -45,6 +46,13 @@ _UPDATED_LINE_RE = re.compile(
 )
 _UPDATED_WORDS = 8
 
+# The page's links to the stories before and after this one, alone in a block
+# ('[下一則新聞:…](…) [上一則新聞:…](…)', '[« Previous post](…)').
+_PREV_NEXT_RE = re.compile(
+    r"^\W*(?:[上下]一[則则篇頁页]|(?:next|previous|prev|older|newer)\s+(?:article|post|story|entry|news)\b)",
+    re.IGNORECASE,
+)
+_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _HEADING_RE = re.compile(r"#{1,6} ")  # not '#hashtag', which is text
 _INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060\ufeff\\s]+")
 _MARKUP_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>]+")
@@ -76,6 +84,10 @@ def _closes_nothing(block: str) -> bool:
     text = _plain(block)
     low = text.lower().strip(" .!?…→»›")
     if low in _UI_LABELS:
+        return True
+    links = _LINK_RE.findall(block)
+    if links and not _LINK_RE.sub("", block).strip(" |·/\n-–—*_") \
+            and all(_PREV_NEXT_RE.match(t.strip("*_ ")) for t in links):
         return True
     lead_in = text.endswith((":", "：")) and len(text.split()) <= _LEAD_IN_WORDS
     if lead_in and (len(text) <= _CJK_LEAD_IN or not CJK_RE.search(text)):
