@@ -163,3 +163,34 @@ def test_template_eras_give_one_selector_each() -> None:
     for page in (zh_article(8).encode("utf-8"), _era_b(9)):
         ex = extract_page(page.replace("記者陳大文、李小明／香港報導".encode(), "張志強".encode()), profile=profile)
         assert ex.author == "張志強" and ex.meta_paths["author"] == "learned"
+
+
+def test_the_body_selector_is_the_articles_own_element_not_the_column_around_it() -> None:
+    """The element holding the body is measured on the whole body (not the first 300
+    characters of it, which every larger container holds as well)."""
+    from newsark.extract.page import parse_document
+    from newsark.extract.profile import body_element
+
+    story = "".join(f"<p>第{n}段：{'居民代表表示新公園應設置無障礙設施及遮蔭座椅，' * 3}。</p>" for n in range(8))
+    side = "<ul>" + "".join(f"<li>另一篇報道的標題第{n}號</li>" for n in range(3)) + "</ul>"
+    doc = parse_document(f"<html><body><div id='wrap'><div class='story'>{story}</div>"
+                         f"<div class='side'>{side}</div></div></body></html>")
+    body = "\n".join(p.text_content() for p in doc.iter("p")) + "\n另一篇報道的標題第0號"
+    assert len(body) > 300
+    el = body_element(doc, body)
+    assert el is not None and el.get("class") == "story"
+
+
+def test_a_learned_profile_is_the_same_file_every_run(tmp_path: Path) -> None:
+    """Template blocks keep the order of the pages, not of a hash that changes per process."""
+    import subprocess
+    import sys
+
+    for n, (data, _) in enumerate(_site()):
+        (tmp_path / f"{n}.html").write_bytes(data)
+    code = ("import sys, pathlib; from newsark.extract import learn_site; "
+            "p = sorted(pathlib.Path(sys.argv[1]).glob('*.html')); "
+            "print(learn_site([(f.read_bytes(), None) for f in p]).to_json())")
+    runs = {subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
+    assert len(runs) == 1

@@ -67,14 +67,14 @@ def own_blocks(doc: etree._Element) -> list[str]:
 
 def body_element(doc: etree._Element, body_text: str) -> etree._Element | None:
     """The smallest element holding at least 85 % of an extracted body's text."""
-    want = Counter(_norm(body_text))
+    want = Counter(_WS.sub("", body_text))  # the whole text (_norm keeps a key's 300 characters)
     total = sum(want.values())
     if total < 50:
         return None
     best: etree._Element | None = None
     best_size = 0
     for el in doc.iter("div", "article", "section", "td", "main"):
-        got = Counter(_norm(element_text(el)))
+        got = Counter(_WS.sub("", element_text(el)))
         size = sum(got.values())
         if size < 0.85 * total:
             continue
@@ -281,12 +281,12 @@ def learn_site(pages: list[tuple[bytes, str | None]], *, min_share: float = 0.1)
     seen: Counter[str] = Counter()
     text_of: dict[str, str] = {}
     for doc in docs:
-        keys = set()
+        keys: dict[str, None] = {}  # in page order: the saved profile is the same every run
         for t in own_blocks(doc):
             k = _key(t)
-            keys.add(k)
+            keys[k] = None
             text_of.setdefault(k, t)
-        seen.update(keys)
+        seen.update(list(keys))  # (a dict would be read as counts)
     need = max(2, int(len(docs) * min_share + 0.999))
     template = [text_of[k] for k, n in seen.most_common() if n >= need]
     profile = SiteProfile(pages_seen=len(pages), template_blocks=template)
