@@ -167,3 +167,21 @@ def test_a_byline_label_ending_its_line_takes_the_name_on_the_next() -> None:
     # a label with its name on its own line, and no label at all: nothing joined
     assert bylines_in_text(["作者：罗银胜", "出版社：团结出版社"]) == [("撰文", "罗银胜")]
     assert bylines_in_text(["乔冠华才情人生", "罗银胜"]) == []
+
+
+def test_placeholders_and_authorized_badges_are_not_authors() -> None:
+    from newsark.extract import extract_page
+
+    text = "".join(f"<p>市政府今天公布新的公園計劃，多名議員表示支持擴建綠化空間，第{i}段。</p>" for i in range(8))
+    page = ("<html><head><meta charset='utf-8'><title>公園計劃公布</title></head><body><h1>公園計劃公布</h1>"
+            f"<div class='content'>{text}</div><div class='gs_bot_author'>作者：未知 责任编辑：林志強</div>"
+            "</body></html>")
+    ex = extract_page(page.encode())
+    assert ex.bylines == [("編輯", "林志強")]  # the editor, the last resort, as with no author at all
+    for placeholder in ("网络整理", "網路", "不詳"):
+        assert extract_page(page.replace("未知", placeholder).encode()).bylines == [("編輯", "林志強")]
+    # 'authorized' speaks of a licence, not of the author ('我已授权': I have authorised)
+    badge = page.replace("<div class='gs_bot_author'>作者：未知 责任编辑：林志強</div>",
+                         "<span class='authorized'> 我已授权 </span>")
+    assert extract_page(badge.encode()).author is None
+    assert extract_page(page.replace("未知", "陳大文").encode()).author == "陳大文"

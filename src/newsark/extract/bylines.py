@@ -41,7 +41,9 @@ _NOT_NAME_RE = re.compile(
     r"(https?:|www\.|\.com|@|新聞網|新闻网|日報|日报|時報|时报|網站|网站|通讯社|通訊社|"
     r"來源|来源|責任|责任|分享|評論|评论|点击|點擊|订阅|訂閱|广告|廣告|\d{3,}|staff|admin|"
     r"reporter$|contributor$|editor$|\bteam\b|^博客$|^网易|^新浪|^搜狐|^腾讯|编辑部|編輯部|本站|佚名|"
-    r"匿名|^admin|^anonymous$|^unknown$|^none$|^null$|^联系$|^聯繫$|^登录|^首页)",
+    r"匿名|^admin|^anonymous$|^unknown$|^none$|^null$|^联系$|^聯繫$|^登录|^首页|"
+    # placeholders: 'unknown', 'not known', 'none', 'the internet' ('作者：网络整理')
+    r"^未知$|^不[详詳]$|^[无無]$|^[网網][络絡路]$)",
     re.IGNORECASE,
 )
 _TRAIL_RE = re.compile(r"(報導|报道|報道|综合报道|綜合報導|整理|攝|摄|編譯|编译|/.*)$")

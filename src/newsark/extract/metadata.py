@@ -305,7 +305,10 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         out.author = join_pieces(pieces) or None
     if out.bylines and not out.author:
         seen: list[str] = []
-        for _, n in out.bylines:
+        # An editor is the author only when the page names nobody else ('責任編輯' under
+        # a story whose writer is '作者：陳大文' is not one of its authors).
+        writers = [(r, n) for r, n in out.bylines if r != "編輯"] or out.bylines
+        for _, n in writers:
             if n not in seen:
                 seen.append(n)
         out.author = "、".join(seen)

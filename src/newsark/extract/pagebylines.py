@@ -19,7 +19,10 @@ _CJK_RE = re.compile("[\u4e00-\u9fff]")
 # less time than the string tests alone.)
 _AUTHOR_MARKED = etree.XPath(
     '//*[@class or @id or @rel or @itemprop]'
-    '[@rel="author" or @itemprop="author" or contains(@class,"uthor") or contains(@class,"yline") or '
+    '[@rel="author" or @itemprop="author" or contains(@class,"yline") or '
+    # not "authorized"/"authorised"/"authority" (hexun's '<span class="authorized">我已授权')
+    '(contains(@class,"uthor") and not(contains(@class,"uthoriz") or contains(@class,"uthoris") or '
+    'contains(@class,"uthorit"))) or '
     'contains(@class,"riter") or contains(@class,"ontributor") or contains(@class,"reporter") or '
     'contains(@id,"author")]'
 )
