@@ -151,3 +151,18 @@ def test_a_figure_keeps_the_pages_description_when_it_is_not_the_caption() -> No
     img.set("alt", "A \"quoted\" <b> description")  # escaped in the figure's HTML
     assert image_alt(img, "other") == 'A "quoted" <b> description'
     assert image_alt(html.fromstring("<img alt='" + "long " * 80 + "'>"), "") == ""
+
+
+def test_theme_art_dividers_and_author_headshots_are_not_figures() -> None:
+    from newsark.extract.markdown import is_content_image
+
+    def ok(src: str) -> bool:
+        return is_content_image(html.fromstring(f'<img src="{src}">'), src)
+
+    assert ok("https://x.org/wp-content/uploads/2025/07/harbour-ferry.jpg")
+    assert ok("https://cdn.x.org/authors-guild-protest.jpg")  # a story's picture, not a headshot
+    for src in ("https://x.org/wp-content/themes/site/img/banner-left.png",
+                "https://x.org/posts/divider.gif", "https://x.org/assets/img/spinner.gif",
+                "https://cdn.x.org/Authors/_96x96/18572/Doris-Munoz_200x200.webp",
+                "https://cdn.x.org/685be7dc_kb_author.webp"):
+        assert not ok(src), src
