@@ -85,3 +85,44 @@ def body_candidate(blocks: list[str]) -> Candidate:
     """A chosen body made of these HTML blocks, as an extractor would hand it over."""
     el = lxml.html.fragment_fromstring("".join(blocks), create_parent="div")
     return Candidate("trafilatura", el, fast_text(el))
+
+
+def wayback_replay(page: str, original: str, ts: str = "20200305000000") -> str:
+    """``page`` as the Wayback Machine's replay serves it (saved from a browser): its
+    scripts and toolbar inserted, links and the canonical link rewritten to captures. The
+    toolbar's markup follows the replay's own (ids, comments, captions), shortened."""
+    head_insert = f"""<script type="text/javascript" src="https://web-static.archive.org/_static/js/bundle-playback.js?v=1"></script>
+<script type="text/javascript">
+  __wm.init("https://web.archive.org/web");
+  __wm.wombat("{original}","{ts}","https://web.archive.org/","web","https://web-static.archive.org/_static/","1583366400");
+</script>
+<link rel="stylesheet" type="text/css" href="https://web-static.archive.org/_static/css/banner-styles.css?v=1" />
+<!-- End Wayback Rewrite JS Include -->
+<link rel="canonical" href="https://web.archive.org/web/{ts}/{original}">"""
+    toolbar = f"""<!-- BEGIN WAYBACK TOOLBAR INSERT -->
+<script>__wm.rw(0);</script>
+<div id="wm-ipp-base" lang="en" style="display:none;direction:ltr;"><div id="wm-ipp" style="position:fixed;left:0;top:0;right:0;">
+<div id="wm-ipp-inside"><div id="wm-logo"><a href="/web/" title="Wayback Machine home page"><img
+ src="https://web-static.archive.org/_static/images/toolbar/wayback-toolbar-logo-200.png" alt="Wayback Machine"></a></div>
+<div class="c"><form target="_top" method="get" action="/web/submit" name="wmtb" id="wmtb"><input type="text" name="url"
+ id="wmtbURL" value="{original}"><input type="hidden" name="type" value="replay"><input type="hidden" name="date" value="{ts}">
+<input type="submit" value="Go"></form></div>
+<div id="wm-nav-captures"><a class="t" href="/web/{ts}*/{original}" title="See a list of every capture for this URL">12 captures</a>
+<div class="d">04 Mar 2020 - 12 Jan 2023</div></div>
+<div id="wm-capinfo"><div id="wm-capinfo-collected-by"><div class="wm-title">COLLECTED BY</div>
+<div>Organization: <a href="/details/webwidecrawl">Internet Archive</a></div>
+<p>The Wayback Machine collects web pages from all over the Internet so that the public can read them later
+ when they are gone, and this paragraph is long enough to be taken for article text by a careless extractor.</p></div>
+<div class="wm-title">TIMESTAMPS</div></div></div></div></div>
+<div id="wm-ipp-print">The Wayback Machine - https://web.archive.org/web/{ts}/{original}</div>
+<!-- END WAYBACK TOOLBAR INSERT -->
+"""
+    out = page.replace("</title>", "</title>\n" + head_insert, 1).replace("<body>", "<body>\n" + toolbar, 1)
+    out = out.replace('href="/', f'href="/web/{ts}/https://news.example.org/')
+    out = out.replace('src="https://cdn.example.org/', f'src="https://web.archive.org/web/{ts}im_/https://cdn.example.org/')
+    return out + """
+<!--
+     FILE ARCHIVED ON 00:00:00 Mar 05, 2020 AND RETRIEVED FROM THE
+     INTERNET ARCHIVE ON 10:11:12 Jan 12, 2023.
+     JAVASCRIPT APPENDED BY WAYBACK MACHINE, COPYRIGHT INTERNET ARCHIVE.
+-->"""

@@ -11,7 +11,7 @@ from .fixtures import EN_ARTICLE, zh_article, zh_list_page
 
 KEYS = ["title", "date", "last_updated", "author", "category", "tags", "lead", "markdown",
         "text", "figures", "charset", "path",
-        "suspicious", "is_article", "reason", "bylines", "meta_paths", "chosen"]
+        "suspicious", "is_article", "reason", "bylines", "meta_paths", "chosen", "capture_url"]
 
 
 def test_extract_json_from_stdin() -> None:

@@ -71,6 +71,7 @@ def extract_command(page: str | None, url: str | None, capture_url: str | None, 
                     cluster: str | None) -> None:
     """Extract PAGE (a file, or - for stdin bytes) into the archive format on stdout."""
     from newsark.extract import SiteProfile, extract_page
+    from newsark.extract.links import original_url
 
     if site_dir is not None:
         if page:
@@ -98,7 +99,9 @@ def extract_command(page: str | None, url: str | None, capture_url: str | None, 
     if as_json:
         click.echo(json.dumps(ex.to_json(), ensure_ascii=False, indent=2))
     else:
-        original = url
-        click.echo(ex.to_article(url=capture_url or url, original_url=original if capture_url else None).dumps(), nl=False)
+        # A page saved from the replay names its capture itself (ex.capture_url).
+        capture = capture_url or ex.capture_url
+        original = (url or original_url(capture)) if capture else None
+        click.echo(ex.to_article(url=capture or url, original_url=original).dumps(), nl=False)
     if not ex.is_article:  # the fields say so in --json; the Markdown alone would not
         click.echo(f"note: this page does not look like an article: {ex.reason}", err=True)

@@ -39,6 +39,12 @@ def original_url(href: str) -> str:
     return m2.group(1) if m2 else href
 
 
+def capture_parts(url: str) -> tuple[str, str] | None:
+    """(timestamp, original URL) of a Wayback capture URL; None for any other URL."""
+    m = _WAYBACK_RE.match(url)
+    return (m.group(1), m.group(2)) if m else None
+
+
 def own_url(doc: etree._Element) -> str | None:
     """The absolute http(s) address the page gives itself (canonical link, then og:url),
     capture URLs read as their original; None when it gives none."""

@@ -27,6 +27,7 @@ from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_s
 from .links import LinkMapper, base_href, own_url
 from .markdown import plain_text, to_markdown
 from .metadata import extract_metadata
+from .replay import drop_replay_toolbar, is_replayed, replay_capture
 from .restore import restore_images, restore_sandwiched
 from .runs import rejoin_split_runs, wrap_text_runs
 from .sniff import html_bytes
@@ -79,13 +80,15 @@ class Extraction:
     decode_suspicious: int = 0
     # Per metadata field, which path gave it: "learned" (a site profile's position) or "generic".
     meta_paths: dict[str, str] = field(default_factory=dict)
+    # The Wayback capture the page is: as given, or found in a page saved from the replay.
+    capture_url: str | None = None
 
     # The fields issue 5 names (a contract, in this order), then what else a user needs to
     # judge the result: suspicious characters left, whether it is an article and why not,
     # bylines with their roles, which path gave each metadata field and the body.
     JSON_KEYS = ("title", "date", "last_updated", "author", "category", "tags", "lead",
                  "markdown", "text", "figures", "charset", "path")
-    EXTRA_KEYS = ("suspicious", "is_article", "reason", "bylines", "meta_paths", "chosen")
+    EXTRA_KEYS = ("suspicious", "is_article", "reason", "bylines", "meta_paths", "chosen", "capture_url")
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -165,10 +168,13 @@ def extract_page(
 ) -> Extraction:
     """Extract one archived page. ``capture_url`` rewrites links to Wayback captures."""
     text, charset, decode_bad = decode_html(html_bytes(data), http_content_type=http_content_type)
+    doc = parse_document(text)
+    if is_replayed(text):  # saved from the Wayback Machine's replay, toolbar and all
+        drop_replay_toolbar(doc)
+        capture_url = capture_url or replay_capture(doc)
     if url is None and capture_url:
         m = _WAYBACK_ORIG_RE.match(capture_url)
         url = m.group(1) if m else None
-    doc = parse_document(text)
     if url is None:  # read without its address: the one it states itself, if any
         url = own_url(doc)
     swap_formatted_links(doc)
@@ -196,7 +202,7 @@ def extract_page(
             body = profile.clean(body)
 
     out = Extraction(charset=charset, path=path, chosen=body.name if body else None,
-                     decode_suspicious=decode_bad)
+                     decode_suspicious=decode_bad, capture_url=capture_url)
     if body is not None:
         restore_figure_images(body.element, doc)
         restore_images(doc, body.element)
