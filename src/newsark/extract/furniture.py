@@ -9,7 +9,8 @@ page's hashtags (its tags, kept in ``tags`` where the page marks them), a closin
 updated on …" line (the date is read before this step, from the page); and anywhere, a
 block of zero-width characters alone (a page builder's spacer). None of them is the
 article's text. Nor is the box about the author that some bodies end with
-(``drop_author_box``, once the byline is known). Only whole blocks go: a sentence that
+(``drop_author_box``, once the byline is known), nor the lines above the article that only
+give its byline, its date or its reading time (``drop_header_lines``). Only whole blocks go: a sentence that
 mentions an advertisement, a label inside a paragraph or a heading followed by its text
 stays.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 
 from .choose import CJK_RE
+from .dates import find_date_span
 from .markdown import plain_text
 
 # A block that is only an advertisement slot's label, anywhere in the body.
@@ -142,3 +144,47 @@ def drop_author_box(markdown: str, author: str | None) -> str:
                 return kept
             break
     return markdown
+
+
+# -- the top of the body --------------------------------------------------------------
+HEADER_BLOCKS = 6  # only the body's first blocks, and only before its first paragraph of ...
+HEADER_PROSE = 20  # ... this many words, are looked at
+_BYLINE_RE = re.compile(r"^(?:by|written by|posted by|words by|story by)\s*:?\s+(.+)$", re.IGNORECASE)
+_READING_TIME_RE = re.compile(r"^(?:estimated\s+)?(?:reading time:?\s*)?\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)(?:\s+read)?$",
+                              re.IGNORECASE)
+# What may stand beside the date on a line that only dates the page.
+_DATE_LINE_WORDS_RE = re.compile(
+    r"\b(?:published|updated|last updated|posted|modified|on|at|am|pm|a\.m\.|p\.m\.|[a-z]{2,4}t|utc|gmt|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b|\d{1,2}:\d{2}|[\W_]+",
+    re.IGNORECASE)
+
+
+def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None, ...]) -> str:
+    """The body without the lines above the article that only say who wrote it and when:
+    'By Jane Doe' (the byline found, with its markup), 'Published 4:00 am CST, Wednesday,
+    November 20, 2019' (a date found), '8 min read'. Only among the first blocks, before
+    the first paragraph of prose; the same text when there are none."""
+    if not markdown:
+        return markdown
+    blocks = markdown.split("\n\n")
+    names = [n.strip().lower() for n in _NAMES_RE.split(author or "") if n.strip()]
+    days = {d[:10] for d in dates if d}
+    drop: list[int] = []
+    for i, block in enumerate(blocks[:HEADER_BLOCKS]):
+        if block.startswith(("<figure", "{{<")):
+            continue
+        text = _plain(block)
+        if len(text.split()) >= HEADER_PROSE:
+            break
+        m = _BYLINE_RE.match(text)
+        if (m and names and any(n in m.group(1).lower() for n in names)) or _READING_TIME_RE.match(text):
+            drop.append(i)
+        elif days and len(text.split()) <= 12:
+            span = find_date_span(text)
+            if span and span[2][:10] in days:
+                rest = text[: span[0]] + text[span[1] :]
+                if not _DATE_LINE_WORDS_RE.sub("", rest):
+                    drop.append(i)
+    if not drop or len(drop) == len(blocks):
+        return markdown
+    return "\n\n".join(b for i, b in enumerate(blocks) if i not in drop)

@@ -22,7 +22,7 @@ from .dense import fallback as dense_fallback
 from .dense import is_short
 from .embeds import insert_embeds
 from .figures import CaptionFinder, resolve_lazy_images, restore_figure_images
-from .furniture import drop_author_box, drop_furniture
+from .furniture import drop_author_box, drop_furniture, drop_header_lines
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
 from .links import LinkMapper, base_href, own_url
 from .markdown import plain_text, to_markdown
@@ -215,6 +215,7 @@ def extract_page(
     if profile is not None:  # learned metadata positions, per field, whichever body path was taken
         out.meta_paths = profile.apply_metadata(doc, meta)
     out.markdown = drop_author_box(drop_furniture(_drop_title_block(out.markdown, meta.title)), meta.author)
+    out.markdown = drop_header_lines(out.markdown, meta.author, (meta.date, meta.last_updated))
     # The body's prose: captions belong to their figures (``figures``), not to the text.
     out.text = plain_text(out.markdown, with_captions=False)
     out.title, out.date, out.last_updated = meta.title, meta.date, meta.last_updated
