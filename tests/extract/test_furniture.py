@@ -91,12 +91,14 @@ def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
 
     prose = ("The operator of the cross-harbour ferry said on Wednesday that the evening timetable will change "
              "from the first of next month, with fewer sailings.")
-    md = ("By [Paul Takahashi](https://x.org/author/paul)\n\nPublished 4:00 am CST, Wednesday, November 20, 2019\n\n"
-          f"8 min read\n\n{prose}\n\nBy the end of the year, all ferries run every hour.")
+    md = ("Back to blog\n\nBy [Paul Takahashi](https://x.org/author/paul)\n\nPublished 4:00 am CST, Wednesday, "
+          f"November 20, 2019\n\n8 min read\n\n### Table of Contents\n\n{prose}\n\nBy the end of the year, all ferries run "
+          "every hour.")
     assert drop_header_lines(md, "Paul Takahashi", ("2019-11-20T04:00:00-06:00", None)) == (
         f"{prose}\n\nBy the end of the year, all ferries run every hour.")
     # another name, another day, or a line with more to say than the date: kept
     assert drop_header_lines(md, "Jane Doe", ("2019-11-21", None)).startswith("By [Paul Takahashi]")
+    assert "Published 4:00" in drop_header_lines(md, "Jane Doe", ("2019-11-21", None))
     kept = f"November 20, 2019: the day the ferry stopped running\n\n{prose}"
     assert drop_header_lines(kept, None, ("2019-11-20", None)) == kept
     # below the first paragraph of prose nothing is looked at

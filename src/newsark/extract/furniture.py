@@ -152,6 +152,9 @@ HEADER_PROSE = 20  # ... this many words, are looked at
 _BYLINE_RE = re.compile(r"^(?:by|written by|posted by|words by|story by)\s*:?\s+(.+)$", re.IGNORECASE)
 _READING_TIME_RE = re.compile(r"^(?:estimated\s+)?(?:reading time:?\s*)?\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)(?:\s+read)?$",
                               re.IGNORECASE)
+# Labels of the page's controls above an article ("Back to blog", a table of contents' title).
+_TOP_LABELS = frozenset({"table of contents", "contents", "in this article", "on this page", "jump to", "skip to content",
+                         "目錄", "目录"})
 # What may stand beside the date on a line that only dates the page.
 _DATE_LINE_WORDS_RE = re.compile(
     r"\b(?:published|updated|last updated|posted|modified|on|at|am|pm|a\.m\.|p\.m\.|[a-z]{2,4}t|utc|gmt|"
@@ -162,7 +165,8 @@ _DATE_LINE_WORDS_RE = re.compile(
 def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None, ...]) -> str:
     """The body without the lines above the article that only say who wrote it and when:
     'By Jane Doe' (the byline found, with its markup), 'Published 4:00 am CST, Wednesday,
-    November 20, 2019' (a date found), '8 min read'. Only among the first blocks, before
+    November 20, 2019' (a date found), '8 min read'; and the labels of the page's controls
+    there ('Back to blog', 'Table of Contents'). Only among the first blocks, before
     the first paragraph of prose; the same text when there are none."""
     if not markdown:
         return markdown
@@ -177,7 +181,8 @@ def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None
         if len(text.split()) >= HEADER_PROSE:
             break
         m = _BYLINE_RE.match(text)
-        if (m and names and any(n in m.group(1).lower() for n in names)) or _READING_TIME_RE.match(text):
+        if (m and names and any(n in m.group(1).lower() for n in names)) or _READING_TIME_RE.match(text) \
+                or text.lower().strip(" .!?…→»›:") in _UI_LABELS or text.lower() in _TOP_LABELS:
             drop.append(i)
         elif days and len(text.split()) <= 12:
             span = find_date_span(text)
