@@ -96,6 +96,8 @@ def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
           "every hour.")
     assert drop_header_lines(md, "Paul Takahashi", ("2019-11-20T04:00:00-06:00", None)) == (
         f"{prose}\n\nBy the end of the year, all ferries run every hour.")
+    md2 = f"**Paul Takahashi**\n\nPublished:\n\n3 MIN. READ\n\n{prose}"
+    assert drop_header_lines(md2, "Paul Takahashi", (None,)) == prose
     # another name, another day, or a line with more to say than the date: kept
     assert drop_header_lines(md, "Jane Doe", ("2019-11-21", None)).startswith("By [Paul Takahashi]")
     assert "Published 4:00" in drop_header_lines(md, "Jane Doe", ("2019-11-21", None))

@@ -150,8 +150,12 @@ def drop_author_box(markdown: str, author: str | None) -> str:
 HEADER_BLOCKS = 6  # only the body's first blocks, and only before its first paragraph of ...
 HEADER_PROSE = 20  # ... this many words, are looked at
 _BYLINE_RE = re.compile(r"^(?:by|written by|posted by|words by|story by)\s*:?\s+(.+)$", re.IGNORECASE)
-_READING_TIME_RE = re.compile(r"^(?:estimated\s+)?(?:reading time:?\s*)?\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)(?:\s+read)?$",
-                              re.IGNORECASE)
+_READING_TIME_RE = re.compile(
+    r"^(?:estimated\s+)?(?:reading time:?\s*)?(?:\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)\.?(?:\s+read)?|min\.?\s+read)?$",
+    re.IGNORECASE)
+# A label left alone on its line, its value gone to the front matter ('Published:', 'by:').
+_LONE_LABEL_RE = re.compile(
+    r"^(?:published|posted|posted on|updated|last updated|updated on|date|by|written by|author)\s*:?$", re.IGNORECASE)
 # Labels of the page's controls above an article ("Back to blog", a table of contents' title).
 _TOP_LABELS = frozenset({"table of contents", "contents", "in this article", "on this page", "jump to", "skip to content",
                          "目錄", "目录"})
@@ -181,7 +185,8 @@ def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None
         if len(text.split()) >= HEADER_PROSE:
             break
         m = _BYLINE_RE.match(text)
-        if (m and names and any(n in m.group(1).lower() for n in names)) or _READING_TIME_RE.match(text) \
+        if (m and names and any(n in m.group(1).lower() for n in names)) or text.lower() in names \
+                or (text and _READING_TIME_RE.match(text)) or _LONE_LABEL_RE.match(text) \
                 or text.lower().strip(" .!?…→»›:") in _UI_LABELS or text.lower() in _TOP_LABELS:
             drop.append(i)
         elif days and len(text.split()) <= 12:
