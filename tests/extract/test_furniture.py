@@ -98,6 +98,13 @@ def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
         f"{prose}\n\nBy the end of the year, all ferries run every hour.")
     md2 = f"**Paul Takahashi**\n\nPublished:\n\n3 MIN. READ\n\n{prose}"
     assert drop_header_lines(md2, "Paul Takahashi", (None,)) == prose
+    # a photo credit whose picture the body does not hold goes; under its picture, or a
+    # story's source, it stays
+    figure = '<figure>\n<img src="https://x.org/p.jpg" alt="">\n</figure>'
+    assert drop_header_lines(f"Credit: Jane Doe / Getty Images\n\n{prose}", None, (None,)) == prose
+    kept = f"{figure}\n\nCredit: Jane Doe / Getty Images\n\n{prose}"
+    assert drop_header_lines(kept, None, (None,)) == kept
+    assert drop_header_lines(f"来源：新华网\n\n{prose}", None, (None,)) == f"来源：新华网\n\n{prose}"
     # another name, another day, or a line with more to say than the date: kept
     assert drop_header_lines(md, "Jane Doe", ("2019-11-21", None)).startswith("By [Paul Takahashi]")
     assert "Published 4:00" in drop_header_lines(md, "Jane Doe", ("2019-11-21", None))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from .choose import CJK_RE
+from .credits import split_credit
 from .dates import find_date_span
 from .markdown import plain_text
 
@@ -166,6 +167,18 @@ _DATE_LINE_WORDS_RE = re.compile(
     re.IGNORECASE)
 
 
+_CREDIT_WORDS = 10
+
+
+def _orphan_credit(text: str) -> bool:
+    """A short line that is all photo credit ('Credit: Jane Doe / Getty Images')."""
+    if not text or len(text.split()) > _CREDIT_WORDS or text.endswith((".", "!", "?")) \
+            or text.lower().startswith(("来源", "來源", "资料来源", "資料來源", "source")):
+        return False  # (the story's source, '来源：新华网', is not a picture's)
+    caption, credit = split_credit(text)
+    return not caption and bool(credit)
+
+
 def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None, ...]) -> str:
     """The body without the lines above the article that only say who wrote it and when:
     'By Jane Doe' (the byline found, with its markup), 'Published 4:00 am CST, Wednesday,
@@ -184,6 +197,9 @@ def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None
         text = _plain(block)
         if len(text.split()) >= HEADER_PROSE:
             break
+        if _orphan_credit(text) and not (i and blocks[i - 1].startswith("<figure")):
+            drop.append(i)  # the credit of a picture the body does not hold
+            continue
         m = _BYLINE_RE.match(text)
         if (m and names and any(n in m.group(1).lower() for n in names)) or text.lower() in names \
                 or (text and _READING_TIME_RE.match(text)) or _LONE_LABEL_RE.match(text) \
