@@ -27,6 +27,11 @@ def test_chinese_furniture_at_the_end() -> None:
     assert drop_furniture("全文。\n\n請看 #大家健康 的討論") == "全文。\n\n請看 #大家健康 的討論"
 
 
+def test_sharing_prompts_and_character_rules_at_the_end_go() -> None:
+    md = "The article's last words.\n\n\\_\\_\\_\n\n### Like this:\n\nLike Loading...\n\nSharing is caring!"
+    assert drop_furniture(md) == "The article's last words."
+
+
 def test_links_to_the_previous_and_next_story_at_the_end_go() -> None:
     nav = "[下一則新聞:護照傳聞大破解](https://m.x.tw/n/2) [上一則新聞:台南新景點](https://m.x.tw/n/1)"
     assert drop_furniture(f"全文。\n\n{nav}") == "全文。"

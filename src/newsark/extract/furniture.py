@@ -37,7 +37,9 @@ back to top|top|back to blog|back to news|learn more|read more|see more|view mor
 book a demo|get in touch|contact us|let's chat|lets chat|start free trial|view all plans|
 comments|comment|leave a comment|leave a reply|tags|topics|related|related posts|related articles|
 share|share this|share this article|share this post|print|email|next topic|next article|
-previous article|view author page|pin it here|pin for later|pin it|pinterest image|
+previous article|view author page|pin it here|pin for later|pin it|pinterest image|pin this for later|
+like this|like loading|sharing is caring|follow us|join our newsletter|get started|see all|view all|
+this slideshow requires javascript|
 返回顶部|返回頂部|分享|分享到|相关文章|相關文章|相关阅读|相關閱讀|延伸閱讀|延伸阅读|標籤|标签
 """.replace("\n", "").split("|"))
 _LABEL_CHARS = 200  # an advertisement label or a spacer block is never longer (Markdown included)
@@ -56,6 +58,7 @@ _PREV_NEXT_RE = re.compile(
     re.IGNORECASE,
 )
 _LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_WORD_RE = re.compile(r"[^\W_]")
 _HEADING_RE = re.compile(r"#{1,6} ")  # not '#hashtag', which is text
 _INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060\ufeff\\s]+")
 _MARKUP_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>]+")
@@ -85,6 +88,8 @@ def _closes_nothing(block: str) -> bool:
     if block.startswith(("<figure", "{{<", "|", "```")):
         return False
     text = _plain(block)
+    if not _WORD_RE.search(block):
+        return True  # a rule drawn with characters (underscores, backslashes): no word at all
     low = text.lower().strip(" .!?…→»›")
     if low in _UI_LABELS:
         return True
