@@ -52,6 +52,13 @@ def test_toolbar_without_its_end_marker_goes_by_its_ids_and_page_text_stays() ->
     assert "Wayback" not in etree.tostring(doc, encoding="unicode")
 
 
+def test_the_replay_is_known_by_either_end_of_the_page() -> None:
+    filler = "<p>" + "text " * 20000 + "</p>"
+    assert is_replayed(f'<html><head><script>__wm.init("https://web.archive.org/web");</script></head>{filler}')
+    assert is_replayed(f"<html>{filler}</html>\n<!--\n     FILE ARCHIVED ON 00:00:00 Mar 05, 2020 AND RETRIEVED -->")
+    assert not is_replayed(f"<html>{filler}<p>a story about __wm. and FILE ARCHIVED ON</p>{filler}</html>")
+
+
 def test_an_ordinary_page_is_not_taken_for_a_replay() -> None:
     assert not is_replayed(EN_ARTICLE)
     assert replay_capture(parse_document(EN_ARTICLE)) is None

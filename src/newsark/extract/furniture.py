@@ -10,14 +10,15 @@ updated on …" line (the date is read before this step, from the page); and any
 block of zero-width characters alone (a page builder's spacer). None of them is the
 article's text. Nor is the box about the author that some bodies end with
 (``drop_author_box``, once the byline is known), nor the lines above the article that only
-give its byline, its date or its reading time (``drop_header_lines``). Only whole blocks go: a sentence that
-mentions an advertisement, a label inside a paragraph or a heading followed by its text
-stays.
+give its byline, its date or its reading time (``drop_header_lines``). Only whole blocks
+go: a sentence that mentions an advertisement, a label inside a paragraph or a heading
+followed by its text stays.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .choose import CJK_RE
 from .credits import split_credit
@@ -156,8 +157,10 @@ def drop_author_box(markdown: str, author: str | None) -> str:
 HEADER_BLOCKS = 6  # only the body's first blocks, and only before its first paragraph of ...
 HEADER_PROSE = 20  # ... this many words, are looked at
 _BYLINE_RE = re.compile(r"^(?:by|written by|posted by|words by|story by)\s*:?\s+(.+)$", re.IGNORECASE)
+# '8 min read', '3 MIN. READ', 'Estimated reading time: 11 minutes', or its label alone.
 _READING_TIME_RE = re.compile(
-    r"^(?:estimated\s+)?(?:reading time:?\s*)?(?:\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)\.?(?:\s+read)?|min\.?\s+read)?$",
+    r"^(?:(?:estimated\s+)?reading time:?\s*|(?:estimated\s+reading time:?\s*)?"
+    r"(?:\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)\.?(?:\s+read)?|min\.?\s+read))$",
     re.IGNORECASE)
 # A label left alone on its line, its value gone to the front matter ('Published:', 'by:').
 _LONE_LABEL_RE = re.compile(
@@ -165,7 +168,8 @@ _LONE_LABEL_RE = re.compile(
 # Labels of the page's controls above an article ("Back to blog", a table of contents' title).
 _TOP_LABELS = frozenset({"table of contents", "contents", "in this article", "on this page", "jump to", "skip to content",
                          "目錄", "目录"})
-# What may stand beside the date on a line that only dates the page.
+# What may stand beside the date on a line that only dates the page: its label, the time,
+# a time zone (CST, AEDT), the weekday.
 _DATE_LINE_WORDS_RE = re.compile(
     r"\b(?:published|updated|last updated|posted|modified|on|at|am|pm|a\.m\.|p\.m\.|[a-z]{2,4}t|utc|gmt|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b|\d{1,2}:\d{2}|[\W_]+",
@@ -207,13 +211,14 @@ def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None
             continue
         m = _BYLINE_RE.match(text)
         if (m and names and any(n in m.group(1).lower() for n in names)) or text.lower() in names \
-                or (text and _READING_TIME_RE.match(text)) or _LONE_LABEL_RE.match(text) \
+                or _READING_TIME_RE.match(text) or _LONE_LABEL_RE.match(text) \
                 or text.lower().strip(" .!?…→»›:") in _UI_LABELS or text.lower() in _TOP_LABELS:
             drop.append(i)
         elif days and len(text.split()) <= 12:
             span = find_date_span(text)
             if span and span[2][:10] in days:
-                rest = text[: span[0]] + text[span[1] :]
+                norm = unicodedata.normalize("NFKC", text)  # the span's positions are NFKC's
+                rest = norm[: span[0]] + norm[span[1] :]
                 if not _DATE_LINE_WORDS_RE.sub("", rest):
                     drop.append(i)
     if not drop or len(drop) == len(blocks):
