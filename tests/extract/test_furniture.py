@@ -32,6 +32,12 @@ def test_sharing_prompts_and_character_rules_at_the_end_go() -> None:
     assert drop_furniture(md) == "The article's last words."
 
 
+def test_chinese_prompts_for_the_sites_app_and_sharing_at_the_end_go() -> None:
+    assert drop_furniture("全文。\n\n证券时报APP\n\n微信公众号\n\n分享让更多人看到") == "全文。"
+    kept = "全文。\n\n下载本报APP的读者在上月增加了三成，报社表示将继续投入。"
+    assert drop_furniture(kept) == kept
+
+
 def test_links_to_the_previous_and_next_story_at_the_end_go() -> None:
     nav = "[下一則新聞:護照傳聞大破解](https://m.x.tw/n/2) [上一則新聞:台南新景點](https://m.x.tw/n/1)"
     assert drop_furniture(f"全文。\n\n{nav}") == "全文。"

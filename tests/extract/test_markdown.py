@@ -163,6 +163,7 @@ def test_theme_art_dividers_and_author_headshots_are_not_figures() -> None:
     assert ok("https://cdn.x.org/authors-guild-protest.jpg")  # a story's picture, not a headshot
     for src in ("https://x.org/wp-content/themes/site/img/banner-left.png",
                 "https://x.org/posts/divider.gif", "https://x.org/assets/img/spinner.gif",
+                "http://img.x.com/templates/site/css/2018/news/ewm1.gif",
                 "https://cdn.x.org/Authors/_96x96/18572/Doris-Munoz_200x200.webp",
                 "https://cdn.x.org/685be7dc_kb_author.webp"):
         assert not ok(src), src

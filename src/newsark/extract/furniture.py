@@ -41,7 +41,8 @@ share|share this|share this article|share this post|print|email|next topic|next 
 previous article|view author page|pin it here|pin for later|pin it|pinterest image|pin this for later|
 like this|like loading|sharing is caring|follow us|join our newsletter|get started|see all|view all|
 this slideshow requires javascript|
-返回顶部|返回頂部|分享|分享到|相关文章|相關文章|相关阅读|相關閱讀|延伸閱讀|延伸阅读|標籤|标签
+返回顶部|返回頂部|分享|分享到|相关文章|相關文章|相关阅读|相關閱讀|延伸閱讀|延伸阅读|標籤|标签|
+分享让更多人看到|分享讓更多人看到|【详细】|【詳細】
 """.replace("\n", "").split("|"))
 _LABEL_CHARS = 200  # an advertisement label or a spacer block is never longer (Markdown included)
 _LEAD_IN_WORDS = 4  # "Related reads:", "Share the Blog on:": a lead-in with nothing after it
@@ -59,6 +60,8 @@ _PREV_NEXT_RE = re.compile(
     re.IGNORECASE,
 )
 _LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# The site's app or social account named alone ('证券时报APP', '微信公众号'): a download prompt.
+_APP_RE = re.compile(r"^[\w\u4e00-\u9fff ]{0,12}(?:APP|App|客户端|客戶端|公众号|公眾號)$")
 _WORD_RE = re.compile(r"[^\W_]")
 _HEADING_RE = re.compile(r"#{1,6} ")  # not '#hashtag', which is text
 _INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060\ufeff\\s]+")
@@ -93,6 +96,8 @@ def _closes_nothing(block: str) -> bool:
         return True  # a rule drawn with characters (underscores, backslashes): no word at all
     low = text.lower().strip(" .!?…→»›")
     if low in _UI_LABELS:
+        return True
+    if _APP_RE.match(text):
         return True
     links = _LINK_RE.findall(block)
     if links and not _LINK_RE.sub("", block).strip(" |·/\n-–—*_") \

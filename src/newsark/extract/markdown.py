@@ -48,8 +48,9 @@ _NOT_FIGURE_RE = re.compile(
     r"(icon|logo|sprite|spacer|blank|pixel|share|button|avatar|emoji|badge|loading|"
     r"facebook|twitter|weibo|wechat|whatsapp|qrcode|arrow|transparent|1x1|\.svg(\?|$)|"
     r"spinner|divider|"
-    # a site theme's own pictures (a WordPress article's are under /wp-content/uploads/)
-    r"/wp-content/themes/|"
+    # a site theme's own pictures (a WordPress article's are under /wp-content/uploads/), and
+    # a style sheet's (stcn's QR codes under /templates/…/css/)
+    r"/wp-content/themes/|/css/|"
     # the writer's headshot from an author box
     r"/authors?/[^?#]*\.(?:jpe?g|png|webp|gif)|_author\.(?:jpe?g|png|webp)|"
     r"^data:)",
