@@ -76,3 +76,16 @@ def test_extract_cli_gives_the_capture_it_found(tmp_path: Path) -> None:
     assert f'url: "{CAPTURE}"' in result.stdout and f'original_url: "{ORIGINAL}"' in result.stdout
     data = CliRunner().invoke(main, ["extract", str(page), "--json"]).stdout
     assert f'"capture_url": "{CAPTURE}"' in data
+
+
+def test_a_site_saved_from_the_replay_learns_the_sites_template_not_the_toolbars() -> None:
+    from newsark.extract import learn_site
+
+    pages = [(wayback_replay(zh_article(n), f"https://hk.example.org/a/{n}").encode("utf-8"), None) for n in range(1, 5)]
+    profile = learn_site(pages)
+    assert any("版權所有" in b for b in profile.template_blocks)
+    for block in profile.template_blocks:
+        for word in TOOLBAR_WORDS:
+            assert word not in block, block
+    ex = extract_page(pages[0][0], profile=profile)
+    assert ex.path == "learned" and ex.capture_url is not None
