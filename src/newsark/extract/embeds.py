@@ -1,7 +1,10 @@
-"""Embedded video and posts: Hugo ``{{< video src="..." >}}`` shortcodes, as in the corpus.
+"""Embedded video and posts: Hugo ``{{< video src="..." >}}`` shortcodes, as in the corpus,
+and links to the posts of social networks (Instagram, Facebook, TikTok, X) whose card
+their script would have drawn.
 
-The body extractors drop iframes, so embeds are found in the original page and put back
-after the body paragraph that precedes them there.
+The body extractors drop iframes, and the posts' markup holds little or nothing, so embeds
+are found in the original page and put back after the body paragraph that precedes them
+there.
 """
 
 from __future__ import annotations
@@ -22,12 +25,13 @@ _VIDEO_RE = re.compile(
 
 
 def _previous_text(el: etree._Element) -> str:
-    """The nearest non-empty text before an element in document order."""
+    """The nearest non-empty text before an element in document order, other embedded
+    posts' text left out (several posts in a row follow the same paragraph)."""
     node: etree._Element | None = el
     while node is not None:
         prev = node.getprevious()
         while prev is not None:
-            text = flat_text(prev) if isinstance(prev.tag, str) else ""
+            text = flat_text(prev) if isinstance(prev.tag, str) and not _is_post(prev) else ""
             if len(text) >= 6:
                 return text
             prev = prev.getprevious()
@@ -36,6 +40,13 @@ def _previous_text(el: etree._Element) -> str:
             return " ".join(parent.text.split())  # text that opens the parent comes first
         node = parent
     return ""
+
+
+def _is_post(el: etree._Element) -> bool:
+    return el.tag in ("blockquote", "div") and _POST_CLASS_RE.search(el.get("class") or "") is not None
+
+
+ANCHOR_CHARS = 20  # the end of the text before an embed, found in a block of the body
 
 
 _OUTSIDE_RE = re.compile(r"(footer|sidebar|related|nav|comment|advert|promo)", re.IGNORECASE)
@@ -50,23 +61,72 @@ def _outside_article(el: etree._Element) -> bool:
     return False
 
 
-def insert_embeds(markdown: str, doc: etree._Element, links: LinkMapper) -> str:
-    """Put the page's video embeds back into the body Markdown, after their paragraph."""
-    blocks = markdown.split("\n\n") if markdown else []
-    flat = ["".join(b.split()) for b in blocks]
-    added: set[str] = set()
+# Posts of social networks embedded as markup their script turns into a card (nothing is
+# left of them once the script is gone): the page loads one of these scripts.
+_POST_SCRIPT_RE = re.compile(
+    r"instagram\.com/embed\.js|connect\.facebook\.net|tiktok\.com/embed|platform\.twitter\.com/widgets\.js",
+    re.IGNORECASE)
+_POST_CLASS_RE = re.compile(r"instagram-media|tiktok-embed|twitter-tweet|fb-post|fb-video")
+_POSTS = etree.XPath(
+    '//blockquote[contains(@class,"instagram-media") or contains(@class,"tiktok-embed") or '
+    'contains(@class,"twitter-tweet")] | //div[contains(@class,"fb-post") or contains(@class,"fb-video")][@data-href]')
+_TWEET_RE = re.compile(r"/status(?:es)?/(\d+)")
+
+
+def _post(el: etree._Element) -> tuple[str, str] | None:
+    """(label, URL) of an embedded post, or None when it names no post."""
+    cls = el.get("class") or ""
+    if "instagram-media" in cls:
+        url = el.get("data-instgrm-permalink") or ""
+        return ("Instagram post", url.split("?")[0]) if url else None
+    if "tiktok-embed" in cls:
+        url = el.get("cite") or ""
+        return ("TikTok video", url) if url else None
+    if "twitter-tweet" in cls:
+        url = next((a.get("href") or "" for a in el.iter("a") if _TWEET_RE.search(a.get("href") or "")), "")
+        return ("Post on X (Twitter)", url.split("?")[0]) if url else None
+    url = el.get("data-href") or ""
+    return ("Facebook video" if "fb-video" in cls else "Facebook post", url) if url else None
+
+
+def _embedded(doc: etree._Element, links: LinkMapper) -> list[tuple[etree._Element, str, str]]:
+    """(element, Markdown block, what makes it already present) of each embed of the page."""
+    found: list[tuple[etree._Element, str, str]] = []
     for frame in doc.iter("iframe", "embed"):
         raw = frame.get("src") or frame.get("data-src") or ""
-        if not raw or not _VIDEO_RE.search(raw) or _outside_article(frame):
+        if raw and _VIDEO_RE.search(raw):
+            src = links(raw, frame=True)
+            found.append((frame, video_shortcode(src), src))
+    if any(_POST_SCRIPT_RE.search(s.get("src") or "") for s in doc.iter("script")):
+        for el in _POSTS(doc):
+            post = _post(el)
+            if post:
+                label, url = post
+                tweet = _TWEET_RE.search(url)
+                # a post the body kept (a tweet's quote with its link) is present by its id
+                found.append((el, f"[{label}]({links(url)})", tweet.group(0) if tweet else url))
+    return found
+
+
+def insert_embeds(markdown: str, doc: etree._Element, links: LinkMapper) -> str:
+    """Put the page's video embeds back into the body Markdown, after their paragraph, and
+    the posts of social networks it embeds as links to them."""
+    blocks = markdown.split("\n\n") if markdown else []
+    flat = ["".join(b.split()) for b in blocks]
+    new = [False] * len(blocks)  # which blocks this step inserted
+    added: set[str] = set()
+    for el, block, key in _embedded(doc, links):
+        if key in added or key in markdown or _outside_article(el):
             continue
-        src = links(raw, frame=True)
-        if src in added or src in markdown:
-            continue
-        anchor = "".join(_previous_text(frame).split())[-20:]
+        anchor = "".join(_previous_text(el).split())[-ANCHOR_CHARS:]
         at = next((i for i in range(len(flat)) if anchor and anchor in flat[i]), None)
         if at is None:
             continue  # not next to the article's text: a sidebar or footer embed
-        added.add(src)
-        blocks.insert(at + 1, video_shortcode(src))
-        flat.insert(at + 1, "")
+        added.add(key)
+        at += 1
+        while at < len(new) and new[at]:
+            at += 1  # after the embeds put after the same paragraph before it: the page's order
+        blocks.insert(at, block)
+        flat.insert(at, "")
+        new.insert(at, True)
     return "\n\n".join(blocks)

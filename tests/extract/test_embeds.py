@@ -1,0 +1,41 @@
+"""Posts of social networks embedded in an article become links to them (their card is
+drawn by a script, nothing of it is left in the archive), in the page's order."""
+from __future__ import annotations
+
+from newsark.extract import extract_page
+
+from .fixtures import EN_ARTICLE
+
+CAPTURE = "https://web.archive.org/web/20200305000000/https://news.example.org/2020/03/04/ferry"
+TWEET = ('<blockquote class="twitter-tweet"><p lang="en">The new timetable starts on Monday.</p>&mdash; Harbour '
+         'Ferries (@harbourferries) <a href="https://twitter.com/harbourferries/status/1234567890123456789?ref_src=tw">'
+         'March 4, 2020</a></blockquote><script async src="https://platform.twitter.com/widgets.js"></script>')
+INSTAGRAM = ('<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/B9aBcDeFgHi/?utm_source=ig">'
+             '<div><a href="https://www.instagram.com/p/B9aBcDeFgHi/"><div>View this post on Instagram</div></a></div>'
+             '</blockquote><script async src="//www.instagram.com/embed.js"></script>')
+FACEBOOK = ('<div class="fb-post" data-href="https://www.facebook.com/harbourferries/posts/10157000000000000"></div>'
+            '<script async src="https://connect.facebook.net/en_US/sdk.js"></script>')
+
+
+def _page(embeds: str) -> bytes:
+    return EN_ARTICLE.replace("<ul><li>Morning", embeds + "<ul><li>Morning").encode()
+
+
+def test_embedded_posts_become_links_after_their_paragraph_in_page_order() -> None:
+    md = extract_page(_page(INSTAGRAM + FACEBOOK), capture_url=CAPTURE).markdown
+    insta = "[Instagram post](https://web.archive.org/web/20200305000000/https://www.instagram.com/p/B9aBcDeFgHi/)"
+    fb = "[Facebook post](https://web.archive.org/web/20200305000000/https://www.facebook.com/harbourferries/posts/10157000000000000)"
+    assert f"according to a statement.\n\n{insta}\n\n{fb}\n\n- Morning sailings unchanged" in md
+    assert "View this post on Instagram" not in md
+
+
+def test_a_tweet_the_body_kept_is_not_added_again() -> None:
+    md = extract_page(_page(TWEET + INSTAGRAM), url="https://news.example.org/2020/03/04/ferry").markdown
+    assert md.count("1234567890123456789") == 1
+    assert "[Instagram post](https://www.instagram.com/p/B9aBcDeFgHi/)" in md
+
+
+def test_post_markup_without_its_script_is_left_alone() -> None:
+    bare = FACEBOOK.split("<script")[0]
+    md = extract_page(_page(bare), url="https://news.example.org/2020/03/04/ferry").markdown
+    assert "facebook.com" not in md
