@@ -32,6 +32,20 @@ class Candidate:
     text: str
 
 
+def drop_keeping_tail(el: etree._Element) -> None:
+    """Remove an element, keeping its tail text (lxml.html's drop_tree for any element)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
 def fast_text(el: etree._Element) -> str:
     """Plain text, one line per text node (cheap; enough for token counts)."""
     # str.split() splits at the same white space (and a little more, e.g. U+2009) in C

@@ -30,7 +30,7 @@ from lxml.cssselect import CSSSelector, SelectorError
 
 from newsark.files import atomic_write
 
-from .candidates import Candidate, element_text
+from .candidates import Candidate, drop_keeping_tail, element_text
 from .markdown import flat_text
 from .metapos import FIELDS, MetaPositions, learn_positions, selector_of
 
@@ -148,7 +148,7 @@ class SiteProfile:
                 continue
             t = flat_text(child)
             if child.tag in ("nav", "footer", "aside") or (t and self.is_template(t)):
-                _drop(child)
+                drop_keeping_tail(child)
 
     def apply_metadata(self, doc: etree._Element, meta: Meta) -> dict[str, str]:
         """Fill ``meta`` from the learned positions; returns the path of each field
@@ -217,20 +217,6 @@ class SiteProfile:
         if not isinstance(data, dict):
             raise ValueError(f"{path}: a site profile is a mapping of keys to values")  # noqa: TRY004 (callers catch ValueError)
         return cls.from_dict(data)
-
-
-def _drop(el: etree._Element) -> None:
-    """Remove an element, keeping its tail text (lxml.html's drop_tree for any element)."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
 
 
 def _to_toml(data: dict[str, Any]) -> str:

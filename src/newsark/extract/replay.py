@@ -11,6 +11,7 @@ import re
 
 from lxml import etree
 
+from .candidates import drop_keeping_tail
 from .links import capture_parts
 
 # Cheap test on the decoded page before any walk of its tree: the replay puts its scripts
@@ -67,25 +68,10 @@ def drop_replay_toolbar(doc: etree._Element) -> int:
         for el in [begin, *between]:
             if not isinstance(el, etree._Comment):
                 removed += 1
-            _remove_keeping_tail(el)
+            drop_keeping_tail(el)
     for el in _TOOLBAR_IDS(doc):
         if el.getparent() is not None:
             removed += 1
-            _remove_keeping_tail(el)
+            drop_keeping_tail(el)
     return removed
 
-
-def _remove_keeping_tail(el: etree._Element) -> None:
-    """Remove ``el``; text after it (the page's own, when the toolbar sat inside a
-    paragraph) stays where it was."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    tail = el.tail
-    prev = el.getprevious()
-    parent.remove(el)
-    if tail and tail.strip():
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
