@@ -141,6 +141,8 @@ def parse_document(text: str) -> etree._Element:
     # a stub "data:," still reads as an inline URI to every check.
     for value in _LONG_DATA_URIS(doc):
         value.getparent().set(value.attrname, "data:,")
+    if is_replayed(text):  # saved from the Wayback Machine's replay: its toolbar is not the page
+        drop_replay_toolbar(doc)
     return doc
 
 
@@ -169,9 +171,8 @@ def extract_page(
     """Extract one archived page. ``capture_url`` rewrites links to Wayback captures."""
     text, charset, decode_bad = decode_html(html_bytes(data), http_content_type=http_content_type)
     doc = parse_document(text)
-    if is_replayed(text):  # saved from the Wayback Machine's replay, toolbar and all
-        drop_replay_toolbar(doc)
-        capture_url = capture_url or replay_capture(doc)
+    if capture_url is None and is_replayed(text):  # saved from the Wayback Machine's replay
+        capture_url = replay_capture(doc)
     if url is None and capture_url:
         m = _WAYBACK_ORIG_RE.match(capture_url)
         url = m.group(1) if m else None

@@ -246,7 +246,6 @@ def learn_site(pages: list[tuple[bytes, str | None]], *, min_share: float = 0.1)
     from .charset import decode_html
     from .markdown import plain_text
     from .page import extract_page, parse_document
-    from .replay import drop_replay_toolbar, is_replayed
     from .sniff import html_bytes
 
     # A page that is empty, binary or not HTML teaches nothing: it is left out of the
@@ -254,14 +253,10 @@ def learn_site(pages: list[tuple[bytes, str | None]], *, min_share: float = 0.1)
     readable: list[tuple[bytes, str | None]] = []
     docs: list[etree._Element] = []
     for data, url in pages:
-        try:
-            text = decode_html(html_bytes(data))[0]
-            doc = parse_document(text)
+        try:  # (a page saved from the replay is parsed without its toolbar: not the site's)
+            docs.append(parse_document(decode_html(html_bytes(data))[0]))
         except ValueError:
             continue
-        if is_replayed(text):  # the replay's toolbar recurs on every page, but is not the site's
-            drop_replay_toolbar(doc)
-        docs.append(doc)
         readable.append((data, url))
     if len(readable) < 2:
         raise ValueError(f"learning a site's template needs at least 2 readable pages ({len(readable)} of {len(pages)})")
