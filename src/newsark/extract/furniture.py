@@ -23,7 +23,7 @@ import unicodedata
 from .choose import CJK_RE
 from .credits import split_credit
 from .dates import find_date_span
-from .markdown import plain_text
+from .markdown import MD_LINK_RE, plain_text
 
 # A block that is only an advertisement slot's label, anywhere in the body.
 _AD_LABEL_RE = re.compile(
@@ -59,7 +59,6 @@ _PREV_NEXT_RE = re.compile(
     r"^\W*(?:[上下]一[則则篇頁页]|(?:next|previous|prev|older|newer)\s+(?:article|post|story|entry|news)\b)",
     re.IGNORECASE,
 )
-_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 # The site's app or social account named alone ('证券时报APP', '微信公众号'): a download prompt.
 _APP_RE = re.compile(r"^[\w\u4e00-\u9fff ]{0,12}(?:APP|App|客户端|客戶端|公众号|公眾號)$")
 _WORD_RE = re.compile(r"[^\W_]")
@@ -99,8 +98,8 @@ def _closes_nothing(block: str) -> bool:
         return True
     if _APP_RE.match(text):
         return True
-    links = _LINK_RE.findall(block)
-    if links and not _LINK_RE.sub("", block).strip(" |·/\n-–—*_") \
+    links = MD_LINK_RE.findall(block)
+    if links and not MD_LINK_RE.sub("", block).strip(" |·/\n-–—*_") \
             and all(_PREV_NEXT_RE.match(t.strip("*_ ")) for t in links):
         return True
     lead_in = text.endswith((":", "：")) and len(text.split()) <= _LEAD_IN_WORDS

@@ -45,12 +45,17 @@ def capture_parts(url: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
+def stated_urls(doc: etree._Element) -> list[str]:
+    """The addresses the page gives itself in its head (canonical links, og:url), as written."""
+    head = doc.find("head")
+    return [str(value).strip() for value in _OWN_URL(head)] if head is not None else []
+
+
 def own_url(doc: etree._Element) -> str | None:
     """The absolute http(s) address the page gives itself (canonical link, then og:url),
     capture URLs read as their original; None when it gives none."""
-    head = doc.find("head")
-    for value in _OWN_URL(head) if head is not None else ():
-        url = original_url(str(value).strip())
+    for value in stated_urls(doc):
+        url = original_url(value)
         if _HTTP_RE.match(url):
             return url
     return None

@@ -455,7 +455,8 @@ def to_markdown(
 
 _LINE_START_RE = re.compile(r"^(\d*)([.)](?= )|[-+>#](?= |$|#))")
 _ESCAPED_START_RE = re.compile(r"^(\d*)\\([.)\-+>#])", re.MULTILINE)
-_MD_LINK_RE = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
+# A link (or image) of this Markdown, its text in group 1 (brackets in it escaped).
+MD_LINK_RE = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
 _FIG_RE = re.compile(r"<figure>.*?</figure>", re.DOTALL)
 _CAP_RE = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
 _SHORTCODE_LINE_RE = re.compile(r"^\{\{<.*?>\}\}$", re.MULTILINE)
@@ -481,7 +482,7 @@ def plain_text(markdown: str, *, with_captions: bool = True) -> str:
     if "{{<" in text:
         text = _SHORTCODE_LINE_RE.sub("", text)  # Hugo shortcodes (embeds)
     if "](" in text:
-        text = _MD_LINK_RE.sub(r"\1", text)
+        text = MD_LINK_RE.sub(r"\1", text)
     text = _BLOCK_PREFIX_RE.sub("", text)
     if "*" in text:
         text = text.replace("**", "")

@@ -24,7 +24,7 @@ from .embeds import insert_embeds
 from .figures import CaptionFinder, resolve_lazy_images, restore_figure_images
 from .furniture import drop_author_box, drop_furniture, drop_header_lines
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
-from .links import LinkMapper, base_href, own_url
+from .links import LinkMapper, base_href, capture_parts, own_url
 from .markdown import plain_text, to_markdown
 from .metadata import extract_metadata
 from .replay import drop_replay_toolbar, is_replayed, replay_capture
@@ -53,7 +53,6 @@ _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
     pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
 _LONG_DATA_URIS = etree.XPath("//@*[starts-with(., 'data:') and string-length(.) > 256]")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_WAYBACK_ORIG_RE = re.compile(r"^https?://web\.archive\.org/web/\d{1,14}[a-z_]*/(.+)$", re.IGNORECASE)
 
 
 @dataclass
@@ -174,8 +173,8 @@ def extract_page(
     if capture_url is None and is_replayed(text):  # saved from the Wayback Machine's replay
         capture_url = replay_capture(doc)
     if url is None and capture_url:
-        m = _WAYBACK_ORIG_RE.match(capture_url)
-        url = m.group(1) if m else None
+        parts = capture_parts(capture_url)
+        url = parts[1] if parts else None
     if url is None:  # read without its address: the one it states itself, if any
         url = own_url(doc)
     swap_formatted_links(doc)

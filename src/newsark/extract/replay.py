@@ -12,7 +12,7 @@ import re
 from lxml import etree
 
 from .candidates import drop_keeping_tail
-from .links import capture_parts
+from .links import capture_parts, stated_urls
 
 # Cheap test on the decoded page before any walk of its tree: the replay puts its scripts
 # (``__wm.init``) at the start of the head, and a comment ("FILE ARCHIVED ON … AND RETRIEVED
@@ -33,18 +33,16 @@ def is_replayed(text: str) -> bool:
 
 def replay_capture(doc: etree._Element) -> str | None:
     """The capture URL of a replayed page (``https://web.archive.org/web/<ts>/<url>``): from
-    the replay's own script, else a canonical link the replay rewrote to a capture; None
-    for any other page."""
+    the replay's own script, else an address the page states (canonical link, og:url) that
+    the replay rewrote to a capture; None for any other page."""
     for script in doc.iter("script"):
         m = _WOMBAT_RE.search(script.text or "")
         if m:
             return f"https://web.archive.org/web/{m.group(2)}/{m.group(1)}"
-    head = doc.find("head")
-    canonical = head.find('.//link[@rel="canonical"]') if head is not None else None
-    href = (canonical.get("href") or "").strip() if canonical is not None else ""
-    parts = capture_parts(href)
-    if parts:
-        return f"https://web.archive.org/web/{parts[0]}/{parts[1]}"
+    for value in stated_urls(doc):
+        parts = capture_parts(value)
+        if parts:
+            return f"https://web.archive.org/web/{parts[0]}/{parts[1]}"
     return None
 
 
