@@ -53,8 +53,12 @@ def opened_pool(workers: int, cluster: str | None) -> Iterator[Pool | None]:
         yield pool
 
 
+def id_list(ids: list[int], most: int = 20) -> str:
+    """Article ids for a message: the first ``most``, and '…' when there are more."""
+    return ", ".join(str(i) for i in ids[:most]) + (" …" if len(ids) > most else "")
+
+
 def kept_message(ids: list[int]) -> str:
     """What a command says of the article files it left alone because a person edited them."""
-    shown = ", ".join(str(i) for i in ids[:20]) + (" …" if len(ids) > 20 else "")
-    return (f"kept {len(ids):,} article file(s) edited by hand as they are ({shown}): newsark "
+    return (f"kept {len(ids):,} article file(s) edited by hand as they are ({id_list(ids)}): newsark "
             "does not overwrite a person's edit (`newsark index` takes edits into the catalog)")

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from newsark.commands._common import id_list
+
 _MARK_RE = re.compile(r"</?mark>")
 
 
@@ -94,12 +96,11 @@ def index_command(archive_dir: Path, rebuild: bool, optimize: bool) -> None:
         if optimize and (rebuild or result.get("indexed") or result.get("removed")):
             optimize_index(archive.db)
     if edits.ids:
-        click.echo(f"took {len(edits.ids)} article file(s) edited by hand into the catalog: "
-                   + ", ".join(map(str, edits.ids[:20])) + (" …" if len(edits.ids) > 20 else ""))
+        click.echo(f"took {len(edits.ids)} article file(s) edited by hand into the catalog: {id_list(edits.ids)}")
     if edits.unreadable:
         click.echo(f"warning: {len(edits.unreadable)} edited file(s) no longer have readable front "
                    f"matter and were left out (the catalog and search keep the last good version): "
-                   + ", ".join(map(str, edits.unreadable[:20])), err=True)
+                   f"{id_list(edits.unreadable)}", err=True)
     click.echo(
         f"indexed {result['indexed']} stories, removed {result['removed']}, "
         f"{result['stories']} in the index ({result['seconds']} s)"
