@@ -66,10 +66,17 @@ def _outside_article(el: etree._Element) -> bool:
 _POST_SCRIPT_RE = re.compile(
     r"instagram\.com/embed\.js|connect\.facebook\.net|tiktok\.com/embed|platform\.twitter\.com/widgets\.js",
     re.IGNORECASE)
-_POST_CLASS_RE = re.compile(r"instagram-media|tiktok-embed|twitter-tweet|fb-post|fb-video")
-_POSTS = etree.XPath(
-    '//blockquote[contains(@class,"instagram-media") or contains(@class,"tiktok-embed") or '
-    'contains(@class,"twitter-tweet")] | //div[contains(@class,"fb-post") or contains(@class,"fb-video")][@data-href]')
+# The classes of the markup: quotes for Instagram, TikTok and X, divs for Facebook.
+_QUOTE_POSTS = ("instagram-media", "tiktok-embed", "twitter-tweet")
+_DIV_POSTS = ("fb-post", "fb-video")
+_POST_CLASS_RE = re.compile("|".join(_QUOTE_POSTS + _DIV_POSTS))
+
+
+def _has_class(names: tuple[str, ...]) -> str:
+    return " or ".join(f'contains(@class,"{n}")' for n in names)
+
+
+_POSTS = etree.XPath(f"//blockquote[{_has_class(_QUOTE_POSTS)}] | //div[{_has_class(_DIV_POSTS)}][@data-href]")
 _TWEET_RE = re.compile(r"/status(?:es)?/(\d+)")
 
 
