@@ -5,7 +5,11 @@ exactly as that folder's README says: body bag-of-tokens P/R/F1 (macro over page
 output = 0), title exact/lenient, date (Y/M/D present in the truth), "unknown" rate on
 pages whose truth has no date, author (equal or containment), suspicious characters in the
 output, tokens of the output the page never writes ("joined": words run together), pages
-per second of extraction alone (after a warm-up, median of --runs runs). Below the
+per second of extraction alone (after a warm-up, median of --runs runs). WCXB's labels
+also name snippets the body must hold and must not hold (menus, sign-up prompts, author
+boxes); "with" is the share of the first found and "without" the share of the second
+absent, compared after the same normalisation as titles (so a short one such as "About"
+also counts as held when the article's prose says "about"). Below the
 extractors, the README's yardstick: the per-page oracle of trafilatura and readability.
 
     .venv/bin/python benchmarks/extract_bench.py [--sets a,b] [--limit N] [--runs N]
@@ -151,12 +155,17 @@ def score(name: str, outs: list[Out], pages: list[tuple[str, bytes, dict[str, An
     r: dict[str, Any] = {}
     prf = []
     snippets = []
+    must, must_not = [], []  # WCXB's snippets the body should and should not hold
     titles_e, titles_l, dates, undated_unknown, authors = [], [], [], [], []
     for out, (_, _, lab) in zip(outs, pages):
         if "articleBody" in lab:
             prf.append(body_prf(out.body, lab["articleBody"]))
         if "body_contains" in lab:
             snippets.append(norm(lab["body_contains"]) in norm(out.body))
+        if lab.get("with") or lab.get("without"):
+            body = norm(out.body)
+            must.extend(norm(s) in body for s in lab.get("with") or [])
+            must_not.extend(norm(s) not in body for s in lab.get("without") or [])
         title = lab.get("title") or lab.get("title_contains")
         if has_value(title):
             exact, lenient = title_match(out.title, title)
@@ -175,6 +184,10 @@ def score(name: str, outs: list[Out], pages: list[tuple[str, bytes, dict[str, An
         r["P"], r["R"], r["F1"] = (mean(x[i] for x in prf) for i in range(3))
     if snippets:
         r["snippet"] = mean(snippets)
+    if must:
+        r["with"] = mean(must)
+    if must_not:
+        r["without"] = mean(must_not)
     if titles_l:
         r["title"] = mean(titles_e) if any("title" in p[2] for p in pages) else None
         r["title~"] = mean(titles_l)
@@ -212,7 +225,7 @@ def main() -> None:
     args = ap.parse_args()
     if not EVAL.is_dir():
         sys.exit(f"no development sets at {EVAL}")
-    cols = ["P", "R", "F1", "snippet", "title", "title~", "date", "unknown", "author",
+    cols = ["P", "R", "F1", "snippet", "with", "without", "title", "title~", "date", "unknown", "author",
             "suspicious", "joined", "figures", "captioned", "pages/s"]
     dump: dict[str, Any] = {}
     for set_name in args.sets.split(","):
