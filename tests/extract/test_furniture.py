@@ -124,3 +124,19 @@ def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
     # below the first paragraph of prose nothing is looked at
     late = f"{prose}\n\nBy Paul Takahashi"
     assert drop_header_lines(late, "Paul Takahashi", (None,)) == late
+
+
+def test_newsletter_signup_prompts_go_anywhere_in_the_body() -> None:
+    md = ("First paragraph.\n\n### Join Our Newsletter\n\n*Sign up now to get the freshest updates on "
+          "language learning and exclusive app deals delivered straight to your inbox!*\n\n"
+          "Second paragraph.\n\n**Want more from NBC Select?** **Sign up** **for our newsletter, The "
+          "Selection, and shop smarter.**\n\nThe best of Hindustan Times, delivered to your inbox every morning"
+          "\n\n立即訂閱本報電子報\n\nLast paragraph.")
+    assert drop_furniture(md) == "First paragraph.\n\nSecond paragraph.\n\nLast paragraph."
+
+
+def test_prose_about_newsletters_stays() -> None:
+    md = ("Readers who sign up for a newsletter open it twice a week on average, the survey found, and most "
+          "of them read it on a phone before work, which publishers now plan their newsletters around.\n\n"
+          "Subscribe\n\nThe paper's newsletter team grew to twelve people.")
+    assert drop_furniture(md) == md

@@ -7,7 +7,8 @@ with nothing under it any more, a "Back to top", "Comments" or "Tags", the links
 stories before and after it ("下一則新聞: …", "« Previous post"), a line of the
 page's hashtags (its tags, kept in ``tags`` where the page marks them), a closing "Last
 updated on …" line (the date is read before this step, from the page); and anywhere, a
-block of zero-width characters alone (a page builder's spacer). None of them is the
+block of zero-width characters alone (a page builder's spacer), and a newsletter's
+sign-up prompt ("Sign up for our newsletter …", "訂閱電子報"). None of them is the
 article's text. Nor is the box about the author that some bodies end with
 (``drop_author_box``, once the byline is known), nor the lines above the article that only
 give its byline, its date or its reading time (``drop_header_lines``). Only whole blocks
@@ -45,6 +46,20 @@ this slideshow requires javascript|
 分享让更多人看到|分享讓更多人看到|【详细】|【詳細】
 """.replace("\n", "").split("|"))
 _LABEL_CHARS = 200  # an advertisement label or a spacer block is never longer (Markdown included)
+# A newsletter's sign-up prompt, anywhere in the body ("Sign up for our newsletter …",
+# "### Join Our Newsletter", "… delivered to your inbox every morning", Medium's "Get
+# X's stories in your inbox", "訂閱電子報"). On the English dev sets 25 of 27 such blocks are
+# not in the labelled bodies (the 2 that are, Medium's prompt, are also listed as
+# must-not-hold text of the same page).
+_SIGNUP_RE = re.compile(
+    r"^(?:(?:want more|like this article)\b.{0,40})?(?:sign up|signup|subscribe|join|register)\b.{0,60}"
+    r"(?:newsletter|mailing list|inbox)"
+    r"|^.{0,120}\bdelivered (?:straight |directly )?to your inbox"
+    r"|^get .{1,40} stories in your inbox|^join medium for free"
+    r"|^(?:立即|免費|免费)?(?:订阅|訂閱).{0,12}(?:电子报|電子報|newsletter|通讯|通訊)",
+    re.IGNORECASE)
+_SIGNUP_WORDS = 40  # a longer block is prose that mentions a newsletter, not the prompt
+_SIGNUP_CHARS = 400
 _LEAD_IN_WORDS = 4  # "Related reads:", "Share the Blog on:": a lead-in with nothing after it
 _CJK_LEAD_IN = 8  # characters, for a lead-in without spaces ("相關新聞：")
 _UPDATED_LINE_RE = re.compile(
@@ -74,6 +89,13 @@ def _plain(block: str) -> str:
 
 def _is_ad_label(block: str) -> bool:
     return bool(_AD_LABEL_RE.match(_plain(block).lower().strip(" .…")))
+
+
+def _is_signup(block: str) -> bool:
+    if len(block) > _SIGNUP_CHARS or block.startswith(("<figure", "{{<", "|", "```")):
+        return False
+    text = _plain(block)
+    return len(text.split()) <= _SIGNUP_WORDS and bool(_SIGNUP_RE.match(text))
 
 
 def _is_invisible(block: str) -> bool:
@@ -116,7 +138,8 @@ def drop_furniture(markdown: str) -> str:
     blocks = markdown.split("\n\n")
     # Both are short blocks: a long one is not looked at (most of a body's blocks).
     kept = [b for b in blocks if not (len(b) <= _LABEL_CHARS and b.strip()
-                                      and (_is_invisible(b) or _is_ad_label(b.strip())))]
+                                      and (_is_invisible(b) or _is_ad_label(b.strip())))
+            and not _is_signup(b.strip())]
     while len(kept) > 1 and (not kept[-1].strip() or _closes_nothing(kept[-1].strip())):
         kept.pop()
     if len(kept) == len(blocks):
