@@ -62,3 +62,34 @@ def test_pictures_the_body_dropped_between_its_blocks_are_put_back() -> None:
     assert order == [("p", "Paragraph 0"), ("img", "https://ex.org/ferry.jpg"), ("p", "Paragraph 1"),
                      ("img", "https://ex.org/big-small.jpg"), ("p", "Paragraph 2"), ("p", "Paragraph 3")]
     assert restore_images(page, body) == 0  # nothing twice
+
+
+def test_the_opening_a_nested_body_missed_is_put_back_from_the_other_candidate() -> None:
+    from newsark.extract.restore import restore_lead
+
+    intro = [f"<p>{en_para(30, i)}</p>" for i in range(2)]
+    nested = ["<table><tr><th>Bill total</th><th>Tip at fifteen per cent of the bill</th></tr></table>"] + \
+        [f"<p>{en_para(30, 10 + i)}</p>" for i in range(3)]
+    doc = parse_document("<html><body><div class='post'>" + "".join(intro) + "<div class='embed'>"
+                         + "".join(nested) + "</div></div></body></html>")
+    body = restore_lead(doc, body_candidate(nested), body_candidate(intro))
+    assert body is not None
+    text = body.text
+    assert text.index(en_para(30, 0)[:20]) < text.index(en_para(30, 1)[:20]) < text.index("Bill total")
+
+
+def test_an_opening_outside_the_articles_flow_is_not_put_back() -> None:
+    from newsark.extract.restore import restore_lead
+
+    dek = [f"<p>{en_para(30, 0)}</p>"]  # a summary box above the article, not in its flow
+    article = [f"<p>{en_para(30, 10 + i)}</p>" for i in range(3)]
+    doc = parse_document("<html><body><main><div class='summary'>" + dek[0] + "</div><article>"
+                         + "".join(article) + "</article></main></body></html>")
+    whole = body_candidate(article)
+    assert restore_lead(doc, whole, body_candidate(dek)) is whole
+    # nor an opening the page places after the body's start, nor one of a few words
+    doc = parse_document("<html><body><article>" + "".join(article) + dek[0] + "</article></body></html>")
+    assert restore_lead(doc, whole, body_candidate(dek)) is whole
+    short = ["<p>Five words of a dek.</p>"]
+    doc = parse_document("<html><body><article>" + short[0] + "".join(article) + "</article></body></html>")
+    assert restore_lead(doc, whole, body_candidate(short)) is whole

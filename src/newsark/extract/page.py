@@ -28,7 +28,7 @@ from .links import LinkMapper, base_href, capture_parts, own_url
 from .markdown import plain_text, to_markdown
 from .metadata import extract_metadata
 from .replay import drop_replay_toolbar, is_replayed, replay_capture
-from .restore import restore_images, restore_sandwiched
+from .restore import restore_images, restore_lead, restore_sandwiched
 from .runs import rejoin_split_runs, wrap_text_runs
 from .sniff import html_bytes
 from .spacing import restore_spaces
@@ -273,6 +273,8 @@ def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:
         return full[0]
 
     got, why = choose(traf, read, full_traf, doc)
+    if got is read:
+        got = restore_lead(doc, got, traf)
     if got is None or fragment_or_menu(doc, got):
         alt = full_traf()
         if alt is not None and (got is None or not doubtful(doc, alt)):
