@@ -140,3 +140,8 @@ def test_prose_about_newsletters_stays() -> None:
           "of them read it on a phone before work, which publishers now plan their newsletters around.\n\n"
           "Subscribe\n\nThe paper's newsletter team grew to twelve people.")
     assert drop_furniture(md) == md
+
+
+def test_script_placeholders_go_anywhere_in_the_body() -> None:
+    md = "First.\n\nLoading paragraph...\n\nLoading hub\\_pages...\n\n載入中…\n\nSecond.\n\nLoading the truck...\n\nLast."
+    assert drop_furniture(md) == "First.\n\nSecond.\n\nLoading the truck...\n\nLast."

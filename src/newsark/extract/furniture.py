@@ -7,7 +7,8 @@ with nothing under it any more, a "Back to top", "Comments" or "Tags", the links
 stories before and after it ("下一則新聞: …", "« Previous post"), a line of the
 page's hashtags (its tags, kept in ``tags`` where the page marks them), a closing "Last
 updated on …" line (the date is read before this step, from the page); and anywhere, a
-block of zero-width characters alone (a page builder's spacer), and a newsletter's
+block of zero-width characters alone (a page builder's spacer), a script's placeholder
+("Loading paragraph..."), and a newsletter's
 sign-up prompt ("Sign up for our newsletter …", "訂閱電子報"). None of them is the
 article's text. Nor is the box about the author that some bodies end with
 (``drop_author_box``, once the byline is known), nor the lines above the article that only
@@ -87,8 +88,15 @@ def _plain(block: str) -> str:
     return " ".join(_MARKUP_RE.sub(lambda m: m.group(1) or " ", block).split())
 
 
+# A script's placeholder left in the page as saved ("Loading paragraph...", "Loading…").
+_LOADING_RE = re.compile(r"^(?:loading|載入中|加载中)(?: \w+)?(?:\.{3}|…)$", re.IGNORECASE)
+
+
 def _is_ad_label(block: str) -> bool:
-    return bool(_AD_LABEL_RE.match(_plain(block).lower().strip(" .…")))
+    """An advertisement slot's label, or a script's placeholder: a block no page means as text."""
+    return bool(_AD_LABEL_RE.match(_plain(block).lower().strip(" .…"))
+                or (block[:7].lower().startswith(("loading", "載入中", "加载中"))
+                    and bool(_LOADING_RE.match(plain_text(block, with_captions=False)))))
 
 
 def _is_signup(block: str) -> bool:
