@@ -131,3 +131,18 @@ def test_short_repeated_runs_stay() -> None:
                  "<p>drink water twenty minutes before the walk</p>", "<p>eat a small meal after it</p>"]
     whole = body_candidate(days)
     assert drop_repeats(whole) is whole
+
+
+def test_a_prose_tail_outside_the_pages_declared_main_content_is_cut() -> None:
+    # a sidebar's author card and teasers after <main>: prose, few links, 40 % of the body
+    paras = [f"<p>{en_para(40, i)}</p>" for i in range(5)]
+    side = [f"<p>{en_para(40, 20 + i)}</p>" for i in range(2)]
+    html = ("<html><body><div class='cols'><main><div class='text'>" + "".join(paras) + "</div></main>"
+            "<div class='sidebar'>" + "".join(side) + "</div></div></body></html>")
+    body = trim_tail(parse_document(html), body_candidate(paras + side))
+    assert body is not None
+    assert en_para(40, 20) not in body.text and all(en_para(40, i) in body.text for i in range(5))
+    # the same page without a declared main content: the long prose tail stays
+    plain = html.replace("<main>", "<div class='content'>").replace("</main>", "</div>")
+    whole = body_candidate(paras + side)
+    assert trim_tail(parse_document(plain), whole) is whole

@@ -34,6 +34,7 @@ MIN_WORDS = BLOCK_WORDS
 CONTAINER = 0.6  # the article's container holds this share of the found blocks' words
 TAIL_SMALL = 0.15  # a tail from outside the container this small beside the body is cut ...
 TAIL_LINKS = 0.3  # ... and one of any size whose text is this much link text ...
+TAIL_DECLARED = 0.5  # ... and one this large outside the page's declared <main>/<article> ...
 NAMED_ABOVE = 0.25  # ... or where such a heading follows this share of the body's found words
 NAMED_LINKS_ABOVE = 0.5  # ... or in the last half of the body and followed by ...
 NAMED_LINKS = 0.5  # ... blocks this much link text
@@ -217,9 +218,22 @@ def trim_tail(doc: etree._Element, body: Candidate | None) -> Candidate | None:
     words = sum(n for _, n, _ in tail)
     chars = sum(len("".join(_words(u))) for u, _, _ in tail)
     links = sum(link_chars(u) for u, _, _ in tail)
-    if words > TAIL_SMALL * total and links < TAIL_LINKS * chars and not _named(tail[0][0]):
+    if words > TAIL_SMALL * total and links < TAIL_LINKS * chars and not _named(tail[0][0]) \
+            and not _outside_declared(box, tail, words, total):
         return body
     return _cut(body, tail)
+
+
+def _outside_declared(box: etree._Element, tail: _Found, words: int, total: int) -> bool:
+    """Whether the article's container is the page's declared main content (a <main>, or
+    an <article> with the body's text in it) and the tail's blocks are all outside it: a
+    sidebar, a teaser grid, the footer, whatever their size up to TAIL_DECLARED of the body."""
+    if words > TAIL_DECLARED * total:
+        return False
+    declared = box if box.tag in ("main", "article") else next(box.iterancestors("main", "article"), None)
+    if declared is None:
+        return False
+    return all(el is None or not inside(el, declared) for _, _, el in tail)
 
 
 REPEAT_BLOCKS = 3  # a run of this many blocks seen before in the body, in the same order ...
