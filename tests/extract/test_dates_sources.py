@@ -38,6 +38,19 @@ def test_slash_dates_only_when_the_order_is_certain(text: str, expected: str | N
     assert find_date(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Updated on 19-Dec-2025", "2025-12-19"),  # day-month-year joined by hyphens
+        ("19 Dec 2025", "2025-12-19"),
+        ("Nov. 3rd, 2020", "2020-11-03"),
+        ("Dec-2025", None),  # no day
+    ],
+)
+def test_english_month_names_with_spaces_or_hyphens(text: str, expected: str | None) -> None:
+    assert find_date(text) == expected
+
+
 def test_updated_on_is_an_update_label() -> None:
     assert UPDATED_LABEL_RE.search("Updated on")
     assert UPDATED_LABEL_RE.search("Last updated on:")

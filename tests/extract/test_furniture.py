@@ -121,6 +121,14 @@ def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
     assert "Published 4:00" in drop_header_lines(md, "Jane Doe", ("2019-11-21", None))
     kept = f"November 20, 2019: the day the ferry stopped running\n\n{prose}"
     assert drop_header_lines(kept, None, ("2019-11-20", None)) == kept
+    # the byline with a date of the page, how long ago or a reading time, in one line
+    for line, dates in [("Jayesh Shinde| Updated on 19-Dec-2025", ("2025-12-19", None)),
+                        ("Posted on December 18, 2025 Posted by Jayesh Shinde", ("2025-12-18", None)),
+                        ("Jayesh Shinde\n2 days ago\n6 min read", (None,))]:
+        assert drop_header_lines(f"{line}\n\n{prose}", "Jayesh Shinde", dates) == prose
+    for line in ["Jayesh Shinde, harbour reporter", "Jayesh Shinde says the ferry ran late on 19-Dec-2025"]:
+        kept = f"{line}\n\n{prose}"
+        assert drop_header_lines(kept, "Jayesh Shinde", ("2025-12-19", None)) == kept
     # below the first paragraph of prose nothing is looked at
     late = f"{prose}\n\nBy Paul Takahashi"
     assert drop_header_lines(late, "Paul Takahashi", (None,)) == late

@@ -22,9 +22,10 @@ _CN_RE = re.compile(
     r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]"
     r"(?:\s*(?:[上下]午|晚上|凌晨)?\s*(\d{1,2})[:：时時](\d\d)(?:[:：分](\d\d))?)?"
 )
+# 'November 20, 2019', '20 Nov 2019', '19-Dec-2025'
 _EN_RE = re.compile(
-    r"\b(?:(\d{1,2})\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-    r"\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b",
+    r"\b(?:(\d{1,2})(?:\s+|-(?=[a-z])))?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"(?:\s+|(?<=[a-z])-(?=\d{4}))(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # 17.05.2021: day first wherever dots are used (Europe).

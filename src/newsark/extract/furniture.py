@@ -223,6 +223,37 @@ def _orphan_credit(text: str) -> bool:
     return not caption and bool(credit)
 
 
+def _only_dates(text: str, days: set[str]) -> bool:
+    """Whether a line says nothing but one of the page's dates, with its label, time or
+    weekday ('Published 4:00 am CST, Wednesday, November 20, 2019')."""
+    span = find_date_span(text) if days else None
+    if not span or span[2][:10] not in days:
+        return False
+    norm = unicodedata.normalize("NFKC", text)  # the span's positions are NFKC's
+    return not _DATE_LINE_WORDS_RE.sub("", norm[: span[0]] + norm[span[1] :])
+
+
+# Relative dates and reading times beside a byline ('2 days ago', '6 min read').
+_AGO_OR_READ_RE = re.compile(
+    r"\b\d+\s*(?:(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago|(?:min|mins|minutes?)\.?\s+read)\b",
+    re.IGNORECASE)
+_BY_WORDS_RE = re.compile(r"\b(?:by|written|posted)\b", re.IGNORECASE)
+
+
+def _byline_and_date(text: str, names: list[str], days: set[str]) -> bool:
+    """Whether a line says nothing but the byline found and when: one of the page's dates,
+    or how long ago, or a reading time ('Jayesh Shinde| Updated on 19-Dec-2025', 'Posted on
+    December 18, 2025 Posted by John Scalzi', 'Ben · 2 days ago · 6 min read')."""
+    rest = text
+    for name in names:
+        rest = re.sub(rf"\b{re.escape(name)}\b", " ", rest, flags=re.IGNORECASE)
+    if rest == text:
+        return False  # no byline in it
+    rest = _BY_WORDS_RE.sub(" ", rest)
+    when = _AGO_OR_READ_RE.sub(" ", rest)
+    return (when != rest and not _DATE_LINE_WORDS_RE.sub("", when)) or _only_dates(when, days)
+
+
 def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None, ...]) -> str:
     """The body without the lines above the article that only say who wrote it and when:
     'By Jane Doe' (the byline found, with its markup), 'Published 4:00 am CST, Wednesday,
@@ -247,15 +278,9 @@ def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None
         m = _BYLINE_RE.match(text)
         if (m and names and any(n in m.group(1).lower() for n in names)) or text.lower() in names \
                 or _READING_TIME_RE.match(text) or _LONE_LABEL_RE.match(text) \
-                or text.lower().strip(" .!?…→»›:") in _UI_LABELS or text.lower() in _TOP_LABELS:
+                or text.lower().strip(" .!?…→»›:") in _UI_LABELS or text.lower() in _TOP_LABELS \
+                or (len(text.split()) <= 12 and (_only_dates(text, days) or _byline_and_date(text, names, days))):
             drop.append(i)
-        elif days and len(text.split()) <= 12:
-            span = find_date_span(text)
-            if span and span[2][:10] in days:
-                norm = unicodedata.normalize("NFKC", text)  # the span's positions are NFKC's
-                rest = norm[: span[0]] + norm[span[1] :]
-                if not _DATE_LINE_WORDS_RE.sub("", rest):
-                    drop.append(i)
     if not drop or len(drop) == len(blocks):
         return markdown
     return "\n\n".join(b for i, b in enumerate(blocks) if i not in drop)
