@@ -185,3 +185,21 @@ def test_placeholders_and_authorized_badges_are_not_authors() -> None:
                          "<span class='authorized'> 我已授权 </span>")
     assert extract_page(badge.encode()).author is None
     assert extract_page(page.replace("未知", "陳大文").encode()).author == "陳大文"
+
+
+def test_an_outlet_named_as_author_gives_way_to_the_reporter_the_page_names() -> None:
+    from newsark.extract import extract_page
+
+    text = "".join(f"<p>市政府今天公布新的公園計劃，多名議員表示支持擴建綠化空間，第{i}段。</p>" for i in range(8))
+    page = ("<html><head><meta charset='utf-8'><title>公園計劃公布</title>"
+            "<meta property='article:author' content='新京报'></head><body><h1>公園計劃公布</h1>"
+            f"<div class='content'><p>新京报快讯（记者 裴剑飞）今日公園計劃公布。</p>{text}</div>"
+            "<ul class='blogs'><li><a href='/b/1'><span class='author'>黄斌汉：</span>新年大礼 规划批复</a></li></ul>"
+            "</body></html>")
+    ex = extract_page(page.encode())
+    assert ex.bylines == [("記者", "裴剑飞")] and ex.author == "裴剑飞"
+    # no reporter in the page: the outlet stays; and the author of a teaser link never counts
+    plain = page.replace("（记者 裴剑飞）", "")
+    assert extract_page(plain.encode()).author == "新京报"
+    no_meta = plain.replace("<meta property='article:author' content='新京报'>", "")
+    assert extract_page(no_meta.encode()).author is None

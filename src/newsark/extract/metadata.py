@@ -15,7 +15,7 @@ from lxml import etree
 
 from .article_dates import article_dates
 from .authors import english_authors, join_pieces
-from .bylines import looks_like_name, norm_name, split_byline
+from .bylines import looks_like_name, norm_name, plausible_chinese_name, split_byline
 from .markdown import flat_text
 from .pagebylines import bylines_in_page
 from .pagebylines import forget_page as forget_marked
@@ -334,6 +334,11 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     return out
 
 
+# A news outlet's name rather than a person's (新京报, 环球网, 中央社, 參考消息 is not one).
+_OUTLET_RE = re.compile(
+    r"(?:报|報|网|網|社|台|新闻|新聞|周刊|週刊|杂志|雜誌|传媒|傳媒|媒体|媒體|频道|頻道|客户端|客戶端|APP|App)$")
+
+
 def _chinese_authors(
     doc: etree._Element, ld: dict[str, Any], meta: dict[str, list[str]], lines: list[str],
     zone: list[str], body_text: str | None, site_words: set[str],
@@ -351,6 +356,13 @@ def _chinese_authors(
                 break
     structured = [(r, n) for r, n in names if looks_like_name(n)]
     names = [(r, n) for r, n in structured if norm_name(n) not in site_words]
+    if names and all(_OUTLET_RE.search(n) for _, n in names):
+        # The structure names the outlet the story came from ('article:author' 新京报), the
+        # page its reporter ('新京报快讯（记者 裴剑飞）'): the people are the authors.
+        desc = _first(meta, ("description", "og:description"))
+        people = [(r, n) for r, n in bylines_in_page(doc, lines, zone, body_text, [desc] if desc else None)
+                  if r != "編輯" and plausible_chinese_name(n)]
+        names = people or names
     if not names:
         desc = _first(meta, ("description", "og:description"))
         names = bylines_in_page(doc, lines, zone, body_text, [desc] if desc else None)

@@ -110,6 +110,9 @@ def bylines_in_page(
                for a in (el, *el.iterancestors())):
             continue  # a commenter is not the author
         t = flat_text(el)
+        link = next(el.iterancestors("a"), None)
+        if link is not None and len(flat_text(link)) > len(t) + 2:
+            continue  # the author of another story, in its teaser link ('黄斌汉：新年大礼 …')
         if 2 <= len(t) <= 40:
             names = split_byline(t)
             if names and all(looks_like_name(n) for _, n in names):
