@@ -81,3 +81,12 @@ def test_the_sites_domain_around_the_title_goes() -> None:
     assert extract_page(html, url="https://davidbau.com/archives/2025/12/16/vibe_coding.html").title == "Vibe Coding"
     html = page("<title>Notes on example.org hosting</title>", "", "")
     assert extract_page(html, url="https://example.org/a").title == "Notes on example.org hosting"
+
+
+def test_a_heading_is_the_title_only_when_it_is_one_of_the_titles_parts() -> None:
+    full = "How we broke into Vercel, Discord, and hundreds of companies"
+    html = page(f"<meta property='og:title' content='{full}'><title>{full}</title>", "",
+                "<h2>Intro</h2><h1>Discord</h1>")  # a section heading of the write-up
+    assert extract_page(html).title == full
+    html = page("<title>Webcams - Yosemite National Park</title>", "", "<h1>Webcams</h1>")
+    assert extract_page(html).title == "Webcams"

@@ -109,9 +109,9 @@ def clean_title(raw: str | None, candidates: list[str], site_name: str | None) -
     if not raw:
         return None
     raw = " ".join(raw.split())
-    for cand in candidates:  # a heading that the <title> contains is the real title
+    for cand in candidates:  # a heading that is one of the <title>'s parts is the real title
         cand = " ".join(cand.split())
-        if len(cand) >= 4 and cand in raw and cand != raw:
+        if len(cand) >= 4 and cand != raw and _title_part(cand, raw):
             return cand
     parts = [p.strip() for p in _TITLE_SEP_RE.split(raw) if p and p.strip()]
     if len(parts) > 1:
@@ -123,6 +123,16 @@ def clean_title(raw: str | None, candidates: list[str], site_name: str | None) -
             return max(parts, key=len)
         return parts[0]
     return raw
+
+
+def _title_part(part: str, title: str) -> bool:
+    """Whether ``part`` is one of ``title``'s parts, or a run of them, between its
+    separators ('Webcams' of 'Webcams - Yosemite National Park'), not words inside a part
+    ('Discord' of 'How we pwned X, Vercel, Cursor, Discord, and hundreds of companies')."""
+    seps = [m.span() for m in _TITLE_SEP_RE.finditer(title)]
+    starts = [0, *(e for _, e in seps)]
+    ends = [*(b for b, _ in seps), len(title)]
+    return any(b > a and title[a:b].strip() == part for a in starts for b in ends)
 
 
 def _words(text: str) -> set[str]:
