@@ -90,3 +90,15 @@ def test_a_heading_is_the_title_only_when_it_is_one_of_the_titles_parts() -> Non
     assert extract_page(html).title == full
     html = page("<title>Webcams - Yosemite National Park</title>", "", "<h1>Webcams</h1>")
     assert extract_page(html).title == "Webcams"
+
+
+def test_the_title_part_that_names_the_sites_domain_goes() -> None:
+    html = page("<title>Website Design Portfolio | Thrive Internet Marketing</title>", "", "<h2>Our work</h2>")
+    assert extract_page(html, url="https://thriveagency.com/portfolio-work/").title == "Website Design Portfolio"
+    html = page("<title>Shopify App Store - Klatch Coffee</title>", "", "<h2>Our work</h2>")
+    assert extract_page(html, url="https://www.shopifyappstore.example/klatch").title == "Klatch Coffee"
+    # without the page's address the longer part stays the guess
+    html = page("<title>Website Design Portfolio | Thrive Internet Marketing</title>", "", "<h2>Our work</h2>")
+    assert extract_page(html).title == "Thrive Internet Marketing"
+    html = page("<title>Apple unveils iPhone 16 - Newsroom</title>", "", "<h2>Our work</h2>")
+    assert extract_page(html, url="https://www.apple.com/newsroom/2024/09/x").title == "Apple unveils iPhone 16"

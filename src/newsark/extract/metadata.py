@@ -104,8 +104,10 @@ def _names(value: Any) -> list[str]:
     return []
 
 
-def clean_title(raw: str | None, candidates: list[str], site_name: str | None) -> str | None:
-    """A title without the site's suffix/prefix."""
+def clean_title(raw: str | None, candidates: list[str], site_name: str | None, url: str | None = None) -> str | None:
+    """A title without the site's suffix/prefix (the part that is the site's name, or
+    whose first word the site's domain starts with: 'Thrive Internet Marketing' on
+    thriveagency.com)."""
     if not raw:
         return None
     raw = " ".join(raw.split())
@@ -119,10 +121,31 @@ def clean_title(raw: str | None, candidates: list[str], site_name: str | None) -
             kept = [p for p in parts if p.lower() != site_name.lower()]
             if kept and len(kept) < len(parts):
                 parts = kept
+        host = _host_label(url)
+        if len(parts) > 1 and host:
+            kept = [p for p in parts if not _names_host(p, host)]
+            if kept and len(kept) < len(parts):
+                parts = kept
         if len(parts) > 1:
             return max(parts, key=len)
         return parts[0]
     return raw
+
+
+def _host_label(url: str | None) -> str:
+    """The distinctive label of a page's host ('thriveagency' of www.thriveagency.com)."""
+    labels = (urlsplit(url).hostname or "").split(".") if url else []
+    labels = [x for x in labels if x not in ("www", "m", "blog", "news")][:-1]
+    return max(labels, key=len, default="")
+
+
+def _names_host(part: str, host: str) -> bool:
+    """Whether a title part is the site's name: its letters are the host's label, or it is
+    a name of three words at most whose first word (4+ letters) starts that label ('Apple
+    unveils iPhone 16' on apple.com is a headline)."""
+    letters, words = norm_name(part), part.split()
+    first = norm_name(words[0]) if words else ""
+    return bool(letters) and (letters == host or (len(words) <= 3 and len(first) >= 4 and host.startswith(first)))
 
 
 def _title_part(part: str, title: str) -> bool:
@@ -269,9 +292,9 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         headline = None  # cut short (JSON-LD headlines are often truncated at 110 characters)
     structured = headline or og
     if structured:
-        out.title = clean_title(structured, h1s, out.site_name)
+        out.title = clean_title(structured, h1s, out.site_name, url)
     elif title_tag:
-        out.title = clean_title(title_tag, h1s, out.site_name)
+        out.title = clean_title(title_tag, h1s, out.site_name, url)
     elif h1s:
         out.title = h1s[0]
     # The headline shown on the page wins over the one written for sharing, when they are
