@@ -102,3 +102,13 @@ def test_the_title_part_that_names_the_sites_domain_goes() -> None:
     assert extract_page(html).title == "Thrive Internet Marketing"
     html = page("<title>Apple unveils iPhone 16 - Newsroom</title>", "", "<h2>Our work</h2>")
     assert extract_page(html, url="https://www.apple.com/newsroom/2024/09/x").title == "Apple unveils iPhone 16"
+
+
+def test_the_sites_name_written_into_the_headline_goes() -> None:
+    html = page("<title>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst - Artlyst</title>", "",
+                "<h1>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst</h1>")
+    assert extract_page(html, url="https://artlyst.com/reviews/x").title == "Critics’ Choice: Best UK Art Exhibitions 2025"
+    # a last part that does not name the site stays
+    html = page("<title>Gym Workouts for Beginners — Strength Training</title>", "",
+                "<h1>Gym Workouts for Beginners — Strength Training</h1>")
+    assert extract_page(html, url="https://www.goldsgym.com/blog/x").title == "Gym Workouts for Beginners — Strength Training"

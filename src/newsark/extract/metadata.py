@@ -237,6 +237,23 @@ def _same_but_lost_characters(shown: str, written: str) -> bool:
     return match(0, 0)
 
 
+def _without_site_part(title: str, site_name: str | None, url: str | None) -> str:
+    """A headline without its last part when that part names the site ('Critics’ Choice:
+    Best UK Art Exhibitions 2025 – Artlyst' on artlyst.com): some sites write their name
+    into the <h1> itself."""
+    seps = list(_TITLE_SEP_RE.finditer(title))
+    if not seps:
+        return title
+    last = title[seps[-1].end():].strip()
+    host = _host_label(url)
+    site = norm_name(site_name or "")
+    if (site and norm_name(last) == site) or (host and _names_host(last, host)):
+        rest = title[: seps[-1].start()].strip()
+        if len(rest.split()) >= 2:
+            return rest
+    return title
+
+
 def _without_domain(title: str, url: str | None) -> str:
     """A title without the site's domain name before or after it ('davidbau.com Vibe Coding')."""
     host = ((urlsplit(url).hostname or "") if url else "").removeprefix("www.")
@@ -304,6 +321,7 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         out.title = visible
     if out.title:
         out.title = _without_domain(" ".join(html.unescape(out.title).split()), url)
+        out.title = _without_site_part(out.title, out.site_name, url)
 
     # -- dates ----------------------------------------------------------------------
     lines = page_lines(doc)
