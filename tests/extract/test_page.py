@@ -187,3 +187,20 @@ def test_pages_extracted_in_threads_match_one_at_a_time() -> None:
     for i, ex in enumerate(together):
         want = alone[i % len(pages)]
         assert (ex.markdown, ex.title, ex.date, ex.author) == (want.markdown, want.title, want.date, want.author)
+
+
+def test_a_break_closing_bold_text_stays_a_break() -> None:
+    from newsark.extract.candidates import hoist_closing_breaks
+
+    story = "<p>" + "The council met on Tuesday and agreed the new ferry timetable for the harbour. " * 5 + "</p>"
+    page = ("<html><body><article><h1>Ferry</h1>" + story
+            + "<p><strong>Sustainable concepts for affordable ferries<br></strong>Everyone has a right to a "
+            "safe crossing. Our concepts target families.</p>"
+            "<p>Order here: <a href='https://x.org/buy'><strong>https://x.org/buy<br></strong></a></p>"
+            + story + "</article></body></html>")
+    md = extract_page(page.encode(), url="https://news.example.org/ferry").markdown
+    assert "**Sustainable concepts for affordable ferries**\nEveryone has" in md
+    assert "[**https://x.org/buy**](https://x.org/buy)" in md  # the link is kept
+    # a break that another one follows anyway is left where it is
+    doc = parse_document("<html><body><p><strong>TL;DR<br></strong><br>Text.</p></body></html>")
+    assert hoist_closing_breaks(doc) == 0

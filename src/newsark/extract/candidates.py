@@ -157,6 +157,39 @@ def swap_formatted_links(doc: etree._Element) -> int:
     return swapped
 
 
+_INLINE_WRAPPERS = ("strong", "b", "em", "i", "u", "span", "a")
+# A <br> with nothing but white space after it inside one of them.
+_CLOSING_BREAKS = etree.XPath(
+    "//br[not(following-sibling::node()[normalize-space() or self::*])]["
+    + " or ".join(f"parent::{tag}" for tag in _INLINE_WRAPPERS) + "]")
+
+
+def hoist_closing_breaks(doc: etree._Element) -> int:
+    """Put a line break that closes a formatting element after it: ``<strong>A
+    heading<br></strong>Text`` becomes ``<strong>A heading</strong><br>Text``, where
+    trafilatura would drop the break and run the words together ('nutritionEveryone'),
+    and a link whose formatting ends in a break would lose its URL. The page looks the
+    same. Not when another break follows anyway ('<strong>…<br></strong><br>'): trafilatura
+    keeps that one, and moving the first would make two, which it reads as one paragraph
+    instead of two. Returns how many breaks moved (WCXB and scrapinghub: 17 pages, body F1
+    up on 4, none down)."""
+    moved = 0
+    for br in _CLOSING_BREAKS(doc):
+        outer = br.getparent()
+        while outer.getparent() is not None and outer.getparent().tag in _INLINE_WRAPPERS \
+                and not (outer.tail or "").strip() and outer is outer.getparent()[-1]:
+            outer = outer.getparent()  # <b><i>text<br></i></b>, <a><b>text<br></b></a>: out of all
+        after = outer.getnext()
+        if after is not None and after.tag == "br" and not (outer.tail or "").strip():
+            continue
+        br.getparent().remove(br)
+        br.tail = outer.tail
+        outer.tail = None
+        outer.addnext(br)
+        moved += 1
+    return moved
+
+
 def _formatting_of(a: etree._Element) -> str | None:
     """The formatting a page gives a link's whole text: ``<em><a>…</a></em>`` or
     ``<a><strong>…</strong></a>`` (nothing else in either), else None."""

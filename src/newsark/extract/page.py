@@ -13,6 +13,7 @@ from .candidates import (
     Candidate,
     from_readability,
     from_trafilatura,
+    hoist_closing_breaks,
     restore_link_formatting,
     swap_formatted_links,
 )
@@ -177,6 +178,7 @@ def extract_page(
         url = parts[1] if parts else None
     if url is None:  # read without its address: the one it states itself, if any
         url = own_url(doc)
+    hoist_closing_breaks(doc)  # first: a break left inside a link keeps it from being swapped
     swap_formatted_links(doc)
     resolve_lazy_images(doc, url)
     links = LinkMapper(url, capture_url, base_href(doc))
