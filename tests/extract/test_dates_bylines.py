@@ -147,10 +147,14 @@ def test_originally_published_note_at_the_end_of_the_body() -> None:
     assert originally_published("Published in a hurry, on a Monday.") is None
 
 
+# Eight paragraphs of a Chinese story, for pages whose bylines are under test.
+ZH_PARAS = "".join(f"<p>市政府今天公布新的公園計劃，多名議員表示支持擴建綠化空間，第{i}段。</p>" for i in range(8))
+
+
 def test_byline_and_editor_just_below_the_body() -> None:
     from newsark.extract import extract_page
 
-    text = "".join(f"<p>市政府今天公布新的公園計劃，多名議員表示支持擴建綠化空間，第{i}段。</p>" for i in range(8))
+    text = ZH_PARAS
     page = ("<html><head><meta charset='utf-8'><title>公園計劃公布</title></head><body><h1>公園計劃公布</h1>"
             f"<div class='content'>{text}</div><div class='info'>作者：陳大文 李小明 分享 打印</div>"
             "<div class='more'>相關新聞</div></body></html>")
@@ -172,7 +176,7 @@ def test_a_byline_label_ending_its_line_takes_the_name_on_the_next() -> None:
 def test_placeholders_and_authorized_badges_are_not_authors() -> None:
     from newsark.extract import extract_page
 
-    text = "".join(f"<p>市政府今天公布新的公園計劃，多名議員表示支持擴建綠化空間，第{i}段。</p>" for i in range(8))
+    text = ZH_PARAS
     page = ("<html><head><meta charset='utf-8'><title>公園計劃公布</title></head><body><h1>公園計劃公布</h1>"
             f"<div class='content'>{text}</div><div class='gs_bot_author'>作者：未知 责任编辑：林志強</div>"
             "</body></html>")
@@ -190,7 +194,7 @@ def test_placeholders_and_authorized_badges_are_not_authors() -> None:
 def test_an_outlet_named_as_author_gives_way_to_the_reporter_the_page_names() -> None:
     from newsark.extract import extract_page
 
-    text = "".join(f"<p>市政府今天公布新的公園計劃，多名議員表示支持擴建綠化空間，第{i}段。</p>" for i in range(8))
+    text = ZH_PARAS
     page = ("<html><head><meta charset='utf-8'><title>公園計劃公布</title>"
             "<meta property='article:author' content='新京报'></head><body><h1>公園計劃公布</h1>"
             f"<div class='content'><p>新京报快讯（记者 裴剑飞）今日公園計劃公布。</p>{text}</div>"
