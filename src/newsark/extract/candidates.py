@@ -158,10 +158,9 @@ def swap_formatted_links(doc: etree._Element) -> int:
 
 
 _INLINE_WRAPPERS = ("strong", "b", "em", "i", "u", "span", "a")
-# A <br> with nothing but white space after it inside one of them.
+# The last element inside one of them that is a <br> (its tail is checked after).
 _CLOSING_BREAKS = etree.XPath(
-    "//br[not(following-sibling::node()[normalize-space() or self::*])]["
-    + " or ".join(f"parent::{tag}" for tag in _INLINE_WRAPPERS) + "]")
+    "//br[" + " or ".join(f"parent::{tag}" for tag in _INLINE_WRAPPERS) + "][not(following-sibling::*)]")
 
 
 def hoist_closing_breaks(doc: etree._Element) -> int:
@@ -175,6 +174,8 @@ def hoist_closing_breaks(doc: etree._Element) -> int:
     up on 4, none down)."""
     moved = 0
     for br in _CLOSING_BREAKS(doc):
+        if (br.tail or "").strip():
+            continue  # text follows it inside the element
         outer = br.getparent()
         while outer.getparent() is not None and outer.getparent().tag in _INLINE_WRAPPERS \
                 and not (outer.tail or "").strip() and outer is outer.getparent()[-1]:

@@ -99,9 +99,15 @@ def _is_ad_label(block: str) -> bool:
                     and bool(_LOADING_RE.match(plain_text(block, with_captions=False)))))
 
 
+_SIGNUP_WORDS_IN = ("newsletter", "inbox", "mailing list", "join medium", "订阅", "訂閱")
+
+
 def _is_signup(block: str) -> bool:
     if len(block) > _SIGNUP_CHARS or block.startswith(("<figure", "{{<", "|", "```")):
         return False
+    low = block.lower()
+    if not any(word in low for word in _SIGNUP_WORDS_IN):
+        return False  # most blocks: the pattern is not tried
     text = _plain(block)
     return len(text.split()) <= _SIGNUP_WORDS and bool(_SIGNUP_RE.match(text))
 
