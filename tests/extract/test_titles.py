@@ -37,7 +37,7 @@ def test_headline_linking_to_its_own_page_stays_the_title() -> None:
 
 
 def test_underscores_and_dashes_inside_english_words_do_not_split_the_title() -> None:
-    from newsark.extract.metadata import clean_title
+    from newsark.extract.titles import clean_title
 
     assert clean_title("rustc_codegen_gcc: Progress Report #39", [], None) == "rustc_codegen_gcc: Progress Report #39"
     assert clean_title("Sector Update–Fall 2025 | Example Bank", [], None) == "Sector Update–Fall 2025"

@@ -8,8 +8,8 @@ stories before and after it ("下一則新聞: …", "« Previous post"), a line
 page's hashtags (its tags, kept in ``tags`` where the page marks them), a closing "Last
 updated on …" line (the date is read before this step, from the page); and anywhere, a
 block of zero-width characters alone (a page builder's spacer), a script's placeholder
-("Loading paragraph..."), and a newsletter's
-sign-up prompt ("Sign up for our newsletter …", "訂閱電子報"). None of them is the
+("Loading paragraph..."), and a newsletter's sign-up prompt ("Sign up for our newsletter
+…", "訂閱電子報"). None of them is the
 article's text. Nor is the box about the author that some bodies end with
 (``drop_author_box``, once the byline is known), nor the lines above the article that only
 give its byline, its date or its reading time (``drop_header_lines``). Only whole blocks

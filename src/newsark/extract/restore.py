@@ -5,7 +5,9 @@ labels and links, a table, a heading its heuristics took for a teaser. A block t
 lacks is put back only when the page places it between two blocks the body kept, as a
 sibling of theirs (one parent, the article's flow), and it is not mostly links (a "read
 also" box placed in the flow stays out). It goes in before the body's copy of the next
-kept sibling, so the article's order holds.
+kept sibling, so the article's order holds. The article's opening, when readability's
+body starts too late, comes back from trafilatura's (``restore_lead``); the pictures a
+body dropped, from the page (``restore_images``).
 """
 
 from __future__ import annotations
