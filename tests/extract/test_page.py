@@ -204,3 +204,15 @@ def test_a_break_closing_bold_text_stays_a_break() -> None:
     # a break that another one follows anyway is left where it is
     doc = parse_document("<html><body><p><strong>TL;DR<br></strong><br>Text.</p></body></html>")
     assert hoist_closing_breaks(doc) == 0
+
+
+def test_breadcrumbs_run_into_the_title_in_one_block_go() -> None:
+    from newsark.extract.page import _drop_title_block
+
+    story = "The council met on Tuesday and agreed the new ferry timetable for the harbour."
+    for crumbs in ("Home", "Articles > Harbour news > ", "General» ", "Title: "):
+        md = f"{crumbs}Ferry timetable agreed\n\n{story}"
+        assert _drop_title_block(md, "Ferry timetable agreed") == story
+    # a word before the title that is no breadcrumb, or a sentence ending with it: kept
+    for kept in (f"CIS Ferry timetable agreed\n\n{story}", f"{story} Ferry timetable agreed\n\n{story}"):
+        assert _drop_title_block(kept, "Ferry timetable agreed") == kept

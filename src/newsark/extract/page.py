@@ -146,18 +146,37 @@ def parse_document(text: str) -> etree._Element:
     return doc
 
 
+# What may stand before the title in a block that repeats it: a breadcrumb trail
+# ('Consulting Articles > Careers > ', 'General» ', 'Home' run into the title) or a label.
+_CRUMBS_RE = re.compile(r"^(?:home|title\s*:|(?:[^>»›]{1,40}[>»›]\s*){1,4})$", re.IGNORECASE)
+
+
 def _drop_title_block(markdown: str, title: str | None) -> str:
-    """Drop the title repeated at the top of the body, and breadcrumbs above it."""
+    """Drop the title repeated at the top of the body, and the breadcrumbs above it; or,
+    where none is the title alone, a block of breadcrumbs that ends with it ('Home >
+    Careers > The title', 'General» The title')."""
     if not title:
         return markdown
     blocks = markdown.split("\n\n")
     norm = "".join(title.split())
-    for i, block in enumerate(blocks[:4]):
-        if "".join(re.sub(r"^#+ ", "", block).split()) == norm:
-            if all(len(b) < 120 for b in blocks[:i]):
-                return "\n\n".join(blocks[i + 1 :])
-            return "\n\n".join(blocks[:i] + blocks[i + 1 :])
-    return markdown
+    top = [("".join(re.sub(r"^#+ ", "", b).split()), b) for b in blocks[:4]]
+    at = next((i for i, (flat, _) in enumerate(top) if flat == norm), None)
+    if at is None:
+        at = next((i for i, (flat, b) in enumerate(top) if flat.endswith(norm) and _crumbs_before(b, title)), None)
+    if at is None:
+        return markdown
+    if all(len(b) < 120 for b in blocks[:at]):
+        return "\n\n".join(blocks[at + 1 :])
+    return "\n\n".join(blocks[:at] + blocks[at + 1 :])
+
+
+def _crumbs_before(block: str, title: str) -> bool:
+    """Whether a block is breadcrumbs (or a 'Title:' label) and then the title."""
+    if block.startswith(("<figure", "{{<")):
+        return False
+    text = plain_text(block, with_captions=False)
+    crumbs = text[: len(text) - len(title)].strip() if text.endswith(title) else ""
+    return bool(crumbs) and bool(_CRUMBS_RE.match(crumbs))
 
 
 def extract_page(
