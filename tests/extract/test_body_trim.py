@@ -146,3 +146,25 @@ def test_a_prose_tail_outside_the_pages_declared_main_content_is_cut() -> None:
     plain = html.replace("<main>", "<div class='content'>").replace("</main>", "</div>")
     whole = body_candidate(paras + side)
     assert trim_tail(parse_document(plain), whole) is whole
+
+
+def test_a_tail_of_cards_under_linked_headings_is_cut() -> None:
+    # "Our services" cards after the story: a linked name over a line of prose each; the
+    # prose is no link, 30 % of the body, no heading names the run, no <main> is declared
+    paras = [f"<p>{en_para(40, i)}</p>" for i in range(4)]
+    cards = []
+    for i in range(3):
+        cards += [f"<p><a href='/services/{i}'>Service {i} name</a></p>", f"<p>{en_para(16, 30 + i)}</p>"]
+
+    def page(after: list[str]) -> str:
+        return (f"<html><body><div class='story'><div class='text'>{''.join(paras)}</div></div>"
+                f"<div class='more'>{''.join(after)}</div></body></html>")
+
+    body = trim_tail(parse_document(page(cards)), body_candidate(paras + cards))
+    assert body is not None
+    assert en_para(16, 30) not in body.text and "Service 2 name" not in body.text
+    assert all(en_para(40, i) in body.text for i in range(4))
+    # the same prose under headings that are no links: kept (an article part, as far as we know)
+    plain = [c.replace("<a href", "<span data-href").replace("</a>", "</span>") for c in cards]
+    whole = body_candidate(paras + plain)
+    assert trim_tail(parse_document(page(plain)), whole) is whole

@@ -5,7 +5,8 @@ Both libraries sometimes run past the article's end into what follows it on the 
 blocks sit in another branch of the page than the article's own text. The article's
 container is the deepest element that holds most of the body's text (found on the page by
 each block's first characters); a run of blocks at the end of the body that comes from
-outside it is cut, when it is small beside the article, mostly links, or opens with a
+outside it is cut, when it is small beside the article, mostly links, a list of cards
+(each text under a linked name: other stories', services' teasers), or opens with a
 short heading that names it ("Read this next", "About the author", "Follow us"). A long run
 of prose from outside the container is otherwise kept: more often the article continues in
 a sibling container (after an ad, a split layout) than a long text follows it.
@@ -219,9 +220,21 @@ def trim_tail(doc: etree._Element, body: Candidate | None) -> Candidate | None:
     chars = sum(len("".join(_words(u))) for u, _, _ in tail)
     links = sum(link_chars(u) for u, _, _ in tail)
     if words > TAIL_SMALL * total and links < TAIL_LINKS * chars and not _named(tail[0][0]) \
-            and not _outside_declared(box, tail, words, total):
+            and not _outside_declared(box, tail, words, total) and not _cards(tail):
         return body
     return _cut(body, tail)
+
+
+def _link_only(unit: etree._Element) -> bool:
+    words = _words(unit)
+    return 0 < len(words) <= HEADING_WORDS and link_chars(unit) >= 0.9 * len("".join(words))
+
+
+def _cards(tail: _Found) -> bool:
+    """Whether a tail is a list of cards: each text block in it comes under a short
+    heading that is a link (other stories', services', products' teasers)."""
+    long = [i for i, (u, n, _) in enumerate(tail) if n >= MIN_WORDS and not _link_only(u)]
+    return len(long) >= 2 and all(i > 0 and _link_only(tail[i - 1][0]) for i in long)
 
 
 def _outside_declared(box: etree._Element, tail: _Found, words: int, total: int) -> bool:
