@@ -167,3 +167,18 @@ def test_theme_art_dividers_and_author_headshots_are_not_figures() -> None:
                 "https://cdn.x.org/Authors/_96x96/18572/Doris-Munoz_200x200.webp",
                 "https://cdn.x.org/685be7dc_kb_author.webp"):
         assert not ok(src), src
+
+
+def test_a_caption_written_just_before_its_picture_is_not_a_paragraph_too() -> None:
+    # trafilatura puts a picture that sits in a <button> behind its caption; the page's
+    # caption (found by CaptionFinder) is the figure's, not a paragraph of its own
+    body = html.fromstring("<div><p>Colours matter.</p><p>Colour wheel by Clay</p>"
+                           "<img src='https://ex.org/w.png'><p>Colour wheel by Clay</p><p>After.</p></div>")
+    md, figures = to_markdown(body, LinkMapper(None, None), lambda img: ("Colour wheel by Clay", ""))
+    assert md.split("\n\n") == ["Colours matter.", '<figure>\n<img src="https://ex.org/w.png" alt="">\n'
+                                "<figcaption>Colour wheel by Clay</figcaption>\n</figure>", "After."]
+    assert figures == [{"src": "https://ex.org/w.png", "caption": "Colour wheel by Clay", "credit": ""}]
+    # a paragraph that is not the caption stays where it is
+    other = html.fromstring("<div><p>Colours matter.</p><img src='https://ex.org/w.png'></div>")
+    md, _ = to_markdown(other, LinkMapper(None, None), lambda img: ("Colour wheel by Clay", ""))
+    assert md.startswith("Colours matter.\n\n<figure>")

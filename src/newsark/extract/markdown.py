@@ -272,6 +272,10 @@ class MarkdownWriter:
         if not credit:
             caption, credit = split_credit(caption)
         alt = image_alt(img, shown)
+        if shown and self.blocks and self.blocks[-1] in (shown, caption, _escape_md(shown), _escape_md(caption)):
+            # the caption, put before its picture as a paragraph (trafilatura moves an
+            # image out of the <button> that opens it, behind its caption)
+            self.blocks.pop()
         self.blocks.append(figure_html(src, shown, alt))
         figure = {"src": src, "caption": caption, "credit": credit}
         if alt:  # only where the page describes the picture otherwise than its caption
