@@ -216,3 +216,12 @@ def test_breadcrumbs_run_into_the_title_in_one_block_go() -> None:
     # a word before the title that is no breadcrumb, or a sentence ending with it: kept
     for kept in (f"CIS Ferry timetable agreed\n\n{story}", f"{story} Ferry timetable agreed\n\n{story}"):
         assert _drop_title_block(kept, "Ferry timetable agreed") == kept
+    # breadcrumbs ending with the title, above the title's own block: all go, however long
+    # the links make them
+    title = "A long headline about the harbour's new ferry timetable agreed on Tuesday"
+    crumbs = (f"[Home](https://news.example.org/)»\n\n[Harbour](https://news.example.org/harbour/)» {title}"
+              f"\n\n## {title}\n\n{story}")
+    assert _drop_title_block(crumbs, title) == story
+    # a long block before the title that is not breadcrumbs stays
+    dek = f"{story} {story}\n\n## {title}\n\n{story}"
+    assert _drop_title_block(dek, title) == f"{story} {story}\n\n{story}"

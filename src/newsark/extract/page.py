@@ -152,7 +152,8 @@ _CRUMBS_RE = re.compile(r"^(?:home|title\s*:|(?:[^>»›]{1,40}[>»›]\s*){1,4}
 
 
 def _drop_title_block(markdown: str, title: str | None) -> str:
-    """Drop the title repeated at the top of the body, and the breadcrumbs above it; or,
+    """Drop the title repeated at the top of the body, and the breadcrumbs above it (short
+    blocks, or breadcrumbs that end with the title again); or,
     where none is the title alone, a block of breadcrumbs that ends with it ('Home >
     Careers > The title', 'General» The title')."""
     if not title:
@@ -165,7 +166,7 @@ def _drop_title_block(markdown: str, title: str | None) -> str:
         at = next((i for i, (flat, b) in enumerate(top) if flat.endswith(norm) and _crumbs_before(b, title)), None)
     if at is None:
         return markdown
-    if all(len(b) < 120 for b in blocks[:at]):
+    if all(len(b) < 120 or _crumbs_before(b, title) for b in blocks[:at]):
         return "\n\n".join(blocks[at + 1 :])
     return "\n\n".join(blocks[:at] + blocks[at + 1 :])
 
