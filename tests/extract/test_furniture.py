@@ -143,6 +143,21 @@ def test_newsletter_signup_prompts_go_anywhere_in_the_body() -> None:
     assert drop_furniture(md) == "First paragraph.\n\nSecond paragraph.\n\nLast paragraph."
 
 
+def test_the_small_print_under_a_signup_form_goes() -> None:
+    terms = ("By signing up, you agree to receive recurring automated SMS marketing messages from Ferry "
+             "Deals at the number provided. Msg and data rates may apply. Up to 2 messages/day. Reply STOP "
+             "to opt out, HELP for help. Consent is not a condition of purchase. See Terms of Use and Privacy "
+             "Policy.")
+    email = ("By entering your email address you agree to our [Terms of Use](https://ex.org/terms) and "
+             "Privacy Policy and consent to receive emails about news, events and offers.")
+    assert drop_furniture(f"First.\n\n{terms}\n\n{email}\n\nLast.") == "First.\n\nLast."
+    # prose that starts alike stays
+    prose = ("By signing up for the ferry pass early, commuters saved a third, and you agree it was worth it, "
+             "the council said.")
+    kept = f"First.\n\nBy providing customers with deals, businesses keep them.\n\n{prose}\n\nLast."
+    assert drop_furniture(kept) == kept
+
+
 def test_prose_about_newsletters_stays() -> None:
     md = ("Readers who sign up for a newsletter open it twice a week on average, the survey found, and most "
           "of them read it on a phone before work, which publishers now plan their newsletters around.\n\n"

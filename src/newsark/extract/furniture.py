@@ -8,8 +8,9 @@ stories before and after it ("下一則新聞: …", "« Previous post"), a line
 page's hashtags (its tags, kept in ``tags`` where the page marks them), a closing "Last
 updated on …" line (the date is read before this step, from the page); and anywhere, a
 block of zero-width characters alone (a page builder's spacer), a script's placeholder
-("Loading paragraph..."), and a newsletter's sign-up prompt ("Sign up for our newsletter
-…", "訂閱電子報"). None of them is the
+("Loading paragraph..."), a newsletter's sign-up prompt ("Sign up for our newsletter
+…", "訂閱電子報") and the small print under a sign-up form ("By signing up, you agree to
+…"). None of them is the
 article's text. Nor is the box about the author that some bodies end with
 (``drop_author_box``, once the byline is known), nor the lines above the article that only
 give its byline, its date or its reading time (``drop_header_lines``). Only whole blocks
@@ -60,6 +61,15 @@ _SIGNUP_RE = re.compile(
     r"|^(?:立即|免費|免费)?(?:订阅|訂閱).{0,12}(?:电子报|電子報|newsletter|通讯|通訊)",
     re.IGNORECASE)
 _SIGNUP_WORDS = 40  # a longer block is prose that mentions a newsletter, not the prompt
+# The small print under a sign-up form ("By signing up, you agree to receive recurring
+# automated SMS marketing messages …", "By entering your email address you agree to our
+# Terms of Use …"): 4 such blocks on the English dev sets, none in a labelled body.
+_SIGNUP_TERMS_RE = re.compile(
+    r"^by (?:signing up|subscribing|registering|(?:entering|submitting|providing) your (?:e-?mail|phone)"
+    r"(?: address| number)?|clicking \W?(?:sign up|subscribe|submit|register)\W?)(?: (?:for|to) [\w ]{1,40})?,?"
+    r" (?:you|i) (?:agree|consent|accept)",
+    re.IGNORECASE)
+_SIGNUP_TERMS_WORDS = 80
 _SIGNUP_CHARS = 400
 _LEAD_IN_WORDS = 4  # "Related reads:", "Share the Blog on:": a lead-in with nothing after it
 _CJK_LEAD_IN = 8  # characters, for a lead-in without spaces ("相關新聞：")
@@ -103,6 +113,10 @@ _SIGNUP_WORDS_IN = ("newsletter", "inbox", "mailing list", "join medium", "订�
 
 
 def _is_signup(block: str) -> bool:
+    if block[:3].lower() == "by " and len(block) <= 2 * _SIGNUP_CHARS and "you " in block:
+        text = _plain(block)
+        if len(text.split()) <= _SIGNUP_TERMS_WORDS and _SIGNUP_TERMS_RE.match(text):
+            return True
     if len(block) > _SIGNUP_CHARS or block.startswith(("<figure", "{{<", "|", "```")):
         return False
     low = block.lower()
