@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsark.extract.page import parse_document
 from newsark.extract.trim import trim_tail
 
@@ -55,18 +57,39 @@ def test_blocks_inside_the_container_and_unfound_blocks_stay() -> None:
     assert trim_tail(doc, None) is None
 
 
-def test_a_named_tail_is_cut_even_when_long() -> None:
-    # "Read this next" followed by other stories' teasers, as long as the article itself
+@pytest.mark.parametrize("heading", ["Read This Next", "Contact Us", "Get in touch with one of our experts"])
+def test_a_named_tail_is_cut_even_when_long(heading: str) -> None:
+    # "Read this next" followed by other stories' teasers, as long as the article itself;
+    # the site's contact box and addresses
     paras = [f"<p>{en_para(40, i)}</p>" for i in range(4)]
     teasers = [f"<p>{en_para(40, 30 + i)}</p>" for i in range(4)]
     html = ("<html><body><div class='post'><div class='entry'>" + "".join(paras) + "</div></div>"
-            "<section class='more'><h3>Read This Next</h3><div class='list'>" + "".join(teasers)
+            f"<section class='more'><h3>{heading}</h3><div class='list'>" + "".join(teasers)
             + "</div></section></body></html>")
     doc = parse_document(html)
-    body = trim_tail(doc, body_candidate(paras + ["<h3>Read This Next</h3>"] + teasers))
+    body = trim_tail(doc, body_candidate(paras + [f"<h3>{heading}</h3>"] + teasers))
     assert body is not None
-    assert "Read This Next" not in body.text and en_para(40, 30) not in body.text
+    assert heading not in body.text and en_para(40, 30) not in body.text
     assert all(en_para(40, i) in body.text for i in range(4))
+
+
+def test_a_found_heading_names_a_tail_unless_it_invites_to_read_on() -> None:
+    # a heading long enough to be looked up on the page, found outside the article's
+    # container: "Get in touch with …" opens the site's contact box; "Explore …" more often
+    # the article's next part in a sibling container
+    from newsark.extract.trim import _named_start, _units, find_units
+
+    paras = [f"<p>{en_para(40, i)}</p>" for i in range(4)]
+    rest = [f"<p>{en_para(40, 30 + i)}</p>" for i in range(2)]
+    for heading, cut in (("Get in touch with one of our experts", True),
+                         ("Explore online certificate programs by subject", False)):
+        html = ("<html><body><div class='post'><div class='entry'>" + "".join(paras) + "</div>"
+                f"<div class='part'><h2>{heading}</h2>" + "".join(rest) + "</div></div></body></html>")
+        doc = parse_document(html)
+        body = body_candidate(paras + [f"<h2>{heading}</h2>"] + rest)
+        found = find_units(doc, _units(body.element))
+        assert found[4][2] is not None  # the heading is found on the page
+        assert _named_start(found) == (4 if cut else None)
 
 
 def test_a_named_heading_inside_the_article_keeps_what_follows() -> None:

@@ -44,10 +44,13 @@ _AFTER_RE = re.compile(
     r"^\W*(related\b|read (this |these )?next|what to read|more (news|from|stories|articles|posts|to read)\b|"
     r"you (may|might|will) (also )?(like|enjoy|be interested)|recommended (for you|reading|articles|posts|stories)|"
     r"(explore|discover|keep reading|continue reading)\b|about the authors?\b|(written|posted) by\b|"
-    r"(subscribe|sign up|newsletter|join our|follow us|follow me|share (this|the|your))\b|"
+    r"(subscribe|sign up|newsletter|join our|follow us|follow me|share (this|the|your)|contact us|get in touch)\b|"
     r"(leave a (comment|reply)|\d* ?comments?\b)|disclaimer|cookie)",
     re.IGNORECASE,
 )
+
+
+_INVITES_RE = re.compile(r"^\W*(explore|discover|keep reading|continue reading)\b", re.IGNORECASE)
 
 
 _STRING = etree.XPath("string()")  # all of an element's text, joined in C
@@ -150,6 +153,13 @@ def _named(unit: etree._Element) -> bool:
     return 0 < len(words) <= HEADING_WORDS and _AFTER_RE.match(" ".join(words)) is not None
 
 
+def _invites(unit: etree._Element) -> bool:
+    """A heading that invites to read on ("Explore online programs by subject"): when it
+    is long enough to be found on the page, more often the article's next part than a
+    tail's name."""
+    return _INVITES_RE.match(" ".join(_words(unit))) is not None
+
+
 def _named_start(found: _Found) -> int | None:
     """The first short block naming what follows ("Read this next", "About the author")
     after which the body has found blocks, none of them inside the container of the text
@@ -157,15 +167,13 @@ def _named_start(found: _Found) -> int | None:
     total = sum(n for _, n, el in found if el is not None)
     above = 0
     for i, (unit, n, el) in enumerate(found):
+        if above >= NAMED_ABOVE * total and _named(unit) and (el is None or not _invites(unit)):
+            after = [e for _, _, e in found[i + 1 :] if e is not None]
+            box = _container(found[:i])
+            if after and box is not None and not any(inside(e, box) for e in after):
+                return i
         if el is not None:
             above += n
-            continue
-        if above < NAMED_ABOVE * total or not _named(unit):
-            continue
-        after = [e for _, _, e in found[i + 1 :] if e is not None]
-        box = _container(found[:i])
-        if after and box is not None and not any(inside(e, box) for e in after):
-            return i
     return None
 
 
