@@ -124,9 +124,11 @@ def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
     # the byline with a date of the page, how long ago or a reading time, in one line
     for line, dates in [("Jayesh Shinde| Updated on 19-Dec-2025", ("2025-12-19", None)),
                         ("Posted on December 18, 2025 Posted by Jayesh Shinde", ("2025-12-18", None)),
-                        ("Jayesh Shinde\n2 days ago\n6 min read", (None,))]:
+                        ("Jayesh Shinde\n2 days ago\n6 min read", (None,)),
+                        ("- Jayesh Shinde\n- Jan 23\n- 11 min read", ("2025-01-24", None))]:
         assert drop_header_lines(f"{line}\n\n{prose}", "Jayesh Shinde", dates) == prose
-    for line in ["Jayesh Shinde, harbour reporter", "Jayesh Shinde says the ferry ran late on 19-Dec-2025"]:
+    for line in ["Jayesh Shinde, harbour reporter", "Jayesh Shinde says the ferry ran late on 19-Dec-2025",
+                 "- Jayesh Shinde\n- Jan 23"]:  # a day without its year needs the reading time
         kept = f"{line}\n\n{prose}"
         assert drop_header_lines(kept, "Jayesh Shinde", ("2025-12-19", None)) == kept
     # below the first paragraph of prose nothing is looked at

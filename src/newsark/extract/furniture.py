@@ -258,6 +258,10 @@ _AGO_OR_READ_RE = re.compile(
     r"\b\d+\s*(?:(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago|(?:min|mins|minutes?)\.?\s+read)\b",
     re.IGNORECASE)
 _BY_WORDS_RE = re.compile(r"\b(?:by|written|posted)\b", re.IGNORECASE)
+# A day without its year beside them ('Gabo · Jan 23 · 11 min read'): the date is not
+# checked against the page's, the reading time already says what the line is.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_DAY_RE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?!\w)", re.IGNORECASE)
 
 
 def _byline_and_date(text: str, names: list[str], days: set[str]) -> bool:
@@ -271,6 +275,8 @@ def _byline_and_date(text: str, names: list[str], days: set[str]) -> bool:
         return False  # no byline in it
     rest = _BY_WORDS_RE.sub(" ", rest)
     when = _AGO_OR_READ_RE.sub(" ", rest)
+    if when != rest:
+        when = _MONTH_DAY_RE.sub(" ", when)
     return (when != rest and not _DATE_LINE_WORDS_RE.sub("", when)) or _only_dates(when, days)
 
 
