@@ -18,6 +18,12 @@ def test_furniture_at_the_end_goes_in_any_number() -> None:
     md = ("The article's last words.\n\n### You may also like:\n\nRelated Posts:\n\n"
           "[Back to top](https://example.org/#top)\n\nComments\n\nTags\n\nLast updated on November 15, 2025")
     assert drop_furniture(md) == "The article's last words."
+    # the page's tags or categories, listed after the label
+    for filed in ("Tags: Employment, Health & Fitness, Mid-sized Businesses",
+                  "Filed under: [Khawarij](https://ex.org/category/khawarij/) |"):
+        assert drop_furniture(f"The article's last words.\n\n{filed}") == "The article's last words."
+    kept = "The article's last words.\n\nTopics: " + "the ferry ran late again and " * 4 + "nobody knew why."
+    assert drop_furniture(kept) == kept  # a sentence after the label
 
 
 def test_chinese_furniture_at_the_end() -> None:

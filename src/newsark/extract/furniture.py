@@ -71,6 +71,11 @@ _SIGNUP_TERMS_RE = re.compile(
     re.IGNORECASE)
 _SIGNUP_TERMS_WORDS = 80
 _SIGNUP_CHARS = 400
+# The page's tags or categories after the article ('Tags: Employment, Health & Fitness',
+# 'Filed under: [Khawarij](…) |'); 'Tags:' alone is a lead-in (below).
+_FILED_RE = re.compile(r"^(?:tags|tagged|tagged with|filed under|posted in|categories|category|topics)\s*:\s*\S",
+                       re.IGNORECASE)
+_FILED_WORDS = 16
 _LEAD_IN_WORDS = 4  # "Related reads:", "Share the Blog on:": a lead-in with nothing after it
 _CJK_LEAD_IN = 8  # characters, for a lead-in without spaces ("相關新聞：")
 _UPDATED_LINE_RE = re.compile(
@@ -152,6 +157,8 @@ def _closes_nothing(block: str) -> bool:
     if links and not MD_LINK_RE.sub("", block).strip(" |·/\n-–—*_") \
             and all(_PREV_NEXT_RE.match(t.strip("*_ ")) for t in links):
         return True
+    if _FILED_RE.match(text) and len(text.split()) <= _FILED_WORDS:
+        return True  # the page's tags or categories, kept in ``tags`` and ``category``
     lead_in = text.endswith((":", "：")) and len(text.split()) <= _LEAD_IN_WORDS
     if lead_in and (len(text) <= _CJK_LEAD_IN or not CJK_RE.search(text)):
         return True
