@@ -24,6 +24,17 @@ def test_english_article_metadata_and_body() -> None:
     assert ex.is_article and ex.path == "generic" and ex.charset == "utf-8"
 
 
+def test_category_tags_and_lead_escaped_twice_by_the_page_read_as_shown() -> None:
+    # WordPress writes '&amp;' into JSON-LD and meta content ('&amp;amp;' in the HTML)
+    page = (EN_ARTICLE.replace('content="Transport"', 'content="Food &amp;amp; Drink"')
+            .replace('content="ferries"', 'content="M&amp;amp;A"')
+            .replace("<head>", '<head><meta name="description" content="Fares &amp;amp; times: what changes">', 1))
+    assert page != EN_ARTICLE and "Food &amp;amp; Drink" in page and "M&amp;amp;A" in page
+    ex = extract_page(page.encode("utf-8"), url="https://news.example.org/2020/03/04/ferry")
+    assert ex.category == "Food & Drink" and ex.tags == ["M&A", "harbour"]
+    assert ex.lead == "Fares & times: what changes"
+
+
 def test_figures_captions_and_capture_links() -> None:
     ex = extract_page(EN_ARTICLE.encode("utf-8"), capture_url=CAPTURE)
     img = "https://web.archive.org/web/20200305000000im_/https://cdn.example.org/ferry.jpg"

@@ -170,16 +170,24 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     tags: list[str] = list(meta.get("article:tag", [])) + list(meta.get("og:article:tag", []))
     kw = ld.get("keywords")
     if not tags and kw:
-        tags = kw if isinstance(kw, list) else re.split(r"\s*[,，、;]\s*", str(kw))
+        # (unescaped before it is split: 'PG&amp;E' is one tag)
+        tags = kw if isinstance(kw, list) else re.split(r"\s*[,，、;]\s*", _unescaped(str(kw)) or "")
     if not tags:
         for v in meta.get("news_keywords", []):
-            tags += re.split(r"\s*[,，、;]\s*", v)
-    out.tags = list(dict.fromkeys(t.strip() for t in tags if isinstance(t, str) and t.strip()))[:30]
+            tags += re.split(r"\s*[,，、;]\s*", _unescaped(v) or "")
+    out.tags = list(dict.fromkeys(_unescaped(t) for t in tags if isinstance(t, str) and t.strip()))[:30]
     out.lead = _first(meta, ("description", "og:description", "twitter:description"))
+    out.category, out.lead = _unescaped(out.category), _unescaped(out.lead)
     out.page_type = (_first(meta, ("og:type",)) or "").lower() or None
     forget_lines()
     forget_marked()
     return out
+
+
+def _unescaped(value: str | None) -> str | None:
+    """A value the page escaped twice ('Health &amp;amp; Fitness' in a meta tag, '&amp;'
+    in JSON-LD, as WordPress writes them) read as it is shown, as titles are."""
+    return " ".join(html.unescape(value).split()) if value and "&" in value else (value.strip() if value else value)
 
 
 # A news outlet's name rather than a person's: 新京报, 环球网, 中央社 (not every outlet's:
