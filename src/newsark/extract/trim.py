@@ -167,7 +167,8 @@ def _named_start(found: _Found) -> int | None:
     total = sum(n for _, n, el in found if el is not None)
     above = 0
     for i, (unit, n, el) in enumerate(found):
-        if above >= NAMED_ABOVE * total and _named(unit) and (el is None or not _invites(unit)):
+        if n <= HEADING_WORDS and above >= NAMED_ABOVE * total and _named(unit) \
+                and (el is None or not _invites(unit)):
             after = [e for _, _, e in found[i + 1 :] if e is not None]
             box = _container(found[:i])
             if after and box is not None and not any(inside(e, box) for e in after):
