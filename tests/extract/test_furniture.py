@@ -14,6 +14,14 @@ def test_sentences_about_advertisements_stay() -> None:
     assert drop_furniture(md) == md
 
 
+def test_a_table_of_contents_title_goes_its_list_stays() -> None:
+    toc = "- [Fares](#fares)\n- [Timetable](#timetable)"
+    md = (f"First paragraph.\n\n### Table of Contents\n\n{toc}\n\n## Fares\n\nText.\n\n**Contents:**\n\n"
+          "On this page\n\nLast paragraph on the contents of the ferry's hold.")
+    assert drop_furniture(md) == (f"First paragraph.\n\n{toc}\n\n## Fares\n\nText.\n\n"
+                                  "Last paragraph on the contents of the ferry's hold.")
+
+
 def test_furniture_at_the_end_goes_in_any_number() -> None:
     md = ("The article's last words.\n\n### You may also like:\n\nRelated Posts:\n\n"
           "[Back to top](https://example.org/#top)\n\nComments\n\nTags\n\nLast updated on November 15, 2025")

@@ -7,7 +7,8 @@ with nothing under it any more, a "Back to top", "Comments" or "Tags", the links
 stories before and after it ("下一則新聞: …", "« Previous post"), a line of the
 page's hashtags (its tags, kept in ``tags`` where the page marks them), a closing "Last
 updated on …" line (the date is read before this step, from the page); and anywhere, a
-block of zero-width characters alone (a page builder's spacer), a script's placeholder
+block of zero-width characters alone (a page builder's spacer), a table of contents'
+title ("Table of Contents", "On this page"; its list, if any, stays), a script's placeholder
 ("Loading paragraph..."), a newsletter's sign-up prompt ("Sign up for our newsletter
 …", "訂閱電子報") and the small print under a sign-up form ("By signing up, you agree to
 …"). None of them is the
@@ -34,6 +35,10 @@ _AD_LABEL_RE = re.compile(
     r"(?:\s*[-–—:|·]?\s*(?:continue reading below|scroll to continue(?: with content)?|"
     r"story continues below|article continues below))?$"
     r"|^(?:story|article) continues below(?: (?:this )?advertisement)?$"
+    # a table of contents' title, anywhere: its list of links is a script's, gone from the
+    # page as saved, or kept below as a list (12 such titles on the English dev sets, 1
+    # in a labelled body)
+    r"|^(?:table of )?contents:?$|^on this page:?$"
 )
 # Labels of the page's controls and sections, when one ends the body.
 _UI_LABELS = frozenset("""
