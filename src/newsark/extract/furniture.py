@@ -3,7 +3,8 @@
 Both libraries keep a few of the page's labels as blocks of their own: an advertisement
 slot's "Advertisement - Continue Reading Below" between paragraphs, and at the body's end
 what introduced or closed a part they cut: a "Related Posts:" or "### You may also like"
-with nothing under it any more, a "Back to top", "Comments" or "Tags", the links to the
+with nothing under it any more, a "Back to top", "Comments" or "Tags" (alone, or listing
+them: "Tags: Employment, Fitness", "Filed under: …"), the links to the
 stories before and after it ("下一則新聞: …", "« Previous post"), a line of the
 page's hashtags (its tags, kept in ``tags`` where the page marks them), a closing "Last
 updated on …" line (the date is read before this step, from the page); and anywhere, a
