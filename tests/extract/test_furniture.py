@@ -14,6 +14,14 @@ def test_sentences_about_advertisements_stay() -> None:
     assert drop_furniture(md) == md
 
 
+def test_a_list_of_photo_credits_alone_goes() -> None:
+    # a carousel's credits, its pictures a script's (no source in the page as saved)
+    credits = "- Credit: Serious Eats\n- Credit: Serious Eats\n- Photo: Jane Doe / Getty Images"
+    assert drop_furniture(f"First.\n\n{credits}\n\nLast.") == "First.\n\nLast."
+    kept = "First.\n\n- Credit: Serious Eats\n- Three cups of water\n\nLast."
+    assert drop_furniture(kept) == kept  # a list with something else in it stays
+
+
 def test_a_table_of_contents_title_goes_its_list_stays() -> None:
     toc = "- [Fares](#fares)\n- [Timetable](#timetable)"
     md = (f"First paragraph.\n\n### Table of Contents\n\n{toc}\n\n## Fares\n\nText.\n\n**Contents:**\n\n"

@@ -9,7 +9,8 @@ stories before and after it ("下一則新聞: …", "« Previous post"), a line
 page's hashtags (its tags, kept in ``tags`` where the page marks them), a closing "Last
 updated on …" line (the date is read before this step, from the page); and anywhere, a
 block of zero-width characters alone (a page builder's spacer), a table of contents'
-title ("Table of Contents", "On this page"; its list, if any, stays), a script's placeholder
+title ("Table of Contents", "On this page"; its list, if any, stays), a list of photo
+credits alone (a carousel's, its pictures not in the page as saved), a script's placeholder
 ("Loading paragraph..."), a newsletter's sign-up prompt ("Sign up for our newsletter
 …", "訂閱電子報") and the small print under a sign-up form ("By signing up, you agree to
 …"). None of them is the
@@ -180,7 +181,7 @@ def drop_furniture(markdown: str) -> str:
     # Both are short blocks: a long one is not looked at (most of a body's blocks).
     kept = [b for b in blocks if not (len(b) <= _LABEL_CHARS and b.strip()
                                       and (_is_invisible(b) or _is_ad_label(b.strip())))
-            and not _is_signup(b.strip())]
+            and not _is_signup(b.strip()) and not _credits_list(b)]
     while len(kept) > 1 and (not kept[-1].strip() or _closes_nothing(kept[-1].strip())):
         kept.pop()
     if len(kept) == len(blocks):
@@ -254,6 +255,15 @@ def _orphan_credit(text: str) -> bool:
         return False  # (the story's source, '来源：新华网', is not a picture's)
     caption, credit = split_credit(text)
     return not caption and bool(credit)
+
+
+def _credits_list(block: str) -> bool:
+    """A list of photo credits alone ('- Credit: Serious Eats' for each picture of a
+    carousel): the pictures are a script's, not in the page as saved (no source at all)."""
+    if not block.startswith(("- ", "* ")) or len(block) > 2000:
+        return False
+    items = block.split("\n")
+    return len(items) >= 2 and all(i.startswith(("- ", "* ")) and _orphan_credit(_plain(i[2:])) for i in items)
 
 
 def _only_dates(text: str, days: set[str]) -> bool:
