@@ -236,3 +236,16 @@ def test_breadcrumbs_run_into_the_title_in_one_block_go() -> None:
     # a long block before the title that is not breadcrumbs stays
     dek = f"{story} {story}\n\n## {title}\n\n{story}"
     assert _drop_title_block(dek, title) == f"{story} {story}\n\n{story}"
+
+
+def test_icon_font_ligatures_are_not_text() -> None:
+    # '<i class="material-icons">chevron_right</i>' is drawn as an arrow, never read
+    story = "".join(f"<p>{'The council met on Tuesday and agreed the new ferry timetable. ' * 3}{i}</p>"
+                    for i in range(4))
+    page = ("<html><head><title>Ferry FAQ</title></head><body><article><h1>Ferry FAQ</h1>"
+            "<h3>When does the ferry run? <i class=\"material-icons\">chevron_right</i></h3>"
+            f"{story}<p>Tap <span class=\"material-symbols-outlined\">Menu icon</span> to see more.</p>"
+            "</article></body></html>")
+    ex = extract_page(page.encode(), url="https://news.example.org/faq")
+    assert "When does the ferry run?" in ex.text and "chevron" not in ex.markdown
+    assert "Menu icon" in ex.text  # words, not a ligature's name: kept

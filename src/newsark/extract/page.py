@@ -11,6 +11,7 @@ from lxml import etree
 
 from .candidates import (
     Candidate,
+    drop_keeping_tail,
     from_readability,
     from_trafilatura,
     hoist_closing_breaks,
@@ -54,6 +55,9 @@ _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
     pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
 _LONG_DATA_URIS = etree.XPath("//@*[starts-with(., 'data:') and string-length(.) > 256]")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_LIGATURE_ICONS = etree.XPath(
+    "//*[@class][contains(@class, 'material-icons') or contains(@class, 'material-symbols')]")
+_LIGATURE_RE = re.compile(r"[a-z0-9_]+")
 
 
 @dataclass
@@ -141,6 +145,11 @@ def parse_document(text: str) -> etree._Element:
     # a stub "data:," still reads as an inline URI to every check.
     for value in _LONG_DATA_URIS(doc):
         value.getparent().set(value.attrname, "data:,")
+    # An icon font's ligature ('<i class="material-icons">chevron_right</i>') is drawn as
+    # an icon, never read: its name is no text of the article.
+    for icon in _LIGATURE_ICONS(doc) if "material-" in text else ():
+        if _LIGATURE_RE.fullmatch(icon.text_content().strip()):
+            drop_keeping_tail(icon)
     if is_replayed(text):  # saved from the Wayback Machine's replay: its toolbar is not the page
         drop_replay_toolbar(doc)
     return doc
