@@ -98,7 +98,10 @@ class LinkMapper:
             return href
         # already a capture URL (the archive rewrote it): normalise its form
         href = original_url(href)
-        absolute = urljoin(self.base, href) if self.base else href
+        if href.startswith(("https://", "http://")) and not href.endswith(("?", "#")):
+            absolute = href  # already absolute: urljoin would give it back as written (and cost 1 %)
+        else:
+            absolute = urljoin(self.base, href) if self.base else href
         if self.timestamp and absolute.startswith(("http://", "https://")):
             flag = "im_" if image else "if_" if frame else ""
             return f"https://web.archive.org/web/{self.timestamp}{flag}/{absolute}"
