@@ -175,8 +175,8 @@ def test_a_caption_written_just_before_its_picture_is_not_a_paragraph_too() -> N
     body = html.fromstring("<div><p>Colours matter.</p><p>Colour wheel by Clay</p>"
                            "<img src='https://ex.org/w.png'><p>Colour wheel by Clay</p><p>After.</p></div>")
     md, figures = to_markdown(body, LinkMapper(None, None), lambda img: ("Colour wheel by Clay", ""))
-    assert md.split("\n\n") == ["Colours matter.", '<figure>\n<img src="https://ex.org/w.png" alt="">\n'
-                                "<figcaption>Colour wheel by Clay</figcaption>\n</figure>", "After."]
+    figure = '<figure>\n<img src="https://ex.org/w.png" alt="">\n<figcaption>Colour wheel by Clay</figcaption>\n</figure>'
+    assert md.split("\n\n") == ["Colours matter.", figure, "After."]
     assert figures == [{"src": "https://ex.org/w.png", "caption": "Colour wheel by Clay", "credit": ""}]
     # a paragraph that is not the caption stays where it is
     other = html.fromstring("<div><p>Colours matter.</p><img src='https://ex.org/w.png'></div>")

@@ -171,11 +171,11 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     kw = ld.get("keywords")
     if not tags and kw:
         # (unescaped before it is split: 'PG&amp;E' is one tag)
-        tags = kw if isinstance(kw, list) else re.split(r"\s*[,，、;]\s*", _unescaped(str(kw)) or "")
+        tags = kw if isinstance(kw, list) else re.split(r"\s*[,，、;]\s*", _shown(str(kw)))
     if not tags:
         for v in meta.get("news_keywords", []):
-            tags += re.split(r"\s*[,，、;]\s*", _unescaped(v) or "")
-    out.tags = list(dict.fromkeys(_unescaped(t) for t in tags if isinstance(t, str) and t.strip()))[:30]
+            tags += re.split(r"\s*[,，、;]\s*", _shown(v))
+    out.tags = list(dict.fromkeys(_shown(t) for t in tags if isinstance(t, str) and t.strip()))[:30]
     out.lead = _first(meta, ("description", "og:description", "twitter:description"))
     out.category, out.lead = _unescaped(out.category), _unescaped(out.lead)
     out.page_type = (_first(meta, ("og:type",)) or "").lower() or None
@@ -184,10 +184,14 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     return out
 
 
-def _unescaped(value: str | None) -> str | None:
+def _shown(value: str) -> str:
     """A value the page escaped twice ('Health &amp;amp; Fitness' in a meta tag, '&amp;'
     in JSON-LD, as WordPress writes them) read as it is shown, as titles are."""
-    return " ".join(html.unescape(value).split()) if value and "&" in value else (value.strip() if value else value)
+    return " ".join(html.unescape(value).split()) if "&" in value else value.strip()
+
+
+def _unescaped(value: str | None) -> str | None:
+    return _shown(value) if value else value
 
 
 # A news outlet's name rather than a person's: 新京报, 环球网, 中央社 (not every outlet's:
