@@ -165,7 +165,7 @@ def _closes_nothing(block: str) -> bool:
             and all(_PREV_NEXT_RE.match(t.strip("*_ ")) for t in links):
         return True
     if _FILED_RE.match(text) and len(text.split()) <= _FILED_WORDS:
-        return True  # the page's tags or categories, kept in ``tags`` and ``category``
+        return True  # the page's tags or categories (``tags`` and ``category`` read its markup)
     lead_in = text.endswith((":", "：")) and len(text.split()) <= _LEAD_IN_WORDS
     if lead_in and (len(text) <= _CJK_LEAD_IN or not CJK_RE.search(text)):
         return True

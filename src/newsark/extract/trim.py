@@ -7,7 +7,8 @@ container is the deepest element that holds most of the body's text (found on th
 each block's first characters); a run of blocks at the end of the body that comes from
 outside it is cut, when it is small beside the article, mostly links, a list of cards
 (each text under a linked name: other stories', services' teasers), or opens with a
-short heading that names it ("Read this next", "About the author", "Follow us"). A long run
+short heading that names it ("Read this next", "About the author", "Follow us", "Contact
+us"). A long run
 of prose from outside the container is otherwise kept: more often the article continues in
 a sibling container (after an ad, a split layout) than a long text follows it.
 
@@ -163,7 +164,8 @@ def _invites(unit: etree._Element) -> bool:
 def _named_start(found: _Found) -> int | None:
     """The first short block naming what follows ("Read this next", "About the author")
     after which the body has found blocks, none of them inside the container of the text
-    above it, which holds at least NAMED_ABOVE of the found words."""
+    above it, which holds at least NAMED_ABOVE of the found words. A block long enough to
+    be found on the page counts too, unless it invites to read on (``_invites``)."""
     total = sum(n for _, n, el in found if el is not None)
     above = 0
     for i, (unit, n, el) in enumerate(found):
