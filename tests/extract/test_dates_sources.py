@@ -270,6 +270,20 @@ def test_a_marked_publication_beats_a_published_stamp_equal_to_the_modified_one(
     assert _dates(_page(real, after=after))[0] == "2025-11-29T12:28:31-05:00"
 
 
+def test_a_stamp_later_than_the_update_the_page_shows_is_a_re_stamp() -> None:
+    # published = modified in one save, a day after the 'Page updated:' the page shows:
+    # the page shows only when it was updated, and that stands for the publication
+    ld = ('<script type="application/ld+json">{"@type": "Article", "datePublished": "2025-11-13T09:21:40",'
+          ' "dateModified": "2025-11-13T09:21:40"}</script>')
+    shown = "<div>Page updated:</div><div>12 November 2025</div>"
+    assert _dates(_page(ld, shown)) == ("2025-11-12", "2025-11-12")
+    # stamps of two saves, or a shown update after the stamp: the stamp is the publication
+    two = ld.replace('"dateModified": "2025-11-13T09:21:40"', '"dateModified": "2025-11-14T10:00:00"')
+    assert _dates(_page(two, shown))[0] == "2025-11-13T09:21:40"
+    later = shown.replace("12 November", "20 November")
+    assert _dates(_page(ld, later)) == ("2025-11-13T09:21:40", "2025-11-20")
+
+
 def test_a_last_updated_line_closing_the_text_dates_an_undated_page() -> None:
     html = _page(after="<footer>Short URL: example.gov/cyber<br>Last updated July 2, 2024</footer>")
     assert _dates(html) == ("2024-07-02", "2024-07-02")

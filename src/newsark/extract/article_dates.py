@@ -213,6 +213,7 @@ def article_dates(
                     date = d
                     if marked:
                         break
+    restamped = False
     if date and updated and _same_instant(date, updated):
         # Published and modified stamped with one save (a CMS re-stamping both on every
         # edit): an earlier date the markup marks as the publication ('Published <time
@@ -220,6 +221,8 @@ def article_dates(
         shown = _marked_published(doc)
         if shown and shown[:10] < date[:10]:
             date = shown
+        else:
+            restamped = True
     for el in _ITEMPROP_DATES(doc) if not (date and updated) else ():
         value = _itemprop_date(el)
         if el.get("itemprop") == "datePublished" and not date:
@@ -230,6 +233,10 @@ def article_dates(
         date = date_from_url(url)
 
     text_pub, text_upd = dates_in_zone(zone)
+    if restamped and text_upd and not text_pub and date and text_upd[:10] < date[:10]:
+        # The one stamp is later than the 'Page updated: 12 November 2025' the page shows:
+        # a re-stamp, not the publication; the page shows only when it was updated (as below).
+        return text_upd, text_upd
     if not text_pub and date and any(shows_day(line, date[:10]) for line in zone if len(line) <= DATE_LINE):
         # '03/01/2017' under the headline, the <time> or the metadata saying which reading:
         # the page shows the date found (the wider search below would take an unambiguous
