@@ -14,6 +14,18 @@ def test_sentences_about_advertisements_stay() -> None:
     assert drop_furniture(md) == md
 
 
+def test_lines_pointing_to_other_stories_go_anywhere_in_the_body() -> None:
+    md = ("First.\n\nRelated: [Tutoring may not improve attendance](https://ex.org/t)\n\nSecond.\n\n"
+          "##### Related: [Three tips for maintenance](https://ex.org/m)\n\n"
+          "**Recommended:** [Best bootcamps in NYC](https://ex.org/b)\n**Recommended:** [Best classes](https://ex.org/c)"
+          "\n\nLast.")
+    assert drop_furniture(md) == "First.\n\nSecond.\n\nLast."
+    # a line that says more, or a block with prose after the teaser, stays; so does 'Read more:'
+    kept = ("First.\n\nRelated: " + "the council also approved a new ferry route and " * 4 + "more.\n\n"
+            "Related: [A story](https://ex.org/s)\nThe ferry ran late.\n\nRead more: [A story](https://ex.org/s)")
+    assert drop_furniture(kept) == kept
+
+
 def test_a_list_of_photo_credits_alone_goes() -> None:
     # a carousel's credits, its pictures a script's (no source in the page as saved)
     credits = "- Credit: Serious Eats\n- Credit: Serious Eats\n- Photo: Jane Doe / Getty Images"

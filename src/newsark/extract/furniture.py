@@ -10,7 +10,8 @@ page's hashtags (its tags, kept in ``tags`` where the page marks them), a closin
 updated on …" line (the date is read before this step, from the page); and anywhere, a
 block of zero-width characters alone (a page builder's spacer), a table of contents'
 title ("Table of Contents", "On this page"; its list, if any, stays), a list of photo
-credits alone (a carousel's, its pictures not in the page as saved), a script's placeholder
+credits alone (a carousel's, its pictures not in the page as saved), a line pointing to
+another story ("Related: …", "Recommended: …"), a script's placeholder
 ("Loading paragraph..."), a newsletter's sign-up prompt ("Sign up for our newsletter
 …", "訂閱電子報") and the small print under a sign-up form ("By signing up, you agree to
 …"). None of them is the
@@ -181,7 +182,7 @@ def drop_furniture(markdown: str) -> str:
     # Both are short blocks: a long one is not looked at (most of a body's blocks).
     kept = [b for b in blocks if not (len(b) <= _LABEL_CHARS and b.strip()
                                       and (_is_invisible(b) or _is_ad_label(b.strip())))
-            and not _is_signup(b.strip()) and not _credits_list(b)]
+            and not _is_signup(b.strip()) and not _credits_list(b) and not _is_teaser_line(b)]
     while len(kept) > 1 and (not kept[-1].strip() or _closes_nothing(kept[-1].strip())):
         kept.pop()
     if len(kept) == len(blocks):
@@ -255,6 +256,25 @@ def _orphan_credit(text: str) -> bool:
         return False  # (the story's source, '来源：新华网', is not a picture's)
     caption, credit = split_credit(text)
     return not caption and bool(credit)
+
+
+# A line that points to another story ('Related: Tutoring may not significantly improve
+# attendance', 'RELATED: Workout of the Week …', 'Recommended: Best coding bootcamps in
+# NYC'): 27 such lines on 13 English dev pages, none in a labelled body. ('Read more:'
+# and 'Also read:' lines are not: the labels keep about half of them.)
+_TEASER_LINE_RE = re.compile(r"^(?:related|recommended)\s*:\s*\S", re.IGNORECASE)
+_TEASER_WORDS = 25
+
+
+def _is_teaser_line(block: str) -> bool:
+    """A block of such lines only (one, or one under another; a heading too)."""
+    if block.lstrip("#*_[ ")[:1] not in ("R", "r") or len(block) > 2000:
+        return False
+    for line in block.strip().split("\n"):
+        text = _plain(line)
+        if len(text.split()) > _TEASER_WORDS or not _TEASER_LINE_RE.match(text):
+            return False
+    return True
 
 
 def _credits_list(block: str) -> bool:
