@@ -182,3 +182,23 @@ def test_a_caption_written_just_before_its_picture_is_not_a_paragraph_too() -> N
     other = html.fromstring("<div><p>Colours matter.</p><img src='https://ex.org/w.png'></div>")
     md, _ = to_markdown(other, LinkMapper(None, None), lambda img: ("Colour wheel by Clay", ""))
     assert md.startswith("Colours matter.\n\n<figure>")
+
+
+def test_a_credit_line_under_a_figure_is_its_credit() -> None:
+    body = html.fromstring("<div><p>Text.</p><img src='https://ex.org/chart.png' alt='A chart'>"
+                           "<p><em>Source: <a href='https://statista.com/x'>statista.com</a></em></p>"
+                           "<figure><img src='https://ex.org/b.jpg'><figcaption>Ferry. Photo: Jane Doe</figcaption></figure>"
+                           "<p>Photo: Jane Doe</p><p>After.</p></div>")
+    md, figures = to_markdown(body, LinkMapper(None, None))
+    assert figures[0] == {"src": "https://ex.org/chart.png", "caption": "", "credit": "Source: statista.com",
+                          "alt": "A chart"}
+    assert "<figcaption>Source: statista.com</figcaption>" in md
+    assert figures[1]["credit"] == "Photo: Jane Doe"
+    assert md.count("Jane Doe") == 1 and md.endswith("</figure>\n\nAfter.")  # shown twice: once
+    # a line under a figure that is more than a credit stays text
+    prose = html.fromstring("<div><img src='https://ex.org/c.png'><p>Source: the council said fares will rise.</p></div>")
+    assert to_markdown(prose, LinkMapper(None, None))[1][0]["credit"] == ""
+    # the story's source under a picture is not the picture's
+    zh = html.fromstring("<div><img src='https://ex.org/c.png'><p>来源：新华网</p></div>")
+    md, figures = to_markdown(zh, LinkMapper(None, None))
+    assert figures[0]["credit"] == "" and md.endswith("来源：新华网")

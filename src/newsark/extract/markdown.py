@@ -93,6 +93,8 @@ def is_content_image(img: etree._Element, src: str) -> bool:
     return True
 
 
+CREDIT_CHARS = 300  # a longer paragraph under a figure is text, not its credit (Markdown) ...
+CREDIT_WORDS = 12  # ... nor one of more words
 _CREDIT_CLASS_RE = re.compile(r"(credit|copyright|byline|photographer|source|author)", re.IGNORECASE)
 
 
@@ -372,8 +374,33 @@ class MarkdownWriter:
 
     def _para(self, text: str) -> None:
         text = text.strip()
-        if text and text not in self._used_captions:
+        if text and text not in self._used_captions and not self._credit_of_figure(text):
             self._flush(text)
+
+    def _credit_of_figure(self, text: str) -> bool:
+        """A line that is only a credit ('Source: statista.com', 'Photo: Gene J. Puskar')
+        right under a figure is that figure's credit: folded into it, or dropped when the
+        figure's caption already ends with it (the page shows it twice)."""
+        if not (self.figures and self.blocks and self.blocks[-1].startswith("<figure")) or len(text) > CREDIT_CHARS:
+            return False
+        plain = plain_text(text, with_captions=False)
+        words = len(plain.split())
+        if words > CREDIT_WORDS or (words > 6 and plain.endswith((".", "!", "?"))) or "\n" in plain \
+                or plain.startswith(("来源", "來源", "资料来源", "資料來源")):
+            return False  # a sentence ('Source: the council said …'), or the story's source (来源：新华网)
+        caption, credit = split_credit(plain)
+        if caption or not credit:
+            return False
+        figure = self.figures[-1]
+        shown = " ".join(filter(None, [figure["caption"], figure["credit"]]))
+        if shown.endswith(credit):
+            return True
+        if figure["credit"]:
+            return False
+        figure["credit"] = credit
+        shown = " ".join(filter(None, [figure["caption"], credit]))
+        self.blocks[-1] = figure_html(figure["src"], shown, figure.get("alt", ""))
+        return True
 
     def walk(self, el: etree._Element) -> None:
         run: list[str] = [_escape_md(_inline_text(el.text))]
