@@ -116,6 +116,21 @@ def video_shortcode(src: str) -> str:
     return '{{< video src="' + src.replace('"', "%22") + '" >}}'
 
 
+def _credit_line(text: str) -> str:
+    """The credit a Markdown line is made of ('*Source: [statista.com](…)*' → 'Source:
+    statista.com'), or "": not a sentence ('Source: the council said …'), nor the story's
+    source (来源：新华网)."""
+    if len(text) > CREDIT_CHARS or text.startswith(("<", "{{<", "#", "|", "```", "- ")):
+        return ""
+    plain = plain_text(text, with_captions=False)
+    words = len(plain.split())
+    if words > CREDIT_WORDS or (words > 6 and plain.endswith((".", "!", "?"))) or "\n" in plain \
+            or plain.startswith(("来源", "來源", "资料来源", "資料來源")):
+        return ""
+    caption, credit = split_credit(plain)
+    return "" if caption else credit
+
+
 def figure_html(src: str, caption: str, alt: str = "") -> str:
     cap = f"<figcaption>{html.escape(caption, quote=False)}</figcaption>\n" if caption else ""
     return f'<figure>\n<img src="{html.escape(src)}" alt="{html.escape(alt)}">\n{cap}</figure>'
@@ -381,15 +396,10 @@ class MarkdownWriter:
         """A line that is only a credit ('Source: statista.com', 'Photo: Gene J. Puskar')
         right under a figure is that figure's credit: folded into it, or dropped when the
         figure's caption already ends with it (the page shows it twice)."""
-        if not (self.figures and self.blocks and self.blocks[-1].startswith("<figure")) or len(text) > CREDIT_CHARS:
+        if not (self.figures and self.blocks and self.blocks[-1].startswith("<figure")):
             return False
-        plain = plain_text(text, with_captions=False)
-        words = len(plain.split())
-        if words > CREDIT_WORDS or (words > 6 and plain.endswith((".", "!", "?"))) or "\n" in plain \
-                or plain.startswith(("来源", "來源", "资料来源", "資料來源")):
-            return False  # a sentence ('Source: the council said …'), or the story's source (来源：新华网)
-        caption, credit = split_credit(plain)
-        if caption or not credit:
+        credit = _credit_line(text)
+        if not credit:
             return False
         figure = self.figures[-1]
         shown = " ".join(filter(None, [figure["caption"], figure["credit"]]))
