@@ -14,6 +14,13 @@ def test_sentences_about_advertisements_stay() -> None:
     assert drop_furniture(md) == md
 
 
+def test_a_buttons_label_alone_goes_anywhere_in_the_body() -> None:
+    md = ("First.\n\n[Read more](https://ex.org/a)\n\nSecond.\n\n**LEARN MORE →**\n\nWhere to buy\n\n"
+          "Third.\n\nRead more about the ferry's new timetable on the council's site.\n\nLast.")
+    assert drop_furniture(md) == ("First.\n\nSecond.\n\nThird.\n\n"
+                                  "Read more about the ferry's new timetable on the council's site.\n\nLast.")
+
+
 def test_lines_pointing_to_other_stories_go_anywhere_in_the_body() -> None:
     md = ("First.\n\nRelated: [Tutoring may not improve attendance](https://ex.org/t)\n\nSecond.\n\n"
           "##### Related: [Three tips for maintenance](https://ex.org/m)\n\n"

@@ -11,7 +11,8 @@ updated on …" line (the date is read before this step, from the page); and any
 block of zero-width characters alone (a page builder's spacer), a table of contents'
 title ("Table of Contents", "On this page"; its list, if any, stays), a list of photo
 credits alone (a carousel's, its pictures not in the page as saved), a line pointing to
-another story ("Related: …", "Recommended: …"), a script's placeholder
+another story ("Related: …", "Recommended: …"), a button's label alone ("Read more",
+"Learn more", "Where to buy"), a script's placeholder
 ("Loading paragraph..."), a newsletter's sign-up prompt ("Sign up for our newsletter
 …", "訂閱電子報") and the small print under a sign-up form ("By signing up, you agree to
 …"). None of them is the
@@ -43,6 +44,9 @@ _AD_LABEL_RE = re.compile(
     # in a labelled body)
     r"|^(?:table of )?contents:?$|^on this page:?$"
 )
+# A button's label alone, anywhere ("Read more", "Learn more", "Where to buy").
+_BUTTON_LABELS = frozenset({"read more", "learn more", "see more", "view more", "show more", "continue reading",
+                            "read full review", "jump to review", "where to buy", "see all", "view all"})
 # Labels of the page's controls and sections, when one ends the body.
 _UI_LABELS = frozenset("""
 back to top|top|back to blog|back to news|learn more|read more|see more|view more|show more|hide all|
@@ -182,7 +186,8 @@ def drop_furniture(markdown: str) -> str:
     # Both are short blocks: a long one is not looked at (most of a body's blocks).
     kept = [b for b in blocks if not (len(b) <= _LABEL_CHARS and b.strip()
                                       and (_is_invisible(b) or _is_ad_label(b.strip())))
-            and not _is_signup(b.strip()) and not _credits_list(b) and not _is_teaser_line(b)]
+            and not _is_signup(b.strip()) and not _credits_list(b) and not _is_teaser_line(b)
+            and not (len(b) <= _LABEL_CHARS and _plain(b).lower().strip(" .…→»›:!") in _BUTTON_LABELS)]
     while len(kept) > 1 and (not kept[-1].strip() or _closes_nothing(kept[-1].strip())):
         kept.pop()
     if len(kept) == len(blocks):
