@@ -106,7 +106,8 @@ def test_the_articles_own_ending_stays() -> None:
 
 def test_a_body_is_never_emptied() -> None:
     assert drop_furniture("Comments") == "Comments"
-    assert drop_furniture("## Related\n\nTags") == "## Related"
+    assert drop_furniture("## You may also like\n\nTags") == "## You may also like"
+    assert drop_furniture("Related") == "Related" and drop_furniture("Related\n\nRead more") == "Related\n\nRead more"
     assert drop_furniture("") == ""
 
 
