@@ -121,11 +121,17 @@ def _plain(block: str) -> str:
 _LOADING_RE = re.compile(r"^(?:loading|載入中|加载中)(?: \w+)?(?:\.{3}|…)$", re.IGNORECASE)
 
 
-def _is_ad_label(block: str) -> bool:
-    """An advertisement slot's label, or a script's placeholder: a block no page means as text."""
-    return bool(_AD_LABEL_RE.match(_plain(block).lower().strip(" .…"))
-                or (block[:7].lower().startswith(("loading", "載入中", "加载中"))
-                    and bool(_LOADING_RE.match(plain_text(block, with_captions=False)))))
+def _is_label(block: str) -> bool:
+    """A short block no page means as text: an advertisement slot's label, a button's
+    label, a script's placeholder, zero-width characters alone."""
+    if len(block) > _LABEL_CHARS or not block.strip():
+        return False
+    if _is_invisible(block):
+        return True
+    low = _plain(block).lower()  # (once for the label sets below)
+    return bool(_AD_LABEL_RE.match(low.strip(" .…"))) or low.strip(" .…→»›:!") in _BUTTON_LABELS \
+        or (block.strip()[:7].lower().startswith(("loading", "載入中", "加载中"))
+            and bool(_LOADING_RE.match(plain_text(block.strip(), with_captions=False))))
 
 
 _SIGNUP_WORDS_IN = ("newsletter", "inbox", "mailing list", "join medium", "订阅", "訂閱")
@@ -185,11 +191,9 @@ def drop_furniture(markdown: str) -> str:
     if not markdown:
         return markdown
     blocks = markdown.split("\n\n")
-    # Both are short blocks: a long one is not looked at (most of a body's blocks).
-    kept = [b for b in blocks if not (len(b) <= _LABEL_CHARS and b.strip()
-                                      and (_is_invisible(b) or _is_ad_label(b.strip())))
-            and not _is_signup(b.strip()) and not _credits_list(b) and not _is_teaser_line(b)
-            and not (len(b) <= _LABEL_CHARS and _plain(b).lower().strip(" .…→»›:!") in _BUTTON_LABELS)]
+    # Labels are short blocks (``_is_label``): a long one, most of a body's, is not looked at.
+    kept = [b for b in blocks if not (_is_label(b) or _is_signup(b.strip()) or _credits_list(b)
+                                      or _is_teaser_line(b))]
     while len(kept) > 1 and (not kept[-1].strip() or _closes_nothing(kept[-1].strip())):
         kept.pop()
     if len(kept) == len(blocks):
