@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+# A story's source, not a picture's ('来源：新华网' under the text, or under a picture):
+# lines that start so are never taken for a photo credit alone.
+STORY_SOURCE = ("来源", "來源", "资料来源", "資料來源")
+
 _ROLE_ZH = r"(?:圖|图|圖片|图片|相片|照片|攝影|摄影|攝|摄|圖片來源|图片来源|照片來源|照片来源|相片來源|來源|来源|資料來源|资料来源|圖源|图源)"
 _SUFFIX_ZH = r"(?:攝|摄|圖片|图片|照片|相片|截圖|截图|提供|製圖|制图|資料圖|资料图|圖|图)"
 _AGENCY = (r"(?:Reuters|AFP|AP|EPA|Getty Images|Shutterstock|Bloomberg|Xinhua|NurPhoto|"

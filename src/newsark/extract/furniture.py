@@ -29,7 +29,7 @@ import re
 import unicodedata
 
 from .choose import CJK_RE
-from .credits import split_credit
+from .credits import STORY_SOURCE, split_credit
 from .dates import find_date_span
 from .markdown import MD_LINK_RE, plain_text
 
@@ -263,7 +263,7 @@ _CREDIT_WORDS = 10
 def _orphan_credit(text: str) -> bool:
     """A short line that is all photo credit ('Credit: Jane Doe / Getty Images')."""
     if not text or len(text.split()) > _CREDIT_WORDS or text.endswith((".", "!", "?")) \
-            or text.lower().startswith(("来源", "來源", "资料来源", "資料來源", "source")):
+            or text.lower().startswith((*STORY_SOURCE, "source")):
         return False  # (the story's source, '来源：新华网', is not a picture's)
     caption, credit = split_credit(text)
     return not caption and bool(credit)

@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from .credits import split_credit
+from .credits import STORY_SOURCE, split_credit
 from .links import LinkMapper
 
 _BLOCK = {
@@ -125,7 +125,7 @@ def _credit_line(text: str) -> str:
     plain = plain_text(text, with_captions=False)
     words = len(plain.split())
     if words > CREDIT_WORDS or (words > 6 and plain.endswith((".", "!", "?"))) or "\n" in plain \
-            or plain.startswith(("来源", "來源", "资料来源", "資料來源")):
+            or plain.startswith(STORY_SOURCE):
         return ""
     caption, credit = split_credit(plain)
     return "" if caption else credit

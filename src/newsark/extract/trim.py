@@ -41,17 +41,19 @@ NAMED_ABOVE = 0.25  # ... or where such a heading follows this share of the body
 NAMED_LINKS_ABOVE = 0.5  # ... or in the last half of the body and followed by ...
 NAMED_LINKS = 0.5  # ... blocks this much link text
 HEADING_WORDS = 10  # ... or that opens with a heading this short naming what follows it:
+# Headings that invite to read on; see ``_invites`` for when they name no tail.
+_INVITES = r"(explore|discover|keep reading|continue reading)\b"
 _AFTER_RE = re.compile(
     r"^\W*(related\b|read (this |these )?next|what to read|more (news|from|stories|articles|posts|to read)\b|"
     r"you (may|might|will) (also )?(like|enjoy|be interested)|recommended (for you|reading|articles|posts|stories)|"
-    r"(explore|discover|keep reading|continue reading)\b|about the authors?\b|(written|posted) by\b|"
+    + _INVITES + r"|about the authors?\b|(written|posted) by\b|"
     r"(subscribe|sign up|newsletter|join our|follow us|follow me|share (this|the|your)|contact us|get in touch)\b|"
     r"(leave a (comment|reply)|\d* ?comments?\b)|disclaimer|cookie)",
     re.IGNORECASE,
 )
 
 
-_INVITES_RE = re.compile(r"^\W*(explore|discover|keep reading|continue reading)\b", re.IGNORECASE)
+_INVITES_RE = re.compile(r"^\W*" + _INVITES, re.IGNORECASE)
 
 
 _STRING = etree.XPath("string()")  # all of an element's text, joined in C
