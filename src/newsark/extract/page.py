@@ -20,6 +20,7 @@ from .candidates import (
 )
 from .charset import count_suspicious, decode_html
 from .choose import CJK_RE, choose, doubtful, fragment_or_menu, is_cjk
+from .collapsed import open_collapsed
 from .dense import fallback as dense_fallback
 from .dense import is_short
 from .embeds import insert_embeds
@@ -152,6 +153,7 @@ def parse_document(text: str) -> etree._Element:
             drop_keeping_tail(icon)
     if is_replayed(text):  # saved from the Wayback Machine's replay: its toolbar is not the page
         drop_replay_toolbar(doc)
+    open_collapsed(doc, text)  # an accordion's closed answers are text every extractor drops
     return doc
 
 
