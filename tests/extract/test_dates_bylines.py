@@ -207,3 +207,21 @@ def test_an_outlet_named_as_author_gives_way_to_the_reporter_the_page_names() ->
     assert extract_page(plain.encode()).author == "新京报"
     no_meta = plain.replace("<meta property='article:author' content='新京报'>", "")
     assert extract_page(no_meta.encode()).author is None
+
+
+def test_a_templates_placeholder_a_follow_button_and_a_noun_are_not_the_author() -> None:
+    from newsark.extract import extract_page
+    from newsark.extract.pagebylines import bylines_in_text
+
+    page = ("<html><head><meta charset='utf-8'><title>公園計劃公布</title>"
+            "<meta name='author' content='name, email@gmail.com'></head><body><h1>公園計劃公布</h1>"
+            f"<div class='content'>{ZH_PARAS}</div></body></html>")
+    assert extract_page(page.encode()).author is None  # the theme's "name, email" never filled in
+    # the account's name beside its follow button (澎湃號): the button's word is no part of it
+    account = page.replace("<h1>", "<div class='news_author'><div class='name'>中国广州发布</div>"
+                                   "<div class='link' onclick='followUser(this)'>关注</div></div><h1>")
+    assert extract_page(account.encode()).bylines == [("撰文", "中国广州发布")]
+    # 摄影师 (photographer), 记者会 (press conference): a role word opening a longer word
+    assert bylines_in_text(["现场聚集大批粉丝、采访媒体、摄影师等，明星接二连三登场。"]) == []
+    assert bylines_in_text(["政府昨日举行记者会，陈大文表示支持。"]) == []
+    assert bylines_in_text(["摄影：陈大文"]) == [("攝影", "陈大文")]

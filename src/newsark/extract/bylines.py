@@ -86,7 +86,7 @@ def split_byline(text: str) -> list[tuple[str, str]]:
 
 
 def looks_like_name(name: str) -> bool:
-    if not name or _NOT_NAME_RE.search(name):
+    if not name or _NOT_NAME_RE.search(name) or _PLACEHOLDER_WORD_RE.search(name.strip()):
         return False
     if re.search(r"[\u4e00-\u9fff]", name):
         return 2 <= len(name.replace(" ", "")) <= 12
@@ -150,11 +150,16 @@ _ROLE_WORDS_RE = re.compile(
     r"chief|staff writer|guest author|contributing)\b",
     re.IGNORECASE,
 )
-_PLACEHOLDER_RE = re.compile(
+# A word standing where the name would: a label, a template's placeholder.
+_PLACEHOLDER_WORD_RE = re.compile(
     r"^(?:the\s+)?(?:author|authors|article|admin|administrator|unknown|none|null|undefined|"
     r"guest|user|by|posted|editor|editors|written|anonymous user|no author|default|contributors?|"
     r"writers?|staff writer|team member|text|words|recipe|story|posted by|author posted|"
-    r"copyright|reviewed|service|services)$|"
+    r"copyright|reviewed|service|services|name|your name|full name|first name|last name)$",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_RE = re.compile(
+    _PLACEHOLDER_WORD_RE.pattern + "|"
     # a job title alone, shown where the name would be
     r"^(?:co-?founder|founder|ceo|cto|cfo|coo|president|director|manager|owner)\b|\badmin$|"
     r"\bsays:?$|\{\{|\}\}|%[a-z]|\bpage\.|\.author\b|^https?:|www\.|\.(?:com|org|net)\b",
@@ -216,10 +221,16 @@ def join_english(pieces: list[tuple[str, str]]) -> str:
     return "".join(sep + name for sep, name in pieces)
 
 
+def is_placeholder(name: str) -> bool:
+    """A word standing where a name would ("Author", "admin", a template's "name"), a job
+    title alone, or an address: never a person's name."""
+    return bool(_PLACEHOLDER_RE.search(name.strip()))
+
+
 def english_name_ok(name: str, *, strict: bool) -> bool:
     """A plausible author name. ``strict`` (names found in page text rather than in a
     field meant for the author): capitalised words, none of them navigation words."""
-    if not name or len(name) < 2 or len(name) > 60 or _PLACEHOLDER_RE.search(name.strip()):
+    if not name or len(name) < 2 or len(name) > 60 or is_placeholder(name):
         return False
     words = name.split()
     if len(words) > 6:

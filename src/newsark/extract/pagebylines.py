@@ -7,7 +7,7 @@ import re
 
 from lxml import etree
 
-from .bylines import looks_like_name, plausible_chinese_name, split_byline
+from .bylines import is_placeholder, looks_like_name, plausible_chinese_name, split_byline
 from .markdown import flat_text
 from .zone import body_bounds
 
@@ -47,8 +47,10 @@ def forget_page() -> None:
 _CJK_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[ \u3000、，,和及与與]+[\u4e00-\u9fff·]{2,4}){0,5}"
 _END = r"(?=[\s)）】\]/／|｜,，。;；]|$|报道|報導|综合|綜合)"
 _BYLINE_PATTERNS = [
+    # (a role word that starts a longer word is none: 摄影师 photographer, 记者会 press
+    # conference, 作者们 the authors)
     re.compile(r"(特約記者|實習記者|记者|記者|作者|撰文|执笔人|執筆人|执笔|執筆|文字|文[/／:：]|攝影|摄影|圖[/／:：]|图[/／:：])"
-               r"\s*[:：/／]?\s*(" + _CJK_NAMES + ")" + _END),
+               r"(?![师師会會们們机機站])\s*[:：/／]?\s*(" + _CJK_NAMES + ")" + _END),
     # wire dateline: 中央社記者邱俊欽桃園19日電
     re.compile(r"(?:記者|记者)\s*([\u4e00-\u9fff]{3})\s*[\u4e00-\u9fff]{2,4}\d{1,2}日[電电]"),
     re.compile(r"[（(【]\s*(" + _CJK_NAMES + r")\s*[/／]\s*[\u4e00-\u9fff]{0,4}(?:报道|報導|摄|攝)"),
@@ -57,6 +59,8 @@ _BYLINE_PATTERNS = [
     re.compile(r"(?:作者|撰文)\s*[:：]\s*([^\s:：,，|｜]{2,30}(?: [^\s:：,，|｜]{2,10}){0,4})\s*$"),
     re.compile(r"^(?:By|BY|by)\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)"),
 ]
+# The button beside an author's name ('中国广州发布 关注'): no part of the name.
+_FOLLOW_RE = re.compile(r"\s*[+＋]?\s*(?:关注|關注|订阅|訂閱|follow|subscribe)\s*$", re.IGNORECASE)
 _EDITOR_RE = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*(" + _CJK_NAMES + ")" + _END)
 
 
@@ -109,12 +113,13 @@ def bylines_in_page(
         if any("comment" in f"{a.get('class') or ''} {a.get('id') or ''}".lower()
                for a in (el, *el.iterancestors())):
             continue  # a commenter is not the author
-        t = flat_text(el)
+        t = _FOLLOW_RE.sub("", flat_text(el))
         link = next(el.iterancestors("a"), None)
         if link is not None and len(flat_text(link)) > len(t) + 2:
             continue  # the author of another story, in its teaser link ('黄斌汉：新年大礼 …')
         if 2 <= len(t) <= 40:
-            names = split_byline(t)
+            # its label beside the name stays out ('Matteo Laratta | Author')
+            names = [(r, n) for r, n in split_byline(t) if not is_placeholder(n)]
             if names and all(looks_like_name(n) for _, n in names):
                 return names
     body_lines = [ln for ln in (body_text or "").split("\n") if ln.strip()]
