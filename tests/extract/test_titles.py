@@ -42,6 +42,10 @@ def test_underscores_and_dashes_inside_english_words_do_not_split_the_title() ->
     assert clean_title("rustc_codegen_gcc: Progress Report #39", [], None) == "rustc_codegen_gcc: Progress Report #39"
     assert clean_title("Sector Update–Fall 2025 | Example Bank", [], None) == "Sector Update–Fall 2025"
     assert clean_title("輪胎行火警_測試社", [], None) == "輪胎行火警"  # beside CJK text it still separates
+    # a hyphen without spaces separates only between two CJK characters
+    assert clean_title("中华人民共和国监察法-纪检", [], None) == "中华人民共和国监察法"
+    assert clean_title("COVID-19疫苗开始接种", [], None) == "COVID-19疫苗开始接种"
+    assert clean_title("K-pop歌手访港", [], None) == "K-pop歌手访港"
 
 
 def test_a_truncated_json_ld_headline_gives_way_to_the_full_title() -> None:
