@@ -202,3 +202,21 @@ def test_a_credit_line_under_a_figure_is_its_credit() -> None:
     zh = html.fromstring("<div><img src='https://ex.org/c.png'><p>来源：新华网</p></div>")
     md, figures = to_markdown(zh, LinkMapper(None, None))
     assert figures[0]["credit"] == "" and md.endswith("来源：新华网")
+
+
+def test_paragraphs_repeating_a_figures_caption_go() -> None:
+    from newsark.extract.markdown import drop_caption_repeats
+
+    cap = "A long row of unsold sports-utility vehicles sits at a dealership in Littleton, Colo."
+    fig = f'<figure>\n<img src="https://ex.org/a.jpg" alt="">\n<figcaption>{cap} Photo: Jo Doe</figcaption>\n</figure>'
+    md = (f"- {cap} Photo: Jo Doe\n\n## Car sales fall\n\n{cap}\n\n{fig}\n\n"
+          "Sales fell by a tenth last month, dealers said on Tuesday.")
+    assert drop_caption_repeats(md) == f"## Car sales fall\n\n{fig}\n\nSales fell by a tenth last month, dealers said on Tuesday."
+    # a sentence that is only a small part of a caption, a heading, a short caption: kept
+    part = "Sales fell by a tenth last month, dealers said."
+    long_cap = f"{part} " + "The cars wait on the lot for buyers who do not come this autumn. " * 2
+    fig2 = f'<figure>\n<img src="https://ex.org/b.jpg" alt="">\n<figcaption>{long_cap}</figcaption>\n</figure>'
+    kept = f"## {cap}\n\n{part}\n\n{fig2}\n\nShort one\n\n" + fig.replace(cap + " Photo: Jo Doe", "Short one")
+    assert drop_caption_repeats(kept) == kept
+    # a body that is nothing but its captions stays whole
+    assert drop_caption_repeats(f"{cap} Photo: Jo Doe\n\n{fig}") == f"{cap} Photo: Jo Doe\n\n{fig}"

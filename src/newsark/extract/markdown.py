@@ -494,6 +494,29 @@ def to_markdown(
     return writer.markdown(), writer.figures
 
 
+REPEATED_CAPTION = 40  # characters (white space aside) of a caption a paragraph repeats
+
+
+def drop_caption_repeats(markdown: str) -> str:
+    """Drop the paragraphs that repeat a figure's caption elsewhere in the body: a
+    gallery's captions shown above the headline, a slideshow's caption list, a caption the
+    page writes twice. A paragraph is one when it holds most (60 %) of a caption of
+    REPEATED_CAPTION characters or more; headings stay, and a body of nothing else is kept."""
+    blocks = markdown.split("\n\n")
+    captions = ["".join(html.unescape(m.group(1)).split()) for b in blocks if b.startswith("<figure")
+                for m in _CAP_RE.finditer(b)]
+    captions = [c for c in captions if len(c) >= REPEATED_CAPTION]
+    if not captions:
+        return markdown
+
+    def repeats(block: str) -> bool:
+        text = "".join(plain_text(block, with_captions=False).split())
+        return len(text) >= REPEATED_CAPTION and any(text in c and len(text) >= 0.6 * len(c) for c in captions)
+
+    kept = [b for b in blocks if b.startswith(("<figure", "#")) or not repeats(b)]
+    return "\n\n".join(kept) if any(not b.startswith("<figure") for b in kept) else markdown
+
+
 _LINE_START_RE = re.compile(r"^(\d*)([.)](?= )|[-+>#](?= |$|#))")
 _ESCAPED_START_RE = re.compile(r"^(\d*)\\([.)\-+>#])", re.MULTILINE)
 # A link (or image) of this Markdown, its text in group 1 (brackets in it escaped).

@@ -28,7 +28,7 @@ from .figures import CaptionFinder, resolve_lazy_images, restore_figure_images
 from .furniture import drop_author_box, drop_furniture, drop_header_lines
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
 from .links import LinkMapper, base_href, capture_parts, own_url
-from .markdown import plain_text, to_markdown
+from .markdown import drop_caption_repeats, plain_text, to_markdown
 from .metadata import extract_metadata
 from .replay import drop_replay_toolbar, is_replayed, replay_capture
 from .restore import restore_images, restore_lead, restore_sandwiched
@@ -247,7 +247,7 @@ def extract_page(
     meta = extract_metadata(doc, url, plain_text(out.markdown))
     if profile is not None:  # learned metadata positions, per field, whichever body path was taken
         out.meta_paths = profile.apply_metadata(doc, meta)
-    out.markdown = drop_author_box(drop_furniture(_drop_title_block(out.markdown, meta.title)), meta.author)
+    out.markdown = drop_author_box(drop_furniture(_drop_title_block(drop_caption_repeats(out.markdown), meta.title)), meta.author)
     out.markdown = drop_header_lines(out.markdown, meta.author, (meta.date, meta.last_updated))
     # The body's prose: captions belong to their figures (``figures``), not to the text.
     out.text = plain_text(out.markdown, with_captions=False)
