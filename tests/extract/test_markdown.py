@@ -218,5 +218,8 @@ def test_paragraphs_repeating_a_figures_caption_go() -> None:
     fig2 = f'<figure>\n<img src="https://ex.org/b.jpg" alt="">\n<figcaption>{long_cap}</figcaption>\n</figure>'
     kept = f"## {cap}\n\n{part}\n\n{fig2}\n\nShort one\n\n" + fig.replace(cap + " Photo: Jo Doe", "Short one")
     assert drop_caption_repeats(kept) == kept
+    # a credit alone that a caption ends with goes too; an embed (no text) stays
+    video = '{{< video src="https://ex.org/v.mp4" >}}'
+    assert drop_caption_repeats(f"Photo: Jo Doe\n\n{video}\n\n{fig}\n\nSales fell.") == f"{video}\n\n{fig}\n\nSales fell."
     # a body that is nothing but its captions stays whole
     assert drop_caption_repeats(f"{cap} Photo: Jo Doe\n\n{fig}") == f"{cap} Photo: Jo Doe\n\n{fig}"

@@ -501,17 +501,25 @@ def drop_caption_repeats(markdown: str) -> str:
     """Drop the paragraphs that repeat a figure's caption elsewhere in the body: a
     gallery's captions shown above the headline, a slideshow's caption list, a caption the
     page writes twice. A paragraph is one when it holds most (60 %) of a caption of
-    REPEATED_CAPTION characters or more; headings stay, and a body of nothing else is kept."""
+    REPEATED_CAPTION characters or more, or is a photo credit alone that a caption ends with;
+    headings and embeds stay, and a body of nothing else is kept."""
     blocks = markdown.split("\n\n")
     captions = ["".join(html.unescape(m.group(1)).split()) for b in blocks if b.startswith("<figure")
                 for m in _CAP_RE.finditer(b)]
-    captions = [c for c in captions if len(c) >= REPEATED_CAPTION]
+    captions = [c for c in captions if len(c) >= REPEATED_CAPTION]  # credits end the longer ones
     if not captions:
         return markdown
 
     def repeats(block: str) -> bool:
-        text = "".join(plain_text(block, with_captions=False).split())
-        return len(text) >= REPEATED_CAPTION and any(text in c and len(text) >= 0.6 * len(c) for c in captions)
+        plain = plain_text(block, with_captions=False)
+        text = "".join(plain.split())
+        if len(text) >= REPEATED_CAPTION and any(text in c and len(text) >= 0.6 * len(c) for c in captions):
+            return True
+        # a photo credit alone that a caption ends with ('Photo: Jo Doe / AP')
+        if not text or len(plain) > 120 or not any(c.endswith(text) for c in captions):
+            return False
+        caption, credit = split_credit(plain)
+        return not caption and bool(credit)
 
     kept = [b for b in blocks if b.startswith(("<figure", "#")) or not repeats(b)]
     return "\n\n".join(kept) if any(not b.startswith("<figure") for b in kept) else markdown
