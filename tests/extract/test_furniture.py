@@ -16,7 +16,7 @@ def test_sentences_about_advertisements_stay() -> None:
 
 def test_a_buttons_label_alone_goes_anywhere_in_the_body() -> None:
     md = ("First.\n\n[Read more](https://ex.org/a)\n\nSecond.\n\n**LEARN MORE →**\n\nWhere to buy\n\n"
-          "[Start free trial](https://ex.org/t)\n\nRelated\n\n"
+          "[Start free trial](https://ex.org/t)\n\nRelated\n\n... more\n\nless\n\nClose\n\n"
           "Third.\n\nRead more about the ferry's new timetable on the council's site.\n\nLast.")
     assert drop_furniture(md) == ("First.\n\nSecond.\n\nThird.\n\n"
                                   "Read more about the ferry's new timetable on the council's site.\n\nLast.")

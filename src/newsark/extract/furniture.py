@@ -48,7 +48,9 @@ _AD_LABEL_RE = re.compile(
 _BUTTON_LABELS = frozenset({"read more", "learn more", "see more", "view more", "show more", "continue reading",
                             "read full review", "jump to review", "where to buy", "see all", "view all",
                             "start free trial", "start your free trial", "book a demo", "request a demo",
-                            "get a quote", "apply now", "download now", "related"})
+                            "get a quote", "apply now", "download now", "related",
+                            # a caption's or a dialog's toggles ('... more' / 'less', 'Close')
+                            "more", "less", "see less", "show less", "view less", "close"})
 # Labels of the page's controls and sections, when one ends the body.
 _UI_LABELS = frozenset("""
 back to top|top|back to blog|back to news|learn more|read more|see more|view more|show more|hide all|
