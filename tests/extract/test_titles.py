@@ -46,6 +46,11 @@ def test_underscores_and_dashes_inside_english_words_do_not_split_the_title() ->
     assert clean_title("中华人民共和国监察法-纪检", [], None) == "中华人民共和国监察法"
     assert clean_title("COVID-19疫苗开始接种", [], None) == "COVID-19疫苗开始接种"
     assert clean_title("K-pop歌手访港", [], None) == "K-pop歌手访港"
+    # '--' separates when spaced or beside CJK text, not as an English dash
+    assert clean_title("新闻动态--中国地理学会官网", [], None) == "中国地理学会官网"
+    assert clean_title("Ferry timetable agreed -- Harbour Notes", [], None) == "Ferry timetable agreed"
+    assert clean_title("Brains Are Not Required--Simple Cells Can Do It", [], None) == \
+        "Brains Are Not Required--Simple Cells Can Do It"
 
 
 def test_a_truncated_json_ld_headline_gives_way_to_the_full_title() -> None:

@@ -23,11 +23,13 @@ from .markdown import flat_text
 # Separators of a <title>'s parts: spaced ones; '|' and '｜' always; '_', '–' and '—'
 # without spaces only beside CJK text ('标题_新浪网'), not inside English words or ranges
 # ('rustc_codegen_gcc', 'Update–Fall 2025'); '-' without spaces only between two CJK
-# characters ('监察法-纪检', not 'COVID-19疫苗').
+# characters ('监察法-纪检', not 'COVID-19疫苗'); '--' spaced or beside CJK text
+# ('新闻动态--中国地理学会官网'), not as an English dash ('Problems--Simple Cells Can Do It').
 _CJK_CHAR = "[\u3000-\u9fff\uff00-\uffef]"
 TITLE_SEP_RE = re.compile(
     rf"\s+[|\-–—_:·•»]\s+|\s*[｜|]\s*|(?<={_CJK_CHAR})\s*[_–—]\s*|\s*[_–—]\s*(?={_CJK_CHAR})|"
-    rf"(?<={_CJK_CHAR})-(?={_CJK_CHAR})|\s*-{{2,}}\s*|\s*::\s*")
+    rf"(?<={_CJK_CHAR})-(?={_CJK_CHAR})|\s+-{{2,}}\s+|(?<={_CJK_CHAR})\s*-{{2,}}\s*|\s*-{{2,}}\s*(?={_CJK_CHAR})|"
+    rf"\s*::\s*")
 
 
 @dataclass
