@@ -247,7 +247,8 @@ def extract_page(
     meta = extract_metadata(doc, url, plain_text(out.markdown))
     if profile is not None:  # learned metadata positions, per field, whichever body path was taken
         out.meta_paths = profile.apply_metadata(doc, meta)
-    out.markdown = drop_author_box(drop_furniture(_drop_title_block(drop_caption_repeats(out.markdown), meta.title)), meta.author)
+    md = _drop_title_block(drop_caption_repeats(out.markdown), meta.title)
+    out.markdown = drop_author_box(drop_furniture(md), meta.author)
     out.markdown = drop_header_lines(out.markdown, meta.author, (meta.date, meta.last_updated))
     # The body's prose: captions belong to their figures (``figures``), not to the text.
     out.text = plain_text(out.markdown, with_captions=False)
