@@ -67,6 +67,13 @@ def test_chinese_furniture_at_the_end() -> None:
     assert drop_furniture("全文。\n\n#[上吊](/Search/a) #[北市](/Search/b)") == "全文。"
     assert drop_furniture("全文。\n\n#大家健康超能团# @大家健康") == "全文。"
     assert drop_furniture("全文。\n\n請看 #大家健康 的討論") == "全文。\n\n請看 #大家健康 的討論"
+    # the comments' box (its heading with a count, its character counter) and the keywords
+    assert drop_furniture("全文。\n\n关键词 >> 新冠病毒,味觉\n\n## 相关推荐\n\n## 评论(15)\n\n我要跟帖\n\n已输入0字") == "全文。"
+    assert drop_furniture("全文。\n\nComments (3)") == "全文。"
+    # where the page sits, anywhere ('您所在的位置： 首页 > 快讯'), is no text either
+    assert drop_furniture("您所在的位置： [首页](/) > 快讯 > 公司\n\n全文。") == "全文。"
+    kept = "全文。\n\n关键词是这次会议讨论最多的话题，代表们认为需要更多研究。"
+    assert drop_furniture(kept) == kept
 
 
 def test_sharing_prompts_and_character_rules_at_the_end_go() -> None:

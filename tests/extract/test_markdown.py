@@ -161,11 +161,13 @@ def test_theme_art_dividers_and_author_headshots_are_not_figures() -> None:
 
     assert ok("https://x.org/wp-content/uploads/2025/07/harbour-ferry.jpg")
     assert ok("https://cdn.x.org/authors-guild-protest.jpg")  # a story's picture, not a headshot
+    assert ok("https://cdn.x.org/2025/travel-tips.png")  # nor a picture about tips
     for src in ("https://x.org/wp-content/themes/site/img/banner-left.png",
                 "https://x.org/posts/divider.gif", "https://x.org/assets/img/spinner.gif",
                 "http://img.x.com/templates/site/css/2018/news/ewm1.gif",
                 "https://cdn.x.org/Authors/_96x96/18572/Doris-Munoz_200x200.webp",
-                "https://cdn.x.org/685be7dc_kb_author.webp"):
+                "https://cdn.x.org/685be7dc_kb_author.webp",
+                "//file.x.cn/www/v3/img/iask_tip.png"):  # a comment box's hint
         assert not ok(src), src
 
 

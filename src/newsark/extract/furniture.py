@@ -43,6 +43,10 @@ _AD_LABEL_RE = re.compile(
     # page as saved, or kept below as a list (12 such titles on the English dev sets, 1
     # in a labelled body)
     r"|^(?:table of )?contents:?$|^on this page:?$"
+    # a comment box's counter ('已输入0字', '还可以输入500字') and the trail of where the
+    # page sits ('您所在的位置： 首页 > 快讯 > 公司'): the page's controls, not its text
+    r"|^(?:已输入|已輸入|还可以?输入|還可以?輸入)\s*\d+\s*字"
+    r"|^(?:您所在的位置|您的位置|你的位置|你所在的位置|当前位置|當前位置|所在位置)\s*[:：]"
 )
 # A button's label alone, anywhere ("Read more", "Learn more", "Where to buy").
 _BUTTON_LABELS = frozenset({"read more", "learn more", "see more", "view more", "show more", "continue reading",
@@ -61,8 +65,11 @@ previous article|view author page|pin it here|pin for later|pin it|pinterest ima
 like this|like loading|sharing is caring|follow us|join our newsletter|get started|see all|view all|
 this slideshow requires javascript|
 返回顶部|返回頂部|分享|分享到|相关文章|相關文章|相关阅读|相關閱讀|延伸閱讀|延伸阅读|標籤|标签|
-分享让更多人看到|分享讓更多人看到|【详细】|【詳細】
+分享让更多人看到|分享讓更多人看到|【详细】|【詳細】|
+我要跟帖|我要评论|我要評論|发表评论|發表評論|网友评论|網友評論|评论|評論|留言|我要留言|
+相关推荐|相關推薦|推荐阅读|推薦閱讀|热门推荐|熱門推薦
 """.replace("\n", "").split("|"))
+_COUNT_RE = re.compile(r"\s*[(（]\s*\d+\s*[)）]$")  # a label's count: 'Comments (3)', '评论（0）'
 _LABEL_CHARS = 200  # an advertisement label or a spacer block is never longer (Markdown included)
 # A newsletter's sign-up prompt, anywhere in the body ("Sign up for our newsletter …",
 # "### Join Our Newsletter", "… delivered to your inbox every morning", Medium's "Get
@@ -89,7 +96,9 @@ _SIGNUP_TERMS_WORDS = 80
 _SIGNUP_CHARS = 400
 # The page's tags or categories after the article ('Tags: Employment, Health & Fitness',
 # 'Filed under: [Khawarij](…) |'); 'Tags:' alone is a lead-in (below).
-_FILED_RE = re.compile(r"^(?:tags|tagged|tagged with|filed under|posted in|categories|category|topics)\s*:\s*\S",
+_FILED_RE = re.compile(r"^(?:tags|tagged|tagged with|filed under|posted in|categories|category|topics)\s*:\s*\S"
+                       # (the markup's '>>' is gone from the plain text: '关键词 >> …' reads '关键词  …')
+                       r"|^(?:关键词|關鍵詞|关键字|關鍵字|标签|標籤)(?:\s*[:：]|\s)\s*\S",
                        re.IGNORECASE)
 _FILED_WORDS = 16
 _LEAD_IN_WORDS = 4  # "Related reads:", "Share the Blog on:": a lead-in with nothing after it
@@ -171,7 +180,7 @@ def _closes_nothing(block: str) -> bool:
     if not _WORD_RE.search(block):
         return True  # a rule drawn with characters (underscores, backslashes): no word at all
     low = text.lower().strip(" .!?…→»›")
-    if low in _UI_LABELS:
+    if low in _UI_LABELS or _COUNT_RE.sub("", low) in _UI_LABELS:
         return True
     if _APP_RE.match(text):
         return True

@@ -47,7 +47,7 @@ _SPACES_RE = re.compile(" {2,}")
 _NOT_FIGURE_RE = re.compile(
     r"(icon|logo|sprite|spacer|blank|pixel|share|button|avatar|emoji|badge|loading|"
     r"facebook|twitter|weibo|wechat|whatsapp|qrcode|arrow|transparent|1x1|\.svg(\?|$)|"
-    r"spinner|divider|"
+    r"spinner|divider|_tip\.(?:png|gif)|"
     # a site theme's own pictures (a WordPress article's are under /wp-content/uploads/), and
     # a style sheet's (stcn's QR codes under /templates/…/css/)
     r"/wp-content/themes/|/css/|"
