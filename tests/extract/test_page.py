@@ -236,6 +236,13 @@ def test_breadcrumbs_run_into_the_title_in_one_block_go() -> None:
     # a long block before the title that is not breadcrumbs stays
     dek = f"{story} {story}\n\n## {title}\n\n{story}"
     assert _drop_title_block(dek, title) == f"{story} {story}\n\n{story}"
+    # a layout table heading the page with the title, its date and source, and paging
+    table = ("| **日本無性婚姻問題嚴重** |  |\n|---|---|\n"
+             "| 2005-04-05 06:40更新 來源：轉載文章 | 第**1**頁/共**1**頁 << 上一頁 \\| 下一頁 >> |")
+    assert _drop_title_block(f"{table}\n\n{story}", "日本無性婚姻問題嚴重") == story
+    # a table of data that merely starts with the title's words, or a long one, stays
+    data = "| Ferry timetable agreed | 9:00 |\n|---|---|\n" + "| Pier | 10:00 |\n" * 40
+    assert _drop_title_block(f"{story}\n\n{data}", "Ferry timetable agreed") == f"{story}\n\n{data}"
 
 
 def test_icon_font_ligatures_are_not_text() -> None:

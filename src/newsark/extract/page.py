@@ -175,11 +175,22 @@ def _drop_title_block(markdown: str, title: str | None) -> str:
     at = next((i for i, (flat, _) in enumerate(top) if flat == norm), None)
     if at is None:
         at = next((i for i, (flat, b) in enumerate(top) if flat.endswith(norm) and _crumbs_before(b, title)), None)
+    if at is None:  # a layout table heading the page: the title, its date and source, paging
+        at = next((i for i, (_, b) in enumerate(top) if b.startswith("|") and _titles_table(b, norm)), None)
     if at is None:
         return markdown
     if all(len(b) < 120 or _crumbs_before(b, title) for b in blocks[:at]):
         return "\n\n".join(blocks[at + 1 :])
     return "\n\n".join(blocks[:at] + blocks[at + 1 :])
+
+
+TITLE_TABLE_CHARS = 300  # a layout table round the title holds little more than it
+
+
+def _titles_table(block: str, norm: str) -> bool:
+    """A short table whose first cell is the title (the title without white space)."""
+    text = "".join(plain_text(block, with_captions=False).replace("|", " ").split())
+    return text.startswith(norm) and len(text) <= TITLE_TABLE_CHARS
 
 
 def _crumbs_before(block: str, title: str) -> bool:
