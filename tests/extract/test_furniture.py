@@ -83,6 +83,17 @@ def test_sharing_prompts_and_character_rules_at_the_end_go() -> None:
 
 def test_chinese_prompts_for_the_sites_app_and_sharing_at_the_end_go() -> None:
     assert drop_furniture("全文。\n\n证券时报APP\n\n微信公众号\n\n分享让更多人看到") == "全文。"
+    # the site's notes after the story: its app's links, its fan page, its copyright
+    # notice, its paid archive (自由時報, 蘋果日報, 中央社)
+    tail = ("還想看更多新聞嗎？歡迎下載自由時報APP，現在看新聞還能抽獎：\n\n"
+            "iOS載點 [https://bit.ly/a](https://bit.ly/a)\n\n活動辦法： [https://x.tw/d](https://x.tw/d)\n\n"
+            "**[>>加入蘋果日報粉絲團94即時94狂！](https://www.facebook.com/x)**\n\n"
+            "本新聞文字、照片、影片專供會員閱覽，版權所有，禁止任何媒體轉貼分享，違者必究。\n\n"
+            "您所瀏覽的新聞已過查詢時效。建議您加入中央社[付費會員](http://x.tw/)找尋您要的新聞。")
+    assert drop_furniture(f"全文。\n\n{tail}") == "全文。"
+    # the same words in the story's own text, or before its end, stay
+    story = "自由時報今天宣布，讀者下載APP的人數上月增加三成。"
+    assert drop_furniture(f"{story}\n\n全文。") == f"{story}\n\n全文。"
     kept = "全文。\n\n下载本报APP的读者在上月增加了三成，报社表示将继续投入。"
     assert drop_furniture(kept) == kept
 
