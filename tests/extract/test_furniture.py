@@ -94,6 +94,8 @@ def test_chinese_prompts_for_the_sites_app_and_sharing_at_the_end_go() -> None:
     # the same words in the story's own text, or before its end, stay
     story = "自由時報今天宣布，讀者下載APP的人數上月增加三成。"
     assert drop_furniture(f"{story}\n\n全文。") == f"{story}\n\n全文。"
+    for last in ("法院指出，版權所有人不得任意禁止他人合理使用。", "該報的付費會員上月增加三成。"):
+        assert drop_furniture(f"全文。\n\n{last}") == f"全文。\n\n{last}"
     kept = "全文。\n\n下载本报APP的读者在上月增加了三成，报社表示将继续投入。"
     assert drop_furniture(kept) == kept
 

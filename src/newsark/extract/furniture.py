@@ -118,13 +118,15 @@ _PREV_NEXT_RE = re.compile(
 # The site's app or social account named alone ('证券时报APP', '微信公众号'): a download prompt.
 _APP_RE = re.compile(r"^[\w\u4e00-\u9fff ]{0,12}(?:APP|App|客户端|客戶端|公众号|公眾號)$")
 # The site's own notes after a Chinese story: its copyright notice ('…版權所有，禁止…轉貼
-#分享，違者必究'), prompts to get its app, join its fan page or pay for its archive
-# ('您所瀏覽的新聞已過查詢時效。建議您加入中央社付費會員…'), the app's download links.
+# 分享，違者必究'), prompts to get its app, join its fan page or pay for its archive
+# ('您所瀏覽的新聞已過查詢時效。建議您加入中央社付費會員…'), the app's download links. Each
+# in the form of a notice or a prompt: a story's own last words about copyright owners
+# ('版權所有人不得…') or an app's downloads are not these.
 _ZH_PROMPT_RE = re.compile(
-    r"版[權权]所有.*(?:禁止|違者必究|违者必究|不得)|加入.{0,12}(?:粉絲團|粉丝团|粉絲專頁|粉丝专页)|"
+    r"版[權权]所有[，,、 ].*(?:禁止|違者必究|违者必究|不得)|加入.{0,12}(?:粉絲團|粉丝团|粉絲專頁|粉丝专页)|"
     r"(?:歡迎|欢迎|請|请|立即|馬上|马上|快來|快来)(?:下載|下载).{0,12}(?:APP|App|app|客戶端|客户端)|"
-    r"^(?:iOS|Android|安卓)\s*(?:載點|下載|下载)|"
-    r"^活[動动]辦法|^活动办法|已過查詢時效|已过查询时效|(?:付費|付费)(?:會員|会员)")
+    r"^(?:iOS|Android|安卓)\s*(?:載點|下載|下载)|^活[動动]辦法|^活动办法|"
+    r"已過查詢時效|已过查询时效|加入.{0,10}(?:付費|付费)(?:會員|会员)")
 _ZH_PROMPT_CHARS = 150
 _WORD_RE = re.compile(r"[^\W_]")
 _HEADING_RE = re.compile(r"#{1,6} ")  # not '#hashtag', which is text
