@@ -225,3 +225,19 @@ def test_a_templates_placeholder_a_follow_button_and_a_noun_are_not_the_author()
     assert bylines_in_text(["现场聚集大批粉丝、采访媒体、摄影师等，明星接二连三登场。"]) == []
     assert bylines_in_text(["政府昨日举行记者会，陈大文表示支持。"]) == []
     assert bylines_in_text(["摄影：陈大文"]) == [("攝影", "陈大文")]
+
+
+def test_the_reporter_the_page_shows_beats_another_person_in_json_ld() -> None:
+    from newsark.extract import extract_page
+
+    ld = '{"@type":"NewsArticle","headline":"公園計劃公布","author":{"@type":"Person","name":"陳昱光"}}'
+    page = ("<html><head><meta charset='utf-8'><title>公園計劃公布</title>"
+            f"<script type='application/ld+json'>{ld}</script></head><body><h1>公園計劃公布</h1>"
+            "<div class='author'><a href='/reporter/899'>謝明俊</a></div>"
+            f"<div class='content'>{ZH_PARAS}</div></body></html>")
+    assert extract_page(page.encode()).author == "謝明俊"
+    # the same person, or only an editor shown: the JSON-LD's author stands
+    assert extract_page(page.replace("謝明俊", "陳昱光").encode()).author == "陳昱光"
+    editor = page.replace("<div class='author'><a href='/reporter/899'>謝明俊</a></div>",
+                          "<p class='show_author'>责任编辑：林志強</p>")
+    assert extract_page(editor.encode()).author == "陳昱光"

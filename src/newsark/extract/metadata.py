@@ -15,7 +15,7 @@ from lxml import etree
 from .article_dates import article_dates
 from .authors import english_authors, join_pieces
 from .bylines import looks_like_name, norm_name, plausible_chinese_name, split_byline
-from .pagebylines import bylines_in_page
+from .pagebylines import bylines_in_page, bylines_marked
 from .pagebylines import forget_page as forget_marked
 from .titles import TITLE_SEP_RE, page_title
 from .zone import forget_page as forget_lines
@@ -217,6 +217,12 @@ def _chinese_authors(
                 break
     structured = [(r, n) for r, n in names if looks_like_name(n)]
     names = [(r, n) for r, n in structured if norm_name(n) not in site_words]
+    if names:
+        # The reporter the page shows in its byline element ('<div class="author">謝明俊')
+        # over another person its JSON-LD names (陳昱光, chinatimes); never its editor.
+        shown = [(r, n) for r, n in bylines_marked(doc) if r != "編輯" and plausible_chinese_name(n)]
+        if shown and not {norm_name(n) for _, n in shown} & {norm_name(n) for _, n in names}:
+            names = shown
     desc = _first(meta, ("description", "og:description"))
     if names and all(_OUTLET_RE.search(n) for _, n in names):
         # The structure names the outlet the story came from ('article:author' 新京报), the

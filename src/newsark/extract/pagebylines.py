@@ -99,12 +99,9 @@ def bylines_in_text(lines: list[str]) -> list[tuple[str, str]]:
     return []
 
 
-def bylines_in_page(
-    doc: etree._Element, lines: list[str], zone: list[str], body_text: str | None,
-    lead: list[str] | None = None,
-) -> list[tuple[str, str]]:
-    """Bylines from author/byline elements, then '記者 XXX' text near the title or at the
-    start or end of the body, then (last resort) the editor."""
+def bylines_marked(doc: etree._Element) -> list[tuple[str, str]]:
+    """Bylines from the page's author/byline elements (rel/itemprop author, a class naming
+    an author, byline or reporter): the first that holds names and nothing else."""
     marked = [el for el in author_marked(doc)
               if el.get("rel") == "author" or el.get("itemprop") == "author"
               or any(k in (el.get("class") or "") for k in ("author", "byline", "reporter"))
@@ -122,6 +119,18 @@ def bylines_in_page(
             names = [(r, n) for r, n in split_byline(t) if not is_placeholder(n)]
             if names and all(looks_like_name(n) for _, n in names):
                 return names
+    return []
+
+
+def bylines_in_page(
+    doc: etree._Element, lines: list[str], zone: list[str], body_text: str | None,
+    lead: list[str] | None = None,
+) -> list[tuple[str, str]]:
+    """Bylines from author/byline elements, then '記者 XXX' text near the title or at the
+    start or end of the body, then (last resort) the editor."""
+    names = bylines_marked(doc)
+    if names:
+        return names
     body_lines = [ln for ln in (body_text or "").split("\n") if ln.strip()]
     # The Chinese lines just after the body: '作者：宋怡 杨志华' or '编辑：苏亮' often sit below
     # the text, outside the element that holds it.
