@@ -171,6 +171,8 @@ def test_a_byline_label_ending_its_line_takes_the_name_on_the_next() -> None:
     # a label with its name on its own line, and no label at all: nothing joined
     assert bylines_in_text(["作者：罗银胜", "出版社：团结出版社"]) == [("撰文", "罗银胜")]
     assert bylines_in_text(["乔冠华才情人生", "罗银胜"]) == []
+    # a WeChat post's compiler, before the account's name
+    assert bylines_in_text(["原创： 路闻卓立编译 人民币交易与研究"]) == [("撰文", "路闻卓立")]
 
 
 def test_placeholders_and_authorized_badges_are_not_authors() -> None:
