@@ -191,7 +191,7 @@ def _closes_nothing(block: str) -> bool:
     if not _WORD_RE.search(block):
         return True  # a rule drawn with characters (underscores, backslashes): no word at all
     low = text.lower().strip(" .!?…→»›")
-    if low in _UI_LABELS or _COUNT_RE.sub("", low) in _UI_LABELS:
+    if _COUNT_RE.sub("", low) in _UI_LABELS:  # (a label without a count is itself)
         return True
     if _APP_RE.match(text) or (len(text) <= _ZH_PROMPT_CHARS and _ZH_PROMPT_RE.search(text)):
         return True
