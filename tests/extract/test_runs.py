@@ -87,3 +87,21 @@ def test_extract_page_keeps_a_split_paragraph_whole() -> None:
            f"<div class='entry-content'>{runs}</div></article></body></html>")
     md = extract_page(doc.encode(), url="https://ex.org/acc").markdown
     assert "Run 3: the software is designed to **simplify task 3**. Freelancers need" in md
+
+
+def test_an_old_page_written_straight_into_body_keeps_the_text_after_its_headings() -> None:
+    # Hand-made HTML of the 1990s: text in <body> itself, <P> only as a separator, so the
+    # text after a heading or a figure box is the tail of that element (trafilatura drops
+    # such tails; wrapped, they are paragraphs the doubt signals see, and readability has them).
+    def sentences(topic: str) -> str:
+        return " ".join(f"Sentence {i} tells how the {topic} works for folded paper." for i in range(6))
+
+    page = ("<html><head><title>Fold and cut</title></head><body><H1>The Fold-and-Cut Problem</H1>"
+            f"<P>\n{sentences('fold')}<H2>Theorem</H2>\n{sentences('theorem')}\n<P>\n{sentences('method')}"
+            "<H2>Straight-Skeleton Method</H2><DIV CLASS='float'><IMG SRC='turtle.png'><BR>Analyzing it</DIV>\n"
+            f"{sentences('skeleton')}\n<P>\n{sentences('crease')}</body></html>")
+    doc = parse_document(page)
+    assert wrap_text_runs(doc) == 2
+    text = extract_page(page.encode(), url="https://ex.org/foldcut").text
+    for topic in ("fold", "theorem", "method", "skeleton", "crease"):
+        assert f"Sentence 3 tells how the {topic} works" in text

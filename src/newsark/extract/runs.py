@@ -6,7 +6,9 @@ other blocks (``<div><img> LessAccounting is the best … <strong>simplify</stro
 a paragraph of its own; the extractors' paragraph-based scoring does not see it: the
 doubt signals (choose.py) count only real ``<p>``s, so a body that misses those runs goes
 unquestioned, and readability scores the runs' container lower. Each run holding text is
-wrapped in a ``<p>`` of its own, after trafilatura has read the page (its own handling of
+wrapped in a ``<p>`` of its own (``<body>`` counts as a container: hand-made pages of
+the 1990s write their text straight into it, ``<P>`` only a separator, and trafilatura
+drops the text after each heading), after trafilatura has read the page (its own handling of
 such runs differs, and measured worse wrapped).
 
 Trafilatura itself breaks such a run at its inline elements ('… designed to' left loose,
@@ -27,7 +29,7 @@ INLINE = frozenset({
     "small", "source", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
 })
 # Containers with text of their own (in XPath a child's tail is a text node of its parent).
-_WITH_BARE_TEXT = etree.XPath("(//div|//section|//article|//main)[text()[normalize-space()]]")
+_WITH_BARE_TEXT = etree.XPath("(//body|//div|//section|//article|//main)[text()[normalize-space()]]")
 
 
 def _inline(el: etree._Element) -> bool:
