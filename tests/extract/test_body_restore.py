@@ -93,3 +93,39 @@ def test_an_opening_outside_the_articles_flow_is_not_put_back() -> None:
     short = ["<p>Five words of a dek.</p>"]
     doc = parse_document("<html><body><article>" + short[0] + "".join(article) + "</article></body></html>")
     assert restore_lead(doc, whole, body_candidate(short)) is whole
+
+
+def _tips_page(extra: str = "") -> tuple[str, list[str]]:
+    """A listicle whose items sit in their own wrappers (an image, a heading, a text box),
+    apart from the intro's container: trafilatura keeps the paragraphs, not the headings."""
+    paras = [f"<p>{en_para(30, i)}</p>" for i in range(4)]
+    items = "".join(f"<div class='item'><div class='img-wrap'><img src='/t{i}.webp'></div><div class='text-wrap'>"
+                    f"<h6>{i}. Tip number {i} for less waste</h6><div class='rich'>{paras[i]}</div></div></div>"
+                    for i in range(1, 4))
+    page = (f"<html><body><article><div class='intro'>{paras[0]}</div>"
+            f"<section class='blog-list'>{extra}{items}</section></article></body></html>")
+    return page, paras
+
+
+def test_headings_of_items_in_their_own_wrappers_are_put_back_before_their_text() -> None:
+    page, paras = _tips_page()
+    body = restore_sandwiched(parse_document(page), body_candidate(paras))
+    assert body is not None
+    text = body.text
+    for i in range(1, 4):
+        assert text.index(en_para(30, i - 1)[:20]) < text.index(f"{i}. Tip number {i}") < text.index(en_para(30, i)[:20])
+    assert [h.tag for h in body.element.iter("h6")] == ["h6"] * 3
+
+
+def test_a_heading_of_dropped_text_or_of_a_teaser_is_not_put_back() -> None:
+    # "Related links" heads a list the body dropped; a teaser card's title sits inside
+    # its link; a heading already in the body stays once
+    for before_items in ("<h3>Related links</h3><ul><li><a href='/a'>Another story</a></li></ul>",
+                         "<a href='/b' class='card'><h4>A teaser title of another story</h4></a>"):
+        page, paras = _tips_page(before_items)
+        held = body_candidate([paras[0], "<h6>1. Tip number 1 for less waste</h6>", *paras[1:]])
+        body = restore_sandwiched(parse_document(page), held)
+        assert body is not None
+        assert "Related links" not in body.text and "teaser title" not in body.text
+        assert body.text.count("Tip number 1") == 1
+        assert "Tip number 2" in body.text and "Tip number 3" in body.text

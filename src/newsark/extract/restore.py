@@ -5,9 +5,11 @@ labels and links, a table, a heading its heuristics took for a teaser. A block t
 lacks is put back only when the page places it between two blocks the body kept, as a
 sibling of theirs (one parent, the article's flow), and it is not mostly links (a "read
 also" box placed in the flow stays out). It goes in before the body's copy of the next
-kept sibling, so the article's order holds. The article's opening, when readability's
-body starts too late, comes back from trafilatura's (``restore_lead``); the pictures a
-body dropped, from the page (``restore_images``).
+kept sibling, so the article's order holds; so does a heading the page places right
+before a kept block, after another, in the article's container (``_lost_headings``).
+The article's opening, when readability's body starts too late, comes back from
+trafilatura's (``restore_lead``); the pictures a body dropped, from the page
+(``restore_images``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from lxml import etree
 from .candidates import Candidate, fast_text
 from .choose import KEY_CHARS, inside, link_chars, page_blocks
 from .markdown import _IMAGE_FILE_RE, _SCHEME_RE, image_src, is_content_image
-from .trim import _STRING, MIN_WORDS, _container, _units, _walk_units, find_units
+from .trim import _STRING, MIN_WORDS, _container, _Found, _units, _walk_units, find_units
 
 _RESTORE = {"p", "ul", "ol", "table", "blockquote", "h2", "h3", "h4", "dl", "pre"}
 MAX_LINKS = 0.5  # a block this much link text is not restored
@@ -52,7 +54,8 @@ def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate
     # same Python object only while one exists, so ids of dropped ones would be reused.)
     first: dict[etree._Element, etree._Element] = {}
     parents: dict[etree._Element, None] = {}
-    for unit, _, el in find_units(doc, _units(body.element)):
+    found = find_units(doc, _units(body.element))
+    for unit, _, el in found:
         if el is None:
             continue
         first.setdefault(el, unit)
@@ -85,6 +88,8 @@ def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate
                 continue
             inserts.append((child, first[nxt]))
             added.add(k)
+    # after the blocks: a heading goes in right before its kept block, after anything else
+    inserts += _lost_headings(found, have, added)
     if not inserts:
         return body
     for block, anchor in inserts:
@@ -219,3 +224,119 @@ def _opening_fits(doc: etree._Element, body: Candidate, lead: list[etree._Elemen
         return False
     box = next((a for a in lead_els[0].iterancestors() if inside(first, a)), None)
     return box is not None and len(str(_STRING(box)).split()) <= BOX_SHARE * (words + len(body.text.split()))
+
+
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_SILENT = {"script", "style", "noscript", "template"}  # their text is not shown
+
+
+def _next_text_owner(el: etree._Element) -> etree._Element | None:
+    """The element holding the first text shown after ``el`` (outside it), in document
+    order; None when nothing follows. (An XPath ``following::text()`` costs a walk of the
+    rest of the page; the text after a heading is near.)"""
+    node: etree._Element | None = el
+    while node is not None:
+        parent = node.getparent()
+        if node.tail and not node.tail.isspace():
+            return parent
+        for sib in node.itersiblings():
+            if not isinstance(sib.tag, str):  # a comment: only its tail is shown
+                if sib.tail and not sib.tail.isspace():
+                    return parent
+                continue
+            silent = 0
+            for event, e in etree.iterwalk(sib, events=("start", "end")):
+                quiet = not isinstance(e.tag, str) or e.tag in _SILENT
+                if event == "start":
+                    silent += quiet
+                    if not silent and e.text and not e.text.isspace():
+                        return e
+                    continue
+                silent -= quiet
+                if not silent and e.tail and not e.tail.isspace():
+                    return e.getparent()
+        node = parent
+    return None
+
+
+def _precedes(a: etree._Element, b: etree._Element) -> bool:
+    """Whether ``a`` starts before ``b`` in document order."""
+    up_a = [a, *a.iterancestors()]
+    at = {e: i for i, e in enumerate(up_a)}
+    below = b  # the child of the common ancestor on b's side
+    for j, e in enumerate((b, *b.iterancestors())):
+        i = at.get(e)
+        if i is not None:
+            if i == 0 or j == 0:  # one holds the other: the outer one starts first
+                return i == 0 and j > 0
+            return e.index(up_a[i - 1]) < e.index(below)
+        below = e
+    return False
+
+
+def _kept_around(el: etree._Element, kept: dict[etree._Element, etree._Element]) -> etree._Element | None:
+    """The body block kept from this element or one around it, if any."""
+    for anc in (el, *el.iterancestors()):
+        if anc in kept:
+            return kept[anc]
+    return None
+
+
+def _lost_headings(found: _Found, have: str, added: set[str]) -> list[tuple[etree._Element, etree._Element]]:
+    """The headings the body dropped from inside the article, each with the body block it
+    goes in before: a heading of the page, in the article's container, that stands after
+    a block the body kept and right before another one (no text the body dropped between
+    them: a heading followed by a dropped list of links was that list's; another heading
+    may be, and both go in), that the body lacks, that is not mostly links nor inside a
+    link (a teaser card's title), an aside, navigation or a form. Trafilatura loses the
+    headings of an article whose sections sit in their own wrappers apart from its main
+    container (a listicle's items, each an image, a heading and a text box), taking their
+    paragraphs only; they are no siblings of the kept blocks."""
+    box = _container(found)
+    kept = {el: unit for unit, _, el in found if el is not None}
+    if box is None or not kept:
+        return []
+    first: etree._Element | None = None  # the kept block the page places first, once needed
+    out: list[tuple[etree._Element, etree._Element]] = []
+    pending: list[etree._Element] = []  # lost headings right before this one
+    for heading in box.iter(*_HEADINGS):
+        if _kept_around(heading, kept) is not None or not _lost_heading(heading, box, have, added):
+            pending = []
+            continue
+        if first is None:  # (a body may reorder its parts: not always its first block)
+            for el in kept:
+                if first is None or _precedes(el, first):
+                    first = el
+        if first is None or not _precedes(first, heading):
+            continue  # not after a kept block: before the article
+        owner = _next_text_owner(heading)
+        nxt = _kept_around(owner, kept) if owner is not None else None
+        if nxt is not None:  # (each time: "Pros", "Cons" head every product's parts)
+            out.extend((h, nxt) for h in (*pending, heading))
+            pending = []
+        elif owner is not None and any(a.tag in _HEADINGS for a in (owner, *owner.iterancestors())):
+            pending.append(heading)  # another heading follows: both go in before its block
+        else:
+            pending = []  # text the body dropped follows: the heading was its
+    return out
+
+
+def _heading_key(el: etree._Element) -> str:
+    return "".join("".join(str(t) for t in _TEXT(el)).split())[:KEY_CHARS]
+
+
+def _lost_heading(el: etree._Element, box: etree._Element, have: str, added: set[str]) -> bool:
+    key = _heading_key(el)
+    if not key or key in have or key in added or link_chars(el) >= MAX_LINKS * len(key):
+        return False
+    # not in an aside, navigation, a form…, nor inside a link (a teaser card's title)
+    return not any(anc.tag in _NOT_FLOW or anc.tag == "a" for anc in _ancestors_below(el, box))
+
+
+def _ancestors_below(el: etree._Element, box: etree._Element) -> list[etree._Element]:
+    out = []
+    for anc in el.iterancestors():
+        if anc is box:
+            break
+        out.append(anc)
+    return out
