@@ -129,3 +129,19 @@ def test_a_heading_of_dropped_text_or_of_a_teaser_is_not_put_back() -> None:
         assert "Related links" not in body.text and "teaser title" not in body.text
         assert body.text.count("Tip number 1") == 1
         assert "Tip number 2" in body.text and "Tip number 3" in body.text
+
+
+def test_a_drop_cap_drawn_beside_the_first_paragraph_is_put_back() -> None:
+    from newsark.extract.restore import restore_drop_caps
+
+    rest = "uring the pandemic, e-learning cropped up as a means of keeping classes going for every pupil."
+    page = parse_document("<html><body><article><div class='post-first-letter'>D</div>"
+                          f"<div class='rich'><p>{rest}</p><p>{en_para(30, 1)}</p>"
+                          f"<p>and a paragraph that opens in lower case after another one, as prose may do.</p>"
+                          "</div></article></body></html>")
+    body = restore_drop_caps(page, body_candidate([f"<p>{rest}</p>", f"<p>{en_para(30, 1)}</p>",
+                                                   "<p>and a paragraph that opens in lower case after another one, as prose may do.</p>"]))
+    assert body is not None
+    assert body.text.startswith("During the pandemic")
+    assert "\nand a paragraph that opens in lower case" in body.text  # no letter before it: left alone
+    assert len(body.text.split("\n")) == 3

@@ -31,7 +31,7 @@ from .links import LinkMapper, base_href, capture_parts, own_url
 from .markdown import drop_caption_repeats, plain_text, to_markdown
 from .metadata import extract_metadata
 from .replay import drop_replay_toolbar, is_replayed, replay_capture
-from .restore import restore_images, restore_lead, restore_sandwiched
+from .restore import restore_drop_caps, restore_images, restore_lead, restore_sandwiched
 from .runs import rejoin_split_runs, wrap_text_runs
 from .sniff import html_bytes
 from .spacing import restore_spaces
@@ -239,7 +239,7 @@ def extract_page(
             body, reason = _chinese_body(doc, _XML_DECL_RE.sub("", text, count=1), url)
         else:
             body, reason = _body(doc, url)
-            body = restore_sandwiched(doc, drop_repeats(trim_tail(doc, body)))
+            body = restore_drop_caps(doc, restore_sandwiched(doc, drop_repeats(trim_tail(doc, body))))
             if body is not None:
                 rejoin_split_runs(body.element, doc)
         if profile is not None and body is not None:

@@ -340,3 +340,33 @@ def _ancestors_below(el: etree._Element, box: etree._Element) -> list[etree._Ele
             break
         out.append(anc)
     return out
+
+
+_PREVIOUS_TEXT = etree.XPath("(preceding::text()[normalize-space()])[last()]")
+
+
+def restore_drop_caps(doc: etree._Element, body: Candidate | None) -> Candidate | None:
+    """The body with the drop caps it lost put back: a paragraph that opens with a lower-case
+    letter on the page too, where the text the page shows right before it is a capital
+    letter alone in an element of its own (``<div class="first-letter">D</div><p>uring …``:
+    the big letter drawn beside the paragraph; extractors keep 'uring'). A drop cap
+    inside the paragraph is kept by every extractor."""
+    if body is None or not any((p.text or "").lstrip()[:1].islower() for p in body.element.iter("p")):
+        return body
+    fixed = 0
+    for unit, _, el in find_units(doc, _units(body.element)):
+        if el is None or unit.tag != "p" or not (unit.text or "").lstrip()[:1].islower():
+            continue
+        if not (el.text or "").lstrip()[:1].islower():
+            continue  # the page's paragraph opens otherwise: not this case
+        before = _PREVIOUS_TEXT(el)
+        if not before or before[0].is_tail:
+            continue
+        letter = before[0].strip()
+        holder = before[0].getparent()
+        if len(letter) == 1 and letter.isupper() and len(holder) == 0 and holder.tag not in _SILENT:
+            unit.text = letter + (unit.text or "").lstrip()
+            fixed += 1
+    if not fixed:
+        return body
+    return Candidate(body.name, body.element, fast_text(body.element))
