@@ -365,6 +365,8 @@ def restore_drop_caps(doc: etree._Element, body: Candidate | None) -> Candidate 
         letter = before[0].strip()
         holder = before[0].getparent()
         if len(letter) == 1 and letter.isupper() and len(holder) == 0 and holder.tag not in _SILENT:
+            # (the later steps' cached words of this block keep 'uring …', as the page's
+            # own paragraph reads: they still find it there)
             unit.text = letter + (unit.text or "").lstrip()
             fixed += 1
     if not fixed:
