@@ -200,6 +200,11 @@ _OUTLET_RE = re.compile(
     r"(?:报|報|网|網|社|台|新闻|新聞|周刊|週刊|杂志|雜誌|传媒|傳媒|媒体|媒體|频道|頻道|客户端|客戶端|APP|App)$")
 
 
+def _people(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The bylines that name a person who wrote (a Chinese name), not the editor."""
+    return [(r, n) for r, n in names if r != "編輯" and plausible_chinese_name(n)]
+
+
 def _chinese_authors(
     doc: etree._Element, ld: dict[str, Any], meta: dict[str, list[str]], lines: list[str],
     zone: list[str], body_text: str | None, site_words: set[str],
@@ -220,15 +225,14 @@ def _chinese_authors(
     if names:
         # The reporter the page shows in its byline element ('<div class="author">謝明俊')
         # over another person its JSON-LD names (陳昱光, chinatimes); never its editor.
-        shown = [(r, n) for r, n in bylines_marked(doc) if r != "編輯" and plausible_chinese_name(n)]
+        shown = _people(bylines_marked(doc))
         if shown and not {norm_name(n) for _, n in shown} & {norm_name(n) for _, n in names}:
             names = shown
     desc = _first(meta, ("description", "og:description"))
     if names and all(_OUTLET_RE.search(n) for _, n in names):
         # The structure names the outlet the story came from ('article:author' 新京报), the
         # page its reporter ('新京报快讯（记者 裴剑飞）'): the people are the authors.
-        people = [(r, n) for r, n in bylines_in_page(doc, lines, zone, body_text, [desc] if desc else None)
-                  if r != "編輯" and plausible_chinese_name(n)]
+        people = _people(bylines_in_page(doc, lines, zone, body_text, [desc] if desc else None))
         names = people or names
     if not names:
         names = bylines_in_page(doc, lines, zone, body_text, [desc] if desc else None)
