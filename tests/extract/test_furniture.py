@@ -233,3 +233,30 @@ def test_prose_about_newsletters_stays() -> None:
 def test_script_placeholders_go_anywhere_in_the_body() -> None:
     md = "First.\n\nLoading paragraph...\n\nLoading hub\\_pages...\n\n載入中…\n\nSecond.\n\nLoading the truck...\n\nLast."
     assert drop_furniture(md) == "First.\n\nSecond.\n\nLoading the truck...\n\nLast."
+
+
+def test_a_chinese_platforms_disclaimer_near_the_end_goes_and_the_credit_after_it_stays() -> None:
+    notice = "免责声明：自媒体综合提供的内容均源自自媒体，文章观点仅代表作者本人，不代表新浪立场。投资有风险，入市需谨慎。"
+    assert drop_furniture(f"全文。\n\n{notice}\n\n责任编辑：郭明煜") == "全文。\n\n责任编辑：郭明煜"
+    # its label alone above its text, and the comments' furniture after both (澎湃新闻)
+    md = "全文。\n\n特别声明\n\n本文为政务等机构在澎湃新闻上传并发布，仅代表该机构观点，不代表澎湃新闻的观点或立场。\n\n## 评论（0）\n\n我要跟帖"
+    assert drop_furniture(md) == "全文。"
+    assert drop_furniture("全文。\n\n声明：证券时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议。") == "全文。"
+
+
+def test_a_statement_the_story_quotes_or_one_far_from_the_end_stays() -> None:
+    quoted = "该公司晚间发表声明：网传消息不代表公司立场，公司将追究责任。"  # not labelled as a notice
+    assert drop_furniture(f"全文。\n\n{quoted}") == f"全文。\n\n{quoted}"
+    early = "声明：以下内容仅代表受访者观点。"  # opening the story, many blocks before its end
+    md = f"{early}\n\n第一段。\n\n第二段。\n\n第三段。\n\n第四段。"
+    assert drop_furniture(md) == md
+    # a label without the words of a disclaimer is the story's own heading
+    md = "全文。\n\n声明\n\n协会今天在会上宣读了致全体会员的公开信。"
+    assert drop_furniture(md) == md
+
+
+def test_the_text_size_control_goes_anywhere() -> None:
+    for control in ("字号", "【字体：大 中 小】", "字號 A- A A+"):
+        assert drop_furniture(f"第一段。\n\n{control}\n\n第二段。") == "第一段。\n\n第二段。"
+    kept = "第一段。\n\n字号设置很重要，读者说。"
+    assert drop_furniture(kept) == kept

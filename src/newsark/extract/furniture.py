@@ -5,11 +5,13 @@ slot's "Advertisement - Continue Reading Below" between paragraphs, and at the b
 what introduced or closed a part they cut: a "Related Posts:" or "### You may also like"
 with nothing under it any more, a "Back to top", "Comments" or "Tags" (alone, or listing
 them: "Tags: Employment, Fitness", "Filed under: …"), the links to the
-stories before and after it ("下一則新聞: …", "« Previous post"), a line of the
+stories before and after it ("下一則新聞: …", "« Previous post"), a Chinese platform's
+disclaimer among its last blocks ("免责声明：…不代表新浪立场"), a line of the
 page's hashtags (its tags, kept in ``tags`` where the page marks them), a closing "Last
 updated on …" line (the date is read before this step, from the page); and anywhere, a
 block of zero-width characters alone (a page builder's spacer), a table of contents'
-title ("Table of Contents", "On this page"; its list, if any, stays), a list of photo
+title ("Table of Contents", "On this page"; its list, if any, stays), the text size
+control ("字号", "【字体：大 中 小】"), a list of photo
 credits alone (a carousel's, its pictures not in the page as saved), a line pointing to
 another story ("Related: …", "Recommended: …"), a button's label alone ("Read more",
 "Learn more", "Where to buy"), a script's placeholder
@@ -47,6 +49,8 @@ _AD_LABEL_RE = re.compile(
     # page sits ('您所在的位置： 首页 > 快讯 > 公司'): the page's controls, not its text
     r"|^(?:已输入|已輸入|还可以?输入|還可以?輸入)\s*\d+\s*字"
     r"|^(?:您所在的位置|您的位置|你的位置|你所在的位置|当前位置|當前位置|所在位置)\s*[:：]"
+    # the text size control ('字号', '【字体：大 中 小】', '字號 A- A A+')
+    r"|^[【\[]?\s*(?:字号|字號|字体|字體)\s*[:：]?\s*(?:大\s*中\s*小|a[-+]?(?:\s*a[-+]?)*)?\s*[】\]]?$"
 )
 # A button's label alone, anywhere ("Read more", "Learn more", "Where to buy").
 _BUTTON_LABELS = frozenset({"read more", "learn more", "see more", "view more", "show more", "continue reading",
@@ -128,6 +132,16 @@ _ZH_PROMPT_RE = re.compile(
     r"^(?:iOS|Android|安卓)\s*(?:載點|下載|下载)|^活[動动]辦法|^活动办法|"
     r"已過查詢時效|已过查询时效|加入.{0,10}(?:付費|付费)(?:會員|会员)")
 _ZH_PROMPT_CHARS = 150
+# The platform's disclaimer near a Chinese story's end, often above its editor's credit
+# ('免责声明：…文章观点仅代表作者本人，不代表新浪立场', '特别声明' over '本文为…上传并发布，仅代表
+# 该机构观点', '声明：…仅供参考，不构成实质性投资建议'): a notice labelled as one that disowns
+# the text or limits its use. A statement the story quotes is not labelled so, or not there.
+_ZH_DISCLAIMER_LABEL_RE = re.compile(r"^(?:免责|免責|特别|特別|版权|版權|郑重|鄭重)?(?:声明|聲明)(?:\s*[:：]|$)")
+_ZH_DISCLAIMER_RE = re.compile(
+    r"不代表|仅代表|僅代表|仅供参考|僅供參考|风险自担|風險自擔|不构成|不構成|版权归|版權歸|"
+    r"(?:转载|轉載)请|(?:转载|轉載)請|请?联系(?:删除|本站)|請?聯繫(?:刪除|本站)|投资有风险|投資有風險")
+_ZH_DISCLAIMER_CHARS = 400
+DISCLAIMER_BLOCKS = 3  # the disclaimer is among the body's last blocks
 _WORD_RE = re.compile(r"[^\W_]")
 _HEADING_RE = re.compile(r"#{1,6} ")  # not '#hashtag', which is text
 _INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060\ufeff\\s]+")
@@ -216,11 +230,32 @@ def drop_furniture(markdown: str) -> str:
     # Labels are short blocks (``_is_label``): a long one, most of a body's, is not looked at.
     kept = [b for b in blocks if not (_is_label(b) or _is_signup(b.strip()) or _credits_list(b)
                                       or _is_teaser_line(b))]
-    while len(kept) > 1 and (not kept[-1].strip() or _closes_nothing(kept[-1].strip())):
-        kept.pop()
+    for _ in range(2):  # (a disclaimer may stand above the comments' furniture, or below it)
+        while len(kept) > 1 and (not kept[-1].strip() or _closes_nothing(kept[-1].strip())):
+            kept.pop()
+        kept = _without_disclaimer(kept)
     if len(kept) == len(blocks):
         return markdown
     return "\n\n".join(kept) if any(b.strip() for b in kept) else markdown
+
+
+def _without_disclaimer(blocks: list[str]) -> list[str]:
+    """The blocks without a Chinese platform's disclaimer among the last ones (its label
+    alone in a block above it too); the editor's or source's credit after it stays."""
+    start = max(1, len(blocks) - DISCLAIMER_BLOCKS)
+    for i in range(start, len(blocks)):
+        text = _plain(blocks[i])
+        if len(text) > _ZH_DISCLAIMER_CHARS or not CJK_RE.search(text[:12]):
+            continue
+        label = _ZH_DISCLAIMER_LABEL_RE.match(text)
+        if not label:
+            continue
+        if _ZH_DISCLAIMER_RE.search(text):  # '免责声明：… 不代表 …'
+            return blocks[:i] + blocks[i + 1 :]
+        below = _plain(blocks[i + 1]) if label.end() == len(text) and i + 1 < len(blocks) else ""
+        if len(below) <= _ZH_DISCLAIMER_CHARS and _ZH_DISCLAIMER_RE.search(below):  # '特别声明' over its text
+            return blocks[:i] + blocks[i + 2 :]
+    return blocks
 
 
 # What follows an author's name in the box about them: "Mirel Zaman is the health and
