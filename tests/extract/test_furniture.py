@@ -260,3 +260,25 @@ def test_the_text_size_control_goes_anywhere() -> None:
         assert drop_furniture(f"第一段。\n\n{control}\n\n第二段。") == "第一段。\n\n第二段。"
     kept = "第一段。\n\n字号设置很重要，读者说。"
     assert drop_furniture(kept) == kept
+
+
+def test_a_list_of_dated_teasers_closing_the_body_goes() -> None:
+    card = '<figure>\n<img src="https://i.x.cn/{n}.jpg" alt="">\n</figure>\n\n【深度】另一篇文章的标题{n}[大参考](https://x.cn/c)\n\n2019-09-0{n}'
+    story = "全文第一段。\n\n全文最后一段。"
+    md = "\n\n".join([story, *(card.format(n=n) for n in (1, 2, 3))])
+    assert drop_furniture(md) == story
+    # English cards too: a title and its date
+    md = "Intro.\n\nLast words.\n\n[Other story one](/a)\n\nMarch 3, 2024\n\n[Other story two](/b)\n\nMarch 1, 2024"
+    assert drop_furniture(md) == "Intro.\n\nLast words."
+
+
+def test_dates_the_story_writes_alone_stay() -> None:
+    # one dated card is not a list; nor are dated entries whose text is long (a diary)
+    one = "全文。\n\n【深度】另一篇文章的标题\n\n2019-09-08"
+    assert drop_furniture(one) == one
+    entry = ("今天我们出发去了山区，沿途看到许多村庄，村民们热情地招待了我们，晚上住在一所学校的教室里，"
+             "大家都很累，但第二天一早又背起行李继续上路，向着更远的村子走去，希望在天黑前赶到。")
+    diary = f"序。\n\n{entry}\n\n2019-09-07\n\n{entry}\n\n2019-09-08"
+    assert drop_furniture(diary) == diary
+    # a body of dates alone is never emptied
+    assert drop_furniture("2019-09-07\n\n2019-09-08") == "2019-09-07\n\n2019-09-08"

@@ -6,7 +6,8 @@ what introduced or closed a part they cut: a "Related Posts:" or "### You may al
 with nothing under it any more, a "Back to top", "Comments" or "Tags" (alone, or listing
 them: "Tags: Employment, Fitness", "Filed under: …"), the links to the
 stories before and after it ("下一則新聞: …", "« Previous post"), a Chinese platform's
-disclaimer among its last blocks ("免责声明：…不代表新浪立场"), a line of the
+disclaimer among its last blocks ("免责声明：…不代表新浪立场"), a list of other stories'
+teasers, each closed by its date alone in a block, a line of the
 page's hashtags (its tags, kept in ``tags`` where the page marks them), a closing "Last
 updated on …" line (the date is read before this step, from the page); and anywhere, a
 block of zero-width characters alone (a page builder's spacer), a table of contents'
@@ -234,6 +235,7 @@ def drop_furniture(markdown: str) -> str:
         while len(kept) > 1 and (not kept[-1].strip() or _closes_nothing(kept[-1].strip())):
             kept.pop()
         kept = _without_disclaimer(kept)
+    kept = kept[: _dated_teasers_start(kept)]
     if len(kept) == len(blocks):
         return markdown
     return "\n\n".join(kept) if any(b.strip() for b in kept) else markdown
@@ -256,6 +258,44 @@ def _without_disclaimer(blocks: list[str]) -> list[str]:
         if len(below) <= _ZH_DISCLAIMER_CHARS and _ZH_DISCLAIMER_RE.search(below):  # '特别声明' over its text
             return blocks[:i] + blocks[i + 2 :]
     return blocks
+
+
+TEASER_CARDS = 2  # cards of one shape, each closed by its date alone, that make a list
+TEASER_CHARS = 80  # a card's title is this short at most (its words, links without their targets)
+
+
+def _date_alone(block: str) -> bool:
+    text = block.strip()
+    if len(text) > 40:
+        return False
+    span = find_date_span(text)
+    if span is None:
+        return False
+    norm = unicodedata.normalize("NFKC", text)  # the span's positions are NFKC's
+    return not _WORD_RE.search(norm[: span[0]] + norm[span[1] :])
+
+
+def _dated_teasers_start(blocks: list[str]) -> int:
+    """Where a list of other stories' teasers ends the body: TEASER_CARDS or more cards of
+    the same shape (a picture, a short title, then the story's date alone in a block), the
+    last one closing the body (观察者网's member columns under a story). len(blocks) when
+    there is none; never 0."""
+    dates = [i for i in range(len(blocks) - 1, -1, -1) if _date_alone(blocks[i])]
+    if len(dates) < TEASER_CARDS or dates[0] != len(blocks) - 1:
+        return len(blocks)
+    size = dates[0] - dates[1]
+    if size < 2:
+        return len(blocks)
+    cards = 1
+    while cards < len(dates) and dates[cards - 1] - dates[cards] == size:
+        cards += 1
+    start = dates[cards - 1] - size + 1  # the first card: as many blocks as the others
+    if cards < TEASER_CARDS or start < 1:
+        return len(blocks)
+    for b in blocks[start:]:
+        if not (_date_alone(b) or b.startswith("<figure") or len(_plain(b)) <= TEASER_CHARS):
+            return len(blocks)
+    return start
 
 
 # What follows an author's name in the box about them: "Mirel Zaman is the health and
