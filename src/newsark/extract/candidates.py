@@ -274,12 +274,16 @@ def _readability_class() -> Any:
     return FastCleanDocument
 
 
+_FRAGMENT_PARSER = lxml.html.HTMLParser(huge_tree=True)
+
+
 def from_readability(html_text: str | etree._Element, url: str | None) -> Candidate | None:
     """Readability's body. A parsed tree is not modified (each parse works on a copy)."""
     try:
         # No url: readability's own link rewriting is slow; LinkMapper does it later.
         summary = _readability_class()(html_text).summary(html_partial=True)
-        el = lxml.html.fragment_fromstring(summary, create_parent="div")
+        # (huge_tree: a page read with the deep parser comes back as deep: page.py, nesting.py)
+        el = lxml.html.fragment_fromstring(summary, create_parent="div", parser=_FRAGMENT_PARSER)
     except Exception:  # noqa: BLE001
         return None
     text = fast_text(el)

@@ -30,6 +30,7 @@ from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_s
 from .links import LinkMapper, base_href, capture_parts, own_url
 from .markdown import drop_caption_repeats, plain_text, to_markdown
 from .metadata import extract_metadata
+from .nesting import stopped_too_deep, unnested
 from .replay import drop_replay_toolbar, is_replayed, replay_capture
 from .restore import restore_drop_caps, restore_images, restore_lead, restore_sandwiched
 from .runs import rejoin_split_runs, wrap_text_runs
@@ -47,13 +48,17 @@ CJK_PAGE = 200  # CJK characters in a page's HTML that make it worth the Chinese
 # One parse per page, shared by every step (trafilatura and readability copy or get a copy).
 # Comments stay: learned site profiles count them among an element's children.
 _PARSER = lxml.html.HTMLParser(collect_ids=False)
+# The last resort for a page nested deeper than _PARSER reads, even without its open tags
+# (nesting.py): 2048 levels instead of 256.
+_DEEP_PARSER = lxml.html.HTMLParser(collect_ids=False, huge_tree=True)
 # Every element is an HtmlElement, looked up in C. lxml.html's own lookup is a Python call
 # for each element proxy made (to give <form>, <input>… their own classes, which nothing
 # here uses), and the extractors make millions of proxies walking the tree and its copies:
 # 4 % of the time on WCXB, with the same output on every development page.
-_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
-    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
-    pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
+for _parser in (_PARSER, _DEEP_PARSER):
+    _parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
 _LONG_DATA_URIS = etree.XPath("//@*[starts-with(., 'data:') and string-length(.) > 256]")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _LIGATURE_ICONS = etree.XPath(
@@ -130,11 +135,26 @@ _ASCII_BYTES = bytes(range(0x80))
 
 
 def parse_document(text: str) -> etree._Element:
+    return _parse(text)[0]
+
+
+def _parse(text: str) -> tuple[etree._Element, str | None]:
+    """The page's tree, and the HTML it was read from, for a library that reads the text
+    itself; None when the page had to be read again without its open tags (nesting.py)."""
     text = _XML_DECL_RE.sub("", text, count=1)
+    if "\x00" in text:  # as a browser does: a NUL in the page is no character (libxml2 shows U+FFFD)
+        text = text.replace("\x00", "")
     if not text.strip():
         raise ValueError("page is empty")
     try:
         doc = lxml.html.document_fromstring(text, parser=_PARSER)
+        deep = stopped_too_deep(_PARSER)
+        if deep:  # the parser stopped at its nesting limit: read the page without its open tags
+            doc = lxml.html.document_fromstring(unnested(text), parser=_PARSER)
+            if stopped_too_deep(_PARSER):
+                doc = lxml.html.document_fromstring(unnested(text, lists=True), parser=_PARSER)
+            if stopped_too_deep(_PARSER):
+                doc = lxml.html.document_fromstring(unnested(text, lists=True), parser=_DEEP_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ValueError(f"page is not parseable HTML: {exc}") from exc
     # Inline SVG icons (thousands of path nodes on some pages) and style sheets are never
@@ -154,7 +174,7 @@ def parse_document(text: str) -> etree._Element:
     if is_replayed(text):  # saved from the Wayback Machine's replay: its toolbar is not the page
         drop_replay_toolbar(doc)
     open_collapsed(doc, text)  # an accordion's closed answers are text every extractor drops
-    return doc
+    return doc, (None if deep else text)
 
 
 # What may stand before the title in a block that repeats it: a breadcrumb trail
@@ -211,8 +231,16 @@ def extract_page(
     profile: SiteProfile | None = None,
 ) -> Extraction:
     """Extract one archived page. ``capture_url`` rewrites links to Wayback captures."""
+    try:
+        return _extract(data, url, http_content_type, capture_url, profile)
+    except RecursionError as exc:  # a page nested too deep even for the last resort (nesting.py)
+        raise ValueError("page is not extractable: its elements nest too deep") from exc
+
+
+def _extract(data: bytes, url: str | None, http_content_type: str | None, capture_url: str | None,
+             profile: SiteProfile | None) -> Extraction:
     text, charset, decode_bad = decode_html(html_bytes(data), http_content_type=http_content_type)
-    doc = parse_document(text)
+    doc, html = _parse(text)
     if capture_url is None and is_replayed(text):  # saved from the Wayback Machine's replay
         capture_url = replay_capture(doc)
     if url is None and capture_url:
@@ -236,7 +264,7 @@ def extract_page(
             reason = "site profile"
     if body is None:
         if _cjk_count(text) >= CJK_PAGE:
-            body, reason = _chinese_body(doc, _XML_DECL_RE.sub("", text, count=1), url)
+            body, reason = _chinese_body(doc, doc if html is None else html, url)
         else:
             body, reason = _body(doc, url)
             body = restore_drop_caps(doc, restore_sandwiched(doc, drop_repeats(trim_tail(doc, body))))
@@ -327,9 +355,11 @@ def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:
     return got, why
 
 
-def _chinese_body(doc: etree._Element, html: str, url: str | None) -> tuple[Candidate | None, str]:
+def _chinese_body(doc: etree._Element, html: str | etree._Element,
+                  url: str | None) -> tuple[Candidate | None, str]:
     # readability parses the text itself here: on Chinese pages its bodies from our tree
     # differ (it reads the page through its own utf-8 round trip), and measured a little worse.
+    # (The tree, when the page had to be read without its open tags: nesting.py.)
     read = from_readability(html, url)
     if read is not None and is_cjk(read.text) and len(read.text) >= CJK_ENOUGH:
         # On Chinese pages readability's body wins (see choose.py); trafilatura is
