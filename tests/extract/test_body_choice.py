@@ -167,3 +167,22 @@ def test_no_third_opinion_when_readability_holds_trafilaturas_body_beyond_doubt(
     assert doubtful(doc, half)
     choose(traf, half, full, doc)
     assert asked == ["full", "full"]
+
+
+def test_blocks_are_found_in_the_body_as_a_search_through_it_finds_them() -> None:
+    from newsark.extract.choose import _blocks, page_blocks
+
+    # a body that opens lines with some blocks, holds others mid-line (joined, split by
+    # inline markup) or shortened, and lacks the rest
+    paras = [_para(12 + i % 9, i) for i in range(40)]
+    short = ["one two three four five", "alpha beta gamma delta epsilon zeta"]
+    doc = parse_document(_page(paras + short))
+    body_lines = [paras[0] + " " + paras[1], *paras[2:20], " \n".join(paras[20].split(" ", 2)),
+                  paras[21][:30], short[0], "prefix " + short[1]]
+    body = _candidate("\n".join(body_lines))
+    have = "".join(body.text.split())
+    expected = [(el, n, key in have) for el, n, key in page_blocks(doc) if el.tag == "p"]
+    got = _blocks(doc, body)
+    assert [(el, n, f) for el, n, f in got] == expected
+    found = [f for _, _, f in got]
+    assert any(found) and not all(found)  # both kinds are there

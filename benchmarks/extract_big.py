@@ -1,0 +1,68 @@
+"""Extraction time on very long pages (a live blog of thousands of entries, a long forum
+thread): does it grow with the page, or faster?
+
+Synthetic pages of N paragraphs (a menu, the article, a footer), generated here, no third-
+party text. For each size: newsark's and trafilatura's seconds for the page (the median of
+--runs, the two interleaved in the same process) and newsark's milliseconds per 1,000
+paragraphs, which stays flat when the time grows linearly with the page.
+
+    .venv/bin/python benchmarks/extract_big.py [--sizes 2500,5000,10000,20000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from newsark.extract import extract_page
+
+WORDS = "the harbour ferry service will change its timetable next month after a long review by the council".split()
+
+
+def page(paragraphs: int) -> bytes:
+    menu = "".join(f'<li><a href="/section/{i}">Section {i}</a></li>' for i in range(30))
+    entries = "".join(
+        f"<p>Entry {i}: " + " ".join(WORDS[(i * 7 + j) % len(WORDS)] for j in range(24)) + ".</p>"
+        for i in range(paragraphs))
+    return (f"<html><head><title>Live: the long day</title></head><body><nav><ul>{menu}</ul></nav>"
+            f"<article><h1>Live: the long day</h1>{entries}</article>"
+            "<footer><p>Copyright the newsroom, all rights reserved.</p></footer></body></html>").encode()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="2500,5000,10000,20000")
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    logging.disable(logging.CRITICAL)
+    import trafilatura
+
+    extractors = {
+        "newsark": lambda data: extract_page(data),
+        "trafilatura": lambda data: trafilatura.bare_extraction(data, with_metadata=True),
+    }
+    extractors["newsark"](page(50))  # warm-up (imports, caches)
+    extractors["trafilatura"](page(50))
+    print(f"{'paragraphs':>10} {'MB':>6} {'newsark s':>10} {'trafilatura s':>14} {'ratio':>6} {'newsark ms/1000':>16}")
+    for size in (int(s) for s in args.sizes.split(",")):
+        data = page(size)
+        times: dict[str, list[float]] = {name: [] for name in extractors}
+        for run in range(args.runs):
+            for name in (list(extractors) if run % 2 == 0 else list(reversed(extractors))):
+                t0 = time.perf_counter()
+                extractors[name](data)
+                times[name].append(time.perf_counter() - t0)
+        ours, theirs = (statistics.median(times[n]) for n in ("newsark", "trafilatura"))
+        print(f"{size:>10} {len(data) / 1e6:>6.1f} {ours:>10.2f} {theirs:>14.2f} {theirs / ours:>6.2f} "
+              f"{1000 * ours / size * 1000:>16.1f}")
+
+
+if __name__ == "__main__":
+    main()
