@@ -23,7 +23,8 @@ sys.path.insert(0, str(REPO / "src"))
 
 from newsark.extract import extract_page
 
-WORDS = "the harbour ferry service will change its timetable next month after a long review by the council".split()
+WORDS = ["the", "harbour", "ferry", "service", "will", "change", "its", "timetable", "next", "month",
+         "after", "a", "long", "review", "by", "the", "council"]
 
 
 def page(paragraphs: int) -> bytes:
