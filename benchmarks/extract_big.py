@@ -1,8 +1,8 @@
 """Extraction time on very long pages (a live blog of thousands of entries, a long forum
 thread): does it grow with the page, or faster?
 
-Synthetic pages of N paragraphs (a menu, the article, a footer), generated here, no third-
-party text. For each size: newsark's and trafilatura's seconds for the page (the median of
+Synthetic pages of N paragraphs (a menu, the article, N/4 readers' comments, a footer),
+generated here, no third-party text. For each size: newsark's and trafilatura's seconds for the page (the median of
 --runs, the two interleaved in the same process) and newsark's milliseconds per 1,000
 paragraphs, which stays flat when the time grows linearly with the page.
 
@@ -32,8 +32,11 @@ def page(paragraphs: int) -> bytes:
     entries = "".join(
         f"<p>Entry {i}: " + " ".join(WORDS[(i * 7 + j) % len(WORDS)] for j in range(24)) + ".</p>"
         for i in range(paragraphs))
+    comments = "".join(  # readers' comments under it, a quarter as many: page text not in the body
+        f'<div class="comment"><p>Reader {i} wrote: thanks to the reporters for the hard work, '
+        "everyone please stay safe out there.</p></div>" for i in range(paragraphs // 4))
     return (f"<html><head><title>Live: the long day</title></head><body><nav><ul>{menu}</ul></nav>"
-            f"<article><h1>Live: the long day</h1>{entries}</article>"
+            f"<article><h1>Live: the long day</h1>{entries}</article><section>{comments}</section>"
             "<footer><p>Copyright the newsroom, all rights reserved.</p></footer></body></html>").encode()
 
 

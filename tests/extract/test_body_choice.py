@@ -186,3 +186,17 @@ def test_blocks_are_found_in_the_body_as_a_search_through_it_finds_them() -> Non
     assert [(el, n, f) for el, n, f in got] == expected
     found = [f for _, _, f in got]
     assert any(found) and not all(found)  # both kinds are there
+
+
+def test_past_the_search_budget_blocks_are_looked_up_at_word_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsark.extract import choose as choose_module
+    from newsark.extract.choose import _blocks
+
+    paras = [_para(24, i) for i in range(12)]  # (longer than KEY_CHARS without white space)
+    comments = [_para(25, 100 + i) for i in range(6)]  # on the page, not in the body
+    doc = parse_document(_page(paras + comments))
+    # two paragraphs per line: every second one is found mid-line, at a word start
+    body = _candidate("\n".join(f"{a} {b}" for a, b in zip(paras[::2], paras[1::2])))
+    normal = [f for _, _, f in _blocks(doc, body)]
+    monkeypatch.setattr(choose_module, "SEARCH_BUDGET", 0)
+    assert [f for _, _, f in _blocks(doc, body)] == normal == [True] * 12 + [False] * 6

@@ -35,6 +35,9 @@ REPEATED = 3  # a paragraph the page writes this many times is a banner, not art
 _TEXT_BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "dd", "td")
 _OTHER_BLOCKS = ("h1", "h5", "h6", "dt", "tr")  # text blocks a body's trimming maps too (trim.py)
 KEY_CHARS = 60  # a paragraph is "in" a body when its first characters are (trim.py and restore.py too)
+# Characters searched through (body length x blocks not opening a line of it) above which
+# blocks are looked up at the body's word starts only; the largest development page: 12 M.
+SEARCH_BUDGET = 120_000_000
 
 
 def _overlap(a: Counter[str], b: Counter[str]) -> tuple[int, int, float, float]:
@@ -127,8 +130,16 @@ def _blocks(doc: etree._Element, body: Candidate) -> list[_Block]:
     # whole body (what decides) only for the others; on a page of 20,000 paragraphs, all
     # in the body, that search for each was 3 s of a 5 s page.
     at_lines = _line_keys(lines)
-    out: list[_Block] = [(el, n, key in at_lines or key in have)
-                         for el, n, key in page_blocks(doc) if el.tag in _TEXT_BLOCKS]
+    blocks = [(el, n, key) for el, n, key in page_blocks(doc) if el.tag in _TEXT_BLOCKS]
+    rest = sum(1 for _, _, key in blocks if key not in at_lines)
+    if rest * len(have) > SEARCH_BUDGET:
+        # A very long body and many blocks not in it (a live blog under thousands of
+        # comments): the search grows with both; blocks are looked up at the body's word
+        # starts instead (one found mid-word, or shorter than KEY_CHARS and not a line of
+        # its own, counts as missing). No development page comes within a tenth of this.
+        at_lines |= _word_keys(body.text, have)
+        have = ""
+    out: list[_Block] = [(el, n, key in at_lines or key in have) for el, n, key in blocks]
     if next(doc.iter("article"), None) is not None:
         out = _own_story_blocks(out)
     return out
@@ -145,6 +156,17 @@ def _line_keys(lines: list[str]) -> set[str]:
         if len(line) < KEY_CHARS:
             keys.add(line)
         pos += len(line)
+    return keys
+
+
+def _word_keys(text: str, have: str) -> set[str]:
+    """The KEY_CHARS characters from each word's start on, in ``have`` (the words of
+    ``text`` without white space)."""
+    keys: set[str] = set()
+    pos = 0
+    for word in text.split():
+        keys.add(have[pos : pos + KEY_CHARS])
+        pos += len(word)
     return keys
 
 
