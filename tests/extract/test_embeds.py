@@ -39,3 +39,23 @@ def test_post_markup_without_its_script_is_left_alone() -> None:
     bare = FACEBOOK.split("<script")[0]
     md = extract_page(_page(bare), url="https://news.example.org/2020/03/04/ferry").markdown
     assert "facebook.com" not in md
+
+
+def test_videos_in_wrappers_go_after_the_paragraph_before_them_in_page_order() -> None:
+    from newsark.extract.embeds import _previous_text
+
+    videos = "".join(f'<div class="video-wrap"><iframe src="https://www.youtube.com/embed/vid{i:08d}"></iframe></div>'
+                     for i in range(3))
+    md = extract_page(_page(videos), url="https://news.example.org/2020/03/04/ferry").markdown
+    shortcodes = [f'{{{{< video src="https://www.youtube.com/embed/vid{i:08d}" >}}}}' for i in range(3)]
+    assert "according to a statement.\n\n" + "\n\n".join(shortcodes) + "\n\n- Morning" in md
+    # each asks for the text before it once: the answers for those before it are reused
+    from newsark.extract.page import parse_document
+
+    doc = parse_document(_page(videos).decode())
+    frames = list(doc.iter("iframe"))
+    known: dict = {}
+    answers = [_previous_text(f, known) for f in frames]
+    assert len(set(answers)) == 1 and answers[0].endswith("according to a statement.")
+    assert all(f in known and f.getparent() in known for f in frames)
+    assert [_previous_text(f, {}) for f in frames] == answers  # the same without them

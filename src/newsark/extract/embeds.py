@@ -24,22 +24,36 @@ _VIDEO_RE = re.compile(
 )
 
 
-def _previous_text(el: etree._Element) -> str:
+def _previous_text(el: etree._Element, known: dict[etree._Element, str]) -> str:
     """The nearest non-empty text before an element in document order, other embedded
-    posts' text left out (several posts in a row follow the same paragraph)."""
+    posts' text left out (several posts in a row follow the same paragraph). ``known``
+    holds the answers found so far, for the element and each ancestor it was looked for
+    from (the same text): a row of thousands of embeds, each in its own wrapper, with no
+    text between them is not walked back again for each one."""
+    path: list[etree._Element] = []
+    text = ""
     node: etree._Element | None = el
-    while node is not None:
+    while node is not None and not text:
+        path.append(node)
         prev = node.getprevious()
         while prev is not None:
-            text = flat_text(prev) if isinstance(prev.tag, str) and not _is_post(prev) else ""
-            if len(text) >= 6:
-                return text
+            got = flat_text(prev) if isinstance(prev.tag, str) and not _is_post(prev) else ""
+            if len(got) >= 6:
+                text = got
+                break
+            if prev in known:  # its own nearest text is this one's too
+                text = known[prev]
+                break
             prev = prev.getprevious()
+        if text:
+            break
         parent = node.getparent()
         if parent is not None and parent.text and len(parent.text.strip()) >= 6:
-            return " ".join(parent.text.split())  # text that opens the parent comes first
+            text = " ".join(parent.text.split())  # text that opens the parent comes first
         node = parent
-    return ""
+    for n in path:
+        known[n] = text
+    return text
 
 
 def _is_post(el: etree._Element) -> bool:
@@ -122,10 +136,12 @@ def insert_embeds(markdown: str, doc: etree._Element, links: LinkMapper) -> str:
     flat = ["".join(b.split()) for b in blocks]
     new = [False] * len(blocks)  # which blocks this step inserted
     added: set[str] = set()
+    known: dict[etree._Element, str] = {}
     for el, block, key in _embedded(doc, links):
         if key in added or key in markdown or _outside_article(el):
             continue
-        anchor = "".join(_previous_text(el).split())[-ANCHOR_CHARS:]
+        known[el] = _previous_text(el, known)
+        anchor = "".join(known[el].split())[-ANCHOR_CHARS:]
         at = next((i for i in range(len(flat)) if anchor and anchor in flat[i]), None)
         if at is None:
             continue  # not next to the article's text: a sidebar or footer embed
