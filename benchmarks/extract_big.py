@@ -67,6 +67,12 @@ def shapes() -> dict[str, bytes]:
         "4,000 videos, each wrapped": f"{head}</head><body><article>{art}" + "".join(
             f"<div class='video'><iframe src='https://www.youtube.com/embed/v{i:010d}'></iframe></div>"
             for i in range(4000)) + "</article></body></html>",
+        "8,000 paragraphs opening in lower case": f"{head}</head><body><article>" + "".join(
+            f"<p>and then paragraph {i} went on with more of the story.</p>" for i in range(8000))
+        + "</article></body></html>",
+        "8,000 headings, each over a paragraph": f"{head}</head><body><article>" + "".join(
+            f"<h2>Part {i}</h2><p>Paragraph {i} of the story, with words enough to be prose.</p>" for i in range(8000))
+        + "</article></body></html>",
         "3,000 lines, a <font> left open on each": f"{head}</head><body>" + "".join(
             f"<font color=red>Line {i} of the old page, with enough words to read as prose.<br>" for i in range(3000))
         + "</body></html>",

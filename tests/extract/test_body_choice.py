@@ -200,3 +200,13 @@ def test_past_the_search_budget_blocks_are_looked_up_at_word_starts(monkeypatch:
     normal = [f for _, _, f in _blocks(doc, body)]
     monkeypatch.setattr(choose_module, "SEARCH_BUDGET", 0)
     assert [f for _, _, f in _blocks(doc, body)] == normal == [True] * 12 + [False] * 6
+
+
+def test_body_keys_answer_as_a_search_through_the_body_does() -> None:
+    from newsark.extract.choose import BodyKeys
+
+    text = "First line of the body, long enough to pass the key length of sixty.\nshort one\nmid text here and more"
+    keys = BodyKeys(text)
+    have = "".join(text.split())
+    probes = [have[:60], have[5:65], "shortone", "short", "midtexthere", "textherean", "absent", have[-20:]]
+    assert [p in keys for p in probes] == [p in have for p in probes]

@@ -145,3 +145,22 @@ def test_a_drop_cap_drawn_beside_the_first_paragraph_is_put_back() -> None:
     assert body.text.startswith("During the pandemic")
     assert "\nand a paragraph that opens in lower case" in body.text  # no letter before it: left alone
     assert len(body.text.split("\n")) == 3
+
+
+def test_the_text_before_an_element_is_found_by_walking_back() -> None:
+    from newsark.extract.page import parse_document
+    from newsark.extract.restore import _previous_shown_text
+
+    doc = parse_document("<html><body><div>Opening<p>one <b>two</b> tail\xa0</p><!-- c --> \n"
+                         "<div><span>D</span></div><section> <p id=x>uring</p></section></div></body></html>")
+    x = doc.get_element_by_id("x")
+    text, holder, is_tail = _previous_shown_text(x)
+    assert (text, holder.tag, is_tail) == ("D", "span", False)
+    b = next(doc.iter("b"))
+    assert _previous_shown_text(b)[:1] == ("one ",) and _previous_shown_text(b)[2] is False
+    span = next(doc.iter("span"))  # a tail ('tail' + no-break space: not white space to XPath)
+    text, holder, is_tail = _previous_shown_text(span)
+    assert (text, holder.tag, is_tail) == (" tail\xa0", "b", True)
+    first_p = next(doc.iter("p"))  # the text opening its parent
+    assert _previous_shown_text(first_p)[:2] == ("Opening", first_p.getparent())
+    assert _previous_shown_text(doc.find(".//body")) is None

@@ -35,8 +35,9 @@ REPEATED = 3  # a paragraph the page writes this many times is a banner, not art
 _TEXT_BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "dd", "td")
 _OTHER_BLOCKS = ("h1", "h5", "h6", "dt", "tr")  # text blocks a body's trimming maps too (trim.py)
 KEY_CHARS = 60  # a paragraph is "in" a body when its first characters are (trim.py and restore.py too)
-# Characters searched through (body length x blocks not opening a line of it) above which
-# blocks are looked up at the body's word starts only; the largest development page: 12 M.
+# Characters of a body searched through for keys not opening one of its lines, past which
+# keys are looked up at the body's word starts only (BodyKeys); the most on a development
+# page: 12 M.
 SEARCH_BUDGET = 120_000_000
 
 
@@ -124,31 +125,46 @@ def _blocks(doc: etree._Element, body: Candidate) -> list[_Block]:
     """The page's text blocks of BLOCK_WORDS words or more, each marked found or not in the
     body. Compared without white space, since extractors split and join text nodes
     differently; a block is found when its first characters are."""
-    lines = ["".join(line.split()) for line in body.text.split("\n")]
-    have = "".join(lines)
-    # Most found blocks open a line of the body: a set lookup first, the search through the
-    # whole body (what decides) only for the others; on a page of 20,000 paragraphs, all
-    # in the body, that search for each was 3 s of a 5 s page.
-    at_lines = _line_keys(lines)
-    blocks = [(el, n, key) for el, n, key in page_blocks(doc) if el.tag in _TEXT_BLOCKS]
-    rest = sum(1 for _, _, key in blocks if key not in at_lines)
-    if rest * len(have) > SEARCH_BUDGET:
-        # A very long body and many blocks not in it (a live blog under thousands of
-        # comments): the search grows with both; blocks are looked up at the body's word
-        # starts instead (one found mid-word, or shorter than KEY_CHARS and not a line of
-        # its own, counts as missing). No development page comes within a tenth of this.
-        at_lines |= _word_keys(body.text, have)
-        have = ""
-    out: list[_Block] = [(el, n, key in at_lines or key in have) for el, n, key in blocks]
+    in_body = BodyKeys(body.text)
+    out: list[_Block] = [(el, n, key in in_body) for el, n, key in page_blocks(doc) if el.tag in _TEXT_BLOCKS]
     if next(doc.iter("article"), None) is not None:
         out = _own_story_blocks(out)
     return out
 
 
-def _line_keys(lines: list[str]) -> set[str]:
-    """What a page block's key is when it opens one of these lines (white space removed):
-    the KEY_CHARS characters from the line's start on, or the line itself when shorter."""
-    joined = "".join(lines)
+class BodyKeys:
+    """Which page blocks a body holds, by their keys (their first KEY_CHARS characters,
+    white space removed): ``key in BodyKeys(body_text)``, as ``key in have`` for the body's
+    text without white space. Most keys open a line of the body: a set lookup first, the
+    search through the whole body only for the others. Those searches grow with the body
+    and with their number (a live blog of 20,000 entries under thousands of comments);
+    past SEARCH_BUDGET characters searched, no development page comes within a tenth of,
+    the keys that open a word of the body are looked up instead (one found mid-word, or
+    shorter than KEY_CHARS and not a line of its own, then counts as missing)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        lines = ["".join(line.split()) for line in text.split("\n")]
+        self.have = "".join(lines)
+        self._keys = _line_keys(lines, self.have)
+        self._searched = 0
+
+    def __contains__(self, key: str) -> bool:
+        if key in self._keys:
+            return True
+        if self._searched > SEARCH_BUDGET:
+            return False
+        self._searched += len(self.have)
+        if self._searched > SEARCH_BUDGET:  # from now on: the word starts, no more searching
+            self._keys |= _word_keys(self._text, self.have)
+            return key in self._keys
+        return key in self.have
+
+
+def _line_keys(lines: list[str], joined: str) -> set[str]:
+    """What a key is when it opens one of these lines (white space removed, ``joined`` the
+    lines together): the KEY_CHARS characters from the line's start on, or the line itself
+    when shorter."""
     keys: set[str] = set()
     pos = 0
     for line in lines:

@@ -20,7 +20,7 @@ import copy
 from lxml import etree
 
 from .candidates import Candidate, fast_text
-from .choose import KEY_CHARS, inside, link_chars, page_blocks
+from .choose import KEY_CHARS, BodyKeys, inside, link_chars, page_blocks
 from .markdown import _IMAGE_FILE_RE, _SCHEME_RE, image_src, is_content_image
 from .trim import _STRING, MIN_WORDS, _container, _Found, _units, _walk_units, find_units
 
@@ -47,7 +47,8 @@ def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate
     module's docstring); the same candidate when there are none."""
     if body is None:
         return None
-    have = "".join(body.text.split())
+    in_body = BodyKeys(body.text)
+    have = in_body.have
     # Page elements holding a block the body kept, each with the body's first block in it;
     # the parents of those blocks (of their list, for a list item) are the article's flow.
     # (Keyed by the elements themselves, which keeps them alive: lxml gives a node the
@@ -89,7 +90,7 @@ def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate
             inserts.append((child, first[nxt]))
             added.add(k)
     # after the blocks: a heading goes in right before its kept block, after anything else
-    inserts += _lost_headings(found, have, added)
+    inserts += _lost_headings(found, in_body, added)
     if not inserts:
         return body
     for block, anchor in inserts:
@@ -282,7 +283,7 @@ def _kept_around(el: etree._Element, kept: dict[etree._Element, etree._Element])
     return None
 
 
-def _lost_headings(found: _Found, have: str, added: set[str]) -> list[tuple[etree._Element, etree._Element]]:
+def _lost_headings(found: _Found, in_body: BodyKeys, added: set[str]) -> list[tuple[etree._Element, etree._Element]]:
     """The headings the body dropped from inside the article, each with the body block it
     goes in before: a heading of the page, in the article's container, that stands after
     a block the body kept and right before another one (no text the body dropped between
@@ -300,7 +301,7 @@ def _lost_headings(found: _Found, have: str, added: set[str]) -> list[tuple[etre
     out: list[tuple[etree._Element, etree._Element]] = []
     pending: list[etree._Element] = []  # lost headings right before this one
     for heading in box.iter(*_HEADINGS):
-        if _kept_around(heading, kept) is not None or not _lost_heading(heading, box, have, added):
+        if _kept_around(heading, kept) is not None or not _lost_heading(heading, box, in_body, added):
             pending = []
             continue
         if first is None:  # (a body may reorder its parts: not always its first block)
@@ -325,9 +326,9 @@ def _heading_key(el: etree._Element) -> str:
     return "".join("".join(str(t) for t in _TEXT(el)).split())[:KEY_CHARS]
 
 
-def _lost_heading(el: etree._Element, box: etree._Element, have: str, added: set[str]) -> bool:
+def _lost_heading(el: etree._Element, box: etree._Element, in_body: BodyKeys, added: set[str]) -> bool:
     key = _heading_key(el)
-    if not key or key in have or key in added or link_chars(el) >= MAX_LINKS * len(key):
+    if not key or key in added or key in in_body or link_chars(el) >= MAX_LINKS * len(key):
         return False
     # not in an aside, navigation, a form…, nor inside a link (a teaser card's title)
     return not any(anc.tag in _NOT_FLOW or anc.tag == "a" for anc in _ancestors_below(el, box))
@@ -342,7 +343,30 @@ def _ancestors_below(el: etree._Element, box: etree._Element) -> list[etree._Ele
     return out
 
 
-_PREVIOUS_TEXT = etree.XPath("(preceding::text()[normalize-space()])[last()]")
+_SHOWN_TEXTS = etree.XPath(".//text()[normalize-space()]")
+_XML_SPACE = " \t\r\n"  # what XPath's normalize-space() takes for white space
+
+
+def _previous_shown_text(el: etree._Element) -> tuple[str, etree._Element, bool] | None:
+    """(text, the element holding it, whether it is that element's tail) of the last text
+    before ``el`` in document order that is not white space alone. A walk back that stops
+    there (an XPath ``preceding::text()`` looks through the whole page before it: a page
+    of 4,000 such paragraphs took a minute)."""
+    node: etree._Element | None = el
+    while node is not None:
+        for sib in node.itersiblings(preceding=True):
+            if sib.tail and sib.tail.strip(_XML_SPACE):
+                return sib.tail, sib, True
+            if isinstance(sib.tag, str):
+                texts = _SHOWN_TEXTS(sib)
+                if texts:
+                    last = texts[-1]
+                    return str(last), last.getparent(), bool(last.is_tail)
+        parent = node.getparent()
+        if parent is not None and parent.text and parent.text.strip(_XML_SPACE):
+            return parent.text, parent, False
+        node = parent
+    return None
 
 
 def restore_drop_caps(doc: etree._Element, body: Candidate | None) -> Candidate | None:
@@ -359,11 +383,10 @@ def restore_drop_caps(doc: etree._Element, body: Candidate | None) -> Candidate 
             continue
         if not (el.text or "").lstrip()[:1].islower():
             continue  # the page's paragraph opens otherwise: not this case
-        before = _PREVIOUS_TEXT(el)
-        if not before or before[0].is_tail:
+        before = _previous_shown_text(el)
+        if before is None or before[2]:
             continue
-        letter = before[0].strip()
-        holder = before[0].getparent()
+        letter, holder = before[0].strip(), before[1]
         if len(letter) == 1 and letter.isupper() and len(holder) == 0 and holder.tag not in _SILENT:
             # (the later steps' cached words of this block keep 'uring …', as the page's
             # own paragraph reads: they still find it there)
