@@ -151,10 +151,11 @@ def _parse(text: str) -> tuple[etree._Element, str | None]:
         deep = stopped_too_deep(_PARSER)
         if deep:  # the parser stopped at its nesting limit: read the page without its open tags
             doc = lxml.html.document_fromstring(unnested(text), parser=_PARSER)
-            if stopped_too_deep(_PARSER):
-                doc = lxml.html.document_fromstring(unnested(text, lists=True), parser=_PARSER)
-            if stopped_too_deep(_PARSER):
-                doc = lxml.html.document_fromstring(unnested(text, lists=True), parser=_DEEP_PARSER)
+            if stopped_too_deep(_PARSER):  # lists or tables left open too
+                flat = unnested(text, lists=True)
+                doc = lxml.html.document_fromstring(flat, parser=_PARSER)
+                if stopped_too_deep(_PARSER):
+                    doc = lxml.html.document_fromstring(flat, parser=_DEEP_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ValueError(f"page is not parseable HTML: {exc}") from exc
     # Inline SVG icons (thousands of path nodes on some pages) and style sheets are never
