@@ -187,3 +187,34 @@ def test_a_cp1252_byte_carried_in_utf8_reads_as_its_character() -> None:
     page = "<html><body><p>Because we\x92re used to it, \x93the grid\x94 works.</p></body></html>"
     text, charset, bad = decode_html(page.encode("utf-8"))
     assert charset == "utf-8" and bad == 3 and "Because we’re used to it, “the grid” works." in text
+
+
+MIXED = "<html><head>{meta}<title>t</title></head><body><p>{utf8}</p><p>{legacy}</p><p>{utf8}</p></body></html>"
+UTF8_TEXT = "香港市民今日聚集在街頭，警方到場處理，記者在現場報道。"
+
+
+@pytest.mark.parametrize("meta", ['<meta charset="utf-8">', ""])
+@pytest.mark.parametrize(("legacy", "codec"), [
+    ("政府发言人表示，将会继续跟进有关事件的发展情况。", "gbk"),
+    ("立法會議員今日討論，佢哋話啲嘢好緊要，係咪？", "big5hkscs"),
+])
+def test_a_utf8_page_with_a_part_in_gbk_or_big5_keeps_that_part(meta: str, legacy: str, codec: str) -> None:
+    head, tail = MIXED.format(meta=meta, utf8=UTF8_TEXT, legacy="\0").split("\0")
+    data = head.encode("utf-8") + legacy.encode(codec) + tail.encode("utf-8")
+    out, charset, bad = decode_html(data)
+    assert charset == "utf-8" and bad == 0
+    assert out.count(UTF8_TEXT) == 2 and legacy in out  # the part was dropped as U+FFFD before
+
+
+def test_a_page_all_in_gbk_declared_utf8_is_still_read_as_gbk() -> None:
+    text = "这是一个用来测试编码检测的简体中文段落。"
+    data = MIXED.format(meta='<meta charset="utf-8">', utf8=text, legacy=text).encode("gbk")
+    out, charset, _ = decode_html(data)
+    assert charset == "gb18030" and out.count(text) == 3
+
+
+def test_stray_bytes_of_a_latin_page_are_no_chinese() -> None:
+    from newsark.extract.mixed import mend_mixed
+
+    data = MIXED.format(meta="", utf8=UTF8_TEXT, legacy="\0").encode("utf-8").replace(b"\0", "Café naïve".encode("cp1252"))
+    assert mend_mixed(data) is None  # accented Latin text is read by no Chinese codec

@@ -15,6 +15,7 @@ import re
 import charset_normalizer
 
 from .gbrepair import drop_user_defined, repair_gb_shifts
+from .mixed import mend_mixed
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -124,7 +125,12 @@ def _detect(data: bytes) -> str | None:
 
 def _decode(data: bytes, charset: str) -> tuple[str, int]:
     text = data.decode(charset, errors="replace")
-    return text, count_suspicious(text)
+    bad = count_suspicious(text)
+    if bad and charset == "utf-8":  # parts of a UTF-8 page written in GBK or Big5 (mixed.py)
+        mended = mend_mixed(data)
+        if mended is not None and (still := count_suspicious(mended)) < bad:
+            return mended, still
+    return text, bad
 
 
 def decode_html(data: bytes, *, http_content_type: str | None = None) -> tuple[str, str, int]:
@@ -132,7 +138,8 @@ def decode_html(data: bytes, *, http_content_type: str | None = None) -> tuple[s
 
     The count is taken on the decoded page before repair; the text is then repaired where
     that is certain: bytes that decode to nothing (a truncated double-byte character) are
-    dropped rather than shown as U+FFFD, GBK's 0xA3A0 reads as the ideographic space
+    dropped rather than shown as U+FFFD, a UTF-8 page's parts written in GBK or Big5 are
+    read in their encoding (``mixed.py``), GBK's 0xA3A0 reads as the ideographic space
     (WHATWG's mapping) instead of a private-use character, a GB run shifted by a lost byte
     is put back in step, and the site's own glyphs of GBK's user-defined area are dropped
     from ordinary text (gbrepair.py), and a page that was double-encoded before it was
