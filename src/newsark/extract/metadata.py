@@ -38,6 +38,7 @@ class Meta:
     lead: str | None = None
     site_name: str | None = None
     page_type: str | None = None
+    article_body: str | None = None  # JSON-LD's articleBody, the longest one (page.py's fallback)
 
 
 def _meta_map(doc: etree._Element) -> dict[str, list[str]]:
@@ -179,6 +180,8 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     out.lead = _first(meta, ("description", "og:description", "twitter:description"))
     out.category, out.lead = _unescaped(out.category), _unescaped(out.lead)
     out.page_type = (_first(meta, ("og:type",)) or "").lower() or None
+    out.article_body = max((b for o in lds if isinstance(b := o.get("articleBody"), str) and b.strip()),
+                           key=len, default=None)
     forget_lines()
     forget_marked()
     return out
