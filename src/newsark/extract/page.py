@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -37,6 +36,7 @@ from .restore import restore_drop_caps, restore_images, restore_lead, restore_sa
 from .runs import rejoin_split_runs, wrap_text_runs
 from .sniff import html_bytes
 from .spacing import restore_spaces
+from .structured import structured_body_instead
 from .trim import drop_repeats, trim_tail
 
 if TYPE_CHECKING:
@@ -179,48 +179,6 @@ def _parse(text: str) -> tuple[etree._Element, str | None]:
     return doc, (None if deep else text)
 
 
-STRUCTURED_BODY_CHARS = 500  # a JSON-LD articleBody this long ...
-STRUCTURED_BODY_SHARE = 0.25  # ... and the extracted body at most this share of it: use it
-
-
-def _structured_body_instead(article_body: str | None, markdown: str) -> etree._Element | None:
-    """The page's JSON-LD ``articleBody`` as body markup, when the page's HTML shows little
-    of the article it holds (an application's shell saved before its script drew the
-    story, a paywall's teaser), or the body is that articleBody run into one paragraph;
-    else None. On the development pages that have one, the extracted body is the longer,
-    or close to it (the articleBody is often cut at 500 characters), and this never applies."""
-    if not article_body:
-        return None
-    element = _article_body_element(article_body)
-    flat = "".join(element.text_content().split())
-    body = "".join(plain_text(markdown, with_captions=False).split())
-    if body == flat:
-        # the body is the articleBody already (trafilatura's last resort reads it), in one
-        # paragraph: its own paragraphs are wanted
-        blocks = sum(1 for block in markdown.split("\n\n") if block.strip())
-        return element if len(element) > blocks else None
-    return element if len(flat) >= STRUCTURED_BODY_CHARS and len(body) < STRUCTURED_BODY_SHARE * len(flat) else None
-
-
-_TAG_RE = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|li|blockquote|a|img|strong|em|b|i)\b[^>]*>", re.IGNORECASE)
-
-
-def _article_body_element(article_body: str) -> etree._Element:
-    """The articleBody as body markup: its own HTML when it is written in HTML, else a
-    paragraph per line (as text: nothing in it is read as markup)."""
-    if _TAG_RE.search(article_body):
-        try:
-            return lxml.html.fragment_fromstring(article_body, create_parent="div", parser=_PARSER)
-        except (etree.ParserError, ValueError):
-            pass  # read as text below
-    div = lxml.html.Element("div")
-    for line in html_lib.unescape(article_body).split("\n"):  # (JSON-LD text often keeps &amp;)
-        if line.strip():
-            p = etree.SubElement(div, "p")
-            p.text = line.strip()
-    return div
-
-
 # What may stand before the title in a block that repeats it: a breadcrumb trail
 # ('Consulting Articles > Careers > ', 'General» ', 'Home' run into the title) or a label.
 _CRUMBS_RE = re.compile(r"^(?:home|title\s*:|(?:[^>»›]{1,40}[>»›]\s*){1,4})$", re.IGNORECASE)
@@ -328,7 +286,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
         out.markdown = insert_embeds(md, doc, links)
         out.figures = figures
     meta = extract_metadata(doc, url, plain_text(out.markdown))
-    structured = _structured_body_instead(meta.article_body, out.markdown)
+    structured = structured_body_instead(meta.article_body, out.markdown, _PARSER)
     if structured is not None:
         md, figures = to_markdown(structured, links, captions)
         out.markdown, out.figures, out.chosen = md, figures, "json-ld articleBody"
