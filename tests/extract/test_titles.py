@@ -121,3 +121,16 @@ def test_the_sites_name_written_into_the_headline_goes() -> None:
     html = page("<title>Gym Workouts for Beginners — Strength Training</title>", "",
                 "<h1>Gym Workouts for Beginners — Strength Training</h1>")
     assert extract_page(html, url="https://www.goldsgym.com/blog/x").title == "Gym Workouts for Beginners — Strength Training"
+
+
+def test_a_placeholder_title_gives_way_to_the_headline_the_body_opens_with() -> None:
+    essay = "".join(f"&nbsp;&nbsp;第{i}段，人心不会熄灭，但它可能蒙上灰烬而不再燃烧，灰烬本来是燃烧的产物。<br>" for i in range(12))
+    # a page wrapped in other markup: its <title> ends up in the body, and is not shown there
+    page = (f'<text id="x" title="显示"><html><head><title>显示</title></head><body>'
+            f"<p align='center'><font><strong>犬儒病(上)</strong></font></p><hr><p> 胡平<br>{essay}</p></body></html></text>")
+    ex = extract_page(page.encode("utf-8"))
+    assert ex.title == "犬儒病(上)" and ex.author == "胡平"
+    assert not ex.text.startswith("显示")
+    # a real title stays, whatever the body opens with
+    ex = extract_page(page.replace("<title>显示</title>", "<title>犬儒病</title>").encode("utf-8"))
+    assert ex.title == "犬儒病" and ex.author is None

@@ -31,8 +31,10 @@ _BLOCK = {
     "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "figure", "hr",
     "dl", "dt", "dd", "form", "center", "tr", "td", "th", "tbody", "thead", "caption",
 }
+# (a <title> misplaced into the body, as a page wrapped in other markup has it, is never
+# shown either: browsers hide it wherever it stands)
 _SKIP = {"script", "style", "noscript", "template", "button", "svg", "iframe", "form",
-         "input", "select", "textarea", "nav", "object", "embed", "canvas", "map", "head"}
+         "input", "select", "textarea", "nav", "object", "embed", "canvas", "map", "head", "title"}
 _IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.IGNORECASE)
 _HEADING_IN = etree.XPath("boolean(.//h2|.//h3|.//h4|.//h5|.//h6)")
 # A list item written as blocks, not as a line: a nested list, a heading, a quote, code, a

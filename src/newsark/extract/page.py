@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 from lxml import etree
 
+from .bylines import plausible_chinese_name
 from .candidates import (
     Candidate,
     drop_keeping_tail,
@@ -37,6 +38,7 @@ from .runs import rejoin_split_runs, wrap_text_runs
 from .sniff import html_bytes
 from .spacing import restore_spaces
 from .structured import structured_body_instead
+from .titles import is_placeholder_title, title_from_body
 from .trim import drop_repeats, trim_tail
 
 if TYPE_CHECKING:
@@ -299,6 +301,11 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
     # The body's prose: captions belong to their figures (``figures``), not to the text.
     out.text = plain_text(out.markdown, with_captions=False)
     out.title, out.date, out.last_updated = meta.title, meta.date, meta.last_updated
+    if is_placeholder_title(out.title):  # a forum's '显示', an editor's 'Untitled Document'
+        headline, rest = title_from_body(out.markdown)
+        out.title = headline or out.title
+        if headline and not meta.author and plausible_chinese_name(rest):  # '**犬儒病(上)** 胡平'
+            meta.author, meta.bylines = rest, [("撰文", rest)]
     out.author, out.bylines = meta.author, meta.bylines
     out.category, out.tags, out.lead = meta.category, meta.tags, meta.lead
     out.suspicious = count_suspicious(f"{out.title or ''}\n{out.text}")

@@ -244,3 +244,26 @@ def _visible_headline(h1s: list[str], others: list[str]) -> str | None:
         if len(w) >= 2 and len(h) >= 6 and len(w & ref) >= 0.5 * len(w):
             return h
     return None
+
+
+# Titles a page tool or a forum gives every page ('显示' "show", '无标题文档' "untitled
+# document", 'New Page 1'): no page's title.
+_PLACEHOLDERS = frozenset("""
+显示|顯示|无标题|無標題|无标题文档|無標題文件|未命名|未命名文档|新建网页 1|新網頁 1|正文|内容|內容|详细|詳細|
+详细内容|詳細內容|浏览|瀏覽|查看|网页|網頁|untitled|untitled document|untitled page|document|new page 1|
+new page|index|page
+""".replace("\n", "").split("|"))
+_LEAD_BOLD_RE = re.compile(r"^\*\*([^*\n]{2,60})\*\*")
+
+
+def is_placeholder_title(title: str | None) -> bool:
+    return bool(title) and " ".join((title or "").split()).lower() in _PLACEHOLDERS
+
+
+def title_from_body(markdown: str) -> tuple[str | None, str]:
+    """The headline a body opens with, in bold or as a heading, and what follows it on its
+    line ('**犬儒病(上)** 胡平': an essay's author): a page whose own title is a
+    placeholder shows its headline so."""
+    first = markdown.lstrip().split("\n", 1)[0]
+    m = _LEAD_BOLD_RE.match(first) or re.match(r"^#{1,3} (.{2,80})$", first)
+    return (m.group(1).strip(), first[m.end():].strip()) if m else (None, "")
