@@ -27,6 +27,7 @@ from .dense import is_short
 from .embeds import insert_embeds
 from .figures import CaptionFinder, resolve_lazy_images, restore_figure_images
 from .furniture import drop_author_box, drop_furniture, drop_header_lines
+from .gallery import restore_gallery
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
 from .links import LinkMapper, base_href, capture_parts, own_url
 from .markdown import drop_caption_repeats, plain_text, to_markdown
@@ -282,6 +283,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
     if body is not None:
         restore_figure_images(body.element, doc)
         restore_images(doc, body.element)
+        restore_gallery(doc, body.element)
         restore_link_formatting(body.element, doc)
         restore_spaces(body.element, doc)
         md, figures = to_markdown(body.element, links, captions)
