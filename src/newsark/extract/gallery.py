@@ -3,8 +3,8 @@
 A gallery story (a row of pictures and the caption of the one shown) keeps its pictures in
 a list of its own beside the caption's box; neither library takes them, and the body is
 the caption alone. When a short body (STORY_CHARS) holds no picture at all and such a
-list stands in the same small part of the page as the body's text (their common container holds little more text
-than the body), its pictures go into the body, before the text when the page shows them
+list stands in the same small part of the page as the body's text (their common container
+holds little more text than the body), its pictures go into the body, before the text when the page shows them
 first, else after it. A list of pictures linked to other pages (teasers, product cards:
 the picture or a name beside it is a link), in an aside, navigation, header or footer, or
 far from the body's text stays out.
@@ -12,11 +12,11 @@ far from the body's text stays out.
 
 from __future__ import annotations
 
-import copy
-
 from lxml import etree
 
+from .choose import inside
 from .markdown import _IMAGE_FILE_RE, image_src, is_content_image
+from .restore import _precedes, picture_copy
 from .trim import _units, find_units
 
 GALLERY_ITEMS = 3  # pictures in a row, each in an item of its own, that make a gallery
@@ -44,15 +44,12 @@ def restore_gallery(doc: etree._Element, body: etree._Element) -> int:
         box = _common(row, anchor)
         if box is None or len("".join("".join(box.itertext()).split())) > near:
             continue
-        before = _first_in(box, row, anchor) is row
+        before = _precedes(row, anchor)
         for i, img in enumerate(pictures):
-            new = copy.deepcopy(img)
-            new.tail = None
-            new.set("src", image_src(img))
             if before:
-                body.insert(i, new)
+                body.insert(i, picture_copy(img))
             else:
-                body.append(new)
+                body.append(picture_copy(img))
         return len(pictures)
     return 0
 
@@ -102,7 +99,7 @@ def _pictures(row: etree._Element) -> list[etree._Element] | None:
         if len(imgs) != 1 or len("".join("".join(item.itertext()).split())) > ITEM_CHARS:
             return None
         if any(a.get("href") and not _IMAGE_FILE_RE.search(a.get("href") or "")
-               and (_holds(a, imgs[0]) or "".join(a.itertext()).strip()) for a in item.iter("a")):
+               and (inside(imgs[0], a) or "".join(a.itertext()).strip()) for a in item.iter("a")):
             return None  # a teaser or a product card: its picture or its name links to its page
         pictures.append(imgs[0])
     if len(pictures) < GALLERY_ITEMS or any(a.tag in _NOT_GALLERY for a in row.iterancestors()):
@@ -112,19 +109,7 @@ def _pictures(row: etree._Element) -> list[etree._Element] | None:
     return pictures
 
 
-def _holds(a: etree._Element, img: etree._Element) -> bool:
-    return any(anc is a for anc in img.iterancestors())
-
-
 def _common(a: etree._Element, b: etree._Element) -> etree._Element | None:
     """The nearest element holding both."""
-    around_b = {id(x): x for x in b.iterancestors()}
-    return next((x for x in a.iterancestors() if id(x) in around_b), None)
-
-
-def _first_in(box: etree._Element, a: etree._Element, b: etree._Element) -> etree._Element | None:
-    """Which of ``a`` and ``b`` (or what holds them) comes first inside ``box``."""
-    for el in box.iter():
-        if el is a or el is b:
-            return el
-    return None
+    around_b = set(b.iterancestors())
+    return next((x for x in a.iterancestors() if x in around_b), None)

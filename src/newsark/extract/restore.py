@@ -147,12 +147,17 @@ def restore_images(doc: etree._Element, body: etree._Element) -> int:
         at = bisect.bisect_left(positions, order[img])
         if at == 0 or at == len(positions):
             continue  # not between two kept blocks: before the article or after it
-        new = copy.deepcopy(img)
-        new.tail = None
-        new.set("src", image_src(img))
-        _in_flow(found[kept[at][1]][0]).addprevious(new)
+        _in_flow(found[kept[at][1]][0]).addprevious(picture_copy(img))
         restored += 1
     return restored
+
+
+def picture_copy(img: etree._Element) -> etree._Element:
+    """A page's picture to put into a body: its resolved source, none of the text after it."""
+    new = copy.deepcopy(img)
+    new.tail = None
+    new.set("src", image_src(img))
+    return new
 
 
 def _outside_flow(img: etree._Element, box: etree._Element) -> bool:
