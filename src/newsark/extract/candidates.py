@@ -10,6 +10,7 @@ import functools
 import itertools
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -271,7 +272,60 @@ def _readability_class() -> Any:
                     elem.drop_tree()
             return _strip_for_readability(doc)
 
+        def transform_misused_divs_into_paragraphs(self) -> None:
+            # readability's own, but for a line's text after an inline element: it made
+            # each such tail a paragraph of its own, cutting a line in two ('Rain cover or '
+            # / '[dry bag]', '... designed to' / '**simplify**. It is ...').
+            for elem in self.tags(self.html, "div"):
+                if not REGEXES["divToPElementsRe"].search(
+                        str(b"".join(etree.tostring(s, encoding="utf-8") for s in elem))):
+                    elem.tag = "p"
+            for elem in self.tags(self.html, "div"):
+                _paragraphs_of_runs(elem, lambda child: child.tag in _READABILITY_INLINE and not
+                                    REGEXES["divToPElementsRe"].search(etree.tounicode(child, method="html")))
+
     return FastCleanDocument
+
+
+# The tags readability-lxml keeps inside a paragraph it makes of a <div>'s loose text.
+_READABILITY_INLINE = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span",
+                                 "strong", "sub", "sup", "u"})
+
+
+def _paragraphs_of_runs(elem: etree._Element, inline: Callable[[etree._Element], bool]) -> None:
+    """Each run of a container's loose text and inline elements, up to a <br> or another
+    element, made a <p> (the <br>s between runs dropped), as a browser shows the lines."""
+    children = list(elem)
+    text: str | None = elem.text
+    run: list[etree._Element] = []
+    elem.text = None
+    out: list[etree._Element] = []
+
+    def close() -> None:
+        if (text and text.strip()) or run:
+            p = elem.makeelement("p", {})
+            p.text = text
+            p.extend(run)
+            out.append(p)
+        elif text and out:  # white space between blocks stays where it was
+            out[-1].tail = text
+        elif text:
+            elem.text = text
+
+    for child in children:
+        if child.tag == "br":
+            close()
+            text, run = child.tail, []
+            elem.remove(child)
+        elif inline(child):
+            run.append(child)  # with its tail: the line goes on after it
+        else:
+            close()
+            text, run = child.tail, []
+            child.tail = None
+            out.append(child)
+    close()
+    elem.extend(out)
 
 
 _FRAGMENT_PARSER = lxml.html.HTMLParser(huge_tree=True)

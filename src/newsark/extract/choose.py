@@ -31,6 +31,7 @@ SHORT_LINE = 6  # words
 SHORT_LINES_DOUBT = 0.5  # share of a body's words on short lines that makes it doubtful
 FRAGMENT = 2.0  # long paragraphs missed, relative to the body's size: a fragment of the article
 INSIDE_DOUBT = 0.2  # blocks of the body's own container missing from it, relative to its size
+BLOB_CHARS = 2000  # one run of text this long, with no break at all: a whole page's text dumped
 REPEATED = 3  # a paragraph the page writes this many times is a banner, not article text
 _TEXT_BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "dd", "td")
 _OTHER_BLOCKS = ("h1", "h5", "h6", "dt", "tr")  # text blocks a body's trimming maps too (trim.py)
@@ -295,10 +296,19 @@ def short_line_share(body: Candidate) -> float:
 def doubtful(doc: etree._Element, body: Candidate) -> bool:
     """Whether a body probably missed part of the article (see the two signals above), or
     took a page of links or a menu for it."""
-    if link_share(body) > LINKS_DOUBT or short_line_share(body) > SHORT_LINES_DOUBT:
+    if link_share(body) > LINKS_DOUBT or short_line_share(body) > SHORT_LINES_DOUBT or is_blob(body):
         return True
     blocks = _blocks(doc, body)
     return missed_share(doc, body, blocks) > MISSED_DOUBT or missed_inside(doc, body, blocks) > INSIDE_DOUBT
+
+
+def is_blob(body: Candidate) -> bool:
+    """A body that is one run of text of thousands of characters: trafilatura's last resort
+    (its baseline, when its extractor found too little, joins the text of the page's
+    paragraphs into one). The words may be right, but every paragraph, heading and list of
+    the article is gone, and menus and notices are run in with them."""
+    text = body.text
+    return len(text) >= BLOB_CHARS and "\n" not in text
 
 
 def fragment_or_menu(doc: etree._Element, body: Candidate) -> bool:

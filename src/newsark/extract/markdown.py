@@ -322,6 +322,8 @@ class MarkdownWriter:
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             level = max(2, int(tag[1]))  # the title is the only level-1 heading
             text = " ".join(self.inline(el).split())
+            if text.startswith("**") and text.endswith("**") and "**" not in text[2:-2] and len(text) > 4:
+                text = text[2:-2]  # a heading is bold already: '## **Title**' says it twice
             if text:
                 self.blocks.append("#" * level + " " + text)
             return
@@ -491,9 +493,22 @@ def to_markdown(
     caption_of: Callable[[etree._Element], tuple[str, str]] | None = None,
 ) -> tuple[str, list[dict[str, str]]]:
     """Markdown of an element's content and the figures found in it."""
+    _open_misnested_navs(el)
     writer = MarkdownWriter(links, caption_of)
     writer.walk(el)
     return writer.markdown(), writer.figures
+
+
+def _open_misnested_navs(el: etree._Element) -> None:
+    """A <nav> holding most of the body's text is no menu: a page that leaves an element
+    of its menu open parses with the whole article inside the <nav> (a WCXB page's 34,000
+    characters came out as nothing). Such a <nav> is read as a plain container."""
+    navs = [nav for nav in el.iter("nav")]
+    if navs:
+        half = len(el.text_content()) / 2
+        for nav in navs:
+            if len(nav.text_content()) > half:
+                nav.tag = "div"
 
 
 REPEATED_CAPTION = 40  # characters (white space aside) of a caption a paragraph repeats

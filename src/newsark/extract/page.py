@@ -39,6 +39,7 @@ from .runs import rejoin_split_runs, wrap_text_runs
 from .sniff import html_bytes
 from .spacing import restore_spaces
 from .structured import structured_body_instead
+from .tables import restore_list_tables
 from .titles import is_placeholder_title, title_from_body
 from .trim import drop_repeats, trim_tail
 
@@ -176,10 +177,26 @@ def _parse(text: str) -> tuple[etree._Element, str | None]:
     for icon in _LIGATURE_ICONS(doc) if "material-" in text else ():
         if _LIGATURE_RE.fullmatch(icon.text_content().strip()):
             drop_keeping_tail(icon)
+    unlink_self_anchored_headings(doc)
     if is_replayed(text):  # saved from the Wayback Machine's replay: its toolbar is not the page
         drop_replay_toolbar(doc)
     open_collapsed(doc, text)  # an accordion's closed answers are text every extractor drops
     return doc, (None if deep else text)
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def unlink_self_anchored_headings(doc: etree._Element) -> None:
+    """A heading written wholly as a link to itself ('<h2 id="goals"><a href="#goals">Setting
+    goals</a></h2>', so a reader can copy its address) is a heading: trafilatura drops
+    such a heading as a link (29 headings of one WCXB page); the link goes, its text stays."""
+    for heading in list(doc.iter(_HEADINGS)):
+        for a in heading.iter("a"):
+            if (a.get("href") or "").strip().startswith("#") and \
+                    " ".join(a.text_content().split()) == " ".join(heading.text_content().split()):
+                a.drop_tag()
+                break
 
 
 # What may stand before the title in a block that repeats it: a breadcrumb trail
@@ -284,6 +301,8 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
         restore_figure_images(body.element, doc)
         restore_images(doc, body.element)
         restore_gallery(doc, body.element)
+        if body.name == "trafilatura":  # (readability keeps its tables' rows)
+            restore_list_tables(body.element, doc)
         restore_link_formatting(body.element, doc)
         restore_spaces(body.element, doc)
         md, figures = to_markdown(body.element, links, captions)

@@ -1,0 +1,109 @@
+"""The body's Markdown keeps the page's structure: headings, lines, tables, paragraphs."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from newsark.extract import extract_page
+from newsark.extract.candidates import Candidate, from_readability
+from newsark.extract.choose import doubtful, is_blob
+from newsark.extract.links import LinkMapper
+from newsark.extract.markdown import to_markdown
+from newsark.extract.page import parse_document
+from newsark.extract.tables import restore_list_tables
+
+URL = "https://news.example.org/2024/05/harbour"
+PARA = ("The harbour authority said on Monday that the new ferry terminal would open in the "
+        "spring, after three years of building work and two delays over the cost of steel.")
+MENU = "".join(f'<li><a href="/section/{i}">Section {i}</a></li>' for i in range(8))
+
+
+def _page(article: str) -> bytes:
+    return (f"<html><head><title>The new terminal</title></head><body><nav><ul>{MENU}</ul></nav>"
+            f"<article><h1>The new terminal</h1>{article}</article>"
+            "<footer><p>Copyright the newsroom</p></footer></body></html>").encode()
+
+
+def _md(html: str) -> str:
+    return to_markdown(lxml.html.fragment_fromstring(html, create_parent="div"), LinkMapper(URL, None))[0]
+
+
+def test_a_heading_written_as_a_link_to_itself_stays_a_heading() -> None:
+    sections = "".join(f'<h2 id="part-{i}"><a href="#part-{i}">Part {i} of the plan</a></h2><p>{PARA} {i}.</p>'
+                       for i in range(4))
+    # readability drops a heading that is mostly a link
+    read = from_readability(parse_document(_page(sections).decode()), URL)
+    assert read is not None
+    assert [h.text_content() for h in read.element.iter("h2")] == [f"Part {i} of the plan" for i in range(4)]
+    md = extract_page(_page(sections), url=URL).markdown
+    for i in range(4):
+        assert f"## Part {i} of the plan" in md
+    assert "#part-" not in md
+
+
+def test_a_heading_in_bold_is_not_bold_twice() -> None:
+    assert _md("<h2><strong>What the plan costs</strong></h2>") == "## What the plan costs"
+    # bold on part of it is the page's emphasis
+    assert _md("<h3><b>Cost</b> and time</h3>") == "### **Cost** and time"
+    assert _md("<h3><b>Cost</b> and <b>time</b></h3>") == "### **Cost** and **time**"
+
+
+def test_a_nav_holding_the_whole_article_is_read() -> None:
+    # a menu left open: the parser puts everything after it inside the <nav>
+    md = _md(f"<nav><a href='/'>Home</a><div><p>{PARA}</p><p>{PARA} Again.</p></div></nav>")
+    assert md.count("ferry terminal") == 2
+    assert "ferry" not in _md(f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><p>{'x ' * 5}</p>")
+
+
+def test_a_whole_page_dumped_in_one_run_of_text_is_doubted() -> None:
+    doc = lxml.html.fromstring(f"<html><body><p>{PARA}</p></body></html>")
+    blob = Candidate("trafilatura", lxml.html.fromstring(f"<div><p>{PARA * 20}</p></div>"), PARA * 20)
+    assert is_blob(blob) and doubtful(doc, blob)
+    lines = "\n".join([PARA] * 20)
+    assert not is_blob(Candidate("trafilatura", blob.element, lines))
+    assert not is_blob(Candidate("trafilatura", blob.element, PARA))
+
+
+def test_readability_keeps_a_line_whole_across_its_links() -> None:
+    # a checklist after a paragraph, in one <div>: readability made each line's text after
+    # the checkbox a paragraph and its link another one
+    rows = "".join(f'<input type="checkbox">&nbsp;Rain cover or <a href="/bags/{i}">dry bag {i}</a> for the pack<br>'
+                   for i in range(3))
+    paras = "".join(f"<p>{PARA}</p>" for _ in range(12))
+    html = f"<html><body><div class='content'><div>{paras}{rows}</div></div></body></html>"
+    read = from_readability(html, URL)
+    assert read is not None
+    paragraphs = [" ".join(p.text_content().split()) for p in read.element.iter("p")]
+    assert [p for p in paragraphs if "Rain" in p or "dry bag" in p] == [
+        f"Rain cover or dry bag {i} for the pack" for i in range(3)]
+
+
+TABLE = ("<table><thead><tr><th></th><th>Basic</th><th>Premier</th></tr></thead><tbody>"
+         "<tr><td>Cost</td><td>$642</td><td>$1,041</td></tr>"
+         "<tr><td>Cover</td><td>$10,000</td><td>$50,000</td></tr></tbody></table>")
+
+
+def test_a_table_inside_a_list_item_keeps_its_rows() -> None:
+    doc = lxml.html.fromstring(f"<html><body><ol><li><h2>1. Allianz</h2><p>{PARA}</p>{TABLE}</li></ol></body></html>")
+    # trafilatura's body of such an item: the cells, without rows or table
+    body = lxml.html.fragment_fromstring(
+        f"<div><ul><li><h2>1. Allianz</h2><p>{PARA}</p>" + "".join(
+            f"<td>{t}</td>" for t in ["Basic", "Premier", "Cost", "$642", "$1,041", "Cover", "$10,000", "$50,000"])
+        + "</li></ul></div>")
+    assert restore_list_tables(body, doc) == 1
+    md = to_markdown(body, LinkMapper(URL, None))[0]
+    assert "| Cost | $642 | $1,041 |" in md and "| Cover | $10,000 | $50,000 |" in md
+    assert md.count("$642") == 1
+
+
+def test_loose_cells_of_no_page_table_stay() -> None:
+    doc = lxml.html.fromstring(f"<html><body>{TABLE}</body></html>")
+    body = lxml.html.fragment_fromstring("<div><ul><li><td>Other</td><td>cells</td></li></ul></div>")
+    assert restore_list_tables(body, doc) == 0
+    assert [c.text for c in body.iter("td")] == ["Other", "cells"]
+
+
+def test_a_ranking_with_a_table_per_entry_keeps_the_tables() -> None:
+    entries = "".join(f"<li><h2>{i}. Carrier {i}</h2><p>{PARA} {i}.</p><p>{PARA}</p>{TABLE}</li>" for i in range(1, 4))
+    md = extract_page(_page(f"<p>{PARA}</p><ol>{entries}</ol>"), url=URL).markdown
+    assert md.count("| Cost | $642 | $1,041 |") == 3
