@@ -107,3 +107,11 @@ def test_a_ranking_with_a_table_per_entry_keeps_the_tables() -> None:
     entries = "".join(f"<li><h2>{i}. Carrier {i}</h2><p>{PARA} {i}.</p><p>{PARA}</p>{TABLE}</li>" for i in range(1, 4))
     md = extract_page(_page(f"<p>{PARA}</p><ol>{entries}</ol>"), url=URL).markdown
     assert md.count("| Cost | $642 | $1,041 |") == 3
+
+
+def test_lines_drawn_with_bullet_characters_are_a_list() -> None:
+    assert _md("<p>• Water bottle<br>• Sweat towel<br>•  1. Lock</p>") == "- Water bottle\n- Sweat towel\n- 1\\. Lock"
+    assert _md("<p>• One idea.</p><p>• Another one.</p>") == "- One idea.\n- Another one."
+    # a bullet on some lines only, or a middle dot inside a name, is text as written
+    assert _md("<p>Pack:<br>• Water bottle</p>").startswith("Pack:\n•")
+    assert _md("<p>阿里·巴巴</p>") == "阿里·巴巴"
