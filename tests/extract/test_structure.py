@@ -7,6 +7,7 @@ import lxml.html
 from newsark.extract import extract_page
 from newsark.extract.candidates import Candidate, from_readability
 from newsark.extract.choose import doubtful, is_blob
+from newsark.extract.headings import restore_headings
 from newsark.extract.links import LinkMapper
 from newsark.extract.markdown import to_markdown
 from newsark.extract.page import parse_document
@@ -115,3 +116,14 @@ def test_lines_drawn_with_bullet_characters_are_a_list() -> None:
     # a bullet on some lines only, or a middle dot inside a name, is text as written
     assert _md("<p>Pack:<br>• Water bottle</p>").startswith("Pack:\n•")
     assert _md("<p>阿里·巴巴</p>") == "阿里·巴巴"
+
+
+def test_a_paragraph_that_was_a_heading_of_the_page_is_one_again() -> None:
+    doc = lxml.html.fromstring(
+        f"<html><body><aside><h4>Partial remodel</h4><p>See our guide.</p></aside>"
+        f"<h3 class='x'>Partial remodel</h3><p>{PARA}</p><h2>Costs</h2><p>Costs vary.</p></body></html>")
+    body = lxml.html.fragment_fromstring(
+        f"<div><p>Partial remodel</p><p>{PARA}</p><p>Costs</p><p>Other text.</p></div>")
+    assert restore_headings(body, doc) == 1
+    assert [(el.tag, el.text) for el in body][:2] == [("h3", "Partial remodel"), ("p", PARA)]
+    assert body[2].tag == "p"  # 'Costs' is followed by other text than the page's heading is

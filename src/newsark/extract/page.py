@@ -28,6 +28,7 @@ from .embeds import insert_embeds
 from .figures import CaptionFinder, resolve_lazy_images, restore_figure_images
 from .furniture import drop_author_box, drop_furniture, drop_header_lines
 from .gallery import restore_gallery
+from .headings import restore_headings, unlink_self_anchored_headings
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
 from .links import LinkMapper, base_href, capture_parts, own_url
 from .markdown import drop_caption_repeats, plain_text, to_markdown
@@ -184,21 +185,6 @@ def _parse(text: str) -> tuple[etree._Element, str | None]:
     return doc, (None if deep else text)
 
 
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-
-
-def unlink_self_anchored_headings(doc: etree._Element) -> None:
-    """A heading written wholly as a link to itself ('<h2 id="goals"><a href="#goals">Setting
-    goals</a></h2>', so a reader can copy its address) is a heading: trafilatura drops
-    such a heading as a link (29 headings of one WCXB page); the link goes, its text stays."""
-    for heading in list(doc.iter(_HEADINGS)):
-        for a in heading.iter("a"):
-            if (a.get("href") or "").strip().startswith("#") and \
-                    " ".join(a.text_content().split()) == " ".join(heading.text_content().split()):
-                a.drop_tag()
-                break
-
-
 # What may stand before the title in a block that repeats it: a breadcrumb trail
 # ('Consulting Articles > Careers > ', 'General» ', 'Home' run into the title) or a label.
 _CRUMBS_RE = re.compile(r"^(?:home|title\s*:|(?:[^>»›]{1,40}[>»›]\s*){1,4})$", re.IGNORECASE)
@@ -303,6 +289,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
         restore_gallery(doc, body.element)
         if body.name == "trafilatura":  # (readability keeps its tables' rows)
             restore_list_tables(body.element, doc)
+        restore_headings(body.element, doc)
         restore_link_formatting(body.element, doc)
         restore_spaces(body.element, doc)
         md, figures = to_markdown(body.element, links, captions)

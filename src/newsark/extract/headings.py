@@ -1,0 +1,73 @@
+"""Headings the libraries lose or flatten, kept or given back from the page."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+MAX_HEADING = 200  # characters: a longer paragraph is no heading, whatever the page says
+_FOLLOW_KEY = 30  # characters (white space aside) of the text after a heading compared
+
+
+def _flat(el: etree._Element) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def unlink_self_anchored_headings(doc: etree._Element) -> None:
+    """A heading written wholly as a link to itself ('<h2 id="goals"><a href="#goals">Setting
+    goals</a></h2>', so a reader can copy its address) is a heading: readability drops a
+    heading that is mostly a link (29 headings of one WCXB page). The link goes, its text
+    stays."""
+    for heading in list(doc.iter(HEADINGS)):
+        for a in heading.iter("a"):
+            if (a.get("href") or "").strip().startswith("#") and " ".join(a.text_content().split()) == _flat(heading):
+                a.drop_tag()
+                break
+
+
+def _text_after(el: etree._Element) -> str:
+    """The first characters of the text that follows ``el`` in its tree, white space removed."""
+    node: etree._Element | None = el
+    while node is not None:
+        if node.tail and node.tail.strip():
+            return "".join(node.tail.split())[:_FOLLOW_KEY]
+        for sib in node.itersiblings():
+            if not isinstance(sib.tag, str):
+                if sib.tail and sib.tail.strip():
+                    return "".join(sib.tail.split())[:_FOLLOW_KEY]
+                continue
+            text = "".join("".join(sib.itertext()).split())
+            if text:
+                return text[:_FOLLOW_KEY]
+            if sib.tail and sib.tail.strip():
+                return "".join(sib.tail.split())[:_FOLLOW_KEY]
+        node = node.getparent()
+    return ""
+
+
+def restore_headings(body: etree._Element, doc: etree._Element) -> int:
+    """Give a body's paragraph back its heading: trafilatura's fallbacks write a page's
+    headings as paragraphs ('<h3>Partial Remodel</h3>' came out '<p>Partial Remodel</p>',
+    18 headings on one WCXB page). A paragraph that is the whole text of a heading of the
+    page, with the same text after it in the body as after the heading in the page, takes
+    that heading's tag. Returns how many were given back."""
+    paragraphs = [p for p in body.iter("p") if 0 < len(_flat(p)) <= MAX_HEADING]
+    if not paragraphs:
+        return 0
+    headings: dict[str, list[etree._Element]] = {}
+    for h in doc.iter(HEADINGS):
+        text = _flat(h)
+        if 0 < len(text) <= MAX_HEADING:
+            headings.setdefault(text, []).append(h)
+    restored = 0
+    for p in paragraphs:
+        same = headings.get(_flat(p))
+        if not same:
+            continue
+        after = _text_after(p)
+        match = next((h for h in same if after and _text_after(h) == after), None)
+        if match is not None:
+            p.tag = match.tag
+            p.attrib.clear()
+            restored += 1
+    return restored
