@@ -8,6 +8,7 @@ from newsark.extract import extract_page
 from newsark.extract.candidates import Candidate, from_readability
 from newsark.extract.choose import doubtful, is_blob
 from newsark.extract.headings import restore_headings
+from newsark.extract.inline import restore_links
 from newsark.extract.links import LinkMapper
 from newsark.extract.markdown import to_markdown
 from newsark.extract.page import parse_document
@@ -127,3 +128,26 @@ def test_a_paragraph_that_was_a_heading_of_the_page_is_one_again() -> None:
     assert restore_headings(body, doc) == 1
     assert [(el.tag, el.text) for el in body][:2] == [("h3", "Partial remodel"), ("p", PARA)]
     assert body[2].tag == "p"  # 'Costs' is followed by other text than the page's heading is
+
+
+def test_a_paragraph_that_lost_its_links_gets_them_from_the_page() -> None:
+    linked = (f'{PARA} Read <a href="/guides/steel">our guide to <em>steel</em> prices</a> and '
+              f'<a href="https://port.example.org/">the port\'s notice</a>.')
+    doc = lxml.html.fromstring(f"<html><body><p>{linked}</p><p>{PARA} Twice.</p><p>{PARA} Twice.</p>"
+                               f"<p>{PARA} Icon <img src='/i.png'> <a href='/x'>here</a>.</p></body></html>")
+    plain = lxml.html.fragment_fromstring(
+        f"<div><p>{PARA} Read our guide to steel prices and the port's notice.</p>"
+        f"<p>{PARA} Twice.</p><p>{PARA} Icon here.</p></div>")
+    assert restore_links(plain, doc) == 1
+    md = to_markdown(plain, LinkMapper(URL, None))[0]
+    assert "[our guide to *steel* prices](https://news.example.org/guides/steel)" in md
+    assert "[the port's notice](https://port.example.org/)" in md
+    # the page's block holds a picture the body's did not: left as it was
+    assert "i.png" not in md and "](https://news.example.org/x)" not in md
+
+
+def test_a_paragraph_of_other_words_keeps_its_own() -> None:
+    doc = lxml.html.fromstring(f'<html><body><p>{PARA} <a href="/a">More</a> here.</p></body></html>')
+    body = lxml.html.fragment_fromstring(f"<div><p>{PARA} More there.</p></div>")
+    assert restore_links(body, doc) == 0
+    assert body.find(".//a") is None

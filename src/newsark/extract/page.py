@@ -29,6 +29,7 @@ from .figures import CaptionFinder, resolve_lazy_images, restore_figure_images
 from .furniture import drop_author_box, drop_furniture, drop_header_lines
 from .gallery import restore_gallery
 from .headings import restore_headings, unlink_self_anchored_headings
+from .inline import restore_links
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
 from .links import LinkMapper, base_href, capture_parts, own_url
 from .markdown import drop_caption_repeats, plain_text, to_markdown
@@ -290,6 +291,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
         if body.name == "trafilatura":  # (readability keeps its tables' rows)
             restore_list_tables(body.element, doc)
         restore_headings(body.element, doc)
+        restore_links(body.element, doc)
         restore_link_formatting(body.element, doc)
         restore_spaces(body.element, doc)
         md, figures = to_markdown(body.element, links, captions)
