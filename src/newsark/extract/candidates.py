@@ -282,7 +282,8 @@ def _readability_class() -> Any:
                     elem.tag = "p"
             for elem in self.tags(self.html, "div"):
                 _paragraphs_of_runs(elem, lambda child: child.tag in _READABILITY_INLINE and not
-                                    REGEXES["divToPElementsRe"].search(etree.tounicode(child, method="html")))
+                                    REGEXES["divToPElementsRe"].search(etree.tounicode(child, method="html")),
+                                    _READABILITY_INLINE)
 
     return FastCleanDocument
 
@@ -292,10 +293,16 @@ _READABILITY_INLINE = frozenset({"a", "b", "cite", "code", "em", "font", "i", "s
                                  "strong", "sub", "sup", "u"})
 
 
-def _paragraphs_of_runs(elem: etree._Element, inline: Callable[[etree._Element], bool]) -> None:
+def _paragraphs_of_runs(elem: etree._Element, inline: Callable[[etree._Element], bool],
+                        inline_tags: frozenset[str]) -> None:
     """Each run of a container's loose text and inline elements, up to a <br> or another
-    element, made a <p> (the <br>s between runs dropped), as a browser shows the lines."""
+    element, made a <p> (the <br>s between runs dropped), as a browser shows the lines.
+    (``inline_tags``: the tags ``inline`` can say yes to, a cheap first test.)"""
     children = list(elem)
+    if not (elem.text and elem.text.strip()) and not any(
+            child.tag == "br" or (child.tail and child.tail.strip()) or child.tag in inline_tags
+            for child in children):
+        return  # blocks only: nothing to wrap (most <div>s)
     text: str | None = elem.text
     run: list[etree._Element] = []
     elem.text = None

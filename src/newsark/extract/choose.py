@@ -122,6 +122,20 @@ def page_blocks(doc: etree._Element) -> list[tuple[etree._Element, int, str]]:
     return got
 
 
+def block_key(el: etree._Element) -> str:
+    """An element's key as ``page_blocks`` gives it (its first KEY_CHARS characters, white
+    space removed), reading no more of its text than that takes."""
+    parts: list[str] = []
+    size = 0
+    for text in el.itertext():
+        piece = "".join(text.split())
+        parts.append(piece)
+        size += len(piece)
+        if size >= KEY_CHARS:
+            break
+    return "".join(parts)[:KEY_CHARS]
+
+
 def _blocks(doc: etree._Element, body: Candidate) -> list[_Block]:
     """The page's text blocks of BLOCK_WORDS words or more, each marked found or not in the
     body. Compared without white space, since extractors split and join text nodes

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .choose import block_key
+
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 MAX_HEADING = 200  # characters: a longer paragraph is no heading, whatever the page says
 _FOLLOW_KEY = 30  # characters (white space aside) of the text after a heading compared
@@ -45,24 +47,34 @@ def _text_after(el: etree._Element) -> str:
     return ""
 
 
-def restore_headings(body: etree._Element, doc: etree._Element) -> int:
+def restore_headings(body: etree._Element, doc: etree._Element, text: str | None = None) -> int:
     """Give a body's paragraph back its heading: trafilatura's fallbacks write a page's
     headings as paragraphs ('<h3>Partial Remodel</h3>' came out '<p>Partial Remodel</p>',
     18 headings on one WCXB page). A paragraph that is the whole text of a heading of the
     page, with the same text after it in the body as after the heading in the page, takes
-    that heading's tag. Returns how many were given back."""
-    paragraphs = [p for p in body.iter("p") if 0 < len(_flat(p)) <= MAX_HEADING]
-    if not paragraphs:
-        return 0
+    that heading's tag, unless the body has that heading already (``text``: the body's
+    text without white space, when known). Returns how many were given back."""
     headings: dict[str, list[etree._Element]] = {}
     for h in doc.iter(HEADINGS):
-        text = _flat(h)
-        if 0 < len(text) <= MAX_HEADING:
-            headings.setdefault(text, []).append(h)
+        own = _flat(h)
+        if 0 < len(own) <= MAX_HEADING:
+            headings.setdefault(own, []).append(h)
+    if not headings:
+        return 0
+    # Most bodies flattened no heading: each heading's text in the body is one of its headings.
+    if text is None:
+        text = "".join("".join(body.itertext()).split())
+    kept = {"".join(_flat(h).split()) for h in body.iter(HEADINGS)}
+    if all(squeezed in kept or squeezed not in text for squeezed in ("".join(t.split()) for t in headings)):
+        return 0
+    keys = {block_key(h) for hs in headings.values() for h in hs}
     restored = 0
-    for p in paragraphs:
-        same = headings.get(_flat(p))
-        if not same:
+    for p in body.iter("p"):
+        if block_key(p) not in keys:  # (most paragraphs: read no further)
+            continue
+        flat = _flat(p)
+        same = headings.get(flat)
+        if not same or "".join(flat.split()) in kept:  # (a table of contents' entry for a heading the body has)
             continue
         after = _text_after(p)
         match = next((h for h in same if after and _text_after(h) == after), None)

@@ -14,7 +14,7 @@ import copy
 
 from lxml import etree
 
-from .choose import page_blocks
+from .choose import block_key, page_blocks
 
 _BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "dd", "td")
 # What a page's block may hold besides text, links and formatting that the body's block
@@ -31,36 +31,48 @@ def _links(el: etree._Element) -> int:
     return sum(1 for a in el.iter("a") if not (a.get("href") or "#").strip().startswith(("#", "javascript:")))
 
 
-def restore_links(body: etree._Element, doc: etree._Element) -> int:
-    """Give each block of ``body`` that lost its links the page's content of that block.
-    Returns how many blocks were given back."""
-    wanting = [el for el in body.iter(_BLOCKS) if el.find(".//a") is None]
-    if not wanting:
+def restore_links(body: etree._Element, doc: etree._Element, text: str | None = None) -> int:
+    """Give each block of ``body`` that lost its links the page's content of that block
+    (``text``: the body's text without white space, when known). Returns how many blocks
+    were given back."""
+    linked = [(el, key) for el, _, key in page_blocks(doc)
+              if el.tag in _BLOCKS and el.find(".//a[@href]") is not None]
+    if not linked:
         return 0
-    by_text: dict[str, list[etree._Element]] = {}
-    for el, _, key in page_blocks(doc):
-        if el.tag in _BLOCKS:
-            by_text.setdefault(key, []).append(el)
+    # Most bodies lost no link: those whose text holds a linked block of the page hold its
+    # links too (one pass over the body's text, then a search per linked block).
+    text = _squeezed(body) if text is None else text
+    hrefs = {(a.get("href") or "").strip() for a in body.iter("a")}
+    if all(key not in text or all((a.get("href") or "").strip() in hrefs for a in el.iter("a"))
+           for el, key in linked):
+        return 0
+    keys = {key for _, key in linked}
     restored = 0
-    for el in wanting:
-        text = _squeezed(el)
-        if not text:
+    for el in body.iter(_BLOCKS):
+        if el.find(".//a") is not None:
             continue
-        same = [p for p in by_text.get(text[:60], ()) if p.tag == el.tag and _squeezed(p) == text]
+        key = block_key(el)
+        if key not in keys:  # (most blocks: read no further)
+            continue
+        own = _squeezed(el)
+        same = [p for p, _, k in page_blocks(doc) if k == key and p.tag == el.tag and _squeezed(p) == own]
         if len(same) != 1 or not _links(same[0]) or next(same[0].iter(_FOREIGN), None) is not None:
             continue  # none, or several such blocks (which one?), or one with more than text in it
-        page = same[0]
-        for child in list(el):
-            el.remove(child)
-        el.text = page.text
-        for child in page:
-            if isinstance(child.tag, str):
-                kid = copy.deepcopy(child)
-                el.append(kid)
-            elif child.tail:  # a comment between pieces of text: its tail is text
-                if len(el):
-                    el[-1].tail = (el[-1].tail or "") + child.tail
-                else:
-                    el.text = (el.text or "") + child.tail
+        _take_content(el, same[0])
         restored += 1
     return restored
+
+
+def _take_content(el: etree._Element, page: etree._Element) -> None:
+    """Give ``el`` a copy of the page block's text and inline elements."""
+    for child in list(el):
+        el.remove(child)
+    el.text = page.text
+    for child in page:
+        if isinstance(child.tag, str):
+            el.append(copy.deepcopy(child))
+        elif child.tail:  # a comment between pieces of text: its tail is text
+            if len(el):
+                el[-1].tail = (el[-1].tail or "") + child.tail
+            else:
+                el.text = (el.text or "") + child.tail

@@ -269,7 +269,7 @@ class MarkdownWriter:
         lines = [ln for ln in (_SPACES_RE.sub(" ", ln).strip() for ln in text.split("\n")) if ln]
         # A paragraph whose line starts like a Markdown block ('1. Safety first', '- 3 °C',
         # '# 1 hit') is text: escaped, it stays a paragraph and keeps its number or sign.
-        if lines and all(_BULLET_RE.match(ln) for ln in lines):
+        if lines and lines[0][:1] in _BULLETS and all(_BULLET_RE.match(ln) for ln in lines):
             # lines drawn as a list with a bullet character ('• Sweat towel<br>• Lock'): a list
             out = "\n".join("- " + _LINE_START_RE.sub(r"\1\\\2", _BULLET_RE.sub("", ln)) for ln in lines)
         else:
@@ -546,7 +546,8 @@ def drop_caption_repeats(markdown: str) -> str:
     return "\n\n".join(kept) if any(not b.startswith("<figure") for b in kept) else markdown
 
 
-_BULLET_RE = re.compile(r"^[•▪●◦‣∙·]\s+(?=\S)")
+_BULLETS = "•▪●◦‣∙·"
+_BULLET_RE = re.compile(f"^[{_BULLETS}]\\s+(?=\\S)")
 _LINE_START_RE = re.compile(r"^(\d*)([.)](?= )|[-+>#](?= |$|#))")
 _ESCAPED_START_RE = re.compile(r"^(\d*)\\([.)\-+>#])", re.MULTILINE)
 # A link (or image) of this Markdown, its text in group 1 (brackets in it escaped).

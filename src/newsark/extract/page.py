@@ -288,10 +288,14 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
         restore_figure_images(body.element, doc)
         restore_images(doc, body.element)
         restore_gallery(doc, body.element)
-        if body.name == "trafilatura":  # (readability keeps its tables' rows)
+        if body.name == "trafilatura":
+            # Trafilatura loses a table's rows inside a list item, and its fallbacks write
+            # headings as paragraphs and paragraphs without their links; readability keeps
+            # all three (the headings it drops, it drops whole).
             restore_list_tables(body.element, doc)
-        restore_headings(body.element, doc)
-        restore_links(body.element, doc)
+            squeezed = "".join(body.text.split())  # (the body's text, as the steps before left it)
+            restore_headings(body.element, doc, squeezed)
+            restore_links(body.element, doc, squeezed)
         restore_link_formatting(body.element, doc)
         restore_spaces(body.element, doc)
         md, figures = to_markdown(body.element, links, captions)
