@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lxml.html
+from lxml import etree
 
 from newsark.extract import extract_page
 from newsark.extract.candidates import Candidate, from_readability
@@ -55,6 +56,9 @@ def test_a_nav_holding_the_whole_article_is_read() -> None:
     md = _md(f"<nav><a href='/'>Home</a><div><p>{PARA}</p><p>{PARA} Again.</p></div></nav>")
     assert md.count("ferry terminal") == 2
     assert "ferry" not in _md(f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><p>{'x ' * 5}</p>")
+    # a body from trafilatura is a plain lxml.etree tree
+    plain = etree.fromstring(f"<div><nav><a href='/'>Home</a><div><p>{PARA}</p></div></nav></div>")
+    assert "ferry terminal" in to_markdown(plain, LinkMapper(URL, None))[0]
 
 
 def test_a_whole_page_dumped_in_one_run_of_text_is_doubted() -> None:

@@ -507,11 +507,11 @@ def _open_misnested_navs(el: etree._Element) -> None:
     """A <nav> holding most of the body's text is no menu: a page that leaves an element
     of its menu open parses with the whole article inside the <nav> (a WCXB page's 34,000
     characters came out as nothing). Such a <nav> is read as a plain container."""
-    navs = [nav for nav in el.iter("nav")]
-    if navs:
-        half = len(el.text_content()) / 2
+    navs = list(el.iter("nav"))
+    if navs:  # (itertext: a body from trafilatura is a plain lxml.etree tree, no text_content)
+        half = len("".join(el.itertext())) / 2
         for nav in navs:
-            if len(nav.text_content()) > half:
+            if len("".join(nav.itertext())) > half:
                 nav.tag = "div"
 
 
