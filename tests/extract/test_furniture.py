@@ -48,6 +48,11 @@ def test_a_table_of_contents_title_goes_its_list_stays() -> None:
           "On this page\n\nLast paragraph on the contents of the ferry's hold.")
     assert drop_furniture(md) == (f"First paragraph.\n\n{toc}\n\n## Fares\n\nText.\n\n"
                                   "Last paragraph on the contents of the ferry's hold.")
+    for title in ("Table of Contents Show", "Table of Content", "Toggle Table of Content", "Jump to a section:",
+                  "Jump to ↓"):
+        assert drop_furniture(f"First paragraph.\n\n{title}\n\n{toc}") == f"First paragraph.\n\n{toc}"
+    kept = "First paragraph.\n\nJump to conclusions, they said, and the ferry left."
+    assert drop_furniture(kept) == kept
 
 
 def test_furniture_at_the_end_goes_in_any_number() -> None:

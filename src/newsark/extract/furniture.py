@@ -45,7 +45,10 @@ _AD_LABEL_RE = re.compile(
     # a table of contents' title, anywhere: its list of links is a script's, gone from the
     # page as saved, or kept below as a list (12 such titles on the English dev sets, 1
     # in a labelled body)
-    r"|^(?:table of )?contents:?$|^on this page:?$"
+    # (with its button's word, 'Table of Contents Show', 'Toggle Table of Content'), and a
+    # jump list's title ('Jump to a section:', 'Jump to ↓')
+    r"|^(?:toggle |expand |show |hide )?(?:table of contents?|contents):?(?: (?:show|hide|toggle|expand))?$"
+    r"|^on this page:?$|^jump to(?: a section| section)?\s*[:↓]?$"
     # a comment box's counter ('已输入0字', '还可以输入500字') and the trail of where the
     # page sits ('您所在的位置： 首页 > 快讯 > 公司'): the page's controls, not its text
     r"|^(?:已输入|已輸入|还可以?输入|還可以?輸入)\s*\d+\s*字"
