@@ -10,7 +10,6 @@ import functools
 import itertools
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -281,9 +280,7 @@ def _readability_class() -> Any:
                         str(b"".join(etree.tostring(s, encoding="utf-8") for s in elem))):
                     elem.tag = "p"
             for elem in self.tags(self.html, "div"):
-                _paragraphs_of_runs(elem, lambda child: child.tag in _READABILITY_INLINE and not
-                                    REGEXES["divToPElementsRe"].search(etree.tounicode(child, method="html")),
-                                    _READABILITY_INLINE)
+                _paragraphs_of_runs(elem, REGEXES["divToPElementsRe"])
 
     return FastCleanDocument
 
@@ -293,16 +290,19 @@ _READABILITY_INLINE = frozenset({"a", "b", "cite", "code", "em", "font", "i", "s
                                  "strong", "sub", "sup", "u"})
 
 
-def _paragraphs_of_runs(elem: etree._Element, inline: Callable[[etree._Element], bool],
-                        inline_tags: frozenset[str]) -> None:
+def _paragraphs_of_runs(elem: etree._Element, blocks_re: re.Pattern[str]) -> None:
     """Each run of a container's loose text and inline elements, up to a <br> or another
     element, made a <p> (the <br>s between runs dropped), as a browser shows the lines.
-    (``inline_tags``: the tags ``inline`` can say yes to, a cheap first test.)"""
+    An inline element is one of readability's inline tags holding nothing ``blocks_re``
+    (its own pattern of block tags) finds in its HTML."""
     children = list(elem)
     if not (elem.text and elem.text.strip()) and not any(
-            child.tag == "br" or (child.tail and child.tail.strip()) or child.tag in inline_tags
+            child.tag == "br" or (child.tail and child.tail.strip()) or child.tag in _READABILITY_INLINE
             for child in children):
         return  # blocks only: nothing to wrap (most <div>s)
+
+    def inline(child: etree._Element) -> bool:
+        return child.tag in _READABILITY_INLINE and not blocks_re.search(etree.tounicode(child, method="html"))
     text: str | None = elem.text
     run: list[etree._Element] = []
     elem.text = None

@@ -5,14 +5,11 @@ from __future__ import annotations
 from lxml import etree
 
 from .choose import block_key
+from .markdown import flat_text
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 MAX_HEADING = 200  # characters: a longer paragraph is no heading, whatever the page says
 _FOLLOW_KEY = 30  # characters (white space aside) of the text after a heading compared
-
-
-def _flat(el: etree._Element) -> str:
-    return " ".join("".join(el.itertext()).split())
 
 
 def unlink_self_anchored_headings(doc: etree._Element) -> None:
@@ -22,7 +19,7 @@ def unlink_self_anchored_headings(doc: etree._Element) -> None:
     stays."""
     for heading in list(doc.iter(HEADINGS)):
         for a in heading.iter("a"):
-            if (a.get("href") or "").strip().startswith("#") and " ".join(a.text_content().split()) == _flat(heading):
+            if (a.get("href") or "").strip().startswith("#") and " ".join(a.text_content().split()) == flat_text(heading):
                 a.drop_tag()
                 break
 
@@ -56,7 +53,7 @@ def restore_headings(body: etree._Element, doc: etree._Element, text: str | None
     text without white space, when known). Returns how many were given back."""
     headings: dict[str, list[etree._Element]] = {}
     for h in doc.iter(HEADINGS):
-        own = _flat(h)
+        own = flat_text(h)
         if 0 < len(own) <= MAX_HEADING:
             headings.setdefault(own, []).append(h)
     if not headings:
@@ -64,7 +61,7 @@ def restore_headings(body: etree._Element, doc: etree._Element, text: str | None
     # Most bodies flattened no heading: each heading's text in the body is one of its headings.
     if text is None:
         text = "".join("".join(body.itertext()).split())
-    kept = {"".join(_flat(h).split()) for h in body.iter(HEADINGS)}
+    kept = {"".join(flat_text(h).split()) for h in body.iter(HEADINGS)}
     if all(squeezed in kept or squeezed not in text for squeezed in ("".join(t.split()) for t in headings)):
         return 0
     keys = {block_key(h) for hs in headings.values() for h in hs}
@@ -72,7 +69,7 @@ def restore_headings(body: etree._Element, doc: etree._Element, text: str | None
     for p in body.iter("p"):
         if block_key(p) not in keys:  # (most paragraphs: read no further)
             continue
-        flat = _flat(p)
+        flat = flat_text(p)
         same = headings.get(flat)
         if not same or "".join(flat.split()) in kept:  # (a table of contents' entry for a heading the body has)
             continue

@@ -14,11 +14,10 @@ import copy
 
 from lxml import etree
 
+from .candidates import drop_keeping_tail
+from .markdown import flat_text
+
 _CELLS = ("td", "th")
-
-
-def _text(el: etree._Element) -> str:
-    return " ".join("".join(el.itertext()).split())
 
 
 def _loose_runs(body: etree._Element) -> list[list[etree._Element]]:
@@ -42,11 +41,11 @@ def restore_list_tables(body: etree._Element, doc: etree._Element) -> int:
     runs = _loose_runs(body)
     if not runs:
         return 0
-    tables = [(t, [s for s in (_text(c) for c in t.iter(_CELLS)) if s]) for t in doc.iter("table")
+    tables = [(t, [s for s in (flat_text(c) for c in t.iter(_CELLS)) if s]) for t in doc.iter("table")
               if t.find(".//table") is None]  # (a layout table holding others is no such table)
     restored = 0
     for run in runs:
-        texts = [_text(c) for c in run]
+        texts = [flat_text(c) for c in run]
         at = 0
         while at < len(run):
             # the page's table whose non-empty cells open the rest of the run
@@ -63,7 +62,7 @@ def restore_list_tables(body: etree._Element, doc: etree._Element) -> int:
                 end += 1
             run[at].addprevious(_clean_copy(table))
             for cell in run[at:end]:
-                _drop(cell)
+                drop_keeping_tail(cell)
             restored += 1
             at = end
     return restored
@@ -78,18 +77,3 @@ def _clean_copy(table: etree._Element) -> etree._Element:
             for name in [n for n in el.attrib if n not in ("colspan", "rowspan")]:
                 del el.attrib[name]
     return out
-
-
-def _drop(cell: etree._Element) -> None:
-    """Remove a cell, keeping text after it (none is expected between cells)."""
-    parent = cell.getparent()
-    if parent is None:
-        return
-    tail = cell.tail
-    prev = cell.getprevious()
-    parent.remove(cell)
-    if tail and tail.strip():
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
