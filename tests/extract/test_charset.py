@@ -1,11 +1,19 @@
 from __future__ import annotations
 
 import codecs
+import random
+import re
 
 import pytest
 
 from newsark.extract import decode_html
-from newsark.extract.charset import count_suspicious, declared_charset, normalise_charset
+from newsark.extract.charset import (
+    _BAD_CHAR_RE,
+    _MOJIBAKE_RE,
+    count_suspicious,
+    declared_charset,
+    normalise_charset,
+)
 from newsark.repair.mojibake import repair_text
 
 PAGE = "<html><head>{meta}<title>t</title></head><body><p>{text}</p></body></html>"
@@ -135,6 +143,21 @@ def test_shift_without_evidence_is_not_guessed() -> None:
 )
 def test_suspicious_count_fast_path_agrees_with_the_patterns(text: str, expected: int) -> None:
     assert count_suspicious(text) == expected
+
+
+def test_suspicious_count_is_the_patterns_count_over_the_whole_text() -> None:
+    # What count_suspicious counts, the slow way: both patterns over every run of
+    # characters other than printable ASCII, tab, newline, form feed and return.
+    def by_patterns(text: str) -> int:
+        runs = "\n".join(re.findall("[^\t\n\x0c\r\x20-\x7e]+", text))
+        return len(_BAD_CHAR_RE.findall(runs)) + len(_MOJIBAKE_RE.findall(runs))
+
+    rng = random.Random(3)
+    alphabet = ["a", " ", "\n", "\t", "\x0b", "\x0c", "\x1c", "\x00", "\x7f", "\x85", "\x92", "\ufffd", "\ue004",
+                "Ã", "©", "â", "€", "™", "é", "¸", "’", "中", "\u00a0", "\ud800"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.choice((2, 8, 40))))
+        assert count_suspicious(text) == by_patterns(text), repr(text)
 
 
 def test_valid_utf8_with_icon_glyphs_stays_utf8() -> None:

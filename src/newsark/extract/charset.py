@@ -91,27 +91,31 @@ def declared_charset(data: bytes) -> str | None:
     return found
 
 
-_RARE_RUN_RE = re.compile("[^\t\n\x0c\r\x20-\x7e]+")
-
-
 # Every character _BAD_CHAR_RE counts, and every character a _MOJIBAKE_RE match starts with.
 _TRIGGER_RE = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\u00c2\u00c3\u00e2\u00e4-\u00e9]")
 _PLAIN_ASCII = bytes([9, 10, 12, 13, *range(0x20, 0x7F)])
+_PLAIN_AS_SPACE = bytes(0x20 if b in _PLAIN_ASCII else b for b in range(256))
 
 
 def count_suspicious(text: str) -> int:
     """Replacement characters, control characters, private-use and mojibake sequences."""
     # Most pages have none: a C-level pass drops printable ASCII and white space (most
     # of a page's bytes), and when what is left holds no character that could start a
-    # match, nothing is counted. Otherwise one scan collects the runs of such characters
-    # and both patterns run on those runs only.
-    rest = text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_ASCII)
-    if not _TRIGGER_RE.search(rest.decode("utf-8", "surrogatepass")):
+    # match, nothing is counted. Otherwise the runs of such characters are collected (in
+    # C too) and both patterns run on those runs only.
+    encoded = text.encode("utf-8", "surrogatepass")
+    if not _TRIGGER_RE.search(encoded.translate(None, _PLAIN_ASCII).decode("utf-8", "surrogatepass")):
         return 0
-    runs = "\n".join(_RARE_RUN_RE.findall(text))
-    if not runs:
-        return 0
-    return len(_BAD_CHAR_RE.findall(runs)) + len(_MOJIBAKE_RE.findall(runs))
+    # A vertical tab parts the runs (it is white space to bytes.split) and is counted apart.
+    runs = _rare_runs(encoded)
+    return text.count("\x0b") + len(_BAD_CHAR_RE.findall(runs)) + len(_MOJIBAKE_RE.findall(runs))
+
+
+def _rare_runs(encoded: bytes) -> str:
+    """The runs of characters other than printable ASCII and white space (tab, newline,
+    form feed, return) in a text's UTF-8, a line each, parted at vertical tabs too: in C,
+    where a pattern over a large page took longer than the page's extraction steps."""
+    return b"\n".join(encoded.translate(_PLAIN_AS_SPACE).split()).decode("utf-8", "surrogatepass")
 
 
 def _detect(data: bytes) -> str | None:
@@ -153,7 +157,8 @@ def decode_html(data: bytes, *, http_content_type: str | None = None) -> tuple[s
                 text = repaired.decode(charset, errors="replace").replace("\ue5e5", "\u3000")
             text = drop_user_defined(text)
         text = text.replace("\ufffd", "")
-        if _MOJIBAKE_RE.search(text) or _C1_RE.search(text):
+        runs = _rare_runs(text.encode("utf-8", "surrogatepass"))  # (all either pattern can match)
+        if _MOJIBAKE_RE.search(runs) or _C1_RE.search(runs):
             text = _undo_double_encoding(text)
     return text, charset, bad
 
