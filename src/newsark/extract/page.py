@@ -148,10 +148,12 @@ def parse_document(text: str) -> etree._Element:
 def _parse(text: str) -> tuple[etree._Element, str | None]:
     """The page's tree, and the HTML it was read from, for a library that reads the text
     itself; None when the page had to be read again without its open tags (nesting.py)."""
-    text = _XML_DECL_RE.sub("", text, count=1)
+    declaration = _XML_DECL_RE.match(text)  # (a match at the start, not a search of the page)
+    if declaration:
+        text = text[declaration.end() :]
     if "\x00" in text:  # as a browser does: a NUL in the page is no character (libxml2 shows U+FFFD)
         text = text.replace("\x00", "")
-    if not text.strip():
+    if not text or text.isspace():
         raise ValueError("page is empty")
     try:
         doc = lxml.html.document_fromstring(text, parser=_PARSER)
@@ -171,8 +173,9 @@ def _parse(text: str) -> tuple[etree._Element, str | None]:
     # Inline data: URIs (base64 placeholders, embedded pictures) are never an archived
     # image and every step skips them; but trafilatura's image pattern backtracks over each
     # one of up to 8 KB at quadratic cost (65 ms for one of them on a WCXB page). Cut short:
-    # a stub "data:," still reads as an inline URI to every check.
-    for value in _LONG_DATA_URIS(doc):
+    # a stub "data:," still reads as an inline URI to every check. (Most pages never write
+    # "data:", and are spared the search of every attribute.)
+    for value in _LONG_DATA_URIS(doc) if "data:" in text else ():
         value.getparent().set(value.attrname, "data:,")
     # An icon font's ligature ('<i class="material-icons">chevron_right</i>') is drawn as
     # an icon, never read: its name is no text of the article.
