@@ -84,26 +84,34 @@ def element_text(el: etree._Element) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
+@functools.cache
+def _trafilatura_options(fast: bool) -> Any:
+    """Trafilatura's settings for newsark, made once: building them reads its configuration
+    file's values each time (a fifth of a millisecond a page); it never changes them."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(
+        url=None,  # its link rewriting is slow; LinkMapper makes links absolute later
+        fast=fast,
+        images=True,
+        links=True,
+        tables=True,
+        formatting=True,
+        comments=False,
+        with_metadata=False,
+        # Not "python": that format also renders the body as plain text (xmltotxt),
+        # 5 % of the page's time, and only the body tree is used here.
+        output_format="xml",
+    )
+
+
 def from_trafilatura(html_text: str | etree._Element, url: str | None, *, fast: bool = True) -> Candidate | None:
     """Trafilatura's body. A parsed tree is not modified (trafilatura works on a copy)."""
     import trafilatura
     from trafilatura.htmlprocessing import convert_to_html
 
     try:
-        doc = trafilatura.bare_extraction(
-            html_text,
-            url=None,  # its link rewriting is slow; LinkMapper makes links absolute later
-            fast=fast,
-            include_images=True,
-            include_links=True,
-            include_tables=True,
-            include_formatting=True,
-            include_comments=False,
-            with_metadata=False,
-            # Not "python": that format also renders the body as plain text (xmltotxt),
-            # 5 % of the page's time, and only the body tree is used here.
-            output_format="xml",
-        )
+        doc = trafilatura.bare_extraction(html_text, options=_trafilatura_options(fast))
     except Exception:  # noqa: BLE001 - a library failure means "no candidate"
         return None
     body_xml = getattr(doc, "body", None)
