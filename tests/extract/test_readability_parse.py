@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import random
+from collections.abc import Callable
 
 import lxml.html
 import readability.readability as readability_module
@@ -58,7 +59,7 @@ def test_the_callers_tree_is_left_untouched() -> None:
     assert lxml.html.tostring(doc) == before
 
 
-def _librarys_clean():  # type: ignore[no-untyped-def]
+def _librarys_clean() -> Callable[[str], str]:
     candidates._readability_class()  # (puts clean_like_readability in its place)
     assert readability_module.clean is clean_like_readability
     return candidates._readability_own["clean"]

@@ -342,8 +342,8 @@ def _readability_class() -> Any:
             # each such tail a paragraph of its own, cutting a line in two ('Rain cover or '
             # / '[dry bag]', '... designed to' / '**simplify**. It is ...'). And a <div>
             # holds a block when an element under it has one of the pattern's tag names,
-            # asked of the tree instead of its children's serialised HTML (a third of
-            # readability's time went on serialising every <div>'s subtree).
+            # asked of the tree instead of its children's serialised HTML (serialising
+            # every <div>'s subtree was most of this step's time).
             blocks = REGEXES["divToPElementsRe"]
             if blocks.pattern == _DIV_BLOCKS_PATTERN:
                 held = _holding_blocks(self.html)
