@@ -17,6 +17,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from .candidates import Candidate
+from .markdown import squeezed_text
 from .scoring import tokens
 
 AGREE = 0.8  # both bodies share this much of their tokens: no third opinion needed
@@ -279,7 +280,7 @@ def missed_inside(doc: etree._Element, body: Candidate, blocks: list[_Block] | N
 
 def link_chars(el: etree._Element) -> int:
     """Characters (white space left out) of the link text inside an element."""
-    return sum(len("".join("".join(a.itertext()).split())) for a in el.iter("a"))
+    return sum(len(squeezed_text(a)) for a in el.iter("a"))
 
 
 def inside(el: etree._Element, box: etree._Element) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .choose import inside
-from .markdown import _IMAGE_FILE_RE, image_src, is_content_image
+from .markdown import _IMAGE_FILE_RE, image_src, is_content_image, squeezed_text
 from .restore import _precedes, picture_copy
 from .trim import _units, find_units
 
@@ -32,7 +32,7 @@ def restore_gallery(doc: etree._Element, body: etree._Element) -> int:
     """Put a lost gallery's pictures into a body without any; how many were put in."""
     if next(body.iter("img"), None) is not None:
         return 0
-    size = len("".join("".join(body.itertext()).split()))
+    size = len(squeezed_text(body))
     if size > STORY_CHARS:
         return 0  # a long article without pictures: a carousel beside it is more likely a promotion
     rows = [(row, pictures) for row in _rows(doc) if (pictures := _pictures(row))]
@@ -42,7 +42,7 @@ def restore_gallery(doc: etree._Element, body: etree._Element) -> int:
     near = max(NEAR_SHARE * size, size + NEAR_CHARS)
     for row, pictures in rows:
         box = _common(row, anchor)
-        if box is None or len("".join("".join(box.itertext()).split())) > near:
+        if box is None or len(squeezed_text(box)) > near:
             continue
         before = _precedes(row, anchor)
         for i, img in enumerate(pictures):
@@ -96,7 +96,7 @@ def _pictures(row: etree._Element) -> list[etree._Element] | None:
     pictures = []
     for item in items:
         imgs = [i for i in item.iter("img") if is_content_image(i, image_src(i))]
-        if len(imgs) != 1 or len("".join("".join(item.itertext()).split())) > ITEM_CHARS:
+        if len(imgs) != 1 or len(squeezed_text(item)) > ITEM_CHARS:
             return None
         if any(a.get("href") and not _IMAGE_FILE_RE.search(a.get("href") or "")
                and (inside(imgs[0], a) or "".join(a.itertext()).strip()) for a in item.iter("a")):

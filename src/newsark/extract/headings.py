@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .choose import block_key
-from .markdown import flat_text
+from .markdown import flat_text, squeezed_text
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 MAX_HEADING = 200  # characters: a longer paragraph is no heading, whatever the page says
@@ -19,7 +19,7 @@ def unlink_self_anchored_headings(doc: etree._Element) -> None:
     stays."""
     for heading in list(doc.iter(HEADINGS)):
         for a in heading.iter("a"):
-            if (a.get("href") or "").strip().startswith("#") and " ".join(a.text_content().split()) == flat_text(heading):
+            if (a.get("href") or "").strip().startswith("#") and flat_text(a) == flat_text(heading):
                 a.drop_tag()
                 break
 
@@ -35,7 +35,7 @@ def _text_after(el: etree._Element) -> str:
                 if sib.tail and sib.tail.strip():
                     return "".join(sib.tail.split())[:_FOLLOW_KEY]
                 continue
-            text = "".join("".join(sib.itertext()).split())
+            text = squeezed_text(sib)
             if text:
                 return text[:_FOLLOW_KEY]
             if sib.tail and sib.tail.strip():
@@ -60,8 +60,8 @@ def restore_headings(body: etree._Element, doc: etree._Element, text: str | None
         return 0
     # Most bodies flattened no heading: each heading's text in the body is one of its headings.
     if text is None:
-        text = "".join("".join(body.itertext()).split())
-    kept = {"".join(flat_text(h).split()) for h in body.iter(HEADINGS)}
+        text = squeezed_text(body)
+    kept = {squeezed_text(h) for h in body.iter(HEADINGS)}
     if all(squeezed in kept or squeezed not in text for squeezed in ("".join(t.split()) for t in headings)):
         return 0
     keys = {block_key(h) for hs in headings.values() for h in hs}

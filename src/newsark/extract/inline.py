@@ -15,16 +15,13 @@ import copy
 from lxml import etree
 
 from .choose import block_key, page_blocks
+from .markdown import squeezed_text
 
 _BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "dd", "td")
 # What a page's block may hold besides text, links and formatting that the body's block
 # did not: none of it is taken into the body this way.
 _FOREIGN = ("img", "picture", "svg", "iframe", "video", "audio", "script", "style", "button", "input",
             "select", "textarea", "form", "object", "embed", "noscript", "table", "ul", "ol")
-
-
-def _squeezed(el: etree._Element) -> str:
-    return "".join("".join(el.itertext()).split())
 
 
 def _links(el: etree._Element) -> int:
@@ -41,7 +38,7 @@ def restore_links(body: etree._Element, doc: etree._Element, text: str | None = 
         return 0
     # Most bodies lost no link: those whose text holds a linked block of the page hold its
     # links too (one pass over the body's text, then a search per linked block).
-    text = _squeezed(body) if text is None else text
+    text = squeezed_text(body) if text is None else text
     hrefs = {(a.get("href") or "").strip() for a in body.iter("a")}
     if all(key not in text or all((a.get("href") or "").strip() in hrefs for a in el.iter("a"))
            for el, key in linked):
@@ -54,8 +51,8 @@ def restore_links(body: etree._Element, doc: etree._Element, text: str | None = 
         key = block_key(el)
         if key not in keys:  # (most blocks: read no further)
             continue
-        own = _squeezed(el)
-        same = [p for p, _, k in page_blocks(doc) if k == key and p.tag == el.tag and _squeezed(p) == own]
+        own = squeezed_text(el)
+        same = [p for p, _, k in page_blocks(doc) if k == key and p.tag == el.tag and squeezed_text(p) == own]
         if len(same) != 1 or not _links(same[0]) or next(same[0].iter(_FOREIGN), None) is not None:
             continue  # none, or several such blocks (which one?), or one with more than text in it
         _take_content(el, same[0])

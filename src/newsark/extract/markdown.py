@@ -163,6 +163,12 @@ def flat_text(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
+def squeezed_text(el: etree._Element) -> str:
+    """An element's text without any white space (how blocks are compared: extractors
+    split and join text nodes differently)."""
+    return "".join("".join(el.itertext()).split())
+
+
 def text_with_breaks(el: etree._Element) -> str:
     """An element's text as shown, its <br>s as line breaks (code pasted into a CMS, the
     lines of one paragraph)."""
