@@ -12,9 +12,9 @@ Both extractors first go over the whole set once, untimed (then the libraries' f
 caches are emptied, as extract_bench.py does between its runs): a fresh process reads the
 ratio several per cent in newsark's favour that a long rescue never sees. Trafilatura's
 date search (htmldate) asks dateparser on a few pages, and dateparser compiles each
-locale's patterns the first time it tries that locale: on the first 355 WCXB pages, 3.8 s
-of htmldate's 5.1 s in a fresh process, 0.5 s of 1.6 s once the other 356 pages have been
-through. ``--cold`` skips that pass (a warm-up on five pages only).
+locale's patterns the first time it tries that locale: on the first 355 WCXB pages,
+htmldate took 2.37 s in a fresh process, 1.30 s once the other 356 pages had been through.
+``--cold`` skips that pass (a warm-up on five pages only).
 
     .venv/bin/python benchmarks/extract_steps.py [--sets wcxb-dev-articles] [--limit N] [--cold]
 """
