@@ -9,8 +9,8 @@ many pages asked readability, how many trafilatura's fallbacks. The ratio printe
 trafilatura's total time over newsark's (above 1: newsark is faster).
 
 Both extractors first go over the whole set once, untimed (then the libraries' functools
-caches are emptied, as extract_bench.py does between its runs): a fresh process reads the
-ratio several per cent in newsark's favour that a long rescue never sees. Trafilatura's
+caches are emptied, as extract_bench.py does between its runs): in a fresh process the
+ratio reads several per cent more in newsark's favour than a long rescue sees. Trafilatura's
 date search (htmldate) asks dateparser on a few pages, and dateparser compiles each
 locale's patterns the first time it tries that locale: on the first 355 WCXB pages,
 htmldate took 2.37 s in a fresh process, 1.30 s once the other 356 pages had been through.
