@@ -31,13 +31,10 @@ def _text_after(el: etree._Element) -> str:
         if node.tail and node.tail.strip():
             return "".join(node.tail.split())[:_FOLLOW_KEY]
         for sib in node.itersiblings():
-            if not isinstance(sib.tag, str):
-                if sib.tail and sib.tail.strip():
-                    return "".join(sib.tail.split())[:_FOLLOW_KEY]
-                continue
-            text = squeezed_text(sib)
-            if text:
-                return text[:_FOLLOW_KEY]
+            if isinstance(sib.tag, str):  # (a comment's own text is not shown; its tail is)
+                text = squeezed_text(sib)
+                if text:
+                    return text[:_FOLLOW_KEY]
             if sib.tail and sib.tail.strip():
                 return "".join(sib.tail.split())[:_FOLLOW_KEY]
         node = node.getparent()
