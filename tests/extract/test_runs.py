@@ -105,3 +105,59 @@ def test_an_old_page_written_straight_into_body_keeps_the_text_after_its_heading
     text = extract_page(page.encode(), url="https://ex.org/foldcut").text
     for topic in ("fold", "theorem", "method", "skeleton", "crease"):
         assert f"Sentence 3 tells how the {topic} works" in text
+
+
+# An article written as one run of text, its paragraphs parted by empty spacers styled
+# display:block (as Apple Daily Taiwan wrote its stories).
+_SPACER = '<span style="display:block;height:1em;"></span>'
+
+
+def _spaced_page(paras: list[str], *, closing: str = "") -> bytes:
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>T</title></head><body>"
+        "<nav><a href='/'>Home</a></nav><article><h1>T</h1><div class='text'>"
+        + _SPACER.join(paras) + closing + "</div></article><footer>Footer</footer></body></html>"
+    ).encode("utf-8")
+
+
+def test_empty_block_spacers_part_the_lines_of_a_chinese_page() -> None:
+    from .fixtures import PARAS
+
+    paras = [p.format(n=i) for i, p in enumerate(PARAS, 1)]
+    closing = _SPACER + "<strong>關心你</strong><br>求助熱線：1234<br>輔導熱線：5678"
+    ex = extract_page(_spaced_page(paras, closing=closing))
+    assert ex.chosen == "readability"  # (the Chinese path: readability reads the page's text itself)
+    lines = ex.markdown.split("\n")
+    for p in paras:
+        assert p in lines  # each a line of its own, none run into the next
+    assert "**關心你**" in lines  # the spacer before an inline element parts it too
+
+
+def test_empty_block_spacers_part_the_lines_of_an_english_page() -> None:
+    paras = [("The operator of the ferry said on Wednesday that the evening timetable will change from the "
+             "first of next month, with fewer sailings."),
+             ("Passengers who use the late services said the change would make their commute longer, and a "
+             "residents' group asked for counts."),
+             ("The operator said the fares page will be updated and that a review will follow after three "
+             "months of the new timetable.")]
+    ex = extract_page(_spaced_page(paras))
+    lines = ex.text.split("\n")
+    for p in paras:
+        assert p in lines  # not '… fewer sailings.Passengers who …'
+
+
+def test_only_empty_block_elements_with_a_line_after_them_are_spacers() -> None:
+    from newsark.extract.runs import break_spacers
+
+    box = _tree(
+        "<div>One<span style='height:1em; display: block'></span>two<span style='display:inline-block'></span>three"
+        "<i style='display:block'></i><b>four</b><a href='/x' style='display:block'></a>five"
+        "<span style='display:block'>kept</span>six<img style='display:block' src='a.png'>seven"
+        "<span style='display:block'></span><br>eight<p>nine</p><span style='display:block'></span></div>")
+    assert break_spacers(box) == 2
+    assert etree.tostring(box, encoding="unicode", method="html") == (
+        "<div>One<br>two<span style=\"display:inline-block\"></span>three<br><b>four</b>"
+        "<a href=\"/x\" style=\"display:block\"></a>five<span style=\"display:block\">kept</span>six"
+        "<img style=\"display:block\" src=\"a.png\">seven<span style=\"display:block\"></span><br>eight<p>nine</p>"
+        "<span style=\"display:block\"></span></div>")
+    assert break_spacers(box, "<div>no such style</div>") == 0  # the page's text says none is there

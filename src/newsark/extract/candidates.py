@@ -17,6 +17,8 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from .runs import break_spacers
+
 _WS_RE = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "br",
            "table", "ul", "ol", "figure", "figcaption", "pre", "section", "article", "td"}
@@ -319,6 +321,8 @@ def _readability_class() -> Any:
             for elem in doc.xpath("//*[@style]"):
                 if REGEXES["displayNoneRe"].search(elem.get("style")):
                     elem.drop_tree()
+            if not isinstance(input, etree._Element):  # (newsark's parse broke them already)
+                break_spacers(doc, input)
             return _strip_for_readability(doc)
 
         def remove_unlikely_candidates(self) -> None:

@@ -37,7 +37,7 @@ from .metadata import extract_metadata
 from .nesting import stopped_too_deep, unnested
 from .replay import drop_replay_toolbar, is_replayed, replay_capture
 from .restore import restore_drop_caps, restore_images, restore_lead, restore_sandwiched
-from .runs import rejoin_split_runs, wrap_text_runs
+from .runs import break_spacers, rejoin_split_runs, wrap_text_runs
 from .sniff import html_bytes
 from .spacing import restore_spaces
 from .structured import structured_body_instead
@@ -186,6 +186,7 @@ def _parse(text: str) -> tuple[etree._Element, str | None]:
     if is_replayed(text):  # saved from the Wayback Machine's replay: its toolbar is not the page
         drop_replay_toolbar(doc)
     open_collapsed(doc, text)  # an accordion's closed answers are text every extractor drops
+    break_spacers(doc, text)  # an empty display:block element between two lines of text
     return doc, (None if deep else text)
 
 

@@ -18,6 +18,8 @@ where the page's own paragraphs show they are one.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from .markdown import flat_text, text_with_breaks
@@ -30,6 +32,56 @@ INLINE = frozenset({
 })
 # Containers with text of their own (in XPath a child's tail is a text node of its parent).
 _WITH_BARE_TEXT = etree.XPath("(//body|//div|//section|//article|//main)[text()[normalize-space()]]")
+
+
+# An empty element drawn as a block: the page's own paragraph break, where an article is one
+# run of text with such spacers between its paragraphs (Apple Daily Taiwan:
+# '…死因。<span style="display:block;height:1em;"></span>警方調查…').
+_SPACERS = etree.XPath(
+    "//*[contains(@style, 'display:block') or contains(@style, 'display: block')][not(*)][not(normalize-space())]")
+# In the page's text, after such a style: the element's end straight after its start tag.
+_EMPTY_AFTER_RE = re.compile(r"[^<>{}]{0,300}>\s*</")
+# Elements that are content even when empty (pictures, frames, fields), never a spacer.
+_REPLACED = frozenset({"img", "iframe", "video", "audio", "canvas", "embed", "object", "input",
+                       "textarea", "select", "picture", "source", "br", "hr", "ins", "a"})
+
+
+def _writes_empty_block(html: str) -> bool:
+    """Whether the page's text may hold a spacer: an element styled display:block that ends
+    straight after its start tag (found with str.find: most pages write the style many
+    times, in their style sheets, where a pattern's own search is slower)."""
+    for probe in ("display:block", "display: block"):
+        at = html.find(probe)
+        while at != -1:
+            if _EMPTY_AFTER_RE.match(html, at + len(probe)):
+                return True
+            at = html.find(probe, at + len(probe))
+    return False
+
+
+def break_spacers(doc: etree._Element, html: str | None = None) -> int:
+    """Make each empty ``display:block`` element with a line after it (its tail's text, or
+    an inline element) a ``<br>``: the lines before and after it were read as one by every
+    extractor, run together; and readability's paragraphs of a ``<div>``'s runs end at a
+    ``<br>``. ``html``, the page's text, spares the search of the tree on pages that write
+    no such element. Returns how many were made."""
+    if html is not None and not _writes_empty_block(html):
+        return 0
+    made = 0
+    for el in _SPACERS(doc):
+        if el.tag in _REPLACED or el.getparent() is None or not _line_after(el):
+            continue
+        br = el.makeelement("br", {})
+        br.tail = el.tail
+        el.getparent().replace(el, br)
+        made += 1
+    return made
+
+
+def _line_after(el: etree._Element) -> bool:
+    after = el.getnext()
+    return _has_text(el.tail) or (after is not None and isinstance(after.tag, str) and after.tag != "br"
+                                  and _inline(after))
 
 
 def _inline(el: etree._Element) -> bool:
