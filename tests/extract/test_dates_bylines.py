@@ -48,6 +48,7 @@ def test_date_from_url() -> None:
         ("記者 王小明 高雄報導", [("記者", "王小明")]),  # 高雄 is where it was filed from
         ("記者陳大文 李小明報導", [("記者", "陳大文"), ("記者", "李小明")]),  # a name, not a place
         ("作者：宋怡 我要说说", [("撰文", "宋怡")]),  # words after the name are not names
+        ("記者林悅翻攝", [("記者", "林悅")]),  # 翻攝: a photo reproduced by the reporter
     ],
 )
 def test_split_byline(byline: str, expected: list[tuple[str, str]]) -> None:
@@ -161,6 +162,19 @@ def test_byline_and_editor_just_below_the_body() -> None:
     assert extract_page(page.encode()).bylines == [("撰文", "陳大文"), ("撰文", "李小明")]
     page = page.replace("作者：陳大文 李小明", "責任編輯：林志強")
     assert extract_page(page.encode()).bylines == [("編輯", "林志強")]
+
+
+def test_the_reporters_credit_closing_the_text_above_a_hotline_box() -> None:
+    from newsark.extract import extract_page
+
+    hotline = "<p><strong>關心你</strong></p><p>求助熱線：1234</p><p>輔導熱線：5678</p><p>社工熱線：9012</p>"
+    last = "<p>警方已到場調查，事件原因有待進一步釐清。（陳大文／台中報導）</p>"
+    page = ("<html><head><meta charset='utf-8'><title>公園計劃公布</title></head><body><h1>公園計劃公布</h1>"
+            f"<div class='content'>{ZH_PARAS}{last}{hotline}</div></body></html>")
+    assert extract_page(page.encode()).bylines == [("撰文", "陳大文")]
+    # a credit inside a paragraph (another outlet's report, quoted) is not the page's byline
+    page = page.replace("（陳大文／台中報導）</p>", "（陳大文／台中報導）指出，居民不滿。</p>")
+    assert extract_page(page.encode()).bylines == []
 
 
 def test_a_byline_label_ending_its_line_takes_the_name_on_the_next() -> None:

@@ -46,7 +46,7 @@ _NOT_NAME_RE = re.compile(
     r"^未知$|^不[详詳]$|^[无無]$|^[网網][络絡路]$)",
     re.IGNORECASE,
 )
-_TRAIL_RE = re.compile(r"(報導|报道|報道|综合报道|綜合報導|整理|攝|摄|編譯|编译|/.*)$")
+_TRAIL_RE = re.compile(r"(報導|报道|報道|综合报道|綜合報導|整理|翻攝|翻摄|攝|摄|編譯|编译|/.*)$")
 
 
 def split_byline(text: str) -> list[tuple[str, str]]:

@@ -101,6 +101,22 @@ def bylines_in_text(lines: list[str]) -> list[tuple[str, str]]:
     return []
 
 
+# The reporter's credit closing a paragraph ('…釐清死因。（王煌忠／台中報導）'): the story's
+# last paragraph of text, with a hotline box or other notes after it further down than the
+# body's last lines that are searched first.
+_CREDIT_AT_END_RE = re.compile(r"[（(]\s*(" + _CJK_NAMES + r")\s*[/／]\s*[\u4e00-\u9fff]{0,4}(?:报道|報導)\s*[）)]\s*$")
+
+
+def _credit_ending_a_paragraph(body_lines: list[str]) -> list[tuple[str, str]]:
+    for line in reversed(body_lines):
+        m = _CREDIT_AT_END_RE.search(line)
+        if m:
+            names = [(r, n) for r, n in split_byline(m.group(1)) if plausible_chinese_name(n)]
+            if names:
+                return names
+    return []
+
+
 def bylines_marked(doc: etree._Element) -> list[tuple[str, str]]:
     """Bylines from the page's author/byline elements (rel/itemprop author, a class naming
     an author, byline or reporter): the first that holds names and nothing else."""
@@ -139,6 +155,9 @@ def bylines_in_page(
     end = body_bounds(lines, body_text)[1]
     after = [ln for ln in lines[end + 1 : end + 7] if _CJK_RE.search(ln)] if end is not None else []
     found = bylines_in_text(zone + body_lines[:3] + body_lines[-4:] + after + (lead or []))
+    if found:
+        return found
+    found = _credit_ending_a_paragraph(body_lines)
     if found:
         return found
     for line in zone + body_lines[-6:] + after:
