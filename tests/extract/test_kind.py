@@ -70,6 +70,27 @@ def test_short_body_and_link_pages_keep_their_reasons() -> None:
     assert (not_article_reason("太短了", "太短了", doc) or "").startswith("body too short")
 
 
+def test_a_short_story_among_many_links_is_an_article_when_the_page_says_so() -> None:
+    # An expired story shows its first paragraph above a notice, among menus of links.
+    menu = "".join(f'<li><a href="/list/{i}">分類{i}</a></li>' for i in range(40))
+    related = "".join(f'<li><a href="/news/{i}">其他新聞標題第{i}號，市民關心的問題</a></li>' for i in range(20))
+    story = ("（本社記者陳大文台北19日電）市政府今天公布新的公園計劃，多名議員表示支持擴建綠化空間，"
+             "並要求政府盡快公布時間表和預算安排，居民代表亦表示歡迎。有環保團體指出計劃應保留現有樹木，"
+             "並在設計階段加入公眾諮詢，避免重複過去的錯誤，當局表示會在下月提交詳細方案。")
+    page = ("<html><head><meta charset='utf-8'><title>公園計劃公布</title>"
+            '<meta property="og:type" content="article">'
+            '<meta property="article:published_time" content="2016-03-19T08:15:00+08:00"></head>'
+            f"<body><nav><ul class='menu'>{menu}</ul></nav><article><h1>公園計劃公布</h1>"
+            f"<div class='content'><p>{story}</p><div class='notice'>您所瀏覽的新聞已過查詢時效。</div></div>"
+            f"</article><aside><h2>熱門新聞</h2><ul class='related'>{related}</ul></aside></body></html>")
+    ex = extract_page(page.encode())
+    assert ex.author == "陳大文" and ex.date and ex.text == story
+    assert ex.is_article, ex.reason
+    # without the page's word for it (no reporter named), the same body is a page of links
+    ex = extract_page(page.replace("本社記者陳大文台北", "本社台北").encode())
+    assert not ex.is_article and (ex.reason or "").startswith("a page of links")
+
+
 def test_forum_thread_of_posts_under_their_authors_is_not_an_article() -> None:
     posts = "".join(
         f'<div class="post"><div class="side"><a class="user" href="/u/{i}">网友{i}号</a>'

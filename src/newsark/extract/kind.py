@@ -164,8 +164,11 @@ def error_page(doc: etree._Element, text: str) -> str | None:
 
 
 def not_article_reason(markdown: str, text: str, doc: etree._Element,
-                       link_share: Callable[[], float] | None = None) -> str | None:
-    """Why a page is not an article (list, section front, forum, error page), or None."""
+                       link_share: Callable[[], float] | None = None, *, stated: bool = False) -> str | None:
+    """Why a page is not an article (list, section front, forum, error page), or None.
+    ``stated``: the page says it is an article and names its author and date; its short body
+    among many links is then the story as the page shows it (an expired story's first
+    paragraph above a notice), not a page of links."""
     cjk = is_cjk(text)
     size = len("".join(text.split())) if cjk else len(text.split())
     short = size < (600 if cjk else 150)  # an error page, a page of links: only bodies this short
@@ -173,7 +176,7 @@ def not_article_reason(markdown: str, text: str, doc: etree._Element,
         return f"an error page ({said!r})"
     if size < (120 if cjk else 60):
         return f"body too short ({size} {'characters' if cjk else 'words'})"
-    if short:  # the page's link share costs a walk: only when it matters
+    if short and not stated:  # the page's link share costs a walk: only when it matters
         share = (link_share or (lambda: page_link_share(doc)))()
         if share >= LINK_PAGE:
             return f"a page of links ({share:.0%} of its text) with a short body"
