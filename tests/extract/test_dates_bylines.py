@@ -162,6 +162,9 @@ def test_byline_and_editor_just_below_the_body() -> None:
     assert extract_page(page.encode()).bylines == [("撰文", "陳大文"), ("撰文", "李小明")]
     page = page.replace("作者：陳大文 李小明", "責任編輯：林志強")
     assert extract_page(page.encode()).bylines == [("編輯", "林志強")]
+    # a staff code after the name (163.com), the short label 责编, a Latin name
+    for line, name in (("责任编辑：杨倩_NF4425", "杨倩"), ("责编：薛艺磊", "薛艺磊"), ("责编：Demi Xia", "Demi Xia")):
+        assert extract_page(page.replace("責任編輯：林志強", line).encode()).bylines == [("編輯", name)]
 
 
 def test_the_reporters_credit_closing_the_text_above_a_hotline_box() -> None:

@@ -63,7 +63,10 @@ _BYLINE_PATTERNS = [
 ]
 # The button beside an author's name ('中国广州发布 关注'): no part of the name.
 _FOLLOW_RE = re.compile(r"\s*[+＋]?\s*(?:关注|關注|订阅|訂閱|follow|subscribe)\s*$", re.IGNORECASE)
-_EDITOR_RE = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*(" + _CJK_NAMES + ")" + _END)
+# The editor: '责任编辑：张迪', '责编：薛艺磊', a staff code after the name ('杨倩_NF4425', 163.com),
+# a Latin name ('责编：Demi Xia').
+_EDITOR_RE = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*(" + _CJK_NAMES
+                        + r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:_[A-Z]{1,4}\d+)?" + _END)
 
 
 # A label ending its line ('出版社：团结出版社 作者：' / '罗银胜'), a name whose '发表于 …'
