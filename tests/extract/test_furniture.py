@@ -34,6 +34,15 @@ def test_lines_pointing_to_other_stories_go_anywhere_in_the_body() -> None:
     assert drop_furniture(kept) == kept
 
 
+def test_a_chinese_related_stories_label_goes_with_the_links_under_it_anywhere() -> None:
+    md = ("今日天氣晴朗，市民外出遊玩。\n\n**相关新闻：**\n\n**[公園開放時間延長](/a/1)**\n\n- [新巴士路線](/a/2)\n"
+          "- [圖書館翻新](/a/3)\n\n政府表示會繼續改善設施。\n\n當局下月再公布詳情。")
+    assert drop_furniture(md) == "今日天氣晴朗，市民外出遊玩。\n\n政府表示會繼續改善設施。\n\n當局下月再公布詳情。"
+    # the label with prose under it is a heading of the story's own: it stays
+    md = "今日天氣晴朗。\n\n相關報導：\n\n記者昨日到場了解，[公園](/a/1)已重開。\n\n完。"
+    assert drop_furniture(md) == md
+
+
 def test_a_list_of_photo_credits_alone_goes() -> None:
     # a carousel's credits, its pictures a script's (no source in the page as saved)
     credits = "- Credit: Serious Eats\n- Credit: Serious Eats\n- Photo: Jane Doe / Getty Images"

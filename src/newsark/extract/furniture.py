@@ -28,6 +28,7 @@ followed by its text stays.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -234,6 +235,7 @@ def drop_furniture(markdown: str) -> str:
     # Labels are short blocks (``_is_label``): a long one, most of a body's, is not looked at.
     kept = [b for b in blocks if not (_is_label(b) or _is_signup(b.strip()) or _credits_list(b)
                                       or _is_teaser_line(b))]
+    kept = _without_related_links(kept)
     for _ in range(2):  # (a disclaimer may stand above the comments' furniture, or below it)
         while len(kept) > 1 and (not kept[-1].strip() or _closes_nothing(kept[-1].strip())):
             kept.pop()
@@ -242,6 +244,34 @@ def drop_furniture(markdown: str) -> str:
     if len(kept) == len(blocks):
         return markdown
     return "\n\n".join(kept) if any(b.strip() for b in kept) else markdown
+
+
+# A Chinese page's label over links to its other stories ('**相关新闻：**' over two bold
+# links, sina): anywhere in the body, only with the links after it.
+_ZH_RELATED_RE = re.compile(
+    r"^(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关文章|相關文章|相关链接|相關連結|"
+    r"推荐阅读|推薦閱讀|更多新闻|更多新聞|相关报道|相關報導)\s*[:：]?$")
+_LINE_MARKS = " |·/-–—*_•>"
+
+
+def _links_only(block: str) -> bool:
+    """A block whose every line is links alone (a list of them, bold or not)."""
+    if block.startswith(("<figure", "{{<", "|", "```")):
+        return False
+    return all(MD_LINK_RE.search(line) and not MD_LINK_RE.sub("", line).strip(_LINE_MARKS)
+               for line in block.strip().split("\n"))
+
+
+def _without_related_links(blocks: list[str]) -> list[str]:
+    """The blocks without a related-stories label and the blocks of links alone under it."""
+    drop: set[int] = set()
+    for i, block in enumerate(blocks):
+        if len(block) > _LABEL_CHARS or not _ZH_RELATED_RE.match(_plain(block)):
+            continue
+        run = list(itertools.takewhile(lambda j: _links_only(blocks[j]), range(i + 1, len(blocks))))
+        if run:
+            drop.update([i, *run])
+    return [b for i, b in enumerate(blocks) if i not in drop] if drop else blocks
 
 
 def _without_disclaimer(blocks: list[str]) -> list[str]:
