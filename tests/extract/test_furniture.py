@@ -213,6 +213,22 @@ def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
     assert drop_header_lines(late, "Paul Takahashi", (None,)) == late
 
 
+def test_a_chinese_line_of_byline_and_date_above_the_story_goes() -> None:
+    from newsark.extract.furniture import drop_header_lines
+
+    prose = "市政府今天公布新的公園計劃，多名議員表示支持擴建綠化空間，並要求政府盡快公布時間表。"
+    dates = ("2019-03-18T23:59:00+08:00", None)
+    for line in ("2019-03-18 23:59聯合報 記者[陳嘉寧](https://x.org/r/1)／桃園機場報導",
+                 "2019年3月18日 記者陳嘉寧／台北報導", "**中央社記者陳嘉寧台北18日電 2019-03-18**"):
+        assert drop_header_lines(f"{line}\n\n{prose}", "陳嘉寧", dates) == prose
+    # another day, nobody found, or more to say than who and when: kept
+    for line, author, when in (("2019-03-17 記者陳嘉寧／台北報導", "陳嘉寧", dates),
+                               ("2019-03-18 記者陳嘉寧／台北報導", None, dates),
+                               ("2019-03-18 記者陳嘉寧報導：市議會通過公園計劃", "陳嘉寧", dates)):
+        kept = f"{line}\n\n{prose}"
+        assert drop_header_lines(kept, author, when) == kept
+
+
 def test_newsletter_signup_prompts_go_anywhere_in_the_body() -> None:
     md = ("First paragraph.\n\n### Join Our Newsletter\n\n*Sign up now to get the freshest updates on "
           "language learning and exclusive app deals delivered straight to your inbox!*\n\n"

@@ -464,6 +464,32 @@ def _byline_and_date(text: str, names: list[str], days: set[str]) -> bool:
     return (when != rest and not _DATE_LINE_WORDS_RE.sub("", when)) or _only_dates(when, days)
 
 
+# What a Chinese byline line holds besides the names and the date: roles, where the story was
+# filed ('桃園機場報導', '台北19日電'), a clock time.
+_ZH_FILED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:綜合報導|综合报道|報導|报道|報道|[電电])")
+_ZH_ROLES_RE = re.compile(r"特約記者|特约记者|實習記者|实习记者|記者|记者|撰文|文字|攝影|摄影|作者|[文圖图]")
+_CLOCK_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+ZH_HEADER_CHARS = 60
+ZH_HEADER_REST = 6  # characters left over: the outlet's name ('聯合報'), no more
+
+
+def _zh_byline_and_date(text: str, names: list[str], days: set[str]) -> bool:
+    """A short Chinese line that says only who wrote it and when, and at most the outlet's
+    name ('2019-03-18 23:59聯合報 記者陳嘉寧／桃園機場報導', udn): the byline found and one of
+    the page's dates."""
+    if len(text) > ZH_HEADER_CHARS or not names or not CJK_RE.search(text) or not any(n in text for n in names):
+        return False
+    span = find_date_span(text)
+    if not span or span[2][:10] not in days:
+        return False
+    norm = unicodedata.normalize("NFKC", text)  # the span's positions are NFKC's
+    rest = _CLOCK_RE.sub(" ", norm[: span[0]] + " " + norm[span[1] :])
+    for name in names:
+        rest = rest.replace(name, " ")
+    rest = _ZH_ROLES_RE.sub(" ", _ZH_FILED_RE.sub(" ", rest))
+    return len(re.sub(r"[\W\d_]+", "", rest)) <= ZH_HEADER_REST
+
+
 def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None, ...]) -> str:
     """The body without the lines above the article that only say who wrote it and when:
     'By Jane Doe' (the byline found, with its markup), 'Published 4:00 am CST, Wednesday,
@@ -489,7 +515,8 @@ def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None
         if (m and names and any(n in m.group(1).lower() for n in names)) or text.lower() in names \
                 or _READING_TIME_RE.match(text) or _LONE_LABEL_RE.match(text) \
                 or text.lower().strip(" .!?…→»›:") in _UI_LABELS or text.lower() in _TOP_LABELS \
-                or (len(text.split()) <= 12 and (_only_dates(text, days) or _byline_and_date(text, names, days))):
+                or (len(text.split()) <= 12 and (_only_dates(text, days) or _byline_and_date(text, names, days))) \
+                or _zh_byline_and_date(text, names, days):
             drop.append(i)
     if not drop or len(drop) == len(blocks):
         return markdown
