@@ -51,3 +51,23 @@ def test_credit_element_inside_figcaption() -> None:
     assert ex.markdown.count("The ferry at dusk") == 1
     assert '<figcaption>The ferry at dusk Jane Doe</figcaption>' in ex.markdown
     assert "Jane Doe" not in ex.text  # captions belong to figures, not to the prose
+
+
+def test_a_caption_pointing_at_its_picture_from_the_paragraph_beside_it() -> None:
+    from .fixtures import PARAS
+
+    paras = "".join(f"<p>{p.format(n=i)}</p>" for i, p in enumerate(PARAS, 1))
+    pic = '<p style="text-align:center"><img src="https://cdn.example.org/{0}.jpg" alt="舊圖說明"></p>'
+    html = (
+        "<html><head><meta charset='utf-8'><title>公園計劃</title></head><body><article><div class='story'>"
+        + pic.format("a") + "<p><strong>▲新公園的設計圖。（圖／測試新聞網）</strong></p>" + paras
+        + pic.format("b") + "<p>▲▼市民在舊公園休息。</p>" + pic.format("c")
+        + "<p>▼下月開放的新入口。</p>" + pic.format("d") + paras.replace("公園", "綠地")
+        + pic.format("e") + "<p>居民表示歡迎。</p></div></article></body></html>"
+    )
+    ex = extract_page(html.encode())
+    captions = {f["src"].rsplit("/", 1)[1]: (f.get("caption"), f.get("credit")) for f in ex.figures}
+    assert captions == {"a.jpg": ("▲新公園的設計圖。", "圖／測試新聞網"), "b.jpg": ("▲▼市民在舊公園休息。", ""),
+                        "c.jpg": ("▲▼市民在舊公園休息。", ""), "d.jpg": ("▼下月開放的新入口。", ""),
+                        "e.jpg": ("", "")}  # a paragraph with no arrow is text, not a caption
+    assert "▲" not in ex.text and "▼" not in ex.text and "居民表示歡迎。" in ex.text

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .links import LinkMapper
-from .markdown import caption_parts, flat_text, image_src
+from .markdown import CAPTION_ARROWS, caption_parts, flat_text, image_src
 
 _CAPTION_CLASS = re.compile(r"(caption|figcaption|pic-?info|img-?desc|photo-?desc|imgtxt|"
                             r"pictext|pic_?txt|image-?text|credit|wp-caption-text|desc)", re.IGNORECASE)
@@ -49,7 +49,36 @@ def image_caption(img: etree._Element) -> tuple[str, str]:
             if caption or len(parent) > 4:
                 break
             node = parent
+    if not caption and not credit:
+        caption = _arrow_caption(img)
     return caption, credit
+
+
+# Taiwanese news write a picture's caption as the paragraph beside it, pointing at it: '▲'
+# under the picture, '▼' over it, '▲▼' between two (ETtoday, SETN).
+ARROW_CAPTION_CHARS = 300
+
+
+def _arrow_caption(img: etree._Element) -> str:
+    """The caption pointing at an image from the block beside the image's own block."""
+    box = img
+    for _ in range(3):  # the image's own block: the wrapper that holds nothing else
+        parent = box.getparent()
+        if parent is None or len(parent) != 1 or (parent.text or "").strip() or (box.tail or "").strip():
+            break
+        box = parent
+        if box.tag in ("p", "div", "figure"):
+            break
+    after, before = box.getnext(), box.getprevious()
+    for sib, arrow, between in ((after, "▲△", box.tail), (before, "▼▽", before.tail if before is not None else None)):
+        if sib is None or not isinstance(sib.tag, str) or (between or "").strip():
+            continue  # (text between them: not the block beside the picture)
+        text = flat_text(sib)
+        lead = text[: len(text) - len(text.lstrip(CAPTION_ARROWS))]
+        if lead and any(a in lead for a in arrow) and len(text) <= ARROW_CAPTION_CHARS \
+                and sib.find(".//img") is None:
+            return text
+    return ""
 
 
 class CaptionFinder:

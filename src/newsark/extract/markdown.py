@@ -531,6 +531,10 @@ def drop_caption_repeats(markdown: str) -> str:
     REPEATED_CAPTION characters or more, or is a photo credit alone that a caption ends with;
     headings and embeds stay, and a body of nothing else is kept."""
     blocks = markdown.split("\n\n")
+    beside = _beside_own_figure(blocks)
+    if beside:  # a caption of any length the page writes again next to its own picture
+        blocks = [b for i, b in enumerate(blocks) if i not in beside]
+        markdown = "\n\n".join(blocks)
     captions = ["".join(html.unescape(m.group(1)).split()) for b in blocks if b.startswith("<figure")
                 for m in _CAP_RE.finditer(b)]
     captions = [c for c in captions if len(c) >= REPEATED_CAPTION]  # credits end the longer ones
@@ -550,6 +554,27 @@ def drop_caption_repeats(markdown: str) -> str:
 
     kept = [b for b in blocks if b.startswith(("<figure", "#")) or not repeats(b)]
     return "\n\n".join(kept) if any(not b.startswith("<figure") for b in kept) else markdown
+
+
+CAPTION_ARROWS = "▲▼△▽"  # a caption pointing at its picture (figures.py)
+
+
+def _beside_own_figure(blocks: list[str]) -> set[int]:
+    """The blocks right before or after a figure that are its caption again, word for word,
+    when the caption points at the picture ('▲…' under it, '▼…' over it): figures.py took
+    that paragraph for the caption. (Other short captions repeated beside their picture stay:
+    a line of the story may be a caption's words too.)"""
+    out: set[int] = set()
+    for i, block in enumerate(blocks):
+        if not block.startswith("<figure"):
+            continue
+        caps = {c for m in _CAP_RE.finditer(block)
+                if (c := "".join(html.unescape(m.group(1)).split())).startswith(tuple(CAPTION_ARROWS))}
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(blocks) and not blocks[j].startswith(("<figure", "#", "{{<")) \
+                    and "".join(plain_text(blocks[j], with_captions=False).split()) in caps:
+                out.add(j)
+    return out
 
 
 _BULLETS = "•▪●◦‣∙·"
