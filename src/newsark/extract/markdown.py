@@ -570,6 +570,8 @@ def _beside_own_figure(blocks: list[str]) -> set[int]:
             continue
         caps = {c for m in _CAP_RE.finditer(block)
                 if (c := "".join(html.unescape(m.group(1)).split())).startswith(tuple(CAPTION_ARROWS))}
+        if not caps:
+            continue
         for j in (i - 1, i + 1):
             if 0 <= j < len(blocks) and not blocks[j].startswith(("<figure", "#", "{{<")) \
                     and "".join(plain_text(blocks[j], with_captions=False).split()) in caps:
