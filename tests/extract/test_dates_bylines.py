@@ -180,6 +180,16 @@ def test_the_reporters_credit_closing_the_text_above_a_hotline_box() -> None:
     assert extract_page(page.encode()).bylines == []
 
 
+def test_writers_named_after_their_label_to_the_lines_end_pen_names_too() -> None:
+    from newsark.extract import extract_page
+
+    page = ("<html><head><meta charset='utf-8'><title>公園計劃公布</title></head><body><h1>公園計劃公布</h1>"
+            f"<div class='content'><p><strong>执笔/叨叨姐、胡一刀&amp;李小飞刀</strong></p>{ZH_PARAS}</div></body></html>")
+    assert extract_page(page.encode()).bylines == [("撰文", "叨叨姐"), ("撰文", "胡一刀"), ("撰文", "李小飞刀")]
+    # a label with more than names after it is no byline
+    assert extract_page(page.replace("执笔/叨叨姐、胡一刀&amp;李小飞刀", "作者/来源：网络").encode()).bylines == []
+
+
 def test_a_byline_label_ending_its_line_takes_the_name_on_the_next() -> None:
     from newsark.extract.pagebylines import bylines_in_text
 

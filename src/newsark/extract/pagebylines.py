@@ -56,7 +56,8 @@ _BYLINE_PATTERNS = [
     re.compile(r"[（(【]\s*(" + _CJK_NAMES + r")\s*[/／]\s*[\u4e00-\u9fff]{0,4}(?:报道|報導|摄|攝)"),
     re.compile(r"(?:^|\s)(" + _CJK_NAMES + r")\s*[/／]\s*(?:摄|攝)(?:影)?\s*$"),
     re.compile(r"(?:^|\s)([\w\u4e00-\u9fff]{2,20})\s*(?:发表于|發表於)"),
-    re.compile(r"(?:作者|撰文)\s*[:：]\s*([^\s:：,，|｜]{2,30}(?: [^\s:：,，|｜]{2,10}){0,4})\s*$"),
+    # the writers named to the line's end after their label, pen names too ('执笔/叨叨姐、胡一刀&李小飞刀')
+    re.compile(r"(?:作者|撰文|执笔|執筆)\s*[:：/／]\s*([^\s:：,，|｜/／]{2,30}(?: [^\s:：,，|｜/／]{2,10}){0,4})\s*$"),
     # a WeChat post's compiler: '原创： 路闻卓立编译 人民币交易与研究'
     re.compile(r"(?:原创|原創)\s*[:：]\s*([\u4e00-\u9fff·]{2,6}?)\s*(?:编译|編譯|整理)"),
     re.compile(r"^(?:By|BY|by)\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)"),
