@@ -12,6 +12,9 @@ from newsark.extract.scoring import author_match, body_prf, date_match, title_ma
     [
         ("2021年1月3日", "2021-01-03"),
         ("發佈時間：2021年1月3日 下午3:05", "2021-01-03T15:05:00"),
+        ("2021年6月23日 星期三 下午3:30", "2021-06-23T15:30:00"),  # the weekday before the time
+        ("2021年6月23日（三）22:10", "2021-06-23T22:10:00"),
+        ("2021年6月23日 天氣晴 3:30", "2021-06-23"),  # other words: the time is not the date's
         ("2019-03-18 23:59 聯合報", "2019-03-18T23:59:00"),
         ("Published March 4, 2020", "2020-03-04"),
         ("4 March 2020", "2020-03-04"),
