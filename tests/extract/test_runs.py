@@ -161,3 +161,13 @@ def test_only_empty_block_elements_with_a_line_after_them_are_spacers() -> None:
         "<img style=\"display:block\" src=\"a.png\">seven<span style=\"display:block\"></span><br>eight<p>nine</p>"
         "<span style=\"display:block\"></span></div>")
     assert break_spacers(box, "<div>no such style</div>") == 0  # the page's text says none is there
+
+
+def test_readability_reading_the_page_itself_breaks_the_spacers_too() -> None:
+    from newsark.extract.candidates import from_readability
+
+    first, second = "第一段文字，市政府今天公布新的公園計劃，多名議員表示支持。" * 3, "第二段文字，居民代表表示歡迎。" * 3
+    page = f"<html><body><div class='text'>{first}{_SPACER}{second}</div></body></html>"
+    for given in (page, page.encode("utf-8")):  # its text, or its bytes
+        body = from_readability(given, None)
+        assert body is not None and body.text.split("\n") == [first, second]

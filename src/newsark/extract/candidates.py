@@ -321,8 +321,8 @@ def _readability_class() -> Any:
             for elem in doc.xpath("//*[@style]"):
                 if REGEXES["displayNoneRe"].search(elem.get("style")):
                     elem.drop_tree()
-            if not isinstance(input, etree._Element):  # (newsark's parse broke them already)
-                break_spacers(doc, input)
+            if not isinstance(input, etree._Element):  # (newsark's own parse broke them already)
+                break_spacers(doc, input if isinstance(input, str) else None)  # (bytes: no prefilter)
             return _strip_for_readability(doc)
 
         def remove_unlikely_candidates(self) -> None:
