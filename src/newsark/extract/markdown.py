@@ -535,8 +535,7 @@ def drop_caption_repeats(markdown: str) -> str:
     if beside:  # a caption of any length the page writes again next to its own picture
         blocks = [b for i, b in enumerate(blocks) if i not in beside]
         markdown = "\n\n".join(blocks)
-    captions = ["".join(html.unescape(m.group(1)).split()) for b in blocks if b.startswith("<figure")
-                for m in _CAP_RE.finditer(b)]
+    captions = [c for b in blocks if b.startswith("<figure") for c in _squeezed_captions(b)]
     captions = [c for c in captions if len(c) >= REPEATED_CAPTION]  # credits end the longer ones
     if not captions:
         return markdown
@@ -559,6 +558,11 @@ def drop_caption_repeats(markdown: str) -> str:
 CAPTION_ARROWS = "▲▼△▽"  # a caption pointing at its picture (figures.py)
 
 
+def _squeezed_captions(figure: str) -> list[str]:
+    """The captions of a figure block, unescaped, white space removed."""
+    return ["".join(html.unescape(m.group(1)).split()) for m in _CAP_RE.finditer(figure)]
+
+
 def _beside_own_figure(blocks: list[str]) -> set[int]:
     """The blocks right before or after a figure that are its caption again, word for word,
     when the caption points at the picture ('▲…' under it, '▼…' over it): figures.py took
@@ -568,8 +572,7 @@ def _beside_own_figure(blocks: list[str]) -> set[int]:
     for i, block in enumerate(blocks):
         if not block.startswith("<figure"):
             continue
-        caps = {c for m in _CAP_RE.finditer(block)
-                if (c := "".join(html.unescape(m.group(1)).split())).startswith(tuple(CAPTION_ARROWS))}
+        caps = {c for c in _squeezed_captions(block) if c.startswith(tuple(CAPTION_ARROWS))}
         if not caps:
             continue
         for j in (i - 1, i + 1):
