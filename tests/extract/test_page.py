@@ -256,3 +256,29 @@ def test_icon_font_ligatures_are_not_text() -> None:
     ex = extract_page(page.encode(), url="https://news.example.org/faq")
     assert "When does the ferry run?" in ex.text and "chevron" not in ex.markdown
     assert "Menu icon" in ex.text  # words, not a ligature's name: kept
+
+
+def test_control_characters_lxml_refuses_are_read_without_them() -> None:
+    # lxml's parser keeps an escape or a vertical tab in the page's text, then refuses to
+    # move that text (wrapping a run of loose text into a paragraph raised ValueError).
+    words = " ".join(["word"] * 30)
+    html = (
+        "<html><head><title>Control\x1b characters</title></head><body><article>"
+        f"<h1>Control characters</h1><p>{words} first.</p>"
+        f"<div>A run of loose text\x1b with an escape in it {words}<br>and a second line {words}</div>"
+        f"<pre><code>\x0b ls -l\x0c/tmp</code></pre><p>{words} last.</p></article></body></html>"
+    )
+    ex = extract_page(html.encode())
+    assert "A run of loose text with an escape in it" in ex.text
+    assert "```\n ls -l /tmp\n```" in ex.markdown  # a form feed is white space in HTML
+    assert ex.title == "Control characters"
+    for value in (ex.markdown, ex.text, ex.title):
+        assert not re.search("[\x01-\x08\x0b\x0c\x0e-\x1f]", value)
+
+
+def test_a_control_character_in_a_page_that_parses_is_kept_out_of_the_output() -> None:
+    # (no text moved: no retry; the character still reaches no field)
+    words = " ".join(["word"] * 40)
+    ex = extract_page(f"<html><body><article><p>{words}\x02 end.</p><p>{words} more.</p>"
+                      f"<pre><code>\x0b echo</code></pre></article></body></html>".encode())
+    assert "word end." in ex.text and "\x02" not in ex.text and "\x0b" not in ex.markdown
