@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tarfile
 from pathlib import Path
 
@@ -461,3 +462,52 @@ def test_a_corrected_headline_keeps_its_copies(tmp_path: Path) -> None:
     shown = json.loads(run("show", "201", "--json", "--archive", str(arch)))
     assert shown["story_id"] == 202 and shown["article"]["title"] == "Ferry strike ends after long talks"
     assert shown["hand_edit"]["previous_title"] == "Ferry strike ends after talks"
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("2021/01/03 10:00", "2021-01-03T10:00:00"),
+        ("3 Jan 2021", "2021-01-03"),
+        ("Sunday, 3 January 2021", "2021-01-03"),
+        ("2021年1月3日", "2021-01-03"),
+        ("1609639200", "2021-01-03T02:00:00+00:00"),  # epoch seconds (UTC)
+    ],
+)
+def test_dates_written_another_way_become_iso_and_the_change_is_undoable(
+    tmp_path: Path, written: str, iso: str
+) -> None:
+    src = tmp_path / "src"
+    sitegen.write_site(src, n=10)
+    path = src / "articles/1-1000/article_104.md"
+    text = path.read_text(encoding="utf-8")
+    original = re.sub(r'^date: .*$', f'date: "{written}"', text, count=1, flags=re.MULTILINE).encode()
+    path.write_bytes(original)
+    arch = tmp_path / "arch"
+    run("import", str(src), "--archive", str(arch), "--quiet")
+    assert load_bytes((arch / "articles/1-1000/article_104.md").read_bytes()).date == iso
+    with Archive(arch, create=False) as a:
+        assert a.db.execute("SELECT date FROM articles WHERE id=104").fetchone()[0] == iso
+    report = json.loads(run("report", "--archive", str(arch), "--json"))
+    assert report["defects"]["date_format"] == {"found": 1, "repaired": 1, "flagged": 0}
+    assert "invalid" not in report["per_year"]
+    run("repair", "undo", "104", "--kind", "date_format", "--archive", str(arch))
+    assert load_bytes((arch / "articles/1-1000/article_104.md").read_bytes()).date == written
+    run("repair", "undo", "104", "--archive", str(arch))  # every repair: the file as it came
+    assert (arch / "articles/1-1000/article_104.md").read_bytes() == original
+
+
+@pytest.mark.parametrize("written", ["yesterday", "Posted 3 Jan 2021 by the desk", "2021-13-45"])
+def test_a_date_that_cannot_be_read_is_kept_as_written_and_flagged(tmp_path: Path, written: str) -> None:
+    src = tmp_path / "src"
+    sitegen.write_site(src, n=10)
+    path = src / "articles/1-1000/article_104.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'^date: .*$', f'date: "{written}"', text, count=1, flags=re.MULTILINE), encoding="utf-8")
+    arch = tmp_path / "arch"
+    run("import", str(src), "--archive", str(arch), "--quiet")
+    assert load_bytes((arch / "articles/1-1000/article_104.md").read_bytes()).date == written
+    report = json.loads(run("report", "--archive", str(arch), "--json"))
+    assert report["defects"]["invalid_date"] == {"found": 1, "repaired": 0, "flagged": 1}
+    assert report["per_year"]["invalid"] == 1
+    assert written not in (report["date_range"]["from"], report["date_range"]["to"])

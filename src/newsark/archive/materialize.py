@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from newsark.archive.article import Article, decode_bytes, split_front_matter
 from newsark.archive.store import site_of
-from newsark.repair import flags, frontmatter, links, mojibake
+from newsark.repair import dates, flags, frontmatter, links, mojibake
 from newsark.repair.base import Change, Finding
 from newsark.repair.boilerplate import BoilerplateModel, Removal
 
@@ -34,7 +34,7 @@ def parse_with_repairs(data: bytes) -> tuple[Article, list[Change]]:
 
 
 # Repairs a user can undo one by one (``newsark repair undo ID --kind K``).
-UNDOABLE = ("relative_wayback_link", "mojibake", "boilerplate")
+UNDOABLE = ("relative_wayback_link", "mojibake", "boilerplate", "date_format")
 
 
 def materialize(
@@ -43,6 +43,11 @@ def materialize(
     """Original bytes → repaired article. Repairs named in ``skip`` are not applied."""
     article, changes = parse_with_repairs(data)
     result = Materialized(article=article, changes=list(changes))
+    # Dates in ISO form (undone, the values stay as written; unreadable ones are flagged either way).
+    date_changes, result.findings = dates.normalize_dates(
+        article.meta if "date_format" not in skip else dict(article.meta))
+    if "date_format" not in skip:
+        result.changes += date_changes
 
     body = article.body
     if "relative_wayback_link" not in skip:
