@@ -42,8 +42,7 @@ from newsark.scale.workers import (
 )
 from newsark.sources import ingest as ingest_module
 from newsark.sources.extraction import extract_response
-from newsark.sources.ingest import index_files, index_warc
-from newsark.sources.ledger import Capture
+from newsark.sources.ingest import WarcScan, index_files, index_warc, scan_warc
 from newsark.sources.warcstore import read_response
 
 TIME_COLUMNS = {"imported_at", "updated_at"}
@@ -182,8 +181,8 @@ def three_warcs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 
 def test_files_are_indexed_on_the_pool(three_warcs: list[Path], cluster: str) -> None:
-    want = [index_warc(p) for p in three_warcs]
-    assert all(want)
+    want = [scan_warc(p) for p in three_warcs]
+    assert all(w.captures and not w.damaged for w in want)
     with open_pool(workers=2) as pool:
         assert list(index_files(three_warcs, pool)) == want
     with open_pool(cluster=cluster) as pool:
@@ -214,13 +213,13 @@ def test_several_files_on_workers_give_the_same_archive(three_warcs: list[Path],
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The WARC files ingest scans from now on, in order."""
     seen: list[Path] = []
-    real = ingest_module.index_warc
+    real = ingest_module.scan_warc
 
-    def counted(path: Path) -> list[Capture]:
+    def counted(path: Path) -> WarcScan:
         seen.append(path)
         return real(path)
 
-    monkeypatch.setattr(ingest_module, "index_warc", counted)
+    monkeypatch.setattr(ingest_module, "scan_warc", counted)
     return seen
 
 

@@ -99,6 +99,8 @@ def ingest_command(files: tuple[Path, ...], archive_dir: Path, profile: Path | N
         "rejected": dict(sorted(tally.reasons.items()))}
     if where:
         out["extracted_on"] = {"pool": where, "pages": tally.pool_pages}
+    if tally.damaged:  # records before and after each damaged stretch were read
+        out["damaged"] = [f"{path}: {note}" for path, notes in tally.damaged.items() for note in notes]
     _print(out, as_json)
 
 

@@ -38,6 +38,8 @@ class Tally:
     fetches: int = 0           # captures tried in this run
     pool_pages: int = 0        # pages extracted on the pool (--workers / --cluster)
     reasons: dict[str, int] = field(default_factory=dict)
+    # (ingest) WARC files with damaged stretches that were skipped: file -> where and what
+    damaged: dict[str, list[str]] = field(default_factory=dict)
 
     def reject(self, reason: str) -> None:
         self.reasons[reason] = self.reasons.get(reason, 0) + 1

@@ -33,7 +33,7 @@ _ARCHIVE_HEADERS = {
 class Hop:
     """One response on the way to a capture."""
 
-    kind: str                       # memento | jump | missing | error
+    kind: str                       # memento | jump | missing | error | damaged
     resp: WarcResponse | None = None
     target: tuple[str, str] | None = None   # (url, ts) a redirect or jump points at
     where: tuple[str, int] | None = None    # (warc file, offset) when read from a file
@@ -179,6 +179,9 @@ def resolve(fetcher: Fetcher, url: str, ts: str, *, window_days: float = 365, ma
             return res
         if hop.kind == "error":
             res.reason = f"http_{hop.status}"
+            return res
+        if hop.kind == "damaged":  # (a local WARC's record that cannot be read: not the archive's trouble)
+            res.reason = "damaged_record"
             return res
         if hop.kind == "jump":
             assert hop.target is not None

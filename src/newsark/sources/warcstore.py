@@ -21,6 +21,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newsark.sources.ledger import Ledger
+from newsark.sources.warcnotes import warcio_notes
 
 MAX_WARC_BYTES = 1 << 30
 
@@ -131,12 +132,23 @@ def _reason(status: int) -> str:
 
 
 def read_response(path: Path, offset: int) -> WarcResponse:
-    """Read the response record that starts at ``offset`` of a WARC file."""
-    with path.open("rb") as fh:
+    """Read the response record that starts at ``offset`` of a WARC file. A damaged
+    record (its gzip member does not inflate) is a ValueError, not a truncated page."""
+    with path.open("rb") as fh, warcio_notes() as notes:
         fh.seek(offset)
-        for record in ArchiveIterator(fh):
-            return response_of(record)
-    raise ValueError(f"no WARC record at {path}:{offset}")
+        try:
+            for record in ArchiveIterator(fh):
+                response = response_of(record)
+                break
+            else:
+                raise ValueError(f"no WARC record at {path}:{offset}")
+        except (OSError, ValueError):
+            raise
+        except Exception as exc:
+            raise ValueError(f"damaged WARC record at {path}:{offset}: {type(exc).__name__}") from exc
+        if notes:
+            raise ValueError(f"damaged WARC record at {path}:{offset}: {notes[0]}")
+        return response
 
 
 def response_of(record: object) -> WarcResponse:

@@ -1,0 +1,138 @@
+"""Damaged WARC files: a damaged record loses itself, not the rest of the file."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from _fakeia import FakeIA
+from click.testing import CliRunner
+from sitegen import HOST, build_site
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newsark.commands.rescue_cmd import ingest_command
+from newsark.sources.ingest import scan_warc
+from newsark.sources.rescue import RescueOptions, rescue
+from newsark.sources.warcnotes import warcio_notes
+from newsark.sources.warcstore import read_response
+
+
+@pytest.fixture(scope="module")
+def rescued(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A small site rescued once; its WARC files are copied and damaged by each test."""
+    server: FakeIA = build_site().start()
+    root = tmp_path_factory.mktemp("rescued")
+    try:
+        rescue(HOST, root / "a", RescueOptions(wayback=server.base, cdx_rate=6000, replay_rate=200,
+                                               pause_429=0.05, pause_refused=0.05, cdx_limit=10))
+    finally:
+        server.stop()
+    yield root / "a" / "warcs"
+
+
+def ingest_json(files: list[Path], archive: Path) -> tuple[dict[str, object], str]:
+    r = CliRunner().invoke(ingest_command, [*map(str, files), "--archive", str(archive), "--json"])
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout), r.stderr
+
+
+def biggest(warcs: Path) -> Path:
+    return max(sorted(warcs.glob("*.warc.gz")), key=lambda p: p.stat().st_size)
+
+
+def test_a_byte_flipped_inside_a_record_loses_that_record_only(rescued: Path, tmp_path: Path) -> None:
+    original = biggest(rescued)
+    whole = scan_warc(original)
+    assert whole.damaged == [] and len(whole.captures) > 6
+    first, _ = ingest_json([original], tmp_path / "whole")
+    # a response in the middle of the file: one byte of its gzip member's data changed
+    offsets = sorted({c.warc_offset for c in whole.captures if c.warc_offset is not None})
+    hit = offsets[len(offsets) // 2]
+    after = offsets[offsets.index(hit) + 1]
+    data = bytearray(original.read_bytes())
+    data[(hit + after) // 2] ^= 0xFF
+    damaged_file = tmp_path / original.name
+    damaged_file.write_bytes(bytes(data))
+
+    scan = scan_warc(damaged_file)
+    assert len(scan.damaged) == 1 and scan.damaged[0].startswith(f"offset {hit}:")
+    assert f"read again from offset {after}" in scan.damaged[0]
+    assert {c.warc_offset for c in scan.captures} >= set(offsets) - {hit}  # every other record read
+    with pytest.raises(ValueError, match="damaged WARC record"):
+        read_response(damaged_file, hit)
+    assert read_response(damaged_file, after).status  # the next record reads as before
+
+    out, err = ingest_json([damaged_file], tmp_path / "damaged")
+    assert out["damaged"] == [f"{damaged_file.resolve()}: {scan.damaged[0]}"]
+    assert "Error -3" not in err  # warcio's complaint, once per block read, is not printed
+    assert isinstance(out["written"], int) and isinstance(first["written"], int)
+    assert first["written"] - 1 <= out["written"] <= first["written"]
+
+
+def test_a_record_whose_header_is_broken_is_skipped_and_reading_goes_on(rescued: Path, tmp_path: Path) -> None:
+    original = biggest(rescued)
+    whole = scan_warc(original)
+    offsets = sorted({c.warc_offset for c in whole.captures if c.warc_offset is not None})
+    hit = offsets[2]
+    data = bytearray(original.read_bytes())
+    data[hit : hit + 3] = b"XXX"  # its gzip member's magic bytes gone: no member starts there
+    damaged_file = tmp_path / original.name
+    damaged_file.write_bytes(bytes(data))
+    scan = scan_warc(damaged_file)
+    assert len(scan.damaged) == 1
+    assert {c.warc_offset for c in scan.captures} >= set(offsets) - {hit}
+
+
+def _plain_warc(path: Path, n: int) -> list[int]:
+    """An uncompressed WARC of n responses; the offsets of their records."""
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    offsets = []
+    for i in range(n):
+        offsets.append(buf.tell())
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        body = f"<html><body><p>Story {i} with some words in it.</p></body></html>".encode()
+        writer.write_record(writer.create_warc_record(f"https://news.example.org/article/{i}", "response",
+                                                      payload=io.BytesIO(body), http_headers=headers))
+    path.write_bytes(buf.getvalue())
+    return offsets
+
+
+def test_an_uncompressed_warc_is_read_again_at_the_next_record(tmp_path: Path) -> None:
+    path = tmp_path / "plain.warc"
+    offsets = _plain_warc(path, 4)
+    data = path.read_bytes()
+    # the second record's header line garbled: it is no WARC record any more
+    broken = data[: offsets[1]] + b"GARBAGE" + data[offsets[1] + 4 :]
+    path.write_bytes(broken)
+    scan = scan_warc(path)
+    urls = [c.original for c in scan.captures]
+    assert urls == [f"https://news.example.org/article/{i}" for i in (0, 2, 3)]
+    assert len(scan.damaged) == 1 and "read again from offset" in scan.damaged[0]
+    assert read_response(path, scan.captures[1].warc_offset or 0).payload.endswith(b"Story 2 with some words in it.</p></body></html>")
+
+
+def test_an_intact_file_has_no_damage_and_warcio_notes_are_per_thread(tmp_path: Path) -> None:
+    path = tmp_path / "plain.warc"
+    _plain_warc(path, 3)
+    assert scan_warc(path).damaged == []
+    import threading
+
+    import warcio.bufferedreaders as br
+
+    seen: list[list[str]] = []
+
+    def other() -> None:  # another thread's warcio output is not taken by this one's notes
+        with warcio_notes() as notes:
+            seen.append(notes)
+
+    with warcio_notes() as mine:
+        br.sys.stderr.write("Error -3 while decompressing data\n")
+        t = threading.Thread(target=other)
+        t.start()
+        t.join()
+    assert mine == ["Error -3 while decompressing data"] and seen == [[]]
