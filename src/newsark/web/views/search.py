@@ -29,6 +29,8 @@ def _date(request: Request, name: str, *, end: bool) -> str | None:
         return None
     parts = raw.split("-")
     try:
+        if len(parts) > 3 or len(parts[0]) != 4:
+            raise ValueError
         y = int(parts[0])
         m = int(parts[1]) if len(parts) > 1 else (12 if end else 1)
         if len(parts) > 2:
@@ -37,10 +39,8 @@ def _date(request: Request, name: str, *, end: bool) -> str | None:
             d = ((_dt.date(y + (m == 12), m % 12 + 1, 1)) - _dt.timedelta(days=1)).day
         else:
             d = 1
-        if len(parts) > 3 or len(parts[0]) != 4:
-            raise ValueError
         return _dt.date(y, m, d).isoformat()
-    except (ValueError, IndexError):
+    except (ValueError, IndexError, OverflowError):  # ('0000-12' ends before the first day there is)
         raise HTTPException(400, f"{name} must be a date like 2019-04-20, not {raw[:40]!r}") from None
 
 
