@@ -120,6 +120,12 @@ def test_an_empty_selection_is_a_valid_empty_dataset(archive_dir: Path, tmp_path
     assert "exported 0 articles" in err
 
 
+@pytest.mark.parametrize("flag, value", [("--since", "0"), ("--until", "2019-13"), ("--since", "19-04")])
+def test_a_bad_day_is_a_usage_error(archive_dir: Path, tmp_path: Path, flag: str, value: str) -> None:
+    code, _, err = run("--archive", str(archive_dir), str(tmp_path / "a.jsonl"), flag, value)
+    assert code == 2 and f"{value!r} is not a date" in err and not (tmp_path / "a.jsonl").exists()
+
+
 def test_refuses_to_replace_a_file_without_force(archive_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "a.jsonl"
     out.write_text("mine\n")

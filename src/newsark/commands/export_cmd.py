@@ -45,6 +45,14 @@ def export_command(archive_dir: Path, out: Path, fmt: str | None, aliases: bool,
     for flag, given in (("--captures", captures), ("--originals", originals)):
         if given and fmt != "warc":
             raise click.UsageError(f"{flag} goes with --format warc")
+    for flag, day in (("--since", since), ("--until", until)):
+        if day:  # (compared as text with the dates: '0' would select everything)
+            from newsark.search.query import QueryError, normalize_date
+
+            try:
+                normalize_date(day, flag)
+            except QueryError as exc:
+                raise click.BadParameter(str(exc).removeprefix(f"{flag}: "), param_hint=flag) from exc
     if not to_stdout and out.exists() and not force:
         raise click.ClickException(f"{out} exists: give --force to replace it")
     selection = Selection(aliases=aliases, since=since, until=until, site=site,
