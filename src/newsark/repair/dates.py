@@ -16,7 +16,6 @@ import datetime as dt
 import re
 from typing import Any
 
-from newsark.extract.dates import find_date_span, parse_date
 from newsark.repair.base import Change, Finding
 
 KEYS = ("date", "last_updated")
@@ -34,6 +33,10 @@ _AROUND_RE = re.compile(
 
 def iso_date(value: Any) -> str | None:
     """``value`` in ISO form when it is certainly one date, else None."""
+    # (imported here: the extract package loads lxml and the extractors, a fifth of a second
+    # that every import worker would pay for the rare date not in ISO form)
+    from newsark.extract.dates import find_date_span, parse_date
+
     text = str(value).strip()
     if _EPOCH_RE.fullmatch(text):
         return parse_date(text)  # (UTC; None when outside the years a news site can have)
