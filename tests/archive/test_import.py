@@ -511,3 +511,53 @@ def test_a_date_that_cannot_be_read_is_kept_as_written_and_flagged(tmp_path: Pat
     assert report["defects"]["invalid_date"] == {"found": 1, "repaired": 0, "flagged": 1}
     assert report["per_year"]["invalid"] == 1
     assert written not in (report["date_range"]["from"], report["date_range"]["to"])
+
+
+_ZH_BODY = ("香港國際機場今日宣布新措施，乘客需要提前三小時到達機場辦理登機手續。記者在現場看到，"
+            "不少旅客排隊等候。這段文字用來測試匯入的編碼處理，啲嘅嚟咗都要保留。")
+_ZH_FILE = ('---\ntitle: "香港機場新措施"\ndate: "2021-01-03T10:00:00+08:00"\nauthor: "記者"\n'
+            'category: "港聞"\ntags:\n  - "機場"\n---\n\n# 香港機場新措施\n\n' + _ZH_BODY + "\n")
+
+
+_ZH_SIMPLIFIED = _ZH_FILE.translate(str.maketrans("國際機場宣佈須時達辦理記現隊這測試匯處編碼",
+                                                  "国际机场宣布须时达办理记现队这测试汇处编码"))
+
+
+@pytest.mark.parametrize(("name", "text", "raw", "kind"), [
+    ("big5hkscs", _ZH_FILE, _ZH_FILE.encode("big5hkscs"), "legacy_encoding"),  # (啲嘅嚟咗: HKSCS only)
+    ("gb18030", _ZH_SIMPLIFIED, _ZH_SIMPLIFIED.encode("gb18030"), "legacy_encoding"),
+    ("utf-16", _ZH_FILE, b"\xff\xfe" + _ZH_FILE.encode("utf-16-le"), "legacy_encoding"),
+])
+def test_a_file_in_another_encoding_is_read_in_it_and_its_bytes_kept(
+    tmp_path: Path, name: str, text: str, raw: bytes, kind: str
+) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "article_301.md").write_bytes(raw)
+    arch = tmp_path / "arch"
+    run("import", str(src), "--archive", str(arch), "--quiet")
+    art = load_bytes((arch / "articles/1-1000/article_301.md").read_bytes())
+    assert art.body.strip() == text.split("---\n\n", 1)[1].strip() and art.title and art.title in text
+    report = json.loads(run("report", "--archive", str(arch), "--json"))
+    assert report["defects"][kind] == {"found": 1, "repaired": 1, "flagged": 0}
+    assert "mojibake" not in report["defects"]
+    original = CliRunner().invoke(main, ["show", "301", "--original", "--archive", str(arch)])
+    assert original.stdout_bytes == raw
+
+
+def test_a_utf8_file_with_a_damaged_byte_is_imported_with_the_damage_flagged(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    data = _ZH_FILE.encode("utf-8")
+    cut = data.index("排隊".encode())
+    (src / "article_302.md").write_bytes(data[: cut + 1] + data[cut + 3 :])  # '排' loses two of its bytes
+    # a Latin-1 file is not taken for damaged UTF-8: too many of its bytes would be damage
+    (src / "article_303.md").write_bytes('---\ntitle: "Café"\n---\n\nA café. Crème brûlée. Déjà vu.\n'.encode("cp1252"))
+    arch = tmp_path / "arch"
+    run("import", str(src), "--archive", str(arch), "--quiet")
+    art = load_bytes((arch / "articles/1-1000/article_302.md").read_bytes())
+    assert "不少旅客\ufffd隊等候" in art.body
+    report = json.loads(run("report", "--archive", str(arch), "--json"))
+    assert report["defects"]["damaged_utf8"] == {"found": 1, "repaired": 1, "flagged": 0}
+    assert report["defects"]["mojibake"]["flagged"] == 1  # the U+FFFD, for a person to check
+    assert report["rejected_files"] == {"invalid_utf8": 1}

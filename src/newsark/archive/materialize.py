@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsark.archive.article import Article, decode_bytes, split_front_matter
+from newsark.archive.article import Article, FormatError, decode_bytes, split_front_matter
 from newsark.archive.store import site_of
-from newsark.repair import dates, flags, frontmatter, links, mojibake
+from newsark.repair import dates, encoding, flags, frontmatter, links, mojibake
 from newsark.repair.base import Change, Finding
 from newsark.repair.boilerplate import BoilerplateModel, Removal
 
@@ -27,10 +27,20 @@ class Materialized:
 
 
 def parse_with_repairs(data: bytes) -> tuple[Article, list[Change]]:
-    """Parse an article file, recovering broken front matter. Raises FormatError."""
-    fm, body, nl = split_front_matter(decode_bytes(data))
+    """Parse an article file, reading it in its encoding when that is not UTF-8 but
+    certain, and recovering broken front matter. Raises FormatError."""
+    read: list[Change] = []
+    try:
+        text = decode_bytes(data)
+    except FormatError as exc:
+        other = encoding.read_not_utf8(data) if exc.kind in ("invalid_utf8", "binary") else None
+        if other is None:
+            raise
+        text, change = other
+        read.append(change)
+    fm, body, nl = split_front_matter(text)
     meta, changes = frontmatter.recover(fm.replace("\r\n", "\n"))
-    return Article(meta=meta, body=body, newline=nl), changes
+    return Article(meta=meta, body=body, newline=nl), read + changes
 
 
 # Repairs a user can undo one by one (``newsark repair undo ID --kind K``).

@@ -15,15 +15,13 @@ from typing import Any
 
 from newsark.archive.store import Archive
 from newsark.archive.stories import counts as story_counts
+from newsark.repair.dates import is_iso_date
 
 DEFECT_ORDER = (
-    "invalid_yaml", "relative_wayback_link", "boilerplate", "author_box", "mojibake",
+    "legacy_encoding", "damaged_utf8", "invalid_yaml", "relative_wayback_link", "boilerplate", "author_box", "mojibake",
     "damaged_url", "placeholder_body", "short_body", "date_format", "invalid_date", "missing_date", "missing_category", "missing_author",
     "missing_tags",
 )
-
-
-_ISO_GLOB = "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*"
 
 
 def id_gaps(ids: list[int]) -> list[list[int]]:
@@ -41,16 +39,19 @@ def build_report(archive: Archive) -> dict[str, Any]:
     canon = "id NOT IN (SELECT alias_id FROM aliases)"
     # Only dates in ISO form count for the range and the years; one left as written because
     # no date could be read in it (flagged invalid_date) is counted as "invalid".
-    dates = db.execute(
-        f"SELECT MIN(date), MAX(date) FROM articles WHERE date GLOB '{_ISO_GLOB}' AND {canon}"
-    ).fetchone()
     per_year: Counter[str] = Counter()
-    for r in db.execute(
-        f"SELECT CASE WHEN date GLOB '{_ISO_GLOB}' THEN substr(date, 1, 4) "
-        f"WHEN date IS NULL OR date = '' THEN NULL ELSE 'invalid' END AS y, COUNT(*) "
-        f"FROM articles WHERE {canon} GROUP BY y"
-    ):
-        per_year[r[0] or "unknown"] += r[1]
+    first: str | None = None
+    last: str | None = None
+    for (date,) in db.execute(f"SELECT date FROM articles WHERE {canon}"):
+        if not date:
+            per_year["unknown"] += 1
+        elif is_iso_date(date):
+            per_year[date[:4]] += 1
+            first = date if first is None or date < first else first
+            last = date if last is None or date > last else last
+        else:
+            per_year["invalid"] += 1
+    dates = (first, last)
     per_category = {
         (r[0] or "unknown"): r[1]
         for r in db.execute(

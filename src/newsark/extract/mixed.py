@@ -74,17 +74,29 @@ def mend_mixed(data: bytes) -> str | None:
 def _legacy_reading(part: bytes) -> str | None:
     """The part read as GB18030 or Big5-HKSCS, whichever gives Chinese text made of more
     of its charset's common characters (at least COMMON_SHARE); None when neither does."""
-    best: tuple[float, str] | None = None
+    best = _best_reading(part, whole=False)
+    return best[0] if best else None
+
+
+def legacy_reading(data: bytes) -> tuple[str, str] | None:
+    """A whole file written in GB18030 or Big5-HKSCS (an article file of an old dump): its
+    text and codec, read as ``_legacy_reading`` reads a part, except that Chinese need
+    only be most of its characters past ASCII (a file's front matter and links are ASCII)."""
+    return _best_reading(data, whole=True)
+
+
+def _best_reading(data: bytes, *, whole: bool) -> tuple[str, str] | None:
+    best: tuple[float, str, str] | None = None
     for codec, common in _LEGACY:
         try:
-            text = part.decode(codec)
+            text = data.decode(codec)
         except UnicodeDecodeError:
             continue
         wide = [c for c in text if ord(c) > 0x7F]
-        visible = [c for c in text if not c.isspace()]
-        if not wide or len(_CJK_RE.findall(text)) < CJK_SHARE * len(visible):
+        chinese_of = wide if whole else [c for c in text if not c.isspace()]
+        if not wide or len(_CJK_RE.findall(text)) < CJK_SHARE * len(chinese_of):
             continue
         share = sum(1 for c in wide if common(c)) / len(wide)
         if share >= COMMON_SHARE and (best is None or share > best[0]):
-            best = (share, text)
-    return best[1] if best else None
+            best = (share, text, codec)
+    return (best[1], best[2]) if best else None

@@ -31,6 +31,18 @@ _AROUND_RE = re.compile(
 )
 
 
+def is_iso_date(value: str) -> bool:
+    """Whether ``value`` is a date in ISO form (a day of the calendar, a time after it or not)."""
+    value = value.strip()
+    if not _ISO_RE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
+
+
 def iso_date(value: Any) -> str | None:
     """``value`` in ISO form when it is certainly one date, else None."""
     # (imported here: the extract package loads lxml and the extractors, a fifth of a second
@@ -57,9 +69,7 @@ def normalize_dates(meta: dict[str, Any]) -> tuple[list[Change], list[Finding]]:
         if value is None or isinstance(value, bool) or (isinstance(value, str) and not value.strip()):
             continue  # (a missing date is flagged as missing_date)
         if isinstance(value, str) and _ISO_RE.fullmatch(value.strip()):
-            try:
-                dt.date.fromisoformat(value.strip()[:10])
-            except ValueError:  # the shape, not a day ('2021-13-45')
+            if not is_iso_date(value):  # the shape, not a day ('2021-13-45')
                 findings.append(Finding("invalid_date", f"{key} {value[:60]!r} is no day of the calendar"))
             continue
         iso = iso_date(value) if isinstance(value, (str, int)) else None
