@@ -276,6 +276,17 @@ def test_control_characters_lxml_refuses_are_read_without_them() -> None:
         assert not re.search("[\x01-\x08\x0b\x0c\x0e-\x1f]", value)
 
 
+def test_character_references_to_refused_control_characters_are_dropped_too() -> None:
+    words = " ".join(["word"] * 30)
+    html = (f"<html><body><article><p>{words} first.</p><div>Loose text&#x1; &#11;with references"
+            f" {words}<br>a second line&#xFFFE; {words}</div><p>{words} &amp; last &#233;t&#233;.</p>"
+            "</article></body></html>")
+    ex = extract_page(html.encode())
+    assert "Loose text with references" in ex.text and "a second line word" in ex.text
+    assert "& last été." in ex.text  # other references are read as ever
+    assert not re.search("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe]", ex.markdown)
+
+
 def test_a_control_character_in_a_page_that_parses_is_kept_out_of_the_output() -> None:
     # (no text moved: no retry; the character still reaches no field)
     words = " ".join(["word"] * 40)

@@ -271,11 +271,27 @@ def drop_controls(text: str) -> str:
     return _CONTROLS_RE.sub("", text.replace("\x0c", " "))
 
 
+_CHAR_REF_RE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _drop_control_refs(html: str) -> str:
+    """The page without character references to what ``drop_controls`` drops (``&#x1;``,
+    ``&#11;``): the parser turns them into those characters."""
+
+    def one(m: re.Match[str]) -> str:
+        code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        if code == 0x0C:
+            return " "
+        return "" if code < 0x110000 and _CONTROLS_RE.match(chr(code)) else m.group(0)
+
+    return _CHAR_REF_RE.sub(one, html) if "&#" in html else html
+
+
 def _extract(data: bytes, url: str | None, http_content_type: str | None, capture_url: str | None,
              profile: SiteProfile | None, *, without_controls: bool = False) -> Extraction:
     text, charset, decode_bad = decode_html(html_bytes(data), http_content_type=http_content_type)
     if without_controls:
-        text = drop_controls(text)
+        text = _drop_control_refs(drop_controls(text))
     doc, html = _parse(text)
     if capture_url is None and is_replayed(text):  # saved from the Wayback Machine's replay
         capture_url = replay_capture(doc)
