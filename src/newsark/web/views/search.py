@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from newsark.search import QueryError, SearchIndexMissing, search
+from newsark.search.query import normalize_date
 from newsark.web.render import sanitize_highlight
 from newsark.web.views.base import PER_PAGE, archive, int_param, render
 
@@ -27,10 +28,9 @@ def _date(request: Request, name: str, *, end: bool) -> str | None:
     raw = (request.query_params.get(name) or "").strip()
     if not raw:
         return None
-    parts = raw.split("-")
     try:
-        if len(parts) > 3 or len(parts[0]) != 4:
-            raise ValueError
+        normalize_date(raw, name)  # (the engine's check: YYYY, YYYY-MM or YYYY-MM-DD, a real day)
+        parts = raw.split("-")
         y = int(parts[0])
         m = int(parts[1]) if len(parts) > 1 else (12 if end else 1)
         if len(parts) > 2:
@@ -40,7 +40,7 @@ def _date(request: Request, name: str, *, end: bool) -> str | None:
         else:
             d = 1
         return _dt.date(y, m, d).isoformat()
-    except (ValueError, IndexError, OverflowError):  # ('0000-12' ends before the first day there is)
+    except (QueryError, ValueError):  # (ValueError: the end of 9999's December)
         raise HTTPException(400, f"{name} must be a date like 2019-04-20, not {raw[:40]!r}") from None
 
 
