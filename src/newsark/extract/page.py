@@ -73,8 +73,8 @@ _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # them into the tree from a page that has them (a vertical tab in a code sample, an ad
 # script's separators), and every step that moves text from one node to another then fails.
 _XML_REFUSED = "XML compatible"  # (lxml's ValueError says so)
-_CONTROLS_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CONTROLS = tuple(chr(c) for c in (*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF))
+_CONTROLS_RE = re.compile("[" + re.escape("".join(_CONTROLS)) + "]")
 _LIGATURE_ICONS = etree.XPath(
     "//*[@class][contains(@class, 'material-icons') or contains(@class, 'material-symbols')]")
 _LIGATURE_RE = re.compile(r"[a-z0-9_]+")
