@@ -34,10 +34,13 @@ _AROUND_RE = re.compile(
 def is_iso_date(value: str) -> bool:
     """Whether ``value`` is a date in ISO form (a day of the calendar, a time after it or not)."""
     value = value.strip()
-    if not _ISO_RE.fullmatch(value):
-        return False
+    return bool(_ISO_RE.fullmatch(value)) and _real_day(value)
+
+
+def _real_day(iso: str) -> bool:
+    """Whether the day an ISO-shaped value opens with is on the calendar ('2021-13-45' is not)."""
     try:
-        dt.date.fromisoformat(value[:10])
+        dt.date.fromisoformat(iso[:10])
     except ValueError:
         return False
     return True
@@ -69,7 +72,7 @@ def normalize_dates(meta: dict[str, Any]) -> tuple[list[Change], list[Finding]]:
         if value is None or isinstance(value, bool) or (isinstance(value, str) and not value.strip()):
             continue  # (a missing date is flagged as missing_date)
         if isinstance(value, str) and _ISO_RE.fullmatch(value.strip()):
-            if not is_iso_date(value):  # the shape, not a day ('2021-13-45')
+            if not _real_day(value.strip()):  # the shape, not a day
                 findings.append(Finding("invalid_date", f"{key} {value[:60]!r} is no day of the calendar"))
             continue
         iso = iso_date(value) if isinstance(value, (str, int)) else None
