@@ -42,7 +42,7 @@ from newsark.scale.workers import (
 )
 from newsark.sources import ingest as ingest_module
 from newsark.sources.extraction import extract_response
-from newsark.sources.ingest import WarcScan, index_files, index_warc, scan_warc
+from newsark.sources.ingest import WarcScan, index_files, scan_warc
 from newsark.sources.warcstore import read_response
 
 TIME_COLUMNS = {"imported_at", "updated_at"}
@@ -143,7 +143,7 @@ def test_unreachable_scheduler_is_a_clear_error(warc: Path, tmp_path: Path) -> N
 def test_a_pool_that_dies_costs_no_page(warc: Path) -> None:
     """Worker processes killed with pages in flight: every page is extracted here instead,
     to the same result."""
-    caps = [c for c in index_warc(warc) if c.status == "200" and "/article/" in c.original][:12]
+    caps = [c for c in scan_warc(warc).captures if c.status == "200" and "/article/" in c.original][:12]
     resps = [read_response(warc, c.warc_offset) for c in caps]  # type: ignore[arg-type]
     want = [extract_response(r, capture_url=f"https://web.archive.org/web/{r.ts}/{r.url}",
                              public_base="https://web.archive.org") for r in resps]
@@ -266,7 +266,7 @@ def test_files_added_to_a_collection_are_the_only_ones_read(three_warcs: list[Pa
 def site_folder(warc: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder of the site's saved pages (articles, listings, a bad page)."""
     folder = tmp_path_factory.mktemp("pages")
-    for n, cap in enumerate(c for c in index_warc(warc) if c.status == "200"):
+    for n, cap in enumerate(c for c in scan_warc(warc).captures if c.status == "200"):
         assert cap.warc_offset is not None
         (folder / f"{n:03d}.html").write_bytes(read_response(warc, cap.warc_offset).payload)
     (folder / "empty.html").write_bytes(b"")
@@ -376,7 +376,7 @@ def test_ingest_reports_progress(warc: Path, tmp_path: Path) -> None:
     tally, _ = ingest([warc], tmp_path / "a", progress=Progress(
         listed=listed.append, stories=totals.append,
         story_done=lambda t: done.append(t.written + t.aliased + t.failed + t.skipped)))
-    assert listed == [len(index_warc(warc))]
+    assert listed == [len(scan_warc(warc).captures)]
     assert totals == [tally.stories] and len(done) == tally.stories and done[-1] == tally.stories
     r = CliRunner().invoke(ingest_command, [str(warc), "--archive", str(tmp_path / "b")])
     assert r.exit_code == 0 and "written:" in r.stdout

@@ -162,11 +162,6 @@ def scan_warc(path: Path) -> WarcScan:
     return WarcScan(caps, damaged)
 
 
-def index_warc(path: Path) -> list[Capture]:
-    """Every response record of a WARC as a capture with its offset (``scan_warc``)."""
-    return scan_warc(path).captures
-
-
 INDEX_TIMEOUT = 4 * 3600.0  # seconds for one file on the pool before it is read here
 
 
