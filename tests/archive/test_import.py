@@ -472,6 +472,10 @@ def test_a_corrected_headline_keeps_its_copies(tmp_path: Path) -> None:
         ("Sunday, 3 January 2021", "2021-01-03"),
         ("2021年1月3日", "2021-01-03"),
         ("1609639200", "2021-01-03T02:00:00+00:00"),  # epoch seconds (UTC)
+        ("Sun, 03 Jan 2021 10:00:00 +0800", "2021-01-03T10:00:00+08:00"),  # RSS's pubDate (RFC 5322)
+        ("Sun, 03 Jan 2021 02:00:00 GMT", "2021-01-03T02:00:00+00:00"),
+        ("2021-01-03 10:00 HKT", "2021-01-03T10:00:00+08:00"),  # a zone that is one zone anywhere
+        ("2021年1月3日 10:00 (HKT)", "2021-01-03T10:00:00+08:00"),
     ],
 )
 def test_dates_written_another_way_become_iso_and_the_change_is_undoable(
@@ -497,7 +501,9 @@ def test_dates_written_another_way_become_iso_and_the_change_is_undoable(
     assert (arch / "articles/1-1000/article_104.md").read_bytes() == original
 
 
-@pytest.mark.parametrize("written", ["yesterday", "Posted 3 Jan 2021 by the desk", "2021-13-45"])
+# ('CST' is China's or the US Central's: not guessed)
+@pytest.mark.parametrize("written", ["yesterday", "Posted 3 Jan 2021 by the desk", "2021-13-45",
+                                     "2021-01-03 10:00 CST"])
 def test_a_date_that_cannot_be_read_is_kept_as_written_and_flagged(tmp_path: Path, written: str) -> None:
     src = tmp_path / "src"
     sitegen.write_site(src, n=10)

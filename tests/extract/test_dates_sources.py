@@ -6,7 +6,13 @@ import pytest
 
 from newsark.extract import article_dates
 from newsark.extract.article_dates import month_day_confirmed, script_date
-from newsark.extract.dates import UPDATED_LABEL_RE, find_date, find_partial_date, shows_day
+from newsark.extract.dates import (
+    UPDATED_LABEL_RE,
+    find_date,
+    find_partial_date,
+    parse_date,
+    shows_day,
+)
 from newsark.extract.metadata import extract_metadata
 from newsark.extract.page import parse_document
 from newsark.extract.zone import find_line, page_lines
@@ -189,6 +195,21 @@ def test_the_same_moment_in_two_offsets_is_no_update() -> None:
     assert _dates(_page(head)) == ("2026-02-01T09:58:04+02:00", None)
 
 
+@pytest.mark.parametrize(("published", "modified", "updated"), [
+    # saved as a draft, then published as scheduled: no update since
+    ("2025-12-20T06:36:00+00:00", "2025-12-19T12:37:00+00:00", None),
+    ("2025-12-20T06:36:00+00:00", "2025-12-20T01:00:00+00:00", None),
+    ("2025-12-20T06:36:00+00:00", "2025-12-20T09:00:00+00:00", "2025-12-20T09:00:00+00:00"),
+    # one stamp in a zone, one not: no order to tell, the update kept
+    ("2025-12-20T06:36:00+00:00", "2025-12-20T01:00:00", "2025-12-20T01:00:00"),
+])
+def test_a_modification_before_the_publication_is_no_update(published: str, modified: str,
+                                                            updated: str | None) -> None:
+    head = (f'<meta property="article:published_time" content="{published}">'
+            f'<meta property="article:modified_time" content="{modified}">')
+    assert _dates(_page(head)) == (published, updated)
+
+
 def test_the_time_under_the_headline_before_a_sidebars_earlier_one() -> None:
     # a list of other stories, with their own <time>, comes first in the markup
     side = "".join(f'<li><a href="/s{i}">Other story {i}</a> <time datetime="2025-12-1{i}T12:00:00Z">Read</time></li>'
@@ -288,3 +309,27 @@ def test_a_last_updated_line_closing_the_text_dates_an_undated_page() -> None:
     html = _page(after="<footer>Short URL: example.gov/cyber<br>Last updated July 2, 2024</footer>")
     assert _dates(html) == ("2024-07-02", "2024-07-02")
     assert _dates(_page()) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Sun, 03 Jan 2021 10:00:00 +0800", "2021-01-03T10:00:00+08:00"),  # RFC 5322 (RSS, HTTP)
+        ("3 Jan 2021 02:00 GMT", "2021-01-03T02:00:00+00:00"),
+        ("Sun, 03 Jan 2021 10:00:00 CST", "2021-01-03T10:00:00-06:00"),  # the standard's own US zone
+        ("03 Jan 2021 10:00:00 -0000", "2021-01-03T10:00:00"),  # '-0000': the zone is unknown
+        ("Sun, 31 Feb 2021 10:00:00 GMT", None),
+        ("2021-01-03 10:00 HKT", "2021-01-03T10:00:00+08:00"),
+        ("2021-01-03 10:00 (JST)", "2021-01-03T10:00:00+09:00"),
+        ("2021-01-03 10:00 CST", "2021-01-03T10:00:00"),  # China's or the US Central's: the time as written
+        ("2021-01-03T10:00:00Z HKT", "2021-01-03T10:00:00+00:00"),  # the written offset stands
+        ("2021-01-03 HKT", "2021-01-03"),
+    ],
+)
+def test_structured_dates_with_their_timezone(value: str, expected: str | None) -> None:
+    assert parse_date(value) == expected
+
+
+def test_published_time_meta_in_rss_form_keeps_its_time_and_zone() -> None:
+    head = '<meta property="article:published_time" content="Sun, 03 Jan 2021 10:00:00 +0800">'
+    assert _dates(_page(head=head))[0] == "2021-01-03T10:00:00+08:00"

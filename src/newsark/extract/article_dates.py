@@ -118,6 +118,20 @@ def _same_instant(a: str, b: str) -> bool:
     return x.tzinfo is not None and y.tzinfo is not None and abs(x - y) < dt.timedelta(minutes=1)
 
 
+def _earlier(a: str, b: str) -> bool:
+    """Whether stamp ``a`` is certainly before ``b``: an earlier day, or an earlier time on
+    one day when both give their time in a zone or neither does."""
+    if a[:10] != b[:10]:
+        return a[:10] < b[:10]
+    try:
+        x, y = dt.datetime.fromisoformat(a), dt.datetime.fromisoformat(b)
+    except ValueError:
+        return False
+    if len(a) <= 10 or len(b) <= 10 or (x.tzinfo is None) != (y.tzinfo is None):
+        return False  # a day alone, or one stamp in a zone and one not: no order to tell
+    return x < y
+
+
 def _swapped(day: str) -> str:
     """YYYY-DD-MM of YYYY-MM-DD: the other reading of a numeric date (09.10.2024)."""
     return f"{day[:4]}-{day[8:10]}-{day[5:7]}"
@@ -303,6 +317,6 @@ def article_dates(
         date = _htmldate(doc, url)
         if date and updated and date[:10] == updated[:10]:
             date = None  # htmldate fell back to the modification date: not a publication
-    if updated and date and _same_instant(updated, date):
-        updated = None
+    if updated and date and (_same_instant(updated, date) or _earlier(updated, date)):
+        updated = None  # (a modification stamped before the publication is none: a site's slip)
     return date, updated

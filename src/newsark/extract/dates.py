@@ -8,6 +8,7 @@ unknown date is better than a confident wrong one.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 import unicodedata
 from collections import Counter
@@ -89,7 +90,60 @@ def parse_date(value: str | None) -> str | None:
         stamp = int(text[:10])
         when = dt.datetime.fromtimestamp(stamp, dt.UTC)
         return when.isoformat() if 1990 <= when.year <= dt.date.today().year + 1 else None
-    return find_date(text)
+    rfc = rfc5322_date(text)
+    if rfc:
+        return rfc
+    found = find_date_span(text)
+    return zone_after(text, found[1], found[2])[1] if found else None
+
+
+# Timezone abbreviations read as offsets after a written time: only those that mean one
+# zone wherever they are written ('CST' is China's or the US Central's, 'IST' India's,
+# Ireland's or Israel's: left unread).
+ZONE_OFFSETS = {"UTC": "+00:00", "GMT": "+00:00", "UT": "+00:00", "Z": "+00:00",
+                "HKT": "+08:00", "SGT": "+08:00", "JST": "+09:00", "KST": "+09:00"}
+_OFFSET_END_RE = re.compile(r"[+-]\d\d:\d\d$")
+_ZONE_AFTER_RE = re.compile(r"\s*(?:\(\s*([A-Z]{1,4})\s*\)|([A-Z]{1,4})\b)")
+
+# RFC 5322's date (RSS's pubDate, HTTP and e-mail headers): 'Sun, 03 Jan 2021 10:00:00
+# GMT'. Its zone names are the standard's own (UT, GMT and the US zones it defines, so
+# 'CST' there is US Central, certainly) or those above; an offset '-0000' says the zone
+# is unknown.
+_RFC5322_RE = re.compile(
+    r"((?:(?:mon|tue|wed|thu|fri|sat|sun),\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"\s+\d{4}\s+\d\d:\d\d(?::\d\d)?\s+)([+-]\d{4}|[ECMP][SD]T|" + "|".join(ZONE_OFFSETS) + ")",
+    re.IGNORECASE,
+)
+
+
+def rfc5322_date(text: str) -> str | None:
+    """The date and time of a value in RFC 5322's form (its whole text), in ISO form."""
+    m = _RFC5322_RE.fullmatch(text)
+    if not m:
+        return None
+    offset = ZONE_OFFSETS.get(m[2].upper())
+    try:  # (the standard library's reader of that form)
+        when = email.utils.parsedate_to_datetime(m[1] + offset.replace(":", "") if offset else text)
+    except (TypeError, ValueError):
+        return None
+    if not _valid(when.year, when.month, when.day):
+        return None
+    return when.isoformat()
+
+
+def zone_after(text: str, end: int, iso: str) -> tuple[int, str]:
+    """(where the date ends, the ISO date) with the timezone abbreviation that follows it
+    ('2021-01-03 10:00 HKT'), when one of ZONE_OFFSETS, taken in: read into a time
+    without an offset; after a day alone, it changes nothing written. Else (end, iso)."""
+    m = _ZONE_AFTER_RE.match(text, end)
+    offset = ZONE_OFFSETS.get(m[1] or m[2]) if m else None
+    if m is None or offset is None:
+        return end, iso
+    if "T" not in iso:
+        return m.end(), iso
+    if _OFFSET_END_RE.search(iso):  # an offset written already: a second zone is no part of it
+        return end, iso
+    return m.end(), iso + offset
 
 
 def find_date(text: str) -> str | None:
