@@ -4,7 +4,8 @@ from __future__ import annotations
 from lxml import html
 
 from newsark.extract.links import LinkMapper
-from newsark.extract.markdown import plain_text, to_markdown
+from newsark.extract.markdown import to_markdown
+from newsark.extract.plaintext import plain_text
 
 
 def _md(fragment: str) -> str:
@@ -207,7 +208,7 @@ def test_a_credit_line_under_a_figure_is_its_credit() -> None:
 
 
 def test_paragraphs_repeating_a_figures_caption_go() -> None:
-    from newsark.extract.markdown import drop_caption_repeats
+    from newsark.extract.captionrepeats import drop_caption_repeats
 
     cap = "A long row of unsold sports-utility vehicles sits at a dealership in Littleton, Colo."
     fig = f'<figure>\n<img src="https://ex.org/a.jpg" alt="">\n<figcaption>{cap} Photo: Jo Doe</figcaption>\n</figure>'

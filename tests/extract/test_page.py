@@ -218,31 +218,31 @@ def test_a_break_closing_bold_text_stays_a_break() -> None:
 
 
 def test_breadcrumbs_run_into_the_title_in_one_block_go() -> None:
-    from newsark.extract.page import _drop_title_block
+    from newsark.extract.titleblock import drop_title_block
 
     story = "The council met on Tuesday and agreed the new ferry timetable for the harbour."
     for crumbs in ("Home", "Articles > Harbour news > ", "General» ", "Title: "):
         md = f"{crumbs}Ferry timetable agreed\n\n{story}"
-        assert _drop_title_block(md, "Ferry timetable agreed") == story
+        assert drop_title_block(md, "Ferry timetable agreed") == story
     # a word before the title that is no breadcrumb, or a sentence ending with it: kept
     for kept in (f"CIS Ferry timetable agreed\n\n{story}", f"{story} Ferry timetable agreed\n\n{story}"):
-        assert _drop_title_block(kept, "Ferry timetable agreed") == kept
+        assert drop_title_block(kept, "Ferry timetable agreed") == kept
     # breadcrumbs ending with the title, above the title's own block: all go, however long
     # the links make them
     title = "A long headline about the harbour's new ferry timetable agreed on Tuesday"
     crumbs = (f"[Home](https://news.example.org/)»\n\n[Harbour](https://news.example.org/harbour/)» {title}"
               f"\n\n## {title}\n\n{story}")
-    assert _drop_title_block(crumbs, title) == story
+    assert drop_title_block(crumbs, title) == story
     # a long block before the title that is not breadcrumbs stays
     dek = f"{story} {story}\n\n## {title}\n\n{story}"
-    assert _drop_title_block(dek, title) == f"{story} {story}\n\n{story}"
+    assert drop_title_block(dek, title) == f"{story} {story}\n\n{story}"
     # a layout table heading the page with the title, its date and source, and paging
     table = ("| **日本無性婚姻問題嚴重** |  |\n|---|---|\n"
              "| 2005-04-05 06:40更新 來源：轉載文章 | 第**1**頁/共**1**頁 << 上一頁 \\| 下一頁 >> |")
-    assert _drop_title_block(f"{table}\n\n{story}", "日本無性婚姻問題嚴重") == story
+    assert drop_title_block(f"{table}\n\n{story}", "日本無性婚姻問題嚴重") == story
     # a table of data that merely starts with the title's words, or a long one, stays
     data = "| Ferry timetable agreed | 9:00 |\n|---|---|\n" + "| Pier | 10:00 |\n" * 40
-    assert _drop_title_block(f"{story}\n\n{data}", "Ferry timetable agreed") == f"{story}\n\n{data}"
+    assert drop_title_block(f"{story}\n\n{data}", "Ferry timetable agreed") == f"{story}\n\n{data}"
 
 
 def test_icon_font_ligatures_are_not_text() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from newsark.archive.article import Article, FormatError, load_bytes
 from newsark.archive.store import Archive
-from newsark.extract.markdown import plain_text
+from newsark.extract.plaintext import plain_text
 
 # The keys of every record, in this order. A contract: datasets built from exports rely on
 # them; add keys at the end, never rename.

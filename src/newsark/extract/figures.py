@@ -14,7 +14,9 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .links import LinkMapper
-from .markdown import CAPTION_ARROWS, caption_parts, flat_text, image_src
+from .markdown import caption_parts, flat_text, image_src
+
+CAPTION_ARROWS = "▲▼△▽"  # a caption pointing at its picture (captionrepeats.py too)
 
 _CAPTION_CLASS = re.compile(r"(caption|figcaption|pic-?info|img-?desc|photo-?desc|imgtxt|"
                             r"pictext|pic_?txt|image-?text|credit|wp-caption-text|desc)", re.IGNORECASE)

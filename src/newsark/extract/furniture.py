@@ -35,7 +35,7 @@ import unicodedata
 from .choose import CJK_RE
 from .credits import STORY_SOURCE, split_credit
 from .dates import find_date_span
-from .markdown import MD_LINK_RE, plain_text
+from .plaintext import MD_LINK_RE, plain_text
 
 # A block that is only an advertisement slot's label, anywhere in the body.
 _AD_LABEL_RE = re.compile(

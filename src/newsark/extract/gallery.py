@@ -15,7 +15,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .choose import inside
-from .markdown import _IMAGE_FILE_RE, image_src, is_content_image, squeezed_text
+from .markdown import IMAGE_FILE_RE, image_src, is_content_image, squeezed_text
 from .restore import _precedes, picture_copy
 from .trim import _units, find_units
 
@@ -98,7 +98,7 @@ def _pictures(row: etree._Element) -> list[etree._Element] | None:
         imgs = [i for i in item.iter("img") if is_content_image(i, image_src(i))]
         if len(imgs) != 1 or len(squeezed_text(item)) > ITEM_CHARS:
             return None
-        if any(a.get("href") and not _IMAGE_FILE_RE.search(a.get("href") or "")
+        if any(a.get("href") and not IMAGE_FILE_RE.search(a.get("href") or "")
                and (inside(imgs[0], a) or "".join(a.itertext()).strip()) for a in item.iter("a")):
             return None  # a teaser or a product card: its picture or its name links to its page
         pictures.append(imgs[0])

@@ -25,6 +25,7 @@ from lxml import etree
 
 from .credits import STORY_SOURCE, split_credit
 from .links import LinkMapper
+from .plaintext import plain_text
 
 _BLOCK = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li",
@@ -35,7 +36,7 @@ _BLOCK = {
 # shown either: browsers hide it wherever it stands)
 _SKIP = {"script", "style", "noscript", "template", "button", "svg", "iframe", "form",
          "input", "select", "textarea", "nav", "object", "embed", "canvas", "map", "head", "title"}
-_IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.IGNORECASE)
+IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.IGNORECASE)
 _HEADING_IN = etree.XPath("boolean(.//h2|.//h3|.//h4|.//h5|.//h6)")
 # A list item written as blocks, not as a line: a nested list, a heading, a quote, code, a
 # table or several paragraphs in it.
@@ -60,7 +61,7 @@ _NOT_FIGURE_RE = re.compile(
 )
 
 
-_SCHEME_RE = re.compile(r"^https?:", re.IGNORECASE)
+SCHEME_RE = re.compile(r"^https?:", re.IGNORECASE)
 # A lazy loader's stand-in picture (a3-lazy-load's lazy_placeholder.gif, blank.gif…).
 _PLACEHOLDER_RE = re.compile(r"placeholder|/(?:blank|spacer|grey|gray)\.(?:gif|png)(?:\?|$)", re.IGNORECASE)
 
@@ -77,7 +78,7 @@ def image_src(img: etree._Element) -> str:
     # A lazy placeholder inside a link to the full-size picture (a lightbox): that picture.
     for a in itertools.islice(img.iterancestors(), 2):
         href = (a.get("href") or "").strip() if a.tag == "a" else ""
-        if _IMAGE_FILE_RE.search(href):
+        if IMAGE_FILE_RE.search(href):
             return href
     return ""
 
@@ -288,7 +289,7 @@ class MarkdownWriter:
         if not is_content_image(img, raw):
             return
         src = self.links(raw, image=True)
-        seen = _SCHEME_RE.sub("", src)  # the same picture over http and https
+        seen = SCHEME_RE.sub("", src)  # the same picture over http and https
         if seen in self._seen_images:
             return
         self._seen_images.add(seen)
@@ -521,110 +522,6 @@ def _open_misnested_navs(el: etree._Element) -> None:
                 nav.tag = "div"
 
 
-REPEATED_CAPTION = 40  # characters (white space aside) of a caption a paragraph repeats
-
-
-def drop_caption_repeats(markdown: str) -> str:
-    """Drop the paragraphs that repeat a figure's caption elsewhere in the body: a
-    gallery's captions shown above the headline, a slideshow's caption list, a caption the
-    page writes twice. A paragraph is one when it holds most (60 %) of a caption of
-    REPEATED_CAPTION characters or more, or is a photo credit alone that a caption ends with;
-    headings and embeds stay, and a body of nothing else is kept."""
-    blocks = markdown.split("\n\n")
-    beside = _beside_own_figure(blocks)
-    if beside:  # a caption of any length the page writes again next to its own picture
-        blocks = [b for i, b in enumerate(blocks) if i not in beside]
-        markdown = "\n\n".join(blocks)
-    captions = [c for b in blocks if b.startswith("<figure") for c in _squeezed_captions(b)]
-    captions = [c for c in captions if len(c) >= REPEATED_CAPTION]  # credits end the longer ones
-    if not captions:
-        return markdown
-
-    def repeats(block: str) -> bool:
-        plain = plain_text(block, with_captions=False)
-        text = "".join(plain.split())
-        if len(text) >= REPEATED_CAPTION and any(text in c and len(text) >= 0.6 * len(c) for c in captions):
-            return True
-        # a photo credit alone that a caption ends with ('Photo: Jo Doe / AP')
-        if not text or len(plain) > 120 or not any(c.endswith(text) for c in captions):
-            return False
-        caption, credit = split_credit(plain)
-        return not caption and bool(credit)
-
-    kept = [b for b in blocks if b.startswith(("<figure", "#")) or not repeats(b)]
-    return "\n\n".join(kept) if any(not b.startswith("<figure") for b in kept) else markdown
-
-
-CAPTION_ARROWS = "▲▼△▽"  # a caption pointing at its picture (figures.py)
-
-
-def _squeezed_captions(figure: str) -> list[str]:
-    """The captions of a figure block, unescaped, white space removed."""
-    return ["".join(html.unescape(m.group(1)).split()) for m in _CAP_RE.finditer(figure)]
-
-
-def _beside_own_figure(blocks: list[str]) -> set[int]:
-    """The blocks right before or after a figure that are its caption again, word for word,
-    when the caption points at the picture ('▲…' under it, '▼…' over it): figures.py took
-    that paragraph for the caption. (Other short captions repeated beside their picture stay:
-    a line of the story may be a caption's words too.)"""
-    out: set[int] = set()
-    for i, block in enumerate(blocks):
-        if not block.startswith("<figure"):
-            continue
-        caps = {c for c in _squeezed_captions(block) if c.startswith(tuple(CAPTION_ARROWS))}
-        if not caps:
-            continue
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(blocks) and not blocks[j].startswith(("<figure", "#", "{{<")) \
-                    and "".join(plain_text(blocks[j], with_captions=False).split()) in caps:
-                out.add(j)
-    return out
-
-
 _BULLETS = "•▪●◦‣∙·"
 _BULLET_RE = re.compile(f"^[{_BULLETS}]\\s+(?=\\S)")
 _LINE_START_RE = re.compile(r"^(\d*)([.)](?= )|[-+>#](?= |$|#))")
-_ESCAPED_START_RE = re.compile(r"^(\d*)\\([.)\-+>#])", re.MULTILINE)
-# A link (or image) of this Markdown, its text in group 1 (brackets in it escaped).
-MD_LINK_RE = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
-_FIG_RE = re.compile(r"<figure>.*?</figure>", re.DOTALL)
-_CAP_RE = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
-_SHORTCODE_LINE_RE = re.compile(r"^\{\{<.*?>\}\}$", re.MULTILINE)
-# Block markers at a line's start, nested ones too ('1. ### Heading', '  - item' of an
-# item's list, with the indentation that nests it); a heading's own text ('### 1. Pliers')
-# keeps its number.
-_BLOCK_PREFIX_RE = re.compile(r"^(?:[ \t]*(?:> ?|- |\d+\. ))*(?:[ \t]*#{1,6} )?", re.MULTILINE)
-_EMPHASIS_RE = re.compile(r"(?<!\\)\*")  # after "**" is gone
-_FENCE_RULE_RE = re.compile(r"^```$|^\|?-{3}.*$", re.MULTILINE)
-_BLANK_LINES_RE = re.compile(r"\n{3,}")
-
-
-def plain_text(markdown: str, *, with_captions: bool = True) -> str:
-    """The plain text of a body in our Markdown: no markup, captions kept as lines."""
-
-    def fig(m: re.Match[str]) -> str:
-        cap = _CAP_RE.search(m.group(0))
-        return html.unescape(cap.group(1)) if cap and with_captions else ""
-
-    # Each pass runs only when its marker is in the text at all (a C-level check): the
-    # patterns cost more than the rest of this function on a long body.
-    text = _FIG_RE.sub(fig, markdown) if "<figure>" in markdown else markdown
-    if "{{<" in text:
-        text = _SHORTCODE_LINE_RE.sub("", text)  # Hugo shortcodes (embeds)
-    if "](" in text:
-        text = MD_LINK_RE.sub(r"\1", text)
-    text = _BLOCK_PREFIX_RE.sub("", text)
-    if "*" in text:
-        text = text.replace("**", "")
-        if "*" in text:
-            text = _EMPHASIS_RE.sub("", text)
-    if "```" in text or "---" in text:
-        text = _FENCE_RULE_RE.sub("", text)
-    if "\\" in text:
-        text = _ESCAPED_START_RE.sub(r"\1\2", text)
-        text = text.replace("\\*", "*").replace("\\_", "_").replace("\\[", "[").replace("\\]", "]")
-        text = text.replace("\\\\", "\\")
-    if "\n\n\n" in text:
-        text = _BLANK_LINES_RE.sub("\n\n", text)
-    return text.strip()

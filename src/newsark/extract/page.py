@@ -19,9 +19,11 @@ from .candidates import (
     restore_link_formatting,
     swap_formatted_links,
 )
+from .captionrepeats import drop_caption_repeats
 from .charset import count_suspicious, decode_html
 from .choose import CJK_RE, choose, doubtful, fragment_or_menu, is_cjk
 from .collapsed import open_collapsed
+from .controls import XML_REFUSED, drop_control_refs, drop_controls, drop_output_controls
 from .dense import fallback as dense_fallback
 from .dense import is_short
 from .embeds import insert_embeds
@@ -32,9 +34,10 @@ from .headings import restore_headings, unlink_self_anchored_headings
 from .inline import restore_links
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
 from .links import LinkMapper, base_href, capture_parts, own_url
-from .markdown import drop_caption_repeats, plain_text, to_markdown
+from .markdown import to_markdown
 from .metadata import extract_metadata
 from .nesting import stopped_too_deep, unnested
+from .plaintext import plain_text
 from .replay import drop_replay_toolbar, is_replayed, replay_capture
 from .restore import restore_drop_caps, restore_images, restore_lead, restore_sandwiched
 from .runs import break_spacers, rejoin_split_runs, wrap_text_runs
@@ -42,6 +45,7 @@ from .sniff import html_bytes
 from .spacing import restore_spaces
 from .structured import structured_body_instead
 from .tables import restore_list_tables
+from .titleblock import drop_title_block
 from .titles import is_placeholder_title, title_from_body
 from .trim import drop_repeats, trim_tail
 
@@ -68,13 +72,6 @@ for _parser in (_PARSER, _DEEP_PARSER):
         pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
 _LONG_DATA_URIS = etree.XPath("//@*[starts-with(., 'data:') and string-length(.) > 256]")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-# What XML, and so lxml when text is set, refuses: C0 control characters other than tab
-# and line breaks, and the non-characters U+FFFE and U+FFFF. lxml's HTML parser still reads
-# them into the tree from a page that has them (a vertical tab in a code sample, an ad
-# script's separators), and every step that moves text from one node to another then fails.
-_XML_REFUSED = "XML compatible"  # (lxml's ValueError says so)
-_CONTROLS = tuple(chr(c) for c in (*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF))
-_CONTROLS_RE = re.compile("[" + re.escape("".join(_CONTROLS)) + "]")
 _LIGATURE_ICONS = etree.XPath(
     "//*[@class][contains(@class, 'material-icons') or contains(@class, 'material-symbols')]")
 _LIGATURE_RE = re.compile(r"[a-z0-9_]+")
@@ -197,51 +194,6 @@ def _parse(text: str) -> tuple[etree._Element, str | None]:
     return doc, (None if deep else text)
 
 
-# What may stand before the title in a block that repeats it: a breadcrumb trail
-# ('Consulting Articles > Careers > ', 'General» ', 'Home' run into the title) or a label.
-_CRUMBS_RE = re.compile(r"^(?:home|title\s*:|(?:[^>»›]{1,40}[>»›]\s*){1,4})$", re.IGNORECASE)
-
-
-def _drop_title_block(markdown: str, title: str | None) -> str:
-    """Drop the title repeated at the top of the body, and the breadcrumbs above it (short
-    blocks, or breadcrumbs that end with the title again); or,
-    where none is the title alone, a block of breadcrumbs that ends with it ('Home >
-    Careers > The title', 'General» The title')."""
-    if not title:
-        return markdown
-    blocks = markdown.split("\n\n")
-    norm = "".join(title.split())
-    top = [("".join(re.sub(r"^#+ ", "", b).split()), b) for b in blocks[:4]]
-    at = next((i for i, (flat, _) in enumerate(top) if flat == norm), None)
-    if at is None:
-        at = next((i for i, (flat, b) in enumerate(top) if flat.endswith(norm) and _crumbs_before(b, title)), None)
-    if at is None:  # a layout table heading the page: the title, its date and source, paging
-        at = next((i for i, (_, b) in enumerate(top) if b.startswith("|") and _titles_table(b, norm)), None)
-    if at is None:
-        return markdown
-    if all(len(b) < 120 or _crumbs_before(b, title) for b in blocks[:at]):
-        return "\n\n".join(blocks[at + 1 :])
-    return "\n\n".join(blocks[:at] + blocks[at + 1 :])
-
-
-TITLE_TABLE_CHARS = 300  # a layout table round the title holds little more than it
-
-
-def _titles_table(block: str, norm: str) -> bool:
-    """A short table whose first cell is the title (the title without white space)."""
-    text = "".join(plain_text(block, with_captions=False).replace("|", " ").split())
-    return text.startswith(norm) and len(text) <= TITLE_TABLE_CHARS
-
-
-def _crumbs_before(block: str, title: str) -> bool:
-    """Whether a block is breadcrumbs (or a 'Title:' label) and then the title."""
-    if block.startswith(("<figure", "{{<")):
-        return False
-    text = plain_text(block, with_captions=False)
-    crumbs = text[: len(text) - len(title)].strip() if text.endswith(title) else ""
-    return bool(crumbs) and bool(_CRUMBS_RE.match(crumbs))
-
-
 def extract_page(
     data: bytes,
     *,
@@ -255,43 +207,21 @@ def extract_page(
         try:
             return _extract(data, url, http_content_type, capture_url, profile)
         except ValueError as exc:
-            if _XML_REFUSED not in str(exc):
+            if XML_REFUSED not in str(exc):
                 raise
             # A control character lxml read from the page but refuses to move (see
-            # _CONTROLS_RE): read again without them. Looking for them in every page up front
+            # controls.py): read again without them. Looking for them in every page up front
             # would cost more (0.1-0.2 ms a page) than this retry does on the rare one.
             return _extract(data, url, http_content_type, capture_url, profile, without_controls=True)
     except RecursionError as exc:  # a page nested too deep even for the last resort (nesting.py)
         raise ValueError("page is not extractable: its elements nest too deep") from exc
 
 
-def drop_controls(text: str) -> str:
-    """The text without the control characters XML refuses; a form feed, white space in
-    HTML, becomes a space."""
-    return _CONTROLS_RE.sub("", text.replace("\x0c", " "))
-
-
-_CHAR_REF_RE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
-
-
-def _drop_control_refs(html: str) -> str:
-    """The page without character references to what ``drop_controls`` drops (``&#x1;``,
-    ``&#11;``): the parser turns them into those characters."""
-
-    def one(m: re.Match[str]) -> str:
-        code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
-        if code == 0x0C:
-            return " "
-        return "" if code < 0x110000 and _CONTROLS_RE.match(chr(code)) else m.group(0)
-
-    return _CHAR_REF_RE.sub(one, html) if "&#" in html else html
-
-
 def _extract(data: bytes, url: str | None, http_content_type: str | None, capture_url: str | None,
              profile: SiteProfile | None, *, without_controls: bool = False) -> Extraction:
     text, charset, decode_bad = decode_html(html_bytes(data), http_content_type=http_content_type)
     if without_controls:
-        text = _drop_control_refs(drop_controls(text))
+        text = drop_control_refs(drop_controls(text))
     doc, html = _parse(text)
     if capture_url is None and is_replayed(text):  # saved from the Wayback Machine's replay
         capture_url = replay_capture(doc)
@@ -352,7 +282,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
         reason = "the page's JSON-LD articleBody (its HTML shows little of the article)"
     if profile is not None:  # learned metadata positions, per field, whichever body path was taken
         out.meta_paths = profile.apply_metadata(doc, meta)
-    md = _drop_title_block(drop_caption_repeats(out.markdown), meta.title)
+    md = drop_title_block(drop_caption_repeats(out.markdown), meta.title)
     out.markdown = drop_author_box(drop_furniture(md), meta.author)
     out.markdown = drop_header_lines(out.markdown, meta.author, (meta.date, meta.last_updated))
     # The body's prose: captions belong to their figures (``figures``), not to the text.
@@ -365,7 +295,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
             meta.author, meta.bylines = rest, [("撰文", rest)]
     out.author, out.bylines = meta.author, meta.bylines
     out.category, out.tags, out.lead = meta.category, meta.tags, meta.lead
-    _drop_output_controls(out)
+    drop_output_controls(out)
     out.suspicious = count_suspicious(f"{out.title or ''}\n{out.text}")
     if out.suspicious:
         _repair_mojibake(out)
@@ -374,26 +304,6 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
     out.is_article = why_not is None
     out.reason = why_not or reason
     return out
-
-
-def _drop_output_controls(out: Extraction) -> None:
-    """No control character of the page (see _CONTROLS_RE) in what is archived: the page
-    parsed with them, but a vertical tab in a code sample is no text of the article. (Each
-    character looked for in turn: a tenth of the pattern's time on a body.)"""
-    if any(c in out.markdown for c in _CONTROLS):  # (the text is made from the Markdown)
-        out.markdown, out.text = drop_controls(out.markdown), drop_controls(out.text)
-    for name in ("title", "author", "category", "lead"):
-        value = getattr(out, name)
-        if value and _CONTROLS_RE.search(value):
-            setattr(out, name, drop_controls(value))
-    if any(_CONTROLS_RE.search(tag) for tag in out.tags):
-        out.tags = [drop_controls(tag) for tag in out.tags]
-    if any(_CONTROLS_RE.search(name) for _, name in out.bylines):
-        out.bylines = [(role, drop_controls(name)) for role, name in out.bylines]
-    for figure in out.figures:  # (captions, credits, alt text)
-        for key, value in figure.items():
-            if isinstance(value, str) and _CONTROLS_RE.search(value):
-                figure[key] = drop_controls(value)
 
 
 def _repair_mojibake(out: Extraction) -> None:

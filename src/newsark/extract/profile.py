@@ -244,8 +244,8 @@ def _to_toml(data: dict[str, Any]) -> str:
 def learn_site(pages: list[tuple[bytes, str | None]], *, min_share: float = 0.1) -> SiteProfile:
     """Learn a site's template from several of its pages ((bytes, url) pairs)."""
     from .charset import decode_html
-    from .markdown import plain_text
     from .page import extract_page, parse_document
+    from .plaintext import plain_text
     from .sniff import html_bytes
 
     # A page that is empty, binary or not HTML teaches nothing: it is left out of the

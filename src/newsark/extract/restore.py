@@ -21,7 +21,7 @@ from lxml import etree
 
 from .candidates import Candidate, fast_text
 from .choose import KEY_CHARS, BodyKeys, inside, link_chars, page_blocks
-from .markdown import _IMAGE_FILE_RE, _SCHEME_RE, image_src, is_content_image
+from .markdown import IMAGE_FILE_RE, SCHEME_RE, image_src, is_content_image
 from .trim import _STRING, MIN_WORDS, _container, _Found, _units, _walk_units, find_units
 
 _RESTORE = {"p", "ul", "ol", "table", "blockquote", "h2", "h3", "h4", "dl", "pre"}
@@ -128,11 +128,11 @@ def restore_images(doc: etree._Element, body: etree._Element) -> int:
     if box is None:
         return 0
     # (trafilatura writes a protocol-relative //host/… as http:)
-    have = {_SCHEME_RE.sub("", image_src(img)) for img in body.iter("img")}
+    have = {SCHEME_RE.sub("", image_src(img)) for img in body.iter("img")}
     candidates = []
     for img in box.iter("img"):
         src = image_src(img)
-        key = _SCHEME_RE.sub("", src)
+        key = SCHEME_RE.sub("", src)
         if key in have or not is_content_image(img, src) or _outside_flow(img, box):
             continue
         candidates.append(img)
@@ -168,7 +168,7 @@ def _outside_flow(img: etree._Element, box: etree._Element) -> bool:
             return False
         if anc.tag in _NOT_FLOW:
             return True
-        if anc.tag == "a" and depth < 3 and not _IMAGE_FILE_RE.search(anc.get("href") or ""):
+        if anc.tag == "a" and depth < 3 and not IMAGE_FILE_RE.search(anc.get("href") or ""):
             return True
     return False
 

@@ -15,7 +15,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from .markdown import plain_text
+from .plaintext import plain_text
 
 STRUCTURED_BODY_CHARS = 500  # a JSON-LD articleBody this long ...
 STRUCTURED_BODY_SHARE = 0.25  # ... and the extracted body at most this share of it: use it

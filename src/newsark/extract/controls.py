@@ -1,0 +1,63 @@
+"""Control characters that XML refuses, kept out of the tree's moves and out of the output.
+
+lxml's HTML parser reads them into the tree from a page that has them; every step that then
+moves text from one node to another fails (page.py reads such a page again without them).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .page import Extraction
+
+# What XML, and so lxml when text is set, refuses: C0 control characters other than tab
+# and line breaks, and the non-characters U+FFFE and U+FFFF. lxml's HTML parser still reads
+# them into the tree from a page that has them (a vertical tab in a code sample, an ad
+# script's separators), and every step that moves text from one node to another then fails.
+XML_REFUSED = "XML compatible"  # (lxml's ValueError says so)
+CONTROLS = tuple(chr(c) for c in (*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF))
+CONTROLS_RE = re.compile("[" + re.escape("".join(CONTROLS)) + "]")
+
+
+def drop_controls(text: str) -> str:
+    """The text without the control characters XML refuses; a form feed, white space in
+    HTML, becomes a space."""
+    return CONTROLS_RE.sub("", text.replace("\x0c", " "))
+
+
+_CHAR_REF_RE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def drop_control_refs(html: str) -> str:
+    """The page without character references to what ``drop_controls`` drops (``&#x1;``,
+    ``&#11;``): the parser turns them into those characters."""
+
+    def one(m: re.Match[str]) -> str:
+        code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        if code == 0x0C:
+            return " "
+        return "" if code < 0x110000 and CONTROLS_RE.match(chr(code)) else m.group(0)
+
+    return _CHAR_REF_RE.sub(one, html) if "&#" in html else html
+
+
+def drop_output_controls(out: Extraction) -> None:
+    """No control character of the page (see CONTROLS_RE) in what is archived: the page
+    parsed with them, but a vertical tab in a code sample is no text of the article. (Each
+    character looked for in turn: a tenth of the pattern's time on a body.)"""
+    if any(c in out.markdown for c in CONTROLS):  # (the text is made from the Markdown)
+        out.markdown, out.text = drop_controls(out.markdown), drop_controls(out.text)
+    for name in ("title", "author", "category", "lead"):
+        value = getattr(out, name)
+        if value and CONTROLS_RE.search(value):
+            setattr(out, name, drop_controls(value))
+    if any(CONTROLS_RE.search(tag) for tag in out.tags):
+        out.tags = [drop_controls(tag) for tag in out.tags]
+    if any(CONTROLS_RE.search(name) for _, name in out.bylines):
+        out.bylines = [(role, drop_controls(name)) for role, name in out.bylines]
+    for figure in out.figures:  # (captions, credits, alt text)
+        for key, value in figure.items():
+            if isinstance(value, str) and CONTROLS_RE.search(value):
+                figure[key] = drop_controls(value)

@@ -1,0 +1,51 @@
+"""The plain text of a body in the archive's Markdown: what search, export, scoring and
+the extractor's own checks read (no markup; figure captions kept as lines, or left out)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_ESCAPED_START_RE = re.compile(r"^(\d*)\\([.)\-+>#])", re.MULTILINE)
+# A link (or image) of this Markdown, its text in group 1 (brackets in it escaped).
+MD_LINK_RE = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
+_FIG_RE = re.compile(r"<figure>.*?</figure>", re.DOTALL)
+CAPTION_RE = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
+_SHORTCODE_LINE_RE = re.compile(r"^\{\{<.*?>\}\}$", re.MULTILINE)
+# Block markers at a line's start, nested ones too ('1. ### Heading', '  - item' of an
+# item's list, with the indentation that nests it); a heading's own text ('### 1. Pliers')
+# keeps its number.
+_BLOCK_PREFIX_RE = re.compile(r"^(?:[ \t]*(?:> ?|- |\d+\. ))*(?:[ \t]*#{1,6} )?", re.MULTILINE)
+_EMPHASIS_RE = re.compile(r"(?<!\\)\*")  # after "**" is gone
+_FENCE_RULE_RE = re.compile(r"^```$|^\|?-{3}.*$", re.MULTILINE)
+_BLANK_LINES_RE = re.compile(r"\n{3,}")
+
+
+def plain_text(markdown: str, *, with_captions: bool = True) -> str:
+    """The plain text of a body in our Markdown: no markup, captions kept as lines."""
+
+    def fig(m: re.Match[str]) -> str:
+        cap = CAPTION_RE.search(m.group(0))
+        return html.unescape(cap.group(1)) if cap and with_captions else ""
+
+    # Each pass runs only when its marker is in the text at all (a C-level check): the
+    # patterns cost more than the rest of this function on a long body.
+    text = _FIG_RE.sub(fig, markdown) if "<figure>" in markdown else markdown
+    if "{{<" in text:
+        text = _SHORTCODE_LINE_RE.sub("", text)  # Hugo shortcodes (embeds)
+    if "](" in text:
+        text = MD_LINK_RE.sub(r"\1", text)
+    text = _BLOCK_PREFIX_RE.sub("", text)
+    if "*" in text:
+        text = text.replace("**", "")
+        if "*" in text:
+            text = _EMPHASIS_RE.sub("", text)
+    if "```" in text or "---" in text:
+        text = _FENCE_RULE_RE.sub("", text)
+    if "\\" in text:
+        text = _ESCAPED_START_RE.sub(r"\1\2", text)
+        text = text.replace("\\*", "*").replace("\\_", "_").replace("\\[", "[").replace("\\]", "]")
+        text = text.replace("\\\\", "\\")
+    if "\n\n\n" in text:
+        text = _BLANK_LINES_RE.sub("\n\n", text)
+    return text.strip()
