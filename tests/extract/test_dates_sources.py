@@ -333,3 +333,8 @@ def test_structured_dates_with_their_timezone(value: str, expected: str | None) 
 def test_published_time_meta_in_rss_form_keeps_its_time_and_zone() -> None:
     head = '<meta property="article:published_time" content="Sun, 03 Jan 2021 10:00:00 +0800">'
     assert _dates(_page(head=head))[0] == "2021-01-03T10:00:00+08:00"
+
+
+def test_a_date_line_under_the_headline_keeps_the_zone_it_names() -> None:
+    assert _dates(_page(before="<p>發佈時間：2021年1月3日 10:00 HKT</p>"))[0] == "2021-01-03T10:00:00+08:00"
+    assert _dates(_page(before="<p>發佈時間：2021年1月3日 10:00 CST</p>"))[0] == "2021-01-03T10:00:00"

@@ -20,6 +20,7 @@ from .dates import (
     find_date,
     find_date_span,
     find_partial_date,
+    zone_after,
 )
 
 DATE_LINE = 160  # characters: a longer line is prose, not a line that dates the page
@@ -139,8 +140,9 @@ def dates_in_zone(zone: list[str]) -> tuple[str | None, str | None]:
             continue
         span = find_date_span(line)
         if span:
-            start, _, d = span
+            start, end, d = span
             norm = unicodedata.normalize("NFKC", line)
+            d = zone_after(norm, end, d)[1]  # '2021年1月3日 10:00 HKT'
             head = norm[:start]
             label = head if head.strip() else prev
             if NOT_PUBLISHED_LABEL_RE.search(label.strip()):
