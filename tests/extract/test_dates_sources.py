@@ -200,8 +200,11 @@ def test_the_same_moment_in_two_offsets_is_no_update() -> None:
     ("2025-12-20T06:36:00+00:00", "2025-12-19T12:37:00+00:00", None),
     ("2025-12-20T06:36:00+00:00", "2025-12-20T01:00:00+00:00", None),
     ("2025-12-20T06:36:00+00:00", "2025-12-20T09:00:00+00:00", "2025-12-20T09:00:00+00:00"),
-    # one stamp in a zone, one not: no order to tell, the update kept
+    # an earlier day in its own zone, a later instant: an update
+    ("2025-12-20T06:36:00+00:00", "2025-12-19T23:30:00-08:00", "2025-12-19T23:30:00-08:00"),
+    # one stamp in a zone, one not: no order to tell, the update kept (unless days apart)
     ("2025-12-20T06:36:00+00:00", "2025-12-20T01:00:00", "2025-12-20T01:00:00"),
+    ("2025-12-20T06:36:00+00:00", "2025-12-18T01:00:00", None),
 ])
 def test_a_modification_before_the_publication_is_no_update(published: str, modified: str,
                                                             updated: str | None) -> None:

@@ -119,17 +119,18 @@ def _same_instant(a: str, b: str) -> bool:
 
 
 def _earlier(a: str, b: str) -> bool:
-    """Whether stamp ``a`` is certainly before ``b``: an earlier day, or an earlier time on
-    one day when both give their time in a zone or neither does."""
-    if a[:10] != b[:10]:
-        return a[:10] < b[:10]
+    """Whether stamp ``a`` is certainly before ``b``: two instants in zones compared as
+    instants; two local stamps by their days, or their times on one day; a stamp in a zone
+    and a local one only when two days or more apart (a zone moves the day by one at most)."""
     try:
         x, y = dt.datetime.fromisoformat(a), dt.datetime.fromisoformat(b)
     except ValueError:
         return False
-    if len(a) <= 10 or len(b) <= 10 or (x.tzinfo is None) != (y.tzinfo is None):
-        return False  # a day alone, or one stamp in a zone and one not: no order to tell
-    return x < y
+    if (x.tzinfo is None) != (y.tzinfo is None):
+        return (y.date() - x.date()).days >= 2
+    if x.tzinfo is not None or x.date() != y.date():
+        return x < y if x.tzinfo is not None else x.date() < y.date()
+    return len(a) > 10 and len(b) > 10 and x < y  # (a day alone has no time to compare)
 
 
 def _swapped(day: str) -> str:
