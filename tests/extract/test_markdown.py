@@ -1,6 +1,7 @@
 """Markdown of a body: blocks keep their words apart, text that looks like markup stays text."""
 from __future__ import annotations
 
+import pytest
 from lxml import html
 
 from newsark.extract.links import LinkMapper
@@ -226,3 +227,18 @@ def test_paragraphs_repeating_a_figures_caption_go() -> None:
     assert drop_caption_repeats(f"Photo: Jo Doe\n\n{video}\n\n{fig}\n\nSales fell.") == f"{video}\n\n{fig}\n\nSales fell."
     # a body that is nothing but its captions stays whole
     assert drop_caption_repeats(f"{cap} Photo: Jo Doe\n\n{fig}") == f"{cap} Photo: Jo Doe\n\n{fig}"
+
+
+@pytest.mark.parametrize(("markdown", "text"), [
+    ("A [link](https://ex.org/a) and ![a picture](https://ex.org/p.jpg).", "A link and a picture."),
+    ("No image here![note] and a [link](https://ex.org/a).", "No image here![note] and a link."),
+    ("*Italic*, **bold** and a kept \\* star.", "Italic, bold and a kept * star."),
+    ("> - 1. ### Nested heading\n\n  - item\n\nA line of its own", "Nested heading\n\nitem\n\nA line of its own"),
+    ("Words  with\u3000odd\u00a0spaces stay as written", "Words  with\u3000odd\u00a0spaces stay as written"),
+])
+def test_plain_text_of_markup(markdown: str, text: str) -> None:
+    assert plain_text(markdown) == text
+
+
+def test_inline_white_space_runs_become_one_space() -> None:
+    assert _md("<div><p>One\u00a0\u00a0two\n three\tfour  five six</p></div>") == "One two three four five six"

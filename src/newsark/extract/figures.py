@@ -43,7 +43,7 @@ def image_caption(img: etree._Element) -> tuple[str, str]:
                 if sib is node or not isinstance(sib.tag, str):
                     continue
                 cls = f"{sib.get('class') or ''} {sib.get('id') or ''}"
-                if _CAPTION_CLASS.search(cls):
+                if cls != " " and _CAPTION_CLASS.search(cls):  # (most siblings have neither)
                     t = flat_text(sib)
                     if 0 < len(t) <= 400:
                         caption = t

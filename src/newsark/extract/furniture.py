@@ -149,13 +149,16 @@ _ZH_DISCLAIMER_CHARS = 400
 DISCLAIMER_BLOCKS = 3  # the disclaimer is among the body's last blocks
 _WORD_RE = re.compile(r"[^\W_]")
 _HEADING_RE = re.compile(r"#{1,6} ")  # not '#hashtag', which is text
-_INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060\ufeff\\s]+")
+_VISIBLE_RE = re.compile("[^\u200b-\u200f\u2060\ufeff\\s]")
 _MARKUP_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>]+")
+_MARKUP_START_RE = re.compile(r"[!\[*_`#>]")  # (a block without any is words alone)
 
 
 def _plain(block: str) -> str:
     """A block's words without Markdown markers or link targets, white space collapsed."""
-    return " ".join(_MARKUP_RE.sub(lambda m: m.group(1) or " ", block).split())
+    if _MARKUP_START_RE.search(block):
+        block = _MARKUP_RE.sub(lambda m: m.group(1) or " ", block)
+    return " ".join(block.split())
 
 
 # A script's placeholder left in the page as saved ("Loading paragraph...", "Loading…").
@@ -194,7 +197,7 @@ def _is_signup(block: str) -> bool:
 
 def _is_invisible(block: str) -> bool:
     """Only zero-width characters (a page builder's spacer paragraph: '&zwj;')."""
-    return not _INVISIBLE_RE.sub("", block)
+    return not _VISIBLE_RE.search(block)  # (stops at the first visible character)
 
 
 def _closes_nothing(block: str) -> bool:

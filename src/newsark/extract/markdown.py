@@ -156,7 +156,13 @@ def image_alt(img: etree._Element, caption: str) -> str:
 
 
 def _inline_text(text: str | None) -> str:
-    return _WS_RE.sub(" ", text) if text else ""
+    if not text:
+        return ""
+    # Most text nodes hold single spaces only: nothing to collapse, and the pattern (run on
+    # every text node of every body) is not tried.
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\u00a0" in text or "\u3000" in text:
+        return _WS_RE.sub(" ", text)
+    return text
 
 
 def flat_text(el: etree._Element) -> str:

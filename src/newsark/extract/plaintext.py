@@ -9,13 +9,17 @@ import re
 _ESCAPED_START_RE = re.compile(r"^(\d*)\\([.)\-+>#])", re.MULTILINE)
 # A link (or image) of this Markdown, its text in group 1 (brackets in it escaped).
 MD_LINK_RE = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
+# The same without the image's '!': 3 to 4 times faster where the text has no '![' (the
+# optional first character keeps the engine from skipping ahead to each '[').
+_TEXT_LINK_RE = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
 _FIG_RE = re.compile(r"<figure>.*?</figure>", re.DOTALL)
 CAPTION_RE = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
 _SHORTCODE_LINE_RE = re.compile(r"^\{\{<.*?>\}\}$", re.MULTILINE)
 # Block markers at a line's start, nested ones too ('1. ### Heading', '  - item' of an
 # item's list, with the indentation that nests it); a heading's own text ('### 1. Pliers')
 # keeps its number.
-_BLOCK_PREFIX_RE = re.compile(r"^(?:[ \t]*(?:> ?|- |\d+\. ))*(?:[ \t]*#{1,6} )?", re.MULTILINE)
+# (The lookahead lets the many lines that open with a letter fail at once.)
+_BLOCK_PREFIX_RE = re.compile(r"^(?=[ \t>\-#\d])(?:[ \t]*(?:> ?|- |\d+\. ))*(?:[ \t]*#{1,6} )?", re.MULTILINE)
 _EMPHASIS_RE = re.compile(r"(?<!\\)\*")  # after "**" is gone
 _FENCE_RULE_RE = re.compile(r"^```$|^\|?-{3}.*$", re.MULTILINE)
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
@@ -34,12 +38,12 @@ def plain_text(markdown: str, *, with_captions: bool = True) -> str:
     if "{{<" in text:
         text = _SHORTCODE_LINE_RE.sub("", text)  # Hugo shortcodes (embeds)
     if "](" in text:
-        text = MD_LINK_RE.sub(r"\1", text)
+        text = (MD_LINK_RE if "![" in text else _TEXT_LINK_RE).sub(r"\1", text)
     text = _BLOCK_PREFIX_RE.sub("", text)
     if "*" in text:
         text = text.replace("**", "")
-        if "*" in text:
-            text = _EMPHASIS_RE.sub("", text)
+        if "*" in text:  # (a pattern only where an escaped one must stay)
+            text = _EMPHASIS_RE.sub("", text) if "\\*" in text else text.replace("*", "")
     if "```" in text or "---" in text:
         text = _FENCE_RULE_RE.sub("", text)
     if "\\" in text:
