@@ -28,23 +28,21 @@ _MIN_SIDE = 3  # shorter pieces are too common to tell anything
 
 def _slots(body: etree._Element) -> Iterator[tuple[etree._Element, str] | None]:
     """The body's text nodes in reading order as (element, "text" or "tail"), with None
-    where a block boundary falls between two of them."""
-
-    def walk(el: etree._Element) -> Iterator[tuple[etree._Element, str] | None]:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        block = tag.lower() in _BREAKS
-        if block:
-            yield None
-        if el.text and tag:  # (a comment's text is not shown)
-            yield el, "text"
-        for child in el:
-            yield from walk(child)
-            if child.tail:
-                yield child, "tail"
-        if block:
-            yield None
-
-    yield from walk(body)
+    where a block boundary falls between two of them. (lxml walks the tree: a recursive
+    generator in Python paid for every level of nesting at every node.)"""
+    for event, el in etree.iterwalk(body, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            if el.tag.lower() in _BREAKS:
+                yield None
+            if el.text:
+                yield el, "text"
+        elif event == "end":
+            if el.tag.lower() in _BREAKS:
+                yield None
+            if el.tail and el is not body:
+                yield el, "tail"
+        elif el.tail:  # a comment or processing instruction: its text is not shown, its tail is
+            yield el, "tail"
 
 
 def _get(slot: tuple[etree._Element, str]) -> str:
