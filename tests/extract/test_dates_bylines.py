@@ -147,7 +147,7 @@ def test_originally_published_note_at_the_end_of_the_body() -> None:
     from newsark.extract.zone import originally_published
 
     body = "First paragraph of the story.\nThis article was originally published on 26 Sep 2019 at 4:12pm."
-    assert originally_published(body) == "2019-09-26"
+    assert originally_published(body) == "2019-09-26T16:12:00"  # (its time kept)
     assert originally_published("Published in a hurry, on a Monday.") is None
 
 

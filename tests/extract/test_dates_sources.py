@@ -110,7 +110,7 @@ def test_originally_published_note_just_after_the_body() -> None:
     after = "<p>This article was originally published on 26 Sep 2019 at 4:12pm but has been updated.</p>"
     html = ("<html><head><title>Ferry timetable changes</title>" + ld + "</head><body><h1>Ferry timetable changes</h1>"
             + "".join(f"<p>{p}</p>" for p in paras) + after + "</body></html>")
-    assert _dates(html, "\n".join(paras))[0] == "2019-09-26"
+    assert _dates(html, "\n".join(paras))[0] == "2019-09-26T16:12:00"
 
 
 def test_year_month_line_at_the_head_of_a_report_body() -> None:
@@ -341,3 +341,18 @@ def test_published_time_meta_in_rss_form_keeps_its_time_and_zone() -> None:
 def test_a_date_line_under_the_headline_keeps_the_zone_it_names() -> None:
     assert _dates(_page(before="<p>發佈時間：2021年1月3日 10:00 HKT</p>"))[0] == "2021-01-03T10:00:00+08:00"
     assert _dates(_page(before="<p>發佈時間：2021年1月3日 10:00 CST</p>"))[0] == "2021-01-03T10:00:00"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("November 20, 2019, 3:45 PM", "2019-11-20T15:45:00"),
+    ("20 Nov 2019 at 10:00", "2019-11-20T10:00:00"),
+    ("January 5, 2021 - 12:05 a.m.", "2021-01-05T00:05:00"),
+    ("Published January 5, 2021 | 3 min read", "2021-01-05"),  # no clock time: the day alone
+    ("Jan 5, 2021 13:00 pm", "2021-01-05"),  # an hour no 12-hour clock has: no time to trust
+])
+def test_english_dates_keep_the_time_that_follows(text: str, expected: str) -> None:
+    assert find_date(text) == expected
+
+
+def test_an_english_date_line_keeps_its_time_and_one_zone_abbreviation() -> None:
+    assert _dates(_page(before="<p>Published 5 Jan 2021 10:00 HKT</p>"))[0] == "2021-01-05T10:00:00+08:00"

@@ -29,7 +29,9 @@ _CN_RE = re.compile(
 # 'November 20, 2019', '20 Nov 2019', '19-Dec-2025'
 _EN_RE = re.compile(
     r"\b(?:(\d{1,2})(?:\s+|-(?=[a-z])))?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-    r"(?:\s+|(?<=[a-z])-(?=\d{4}))(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b",
+    r"(?:\s+|(?<=[a-z])-(?=\d{4}))(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b"
+    # and the time when it follows ('November 20, 2019, 3:45 PM', '20 Nov 2019 at 10:00')
+    r"(?:\s*(?:,|\bat\b|@|\||-|–|—|•|·)?\s*(\d{1,2}):(\d\d)(?::(\d\d))?(?!\d)(?:\s*([ap])\.?m\b\.?)?)?",
     re.IGNORECASE,
 )
 # 17.05.2021: day first wherever dots are used (Europe).
@@ -180,7 +182,14 @@ def find_date_span(text: str) -> tuple[int, int, str] | None:
             continue
         y, mo, d = int(m[4]), _MONTHS[m[2][:3].lower()], int(day)
         if _valid(y, mo, d):
-            found.append((m.start(), m.end(), _fmt(y, mo, d)))
+            hh = m[5]
+            if hh is not None and m[8]:  # 12-hour clock
+                if not 1 <= int(hh) <= 12:
+                    hh = None  # ('13:00 pm': no time to trust)
+                else:
+                    hh = str(int(hh) % 12 + (12 if m[8].lower() == "p" else 0))
+            end = m.end() if hh is not None else m.end(4)
+            found.append((m.start(), end, _fmt(y, mo, d, hh, m[6], m[7])))
             break
     for m in _DMY_DOT_RE.finditer(text):
         y, mo, d = int(m[3]), int(m[2]), int(m[1])
