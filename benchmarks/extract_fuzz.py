@@ -8,7 +8,8 @@ bytes get damaged, and each damaged page is extracted (and turned into the archi
 - ``junk``: 200 random bytes inserted at a random place (control characters, broken UTF-8);
 - ``inject``: three hostile snippets inserted at random places (U+FFFE, a form feed,
   thousands of open ``<div>``s or ``<table>``s, an unclosed script or comment, contradictory
-  charset declarations, a 100 KB data: URI, invalid entities, broken JSON-LD and dates, a
+  charset declarations, a 100 KB data: URI, invalid entities, broken JSON-LD and dates (one
+  followed by 30,000 spaces), a
   bad ``<base href>``, ...).
 
 It prints how many pages crashed (any error but newsark's clear refusal of what is no page,
@@ -57,6 +58,10 @@ SNIPPETS = (
     (b'<script type="application/ld+json">{"@type":["NewsArticle"],"author":[1,2,{"name":["a"]}],'
     b'"headline":{"x":1}}</script>'),
     b'<meta property="article:published_time" content="not a date">',
+    # a date, then a long run of white space where a time might follow (5 s a page before
+    # the date pattern's two runs of white space could no longer share one)
+    b'<meta property="article:published_time" content="Jan 5, 2021' + b" " * 30_000 + b'x">',
+    b"<p>Posted Jan 5, 2021" + b"\t" * 30_000 + b"</p>",
     b'<meta name="keywords" content="' + b",".join([b"k"] * 5000) + b'">',
 )
 

@@ -31,7 +31,8 @@ _EN_RE = re.compile(
     r"\b(?:(\d{1,2})(?:\s+|-(?=[a-z])))?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
     r"(?:\s+|(?<=[a-z])-(?=\d{4}))(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b"
     # and the time when it follows ('November 20, 2019, 3:45 PM', '20 Nov 2019 at 10:00')
-    r"(?:\s*(?:,|\bat\b|@|\||-|–|—|•|·)?\s*(\d{1,2}):(\d\d)(?::(\d\d))?(?!\d)(?:\s*([ap])\.?m\b\.?)?)?",
+    # (one run of white space before the separator and one after it: never two to share one)
+    r"(?:\s*(?:(?:,|\bat\b|@|\||-|–|—|•|·)\s*)?(\d{1,2}):(\d\d)(?::(\d\d))?(?!\d)(?:\s*([ap])\.?m\b\.?)?)?",
     re.IGNORECASE,
 )
 # 17.05.2021: day first wherever dots are used (Europe).
