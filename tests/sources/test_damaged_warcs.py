@@ -116,6 +116,34 @@ def test_an_uncompressed_warc_is_read_again_at_the_next_record(tmp_path: Path) -
     assert read_response(path, scan.captures[1].warc_offset or 0).payload.endswith(b"Story 2 with some words in it.</p></body></html>")
 
 
+def test_a_byte_changed_in_an_uncompressed_record_is_caught_by_its_block_digest(tmp_path: Path) -> None:
+    path = tmp_path / "plain.warc"
+    offsets = _plain_warc(path, 3)
+    data = bytearray(path.read_bytes())
+    at = data.index(b"Story 1 with")
+    data[at : at + 5] = b"Story"[::-1]  # no gzip check to fail: only the record's digest tells
+    path.write_bytes(bytes(data))
+    assert read_response(path, offsets[0]).payload.endswith(b"Story 0 with some words in it.</p></body></html>")
+    with pytest.raises(ValueError, match="damaged WARC record .*block digest failed"):
+        read_response(path, offsets[1])
+    assert read_response(path, offsets[2]).status == 200
+
+
+def test_a_record_without_digests_or_with_another_tools_payload_digest_still_reads(tmp_path: Path) -> None:
+    # (tools disagree on the payload digest of a chunked response: only the block's is checked)
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    body = b"<html><body><p>A story.</p></body></html>"
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    record = writer.create_warc_record("https://news.example.org/article/9", "response",
+                                       payload=io.BytesIO(body), http_headers=headers)
+    record.rec_headers.replace_header("WARC-Payload-Digest", "sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+    writer.write_record(record)
+    path = tmp_path / "other.warc"
+    path.write_bytes(buf.getvalue())
+    assert read_response(path, 0).payload == body
+
+
 def test_an_intact_file_has_no_damage_and_warcio_notes_are_per_thread(tmp_path: Path) -> None:
     path = tmp_path / "plain.warc"
     _plain_warc(path, 3)
