@@ -93,11 +93,24 @@ def parse_date(value: str | None) -> str | None:
         stamp = int(text[:10])
         when = dt.datetime.fromtimestamp(stamp, dt.UTC)
         return when.isoformat() if 1990 <= when.year <= dt.date.today().year + 1 else None
-    rfc = rfc5322_date(text)
+    found = value_date_span(text)
+    return found[2] if found else None
+
+
+def value_date_span(text: str) -> tuple[int, int, str] | None:
+    """(start, end, ISO date) of the date in a value (NFKC text), with its time and zone:
+    the whole value in RFC 5322's form, or the first date written in it with the one-zone
+    abbreviation after it read in (parse_date, and the import's date repair, which also
+    asks what stands around it)."""
+    rfc = rfc5322_date(text)  # 'Sun, 03 Jan 2021 10:00:00 GMT', as RSS writes it
     if rfc:
-        return rfc
+        return 0, len(text), rfc
     found = find_date_span(text)
-    return zone_after(text, found[1], found[2])[1] if found else None
+    if found is None:
+        return None
+    start, end, iso = found
+    end, iso = zone_after(text, end, iso)  # '2021-01-03 10:00 HKT'
+    return start, end, iso
 
 
 # Timezone abbreviations read as offsets after a written time: only those that mean one

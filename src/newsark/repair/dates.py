@@ -51,20 +51,16 @@ def iso_date(value: Any) -> str | None:
     """``value`` in ISO form when it is certainly one date, else None."""
     # (imported here: the extract package loads lxml and the extractors, a fifth of a second
     # that every import worker would pay for the rare date not in ISO form)
-    from newsark.extract.dates import find_date_span, parse_date, rfc5322_date, zone_after
+    from newsark.extract.dates import parse_date, value_date_span
 
     # (NFKC, as the date forms read it: the positions found are in that text)
     text = unicodedata.normalize("NFKC", str(value)).strip()
     if _EPOCH_RE.fullmatch(text):
         return parse_date(text)  # (UTC; None when outside the years a news site can have)
-    rfc = rfc5322_date(text)  # 'Sun, 03 Jan 2021 10:00:00 GMT', as RSS writes it
-    if rfc:
-        return rfc
-    found = find_date_span(text)
+    found = value_date_span(text)
     if found is None:
         return None
     start, end, iso = found
-    end, iso = zone_after(text, end, iso)  # '2021-01-03 10:00 HKT'
     return iso if _AROUND_RE.match(text[:start] + " " + text[end:]) else None
 
 
