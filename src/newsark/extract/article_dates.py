@@ -128,8 +128,10 @@ def _earlier(a: str, b: str) -> bool:
         return False
     if (x.tzinfo is None) != (y.tzinfo is None):
         return (y.date() - x.date()).days >= 2
-    if x.tzinfo is not None or x.date() != y.date():
-        return x < y if x.tzinfo is not None else x.date() < y.date()
+    if x.tzinfo is not None:
+        return x < y
+    if x.date() != y.date():
+        return x.date() < y.date()
     return len(a) > 10 and len(b) > 10 and x < y  # (a day alone has no time to compare)
 
 
