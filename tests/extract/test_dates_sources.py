@@ -327,6 +327,15 @@ def test_a_last_updated_line_closing_the_text_dates_an_undated_page() -> None:
         ("2021-01-03 10:00 CST", "2021-01-03T10:00:00"),  # China's or the US Central's: the time as written
         ("2021-01-03T10:00:00Z HKT", "2021-01-03T10:00:00+00:00"),  # the written offset stands
         ("2021-01-03 HKT", "2021-01-03"),
+        ("Tue, 25 Nov 2025 5:00:00 PST", "2025-11-25T05:00:00-08:00"),  # a one-digit hour
+        ("Nov 25, 2025 5:00 am PST", "2025-11-25T05:00:00-08:00"),  # RFC 5322's US names
+        ("2025-07-01 09:00 EDT", "2025-07-01T09:00:00-04:00"),
+        ("3 Jan 2021 10:00 AEDT", "2021-01-03T10:00:00+11:00"),
+        ("2021-01-03 10:00 BST", "2021-01-03T10:00:00"),  # Britain's summer or Bangladesh: unread
+        # a zone named without its season: the offset in force there that day
+        ("Nov 18, 2019 at 9:24 pm ET", "2019-11-18T21:24:00-05:00"),
+        ("July 4, 2021 at 9:24 pm ET", "2021-07-04T21:24:00-04:00"),
+        ("2021-07-03 10:00 (PT)", "2021-07-03T10:00:00-07:00"),
     ],
 )
 def test_structured_dates_with_their_timezone(value: str, expected: str | None) -> None:
@@ -356,3 +365,19 @@ def test_english_dates_keep_the_time_that_follows(text: str, expected: str) -> N
 
 def test_an_english_date_line_keeps_its_time_and_one_zone_abbreviation() -> None:
     assert _dates(_page(before="<p>Published 5 Jan 2021 10:00 HKT</p>"))[0] == "2021-01-05T10:00:00+08:00"
+    assert _dates(_page(before="<p>Nov 18, 2019 at 9:24 pm ET</p>"))[0] == "2019-11-18T21:24:00-05:00"
+
+
+def test_a_time_without_its_zone_takes_the_zone_of_the_same_minute_written_elsewhere() -> None:
+    meta = '<meta itemprop="datePublished" content="2019-11-19 23:46:00">'
+    shown = '<time datetime="2019-11-19 23:46:00 UTC">Nov 19, 2019</time>'
+    assert _dates(_page(head=meta, before=shown))[0] == "2019-11-19T23:46:00+00:00"
+    # a stamp of another minute, or two zones for the minute, say nothing of its zone
+    other = shown.replace("23:46", "23:50")
+    assert _dates(_page(head=meta, before=other))[0] == "2019-11-19T23:46:00"
+    two = shown + '<time datetime="2019-11-19T23:46:00+08:00">x</time>'
+    assert _dates(_page(head=meta, before=two))[0] == "2019-11-19T23:46:00"
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2019-11-19T23:46:00",'
+          ' "dateModified": "2019-11-20T08:00:00"}</script>')
+    line = "<p>Updated Nov 20, 2019 8:00 am EST</p>"
+    assert _dates(_page(head=ld, before=line)) == ("2019-11-19T23:46:00", "2019-11-20T08:00:00-05:00")

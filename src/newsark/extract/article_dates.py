@@ -23,6 +23,7 @@ from .dates import (
     parse_date,
     same_day_somewhere,
     shows_day,
+    with_zone,
 )
 from .markdown import flat_text
 from .zone import (
@@ -322,4 +323,9 @@ def article_dates(
             date = None  # htmldate fell back to the modification date: not a publication
     if updated and date and (_same_instant(updated, date) or _earlier(updated, date)):
         updated = None  # (a modification stamped before the publication is none: a site's slip)
+    if (date and len(date) == 19) or (updated and len(updated) == 19):  # a time without its zone
+        stamps = [d for d in (*_page_stamps(doc), text_pub, text_upd, *(
+            parse_date(v) for v in (ld_dated.get("datePublished"), ld_dated.get("dateModified"),
+                                    _first(meta, PUB_META), _first(meta, MOD_META)))) if d]
+        date, updated = with_zone(date, stamps), with_zone(updated, stamps)
     return date, updated

@@ -11,6 +11,7 @@ import datetime as dt
 import email.utils
 import re
 import unicodedata
+import zoneinfo
 from collections import Counter
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -115,9 +116,22 @@ def value_date_span(text: str) -> tuple[int, int, str] | None:
 
 # Timezone abbreviations read as offsets after a written time: only those that mean one
 # zone wherever they are written ('CST' is China's or the US Central's, 'IST' India's,
-# Ireland's or Israel's: left unread).
+# Ireland's or Israel's, 'BST' Britain's summer or Bangladesh's: left unread). The US
+# names are those RFC 5322 gives (mail and RSS dates write them so); Europe's and
+# Australia's are their own.
 ZONE_OFFSETS = {"UTC": "+00:00", "GMT": "+00:00", "UT": "+00:00", "Z": "+00:00",
-                "HKT": "+08:00", "SGT": "+08:00", "JST": "+09:00", "KST": "+09:00"}
+                "HKT": "+08:00", "SGT": "+08:00", "JST": "+09:00", "KST": "+09:00",
+                "EST": "-05:00", "EDT": "-04:00", "CDT": "-05:00", "MST": "-07:00",
+                "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "AKST": "-09:00",
+                "AKDT": "-08:00", "HST": "-10:00",
+                "CET": "+01:00", "CEST": "+02:00", "EET": "+02:00", "EEST": "+03:00",
+                "WEST": "+01:00", "MSK": "+03:00",
+                "AEST": "+10:00", "AEDT": "+11:00", "ACST": "+09:30", "ACDT": "+10:30",
+                "AWST": "+08:00", "NZST": "+12:00", "NZDT": "+13:00"}
+# A zone's name without its season ('9:24 pm ET'): the offset is the one in force there
+# on that day.
+ZONE_NAMES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+              "PT": "America/Los_Angeles"}
 _OFFSET_END_RE = re.compile(r"[+-]\d\d:\d\d$")
 _ZONE_AFTER_RE = re.compile(r"\s*(?:\(\s*([A-Z]{1,4})\s*\)|([A-Z]{1,4})\b)")
 
@@ -127,7 +141,7 @@ _ZONE_AFTER_RE = re.compile(r"\s*(?:\(\s*([A-Z]{1,4})\s*\)|([A-Z]{1,4})\b)")
 # is unknown.
 _RFC5322_RE = re.compile(
     r"((?:(?:mon|tue|wed|thu|fri|sat|sun),\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"\s+\d{4}\s+\d\d:\d\d(?::\d\d)?\s+)([+-]\d{4}|[ECMP][SD]T|" + "|".join(ZONE_OFFSETS) + ")",
+    r"\s+\d{4}\s+\d{1,2}:\d\d(?::\d\d)?\s+)([+-]\d{4}|[ECMP][SD]T|" + "|".join(ZONE_OFFSETS) + ")",
     re.IGNORECASE,
 )
 
@@ -149,17 +163,27 @@ def rfc5322_date(text: str) -> str | None:
 
 def zone_after(text: str, end: int, iso: str) -> tuple[int, str]:
     """(where the date ends, the ISO date) with the timezone abbreviation that follows it
-    ('2021-01-03 10:00 HKT'), when one of ZONE_OFFSETS, taken in: read into a time
-    without an offset; after a day alone, it changes nothing written. Else (end, iso)."""
+    ('2021-01-03 10:00 HKT'), when one of ZONE_OFFSETS or ZONE_NAMES, taken in: read into
+    a time without an offset; after a day alone, it changes nothing written. Else (end, iso)."""
     m = _ZONE_AFTER_RE.match(text, end)
-    offset = ZONE_OFFSETS.get(m[1] or m[2]) if m else None
-    if m is None or offset is None:
+    name = (m[1] or m[2]) if m else None
+    if m is None or (name not in ZONE_OFFSETS and name not in ZONE_NAMES):
         return end, iso
     if "T" not in iso:
         return m.end(), iso
     if _OFFSET_END_RE.search(iso):  # an offset written already: a second zone is no part of it
         return end, iso
-    return m.end(), iso + offset
+    offset = ZONE_OFFSETS.get(name) or _offset_on(iso, ZONE_NAMES[name])
+    return (m.end(), iso + offset) if offset else (end, iso)
+
+
+def _offset_on(iso: str, zone: str) -> str | None:
+    """The UTC offset in force in the IANA ``zone`` at the local time ``iso`` ('-05:00')."""
+    try:
+        when = dt.datetime.fromisoformat(iso).replace(tzinfo=zoneinfo.ZoneInfo(zone))
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return None
+    return when.isoformat()[-6:]
 
 
 def find_date(text: str) -> str | None:
@@ -325,3 +349,15 @@ def in_page_zone(stamp: str, day: str, others: list[str]) -> str:
         if local.date() == target:
             return local.isoformat()
     return stamp
+
+
+def with_zone(stamp: str | None, others: list[str]) -> str | None:
+    """``stamp``, a local time without an offset, with the offset of the page's other
+    stamps that name the same minute in a zone (the metadata's '2019-11-19T23:46:00'
+    beside ``<time datetime="2019-11-19 23:46:00 UTC">``): one moment written twice, once
+    with its zone. Unchanged when none does, or when they name different zones."""
+    if not stamp or len(stamp) != 19:  # (a day alone, or a zone given already)
+        return stamp
+    offsets = {other[19:] for other in others
+               if other[:16] == stamp[:16] and len(other) == 25 and _OFFSET_END_RE.search(other)}
+    return stamp + offsets.pop() if len(offsets) == 1 else stamp
