@@ -336,6 +336,7 @@ def test_a_last_updated_line_closing_the_text_dates_an_undated_page() -> None:
         ("Nov 18, 2019 at 9:24 pm ET", "2019-11-18T21:24:00-05:00"),
         ("July 4, 2021 at 9:24 pm ET", "2021-07-04T21:24:00-04:00"),
         ("2021-07-03 10:00 (PT)", "2021-07-03T10:00:00-07:00"),
+        ("2018-09-16T15:31:57&#x2B;08:00", "2018-09-16T15:31:57+08:00"),  # JSON-LD escaped as HTML
     ],
 )
 def test_structured_dates_with_their_timezone(value: str, expected: str | None) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import html
 import re
 import unicodedata
 import zoneinfo
@@ -90,6 +91,8 @@ def parse_date(value: str | None) -> str | None:
     if not value:
         return None
     text = unicodedata.normalize("NFKC", str(value)).strip()
+    if "&" in text:  # a JSON-LD value escaped as if it were HTML ('15:31:57&#x2B;08:00')
+        text = html.unescape(text)
     if re.fullmatch(r"\d{10}(\d{3})?", text):  # epoch seconds / milliseconds
         stamp = int(text[:10])
         when = dt.datetime.fromtimestamp(stamp, dt.UTC)
