@@ -28,11 +28,18 @@ def test_a_gzip_compressed_page_is_unpacked() -> None:
         (b"PK\x03\x04" + bytes(64), "a ZIP archive"),
         (random.Random(5).randbytes(4096), "binary data"),
         (b"\x1f\x8b\x08\x00garbage", "gzip data that does not unpack"),
+        (b'\xef\xbb\xbf {"title": "<p>Harbour ferry</p>", "body": "..."}', "JSON data"),
+        (b'[{"id": 1}]\n', "JSON data"),
     ],
 )
 def test_what_is_not_a_page_is_said(data: bytes, what: str) -> None:
     with pytest.raises(ValueError, match=f"not an HTML page: {what}"):
         extract_page(data)
+
+
+def test_text_opening_like_json_but_not_json_is_read_as_a_page() -> None:
+    data = b"{{ template }} <html><body><p>Harbour ferry timetable</p></body></html>"
+    assert html_bytes(data) is data
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "big5hkscs", "gb18030", "utf-8"])

@@ -1,13 +1,15 @@
 """Bytes that are not an HTML page: said clearly instead of extracted as noise.
 
 A gzip-compressed page (a saved ``.html.gz``, a capture stored still encoded) is unpacked;
-images, PDFs, archives and other binary data are refused with what they look like.
+images, PDFs, archives, other binary data and JSON documents (an API's answer saved
+instead of its page) are refused with what they look like.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import json
 import zlib
 
 _MAX_UNPACKED = 64 * 1024 * 1024  # a page, not a bomb
@@ -49,4 +51,11 @@ def html_bytes(data: bytes) -> bytes:
         controls = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
         if controls > max(8, len(head) // 20):
             raise ValueError("not an HTML page: binary data")
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):  # no page opens so
+        try:
+            json.loads(data)
+        except ValueError:  # (UnicodeDecodeError too) not JSON after all: read as a page
+            pass
+        else:
+            raise ValueError("not an HTML page: JSON data")
     return data
