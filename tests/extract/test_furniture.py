@@ -175,7 +175,7 @@ def test_what_is_not_an_author_box_stays() -> None:
 
 
 def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
-    from newsark.extract.furniture import drop_header_lines
+    from newsark.extract.headerlines import drop_header_lines
 
     prose = ("The operator of the cross-harbour ferry said on Wednesday that the evening timetable will change "
              "from the first of next month, with fewer sailings.")
@@ -214,7 +214,7 @@ def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
 
 
 def test_a_chinese_line_of_byline_and_date_above_the_story_goes() -> None:
-    from newsark.extract.furniture import drop_header_lines
+    from newsark.extract.headerlines import drop_header_lines
 
     prose = "市政府今天公布新的公園計劃，多名議員表示支持擴建綠化空間，並要求政府盡快公布時間表。"
     dates = ("2019-03-18T23:59:00+08:00", None)

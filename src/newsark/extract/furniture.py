@@ -21,7 +21,7 @@ another story ("Related: …", "Recommended: …"), a button's label alone ("Rea
 …"). None of them is the
 article's text. Nor is the box about the author that some bodies end with
 (``drop_author_box``, once the byline is known), nor the lines above the article that only
-give its byline, its date or its reading time (``drop_header_lines``). Only whole blocks
+give its byline, its date or its reading time (headerlines.py). Only whole blocks
 go: a sentence that mentions an advertisement, a label inside a paragraph or a heading
 followed by its text stays.
 """
@@ -65,7 +65,7 @@ _BUTTON_LABELS = frozenset({"read more", "learn more", "see more", "view more", 
                             # a caption's or a dialog's toggles ('... more' / 'less', 'Close')
                             "more", "less", "see less", "show less", "view less", "close"})
 # Labels of the page's controls and sections, when one ends the body.
-_UI_LABELS = frozenset("""
+UI_LABELS = frozenset("""
 back to top|top|back to blog|back to news|learn more|read more|see more|view more|show more|hide all|
 book a demo|get in touch|contact us|let's chat|lets chat|start free trial|view all plans|
 comments|comment|leave a comment|leave a reply|tags|topics|related|related posts|related articles|
@@ -154,7 +154,7 @@ _MARKUP_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>]+")
 _MARKUP_START_RE = re.compile(r"[!\[*_`#>]")  # (a block without any is words alone)
 
 
-def _plain(block: str) -> str:
+def plain_block(block: str) -> str:
     """A block's words without Markdown markers or link targets, white space collapsed."""
     if _MARKUP_START_RE.search(block):
         block = _MARKUP_RE.sub(lambda m: m.group(1) or " ", block)
@@ -172,7 +172,7 @@ def _is_label(block: str) -> bool:
         return False
     if _is_invisible(block):
         return True
-    low = _plain(block).lower()  # (once for the label sets below)
+    low = plain_block(block).lower()  # (once for the label sets below)
     return bool(_AD_LABEL_RE.match(low.strip(" .…"))) or low.strip(" .…→»›:!") in _BUTTON_LABELS \
         or (block.strip()[:7].lower().startswith(("loading", "載入中", "加载中"))
             and bool(_LOADING_RE.match(plain_text(block.strip(), with_captions=False))))
@@ -183,7 +183,7 @@ _SIGNUP_WORDS_IN = ("newsletter", "inbox", "mailing list", "join medium", "订�
 
 def _is_signup(block: str) -> bool:
     if block[:3].lower() == "by " and len(block) <= 2 * _SIGNUP_CHARS and "you " in block:
-        text = _plain(block)
+        text = plain_block(block)
         if len(text.split()) <= _SIGNUP_TERMS_WORDS and _SIGNUP_TERMS_RE.match(text):
             return True
     if len(block) > _SIGNUP_CHARS or block.startswith(("<figure", "{{<", "|", "```")):
@@ -191,7 +191,7 @@ def _is_signup(block: str) -> bool:
     low = block.lower()
     if not any(word in low for word in _SIGNUP_WORDS_IN):
         return False  # most blocks: the pattern is not tried
-    text = _plain(block)
+    text = plain_block(block)
     return len(text.split()) <= _SIGNUP_WORDS and bool(_SIGNUP_RE.match(text))
 
 
@@ -209,11 +209,11 @@ def _closes_nothing(block: str) -> bool:
         return True  # the page's tags as hashtags ('#[上吊](/Search/…) #[北市](…)', '#話題# @帳號')
     if block.startswith(("<figure", "{{<", "|", "```")):
         return False
-    text = _plain(block)
+    text = plain_block(block)
     if not _WORD_RE.search(block):
         return True  # a rule drawn with characters (underscores, backslashes): no word at all
     low = text.lower().strip(" .!?…→»›")
-    if _COUNT_RE.sub("", low) in _UI_LABELS:  # (a label without a count is itself)
+    if _COUNT_RE.sub("", low) in UI_LABELS:  # (a label without a count is itself)
         return True
     if _APP_RE.match(text) or (len(text) <= _ZH_PROMPT_CHARS and _ZH_PROMPT_RE.search(text)):
         return True
@@ -269,7 +269,7 @@ def _without_related_links(blocks: list[str]) -> list[str]:
     """The blocks without a related-stories label and the blocks of links alone under it."""
     drop: set[int] = set()
     for i, block in enumerate(blocks):
-        if len(block) > _LABEL_CHARS or not _ZH_RELATED_RE.match(_plain(block)):
+        if len(block) > _LABEL_CHARS or not _ZH_RELATED_RE.match(plain_block(block)):
             continue
         run = list(itertools.takewhile(lambda j: _links_only(blocks[j]), range(i + 1, len(blocks))))
         if run:
@@ -282,7 +282,7 @@ def _without_disclaimer(blocks: list[str]) -> list[str]:
     alone in a block above it too); the editor's or source's credit after it stays."""
     start = max(1, len(blocks) - DISCLAIMER_BLOCKS)
     for i in range(start, len(blocks)):
-        text = _plain(blocks[i])
+        text = plain_block(blocks[i])
         if len(text) > _ZH_DISCLAIMER_CHARS or not CJK_RE.search(text[:12]):
             continue
         label = _ZH_DISCLAIMER_LABEL_RE.match(text)
@@ -290,7 +290,7 @@ def _without_disclaimer(blocks: list[str]) -> list[str]:
             continue
         if _ZH_DISCLAIMER_RE.search(text):  # '免责声明：… 不代表 …'
             return blocks[:i] + blocks[i + 1 :]
-        below = _plain(blocks[i + 1]) if label.end() == len(text) and i + 1 < len(blocks) else ""
+        below = plain_block(blocks[i + 1]) if label.end() == len(text) and i + 1 < len(blocks) else ""
         if len(below) <= _ZH_DISCLAIMER_CHARS and _ZH_DISCLAIMER_RE.search(below):  # '特别声明' over its text
             return blocks[:i] + blocks[i + 2 :]
     return blocks
@@ -329,7 +329,7 @@ def _dated_teasers_start(blocks: list[str]) -> int:
     if cards < TEASER_CARDS or start < 1:
         return len(blocks)
     for b in blocks[start:]:
-        if not (_date_alone(b) or b.startswith("<figure") or len(_plain(b)) <= TEASER_CHARS):
+        if not (_date_alone(b) or b.startswith("<figure") or len(plain_block(b)) <= TEASER_CHARS):
             return len(blocks)
     return start
 
@@ -339,7 +339,7 @@ def _dated_teasers_start(blocks: list[str]) -> int:
 _BIO_RE = r"(?:\s+(?:is|was|has|writes|covers|joined|lives|works)\b|,\s+(?:a|an|the)\b|['’]s\b)"
 AUTHOR_BOX_BLOCKS = 3  # the box is among the body's last blocks ...
 AUTHOR_BOX_SHARE = 0.25  # ... and, with what follows it, at most this share of its words
-_NAMES_RE = re.compile(r",|;|&|\band\b")
+NAMES_RE = re.compile(r",|;|&|\band\b")
 
 
 def drop_author_box(markdown: str, author: str | None) -> str:
@@ -349,7 +349,7 @@ def drop_author_box(markdown: str, author: str | None) -> str:
     same text when there is no such box."""
     if not author or not markdown:
         return markdown
-    names = [n.strip() for n in _NAMES_RE.split(author) if len(n.split()) >= 2]
+    names = [n.strip() for n in NAMES_RE.split(author) if len(n.split()) >= 2]
     if not names:
         return markdown
     blocks = markdown.split("\n\n")
@@ -367,33 +367,10 @@ def drop_author_box(markdown: str, author: str | None) -> str:
     return markdown
 
 
-# -- the top of the body --------------------------------------------------------------
-HEADER_BLOCKS = 6  # only the body's first blocks, and only before its first paragraph of ...
-HEADER_PROSE = 20  # ... this many words, are looked at
-_BYLINE_RE = re.compile(r"^(?:by|written by|posted by|words by|story by)\s*:?\s+(.+)$", re.IGNORECASE)
-# '8 min read', '3 MIN. READ', 'Estimated reading time: 11 minutes', or its label alone.
-_READING_TIME_RE = re.compile(
-    r"^(?:(?:estimated\s+)?reading time:?\s*|(?:estimated\s+reading time:?\s*)?"
-    r"(?:\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)\.?(?:\s+read)?|min\.?\s+read))$",
-    re.IGNORECASE)
-# A label left alone on its line, its value gone to the front matter ('Published:', 'by:').
-_LONE_LABEL_RE = re.compile(
-    r"^(?:published|posted|posted on|updated|last updated|updated on|date|by|written by|author)\s*:?$", re.IGNORECASE)
-# Labels of the page's controls above an article ("Back to blog", a table of contents' title).
-_TOP_LABELS = frozenset({"table of contents", "contents", "in this article", "on this page", "jump to", "skip to content",
-                         "目錄", "目录"})
-# What may stand beside the date on a line that only dates the page: its label, the time,
-# a time zone (CST, AEDT), the weekday.
-_DATE_LINE_WORDS_RE = re.compile(
-    r"\b(?:published|updated|last updated|posted|modified|on|at|am|pm|a\.m\.|p\.m\.|[a-z]{2,4}t|utc|gmt|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b|\d{1,2}:\d{2}|[\W_]+",
-    re.IGNORECASE)
-
-
 _CREDIT_WORDS = 10
 
 
-def _orphan_credit(text: str) -> bool:
+def orphan_credit(text: str) -> bool:
     """A short line that is all photo credit ('Credit: Jane Doe / Getty Images')."""
     if not text or len(text.split()) > _CREDIT_WORDS or text.endswith((".", "!", "?")) \
             or text.lower().startswith((*STORY_SOURCE, "source")):
@@ -415,7 +392,7 @@ def _is_teaser_line(block: str) -> bool:
     if block.lstrip("#*_[ ")[:1] not in ("R", "r") or len(block) > 2000:
         return False
     for line in block.strip().split("\n"):
-        text = _plain(line)
+        text = plain_block(line)
         if len(text.split()) > _TEASER_WORDS or not _TEASER_LINE_RE.match(text):
             return False
     return True
@@ -427,100 +404,4 @@ def _credits_list(block: str) -> bool:
     if not block.startswith(("- ", "* ")) or len(block) > 2000:
         return False
     items = block.split("\n")
-    return len(items) >= 2 and all(i.startswith(("- ", "* ")) and _orphan_credit(_plain(i[2:])) for i in items)
-
-
-def _only_dates(text: str, days: set[str]) -> bool:
-    """Whether a line says nothing but one of the page's dates, with its label, time or
-    weekday ('Published 4:00 am CST, Wednesday, November 20, 2019')."""
-    span = find_date_span(text) if days else None
-    if not span or span[2][:10] not in days:
-        return False
-    norm = unicodedata.normalize("NFKC", text)  # the span's positions are NFKC's
-    return not _DATE_LINE_WORDS_RE.sub("", norm[: span[0]] + norm[span[1] :])
-
-
-# Relative dates and reading times beside a byline ('2 days ago', '6 min read').
-_AGO_OR_READ_RE = re.compile(
-    r"\b\d+\s*(?:(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago|(?:min|mins|minutes?)\.?\s+read)\b",
-    re.IGNORECASE)
-_BY_WORDS_RE = re.compile(r"\b(?:by|written|posted)\b", re.IGNORECASE)
-# A day without its year beside them ('Gabo · Jan 23 · 11 min read'): the date is not
-# checked against the page's, the reading time already says what the line is.
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_MONTH_DAY_RE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?!\w)", re.IGNORECASE)
-
-
-def _byline_and_date(text: str, names: list[str], days: set[str]) -> bool:
-    """Whether a line says nothing but the byline found and when: one of the page's dates,
-    or how long ago, or a reading time ('Jayesh Shinde| Updated on 19-Dec-2025', 'Posted on
-    December 18, 2025 Posted by John Scalzi', 'Ben · 2 days ago · 6 min read')."""
-    rest = text
-    for name in names:
-        rest = re.sub(rf"\b{re.escape(name)}\b", " ", rest, flags=re.IGNORECASE)
-    if rest == text:
-        return False  # no byline in it
-    rest = _BY_WORDS_RE.sub(" ", rest)
-    when = _AGO_OR_READ_RE.sub(" ", rest)
-    if when != rest:
-        when = _MONTH_DAY_RE.sub(" ", when)
-    return (when != rest and not _DATE_LINE_WORDS_RE.sub("", when)) or _only_dates(when, days)
-
-
-# What a Chinese byline line holds besides the names and the date: roles, where the story was
-# filed ('桃園機場報導', '台北19日電'), a clock time.
-_ZH_FILED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:綜合報導|综合报道|報導|报道|報道|[電电])")
-_ZH_ROLES_RE = re.compile(r"特約記者|特约记者|實習記者|实习记者|記者|记者|撰文|文字|攝影|摄影|作者|[文圖图]")
-_CLOCK_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
-ZH_HEADER_CHARS = 60
-ZH_HEADER_REST = 6  # characters left over: the outlet's name ('聯合報'), no more
-
-
-def _zh_byline_and_date(text: str, names: list[str], days: set[str]) -> bool:
-    """A short Chinese line that says only who wrote it and when, and at most the outlet's
-    name ('2019-03-18 23:59聯合報 記者陳嘉寧／桃園機場報導', udn): the byline found and one of
-    the page's dates."""
-    if len(text) > ZH_HEADER_CHARS or not names or not CJK_RE.search(text) or not any(n in text for n in names):
-        return False
-    span = find_date_span(text)
-    if not span or span[2][:10] not in days:
-        return False
-    norm = unicodedata.normalize("NFKC", text)  # the span's positions are NFKC's
-    rest = _CLOCK_RE.sub(" ", norm[: span[0]] + " " + norm[span[1] :])
-    for name in names:
-        rest = rest.replace(name, " ")
-    rest = _ZH_ROLES_RE.sub(" ", _ZH_FILED_RE.sub(" ", rest))
-    return len(re.sub(r"[\W\d_]+", "", rest)) <= ZH_HEADER_REST
-
-
-def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None, ...]) -> str:
-    """The body without the lines above the article that only say who wrote it and when:
-    'By Jane Doe' (the byline found, with its markup), 'Published 4:00 am CST, Wednesday,
-    November 20, 2019' (a date found), '8 min read'; and the labels of the page's controls
-    there ('Back to blog', 'Table of Contents'). Only among the first blocks, before
-    the first paragraph of prose; the same text when there are none."""
-    if not markdown:
-        return markdown
-    blocks = markdown.split("\n\n")
-    names = [n.strip().lower() for n in _NAMES_RE.split(author or "") if n.strip()]
-    days = {d[:10] for d in dates if d}
-    drop: list[int] = []
-    for i, block in enumerate(blocks[:HEADER_BLOCKS]):
-        if block.startswith(("<figure", "{{<")):
-            continue
-        text = _plain(block)
-        if len(text.split()) >= HEADER_PROSE:
-            break
-        if _orphan_credit(text) and not (i and blocks[i - 1].startswith("<figure")):
-            drop.append(i)  # the credit of a picture the body does not hold
-            continue
-        m = _BYLINE_RE.match(text)
-        if (m and names and any(n in m.group(1).lower() for n in names)) or text.lower() in names \
-                or _READING_TIME_RE.match(text) or _LONE_LABEL_RE.match(text) \
-                or text.lower().strip(" .!?…→»›:") in _UI_LABELS or text.lower() in _TOP_LABELS \
-                or (len(text.split()) <= 12 and (_only_dates(text, days) or _byline_and_date(text, names, days))) \
-                or _zh_byline_and_date(text, names, days):
-            drop.append(i)
-    if not drop or len(drop) == len(blocks):
-        return markdown
-    return "\n\n".join(b for i, b in enumerate(blocks) if i not in drop)
+    return len(items) >= 2 and all(i.startswith(("- ", "* ")) and orphan_credit(plain_block(i[2:])) for i in items)

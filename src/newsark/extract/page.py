@@ -28,8 +28,9 @@ from .dense import fallback as dense_fallback
 from .dense import is_short
 from .embeds import insert_embeds
 from .figures import CaptionFinder, resolve_lazy_images, restore_figure_images
-from .furniture import drop_author_box, drop_furniture, drop_header_lines
+from .furniture import drop_author_box, drop_furniture
 from .gallery import restore_gallery
+from .headerlines import drop_header_lines
 from .headings import restore_headings, unlink_self_anchored_headings
 from .inline import restore_links
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)

@@ -1,0 +1,135 @@
+"""The lines above an article that only say who wrote it and when.
+
+Extractors keep the page's byline ('By Jane Doe'), its date line ('Published 4:00 am CST,
+Wednesday, November 20, 2019'), a reading time ('8 min read'), a label whose value went to
+the front matter ('Published:') and the labels of the controls there ('Back to blog',
+'Table of Contents') as the body's first blocks. Once the byline and the dates are known,
+``drop_header_lines`` takes them out: only among the first blocks, before the first
+paragraph of prose, and only when they hold nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .choose import CJK_RE
+from .dates import find_date_span
+from .furniture import NAMES_RE, UI_LABELS, orphan_credit, plain_block
+
+HEADER_BLOCKS = 6  # only the body's first blocks, and only before its first paragraph of ...
+HEADER_PROSE = 20  # ... this many words, are looked at
+_BYLINE_RE = re.compile(r"^(?:by|written by|posted by|words by|story by)\s*:?\s+(.+)$", re.IGNORECASE)
+# '8 min read', '3 MIN. READ', 'Estimated reading time: 11 minutes', or its label alone.
+_READING_TIME_RE = re.compile(
+    r"^(?:(?:estimated\s+)?reading time:?\s*|(?:estimated\s+reading time:?\s*)?"
+    r"(?:\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)\.?(?:\s+read)?|min\.?\s+read))$",
+    re.IGNORECASE)
+# A label left alone on its line, its value gone to the front matter ('Published:', 'by:').
+_LONE_LABEL_RE = re.compile(
+    r"^(?:published|posted|posted on|updated|last updated|updated on|date|by|written by|author)\s*:?$", re.IGNORECASE)
+# Labels of the page's controls above an article ("Back to blog", a table of contents' title).
+_TOP_LABELS = frozenset({"table of contents", "contents", "in this article", "on this page", "jump to", "skip to content",
+                         "目錄", "目录"})
+# What may stand beside the date on a line that only dates the page: its label, the time,
+# a time zone (CST, AEDT), the weekday.
+_DATE_LINE_WORDS_RE = re.compile(
+    r"\b(?:published|updated|last updated|posted|modified|on|at|am|pm|a\.m\.|p\.m\.|[a-z]{2,4}t|utc|gmt|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b|\d{1,2}:\d{2}|[\W_]+",
+    re.IGNORECASE)
+
+
+def _only_dates(text: str, days: set[str]) -> bool:
+    """Whether a line says nothing but one of the page's dates, with its label, time or
+    weekday ('Published 4:00 am CST, Wednesday, November 20, 2019')."""
+    span = find_date_span(text) if days else None
+    if not span or span[2][:10] not in days:
+        return False
+    norm = unicodedata.normalize("NFKC", text)  # the span's positions are NFKC's
+    return not _DATE_LINE_WORDS_RE.sub("", norm[: span[0]] + norm[span[1] :])
+
+
+# Relative dates and reading times beside a byline ('2 days ago', '6 min read').
+_AGO_OR_READ_RE = re.compile(
+    r"\b\d+\s*(?:(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago|(?:min|mins|minutes?)\.?\s+read)\b",
+    re.IGNORECASE)
+_BY_WORDS_RE = re.compile(r"\b(?:by|written|posted)\b", re.IGNORECASE)
+# A day without its year beside them ('Gabo · Jan 23 · 11 min read'): the date is not
+# checked against the page's, the reading time already says what the line is.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_DAY_RE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?!\w)", re.IGNORECASE)
+
+
+def _byline_and_date(text: str, names: list[str], days: set[str]) -> bool:
+    """Whether a line says nothing but the byline found and when: one of the page's dates,
+    or how long ago, or a reading time ('Jayesh Shinde| Updated on 19-Dec-2025', 'Posted on
+    December 18, 2025 Posted by John Scalzi', 'Ben · 2 days ago · 6 min read')."""
+    rest = text
+    for name in names:
+        rest = re.sub(rf"\b{re.escape(name)}\b", " ", rest, flags=re.IGNORECASE)
+    if rest == text:
+        return False  # no byline in it
+    rest = _BY_WORDS_RE.sub(" ", rest)
+    when = _AGO_OR_READ_RE.sub(" ", rest)
+    if when != rest:
+        when = _MONTH_DAY_RE.sub(" ", when)
+    return (when != rest and not _DATE_LINE_WORDS_RE.sub("", when)) or _only_dates(when, days)
+
+
+# What a Chinese byline line holds besides the names and the date: roles, where the story was
+# filed ('桃園機場報導', '台北19日電'), a clock time.
+_ZH_FILED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:綜合報導|综合报道|報導|报道|報道|[電电])")
+_ZH_ROLES_RE = re.compile(r"特約記者|特约记者|實習記者|实习记者|記者|记者|撰文|文字|攝影|摄影|作者|[文圖图]")
+_CLOCK_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+ZH_HEADER_CHARS = 60
+ZH_HEADER_REST = 6  # characters left over: the outlet's name ('聯合報'), no more
+
+
+def _zh_byline_and_date(text: str, names: list[str], days: set[str]) -> bool:
+    """A short Chinese line that says only who wrote it and when, and at most the outlet's
+    name ('2019-03-18 23:59聯合報 記者陳嘉寧／桃園機場報導', udn): the byline found and one of
+    the page's dates."""
+    if len(text) > ZH_HEADER_CHARS or not names or not CJK_RE.search(text) or not any(n in text for n in names):
+        return False
+    span = find_date_span(text)
+    if not span or span[2][:10] not in days:
+        return False
+    norm = unicodedata.normalize("NFKC", text)  # the span's positions are NFKC's
+    rest = _CLOCK_RE.sub(" ", norm[: span[0]] + " " + norm[span[1] :])
+    for name in names:
+        rest = rest.replace(name, " ")
+    rest = _ZH_ROLES_RE.sub(" ", _ZH_FILED_RE.sub(" ", rest))
+    return len(re.sub(r"[\W\d_]+", "", rest)) <= ZH_HEADER_REST
+
+
+def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None, ...]) -> str:
+    """The body without the lines above the article that only say who wrote it and when:
+    'By Jane Doe' (the byline found, with its markup), 'Published 4:00 am CST, Wednesday,
+    November 20, 2019' (a date found), '8 min read'; and the labels of the page's controls
+    there ('Back to blog', 'Table of Contents'). Only among the first blocks, before
+    the first paragraph of prose; the same text when there are none."""
+    if not markdown:
+        return markdown
+    blocks = markdown.split("\n\n")
+    names = [n.strip().lower() for n in NAMES_RE.split(author or "") if n.strip()]
+    days = {d[:10] for d in dates if d}
+    drop: list[int] = []
+    for i, block in enumerate(blocks[:HEADER_BLOCKS]):
+        if block.startswith(("<figure", "{{<")):
+            continue
+        text = plain_block(block)
+        if len(text.split()) >= HEADER_PROSE:
+            break
+        if orphan_credit(text) and not (i and blocks[i - 1].startswith("<figure")):
+            drop.append(i)  # the credit of a picture the body does not hold
+            continue
+        m = _BYLINE_RE.match(text)
+        if (m and names and any(n in m.group(1).lower() for n in names)) or text.lower() in names \
+                or _READING_TIME_RE.match(text) or _LONE_LABEL_RE.match(text) \
+                or text.lower().strip(" .!?…→»›:") in UI_LABELS or text.lower() in _TOP_LABELS \
+                or (len(text.split()) <= 12 and (_only_dates(text, days) or _byline_and_date(text, names, days))) \
+                or _zh_byline_and_date(text, names, days):
+            drop.append(i)
+    if not drop or len(drop) == len(blocks):
+        return markdown
+    return "\n\n".join(b for i, b in enumerate(blocks) if i not in drop)
