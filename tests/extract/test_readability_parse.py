@@ -12,9 +12,10 @@ from lxml import etree
 from readability import Document
 from readability.readability import REGEXES
 
-from newsark.extract import candidates
-from newsark.extract.candidates import clean_like_readability, fast_text, from_readability
+from newsark.extract import readability_body
+from newsark.extract.candidates import fast_text
 from newsark.extract.page import parse_document
+from newsark.extract.readability_body import clean_like_readability, from_readability
 
 from .test_body_choice import _para
 
@@ -60,9 +61,9 @@ def test_the_callers_tree_is_left_untouched() -> None:
 
 
 def _librarys_clean() -> Callable[[str], str]:
-    candidates._readability_class()  # (puts clean_like_readability in its place)
+    readability_body._readability_class()  # (puts clean_like_readability in its place)
     assert readability_module.clean is clean_like_readability
-    return candidates._readability_own["clean"]
+    return readability_body._readability_own["clean"]
 
 
 def test_clean_gives_the_librarys_result() -> None:
@@ -93,7 +94,7 @@ DIVS = (
 
 def test_divs_holding_blocks_are_found_as_the_library_finds_them() -> None:
     doc = lxml.html.document_fromstring(DIVS)
-    held = candidates._holding_blocks(doc)
+    held = readability_body._holding_blocks(doc)
     for div in doc.iter("div"):
         serialised = str(b"".join(etree.tostring(child, encoding="utf-8") for child in div))
         assert (div in held) == bool(REGEXES["divToPElementsRe"].search(serialised)), div.get("id")
@@ -107,7 +108,7 @@ def test_unlikely_candidates_go_as_the_library_drops_them() -> None:
         "<p id='menu'>menu</p><p class='menu'>menu again</p><div class='story'>story</div>"
         "<div class=''>no class</div><div class='popup' id='x'>popup</div></body></html>"
     )
-    ours = candidates._readability_class()(html)
+    ours = readability_body._readability_class()(html)
     theirs = Document(html)
     ours.html, theirs.html = ours._html(True), theirs._html(True)
     ours.remove_unlikely_candidates()

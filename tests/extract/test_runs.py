@@ -164,7 +164,7 @@ def test_only_empty_block_elements_with_a_line_after_them_are_spacers() -> None:
 
 
 def test_readability_reading_the_page_itself_breaks_the_spacers_too() -> None:
-    from newsark.extract.candidates import from_readability
+    from newsark.extract.readability_body import from_readability
 
     first, second = "第一段文字，市政府今天公布新的公園計劃，多名議員表示支持。" * 3, "第二段文字，居民代表表示歡迎。" * 3
     page = f"<html><body><div class='text'>{first}{_SPACER}{second}</div></body></html>"

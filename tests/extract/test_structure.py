@@ -6,13 +6,14 @@ import lxml.html
 from lxml import etree
 
 from newsark.extract import extract_page
-from newsark.extract.candidates import Candidate, from_readability
+from newsark.extract.candidates import Candidate
 from newsark.extract.choose import doubtful, is_blob
 from newsark.extract.headings import restore_headings
 from newsark.extract.inline import restore_links
 from newsark.extract.links import LinkMapper
 from newsark.extract.markdown import to_markdown
 from newsark.extract.page import parse_document
+from newsark.extract.readability_body import from_readability
 from newsark.extract.tables import restore_list_tables
 
 URL = "https://news.example.org/2024/05/harbour"

@@ -13,7 +13,6 @@ from .bylines import plausible_chinese_name
 from .candidates import (
     Candidate,
     drop_keeping_tail,
-    from_readability,
     from_trafilatura,
     hoist_closing_breaks,
     restore_link_formatting,
@@ -39,6 +38,7 @@ from .markdown import to_markdown
 from .metadata import extract_metadata
 from .nesting import stopped_too_deep, unnested
 from .plaintext import plain_text
+from .readability_body import from_readability
 from .replay import drop_replay_toolbar, is_replayed, replay_capture
 from .restore import restore_drop_caps, restore_images, restore_lead, restore_sandwiched
 from .runs import break_spacers, rejoin_split_runs, wrap_text_runs
