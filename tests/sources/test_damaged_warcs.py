@@ -164,3 +164,67 @@ def test_an_intact_file_has_no_damage_and_warcio_notes_are_per_thread(tmp_path: 
         t.start()
         t.join()
     assert mine == ["Error -3 while decompressing data"] and seen == [[]]
+
+
+def _undigested_member(n: int) -> tuple[bytes, bytes]:
+    """A gzip member holding one response record without a WARC-Block-Digest (as some tools
+    write them), and the page it holds."""
+    import gzip
+
+    body = ("<html><body>" + "".join(f"<p>Paragraph {i} of story {n}, with some words.</p>" for i in range(30))
+            + "</body></html>").encode()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+    record = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-%012d>\r\n"
+              b"WARC-Date: 2021-01-03T10:00:00Z\r\nWARC-Target-URI: https://news.example.org/article/%d\r\n"
+              b"Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n"
+              % (n, n, len(http)) + http + b"\r\n\r\n")
+    return gzip.compress(record, mtime=0), body
+
+
+def test_a_changed_member_of_a_record_without_digest_is_never_read_as_another_page(tmp_path: Path) -> None:
+    # A member with one bit changed may inflate to as many other bytes as the record says
+    # it holds; its deflate stream then runs past the member's end, where it is caught.
+    member, body = _undigested_member(1)
+    after, _ = _undigested_member(2)
+    path = tmp_path / "undigested.warc.gz"
+    read_wrong = refused = 0
+    for last in (False, True):  # followed by another record, and the file's last
+        for i in range(10, len(member) - 8):  # (past the gzip header, before its trailer)
+            for bit in (0x01, 0x10, 0x80):
+                changed = bytearray(member)
+                changed[i] ^= bit
+                path.write_bytes(bytes(changed) + (b"" if last else after))
+                try:
+                    payload = read_response(path, 0).payload
+                except ValueError:
+                    refused += 1
+                    continue
+                read_wrong += payload != body
+    assert read_wrong == 0 and refused > 0
+    path.write_bytes(member + after)
+    assert read_response(path, 0).payload == body
+    assert read_response(path, len(member)).payload.startswith(b"<html><body><p>Paragraph 0 of story 2")
+
+
+def test_a_warc_compressed_whole_is_said_to_need_recompressing(tmp_path: Path) -> None:
+    # one gzip stream for the whole file: warcio reads its first record only; the note says
+    # what to do, and the record read is not taken for a damaged one
+    import gzip
+    import subprocess
+    import sys
+
+    plain = tmp_path / "plain.warc"
+    _plain_warc(plain, 3)
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+    scan = scan_warc(whole)
+    assert len(scan.captures) == 1 and len(scan.damaged) == 1
+    assert "compressed as one gzip stream" in scan.damaged[0] and "warcio recompress" in scan.damaged[0]
+    assert read_response(whole, 0).payload.endswith(b"Story 0 with some words in it.</p></body></html>")
+    r = CliRunner().invoke(ingest_command, [str(whole), "--archive", str(tmp_path / "a")])
+    assert r.exit_code != 0 and "warcio recompress" in r.output  # (not 'no article URL shape')
+    fixed = tmp_path / "fixed.warc.gz"  # the fix the note names works
+    subprocess.run([sys.executable, "-m", "warcio.cli", "recompress", str(whole), str(fixed)],
+                   check=True, capture_output=True, timeout=60)
+    again = scan_warc(fixed)
+    assert again.damaged == [] and len(again.captures) == 3

@@ -146,12 +146,17 @@ def scan_warc(path: Path) -> WarcScan:
                         caps.append(Capture(url, ts, ctype.split(";")[0].strip(), status or "",
                                             source=str(path), warc_file=str(path), warc_offset=at))
                 except Exception as exc:  # noqa: BLE001 - warcio and zlib raise many kinds here
-                    problem = f"{type(exc).__name__}: {_printable(str(exc))}"
+                    problem = WHOLE_GZIP if "non-chunked gzip" in str(exc) else \
+                        f"{type(exc).__name__}: {_printable(str(exc))}"
                     # (where warcio was: the start of the record it could not read)
                     at = max(at, getattr(it, "offset", at) or at)
             problem = problem or next(iter(said), None)
             if not problem:  # (warcio says why whenever it stops early)
                 break
+            if problem == WHOLE_GZIP:  # no damage, but no record after the first can be found
+                damaged.append(f"offset {at}: {WHOLE_GZIP}")
+                break
+
             nxt = _next_record(fh, at, gz)
             what = " ".join(problem.split())[:120]
             damaged.append(f"offset {at}: {what!r}; "
@@ -160,6 +165,13 @@ def scan_warc(path: Path) -> WarcScan:
                 break
             start = nxt
     return WarcScan(caps, damaged)
+
+
+# warcio reads a WARC gzip-compressed record by record (one member each, so any record can
+# be read from its offset); a file compressed whole is refused after its first record.
+WHOLE_GZIP = ("the file is compressed as one gzip stream, not one gzip member per record; "
+              "`warcio recompress FILE FIXED.warc.gz` (warcio is installed with newsark) writes a "
+              "copy that reads whole: ingest that copy")
 
 
 INDEX_TIMEOUT = 4 * 3600.0  # seconds for one file on the pool before it is read here
@@ -273,6 +285,9 @@ def ingest(files: list[Path], archive_dir: Path, *, profile: Path | None = None,
         cands = [c for c in captures if is_candidate(c.original, c.mimetype, hosts)]
         prof = load_profile(profile) if profile else learn_shape(sorted({c.original for c in cands}))
         if prof is None:
+            whole = [str(p) for p in paths if any(WHOLE_GZIP in note for note in damaged.get(str(p), []))]
+            if whole:  # (its first record alone is no site)
+                raise ValueError(f"{', '.join(whole)}: {WHOLE_GZIP}")
             raise ValueError("no article URL shape found in these files; give --profile")
         story_of = {c.original: prof.story_id(c.original) for c in cands}
         ledger.set_urls(story_of)
