@@ -156,7 +156,6 @@ def scan_warc(path: Path) -> WarcScan:
             if problem == WHOLE_GZIP:  # no damage, but no record after the first can be found
                 damaged.append(f"offset {at}: {WHOLE_GZIP}")
                 break
-
             nxt = _next_record(fh, at, gz)
             what = " ".join(problem.split())[:120]
             damaged.append(f"offset {at}: {what!r}; "
