@@ -60,6 +60,8 @@ def test_rescue_small_site(ia: FakeIA, tmp_path: Path) -> None:
         a1002 = ar.read_article(1002)  # images point at capture URLs, in figures
         assert f'<img src="{ia.base}/web/20210101000000im_/https://{HOST}/media/1002.jpg"' in a1002.body
         assert a1003.date == "2019-05-04" and a1003.author == "Chan Tai Man"
+        # the day in the corpus's form; the page's stamp, with its time and zone, beside it
+        assert a1003.meta["published_at"] == "2019-05-04T10:00:00+08:00"
         assert "Subscribe to Example News" not in a1003.body
         assert a1003.url == f"{ia.base}/web/20210101000000/https://{HOST}/article/1003/story-1003"
         # 1005's newest capture is an outage page: the older capture was used instead.

@@ -276,3 +276,27 @@ def test_pause_notice_says_how_long_until_when_and_why() -> None:
     assert line.startswith("paused 60 min, until 18:00:00: the archive refused the connection")
     assert "resumes where it stopped" in line
     assert pause_notice("429", 60, now=at).startswith("paused 60 s, until 17:01:00: the archive answered 429")
+
+
+@pytest.mark.parametrize(("modified", "updated_at"), [
+    ("2021-01-05T09:30:00+08:00", "2021-01-05T09:30:00+08:00"),  # its zone would be lost: kept
+    ("2021-01-05T09:30:00", None),  # last_updated says all of it
+])
+def test_the_archive_keeps_the_pages_stamps_beside_the_corpus_dates(modified: str, updated_at: str | None) -> None:
+    from newsark.sources.extraction import extract_response
+
+    paragraphs = "".join(f"<p>Paragraph {i} of the harbour ferry story, with enough words to read.</p>"
+                         for i in range(8))
+    page = ('<html><head><meta charset="utf-8"><title>Ferry timetable changes</title>'
+            '<meta property="article:published_time" content="2021-01-03T10:00:00+08:00">'
+            f'<meta property="article:modified_time" content="{modified}"></head>'
+            f"<body><article><h1>Ferry timetable changes</h1>{paragraphs}</article></body></html>")
+    resp = WarcResponse("https://news.example.org/article/1", "20210106000000", 200,
+                        [("Content-Type", "text/html; charset=utf-8")], page.encode())
+    got = extract_response(resp, capture_url="https://web.archive.org/web/20210106000000/https://news.example.org/article/1",
+                           public_base="https://web.archive.org")
+    assert got.article is not None
+    meta = got.article.meta
+    assert (meta["date"], meta["last_updated"]) == ("2021-01-03", "2021-01-05 09:30:00")
+    assert meta["published_at"] == "2021-01-03T10:00:00+08:00" and meta.get("updated_at") == updated_at
+    assert list(meta)[-1] in ("published_at", "updated_at")  # after the corpus's keys

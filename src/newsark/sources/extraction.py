@@ -22,6 +22,7 @@ from newsark.sources.warcstore import WarcResponse
 
 MIN_BODY_CHARS = 40
 IA = "https://web.archive.org"
+_OFFSET_RE = re.compile(r"(?:[+-]\d\d:\d\d|Z)$")
 _IMG_MD = re.compile(r"^!\[([^\]]*)\]\((\S+?)(?:\s+\"[^\"]*\")?\)\s*$", re.MULTILINE)
 
 
@@ -86,7 +87,12 @@ def _extract_with_module(data: bytes, resp: WarcResponse, capture_url: str, ctyp
         return None, "no_title", charset
     if base != IA:
         art.body = art.body.replace(f"{IA}/web/", f"{base}/web/")
-    # The archive format: date as YYYY-MM-DD, last_updated as "YYYY-MM-DD HH:MM:SS".
+    # The archive format: date as YYYY-MM-DD, last_updated as "YYYY-MM-DD HH:MM:SS". What
+    # that leaves out of the page's own stamps (the time of publication, the zone of
+    # either) is kept beside them, in keys of newsark's own.
+    for key, stamp in (("published_at", ext.date), ("updated_at", ext.last_updated)):
+        if stamp and "T" in stamp and (key == "published_at" or _OFFSET_RE.search(stamp)):
+            art.meta[key] = stamp
     if art.meta.get("date"):
         art.meta["date"] = _date(str(art.meta["date"])) or art.meta["date"]
     if art.meta.get("last_updated"):
