@@ -134,3 +134,24 @@ def test_a_placeholder_title_gives_way_to_the_headline_the_body_opens_with() -> 
     # a real title stays, whatever the body opens with
     ex = extract_page(page.replace("<title>显示</title>", "<title>犬儒病</title>").encode("utf-8"))
     assert ex.title == "犬儒病" and ex.author is None
+
+
+def _section_page(crumbs: str, heading: str = "<h5>2019年人文地理学术年会在重庆成功举行！</h5>") -> bytes:
+    text = "".join(f"<p>第{i}段，来自一百二十余所高校的六百余名专家学者围绕大会主题开展了学术报告和学术对话。</p>"
+                   for i in range(8))
+    return ("<html><head><meta charset='utf-8'><title>新闻动态--中国某某学会官网</title></head><body>"
+            f"<div class='nav'>{crumbs}</div><div class='news'>{heading}"
+            f"<div class='ly'>发布时间：2019-05-18</div><div class='detail'>{text}</div></div>"
+            "<div class='side'><h4>新闻排行榜（本周最多人阅读的文章）</h4></div></body></html>").encode("utf-8")
+
+
+def test_a_title_of_section_and_site_gives_way_to_the_heading_under_the_breadcrumb() -> None:
+    # '新闻动态' is the breadcrumb's last crumb: a section, not the story
+    for crumbs in ("<h3>首页 - 新闻动态</h3>", "当前位置：<a href='/'>首页</a> &gt; <a href='/news'>新闻动态</a>"):
+        ex = extract_page(_section_page(crumbs))
+        assert ex.title == "2019年人文地理学术年会在重庆成功举行！", crumbs
+    # a breadcrumb ending with the story, no heading above the text, or one part only: as before
+    assert extract_page(_section_page("<h3>首页 - 新闻动态 - 学术年会</h3>")).title == "中国某某学会官网"
+    assert extract_page(_section_page("<h3>首页 - 新闻动态</h3>", heading="")).title == "中国某某学会官网"
+    one = _section_page("<h3>首页 - 新闻动态</h3>").replace("新闻动态--中国某某学会官网".encode(), "新闻动态".encode())
+    assert extract_page(one).title == "新闻动态"

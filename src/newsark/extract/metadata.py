@@ -118,7 +118,7 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     site_names.discard("")
     headline = ld.get("headline") if isinstance(ld.get("headline"), str) else None
     og = _first(meta, ("og:title", "twitter:title", "title", "dc.title"))
-    titled = page_title(doc, url, out.site_name, site_names, headline, og)
+    titled = page_title(doc, url, out.site_name, site_names, headline, og, body_text)
     out.title, title_tag, h1s = titled.title, titled.tag, titled.h1s
 
     # -- dates ----------------------------------------------------------------------

@@ -40,7 +40,7 @@ class PageTitle:
 
 
 def page_title(doc: etree._Element, url: str | None, site_name: str | None, site_names: set[str],
-               headline: str | None, og: str | None) -> PageTitle:
+               headline: str | None, og: str | None, body_text: str | None = None) -> PageTitle:
     """The title from the JSON-LD ``headline`` and the ``og:title`` (or its like) found in
     the page's structure, its ``<title>`` and its ``<h1>``s; ``site_names`` are the site's
     names, normalised (an ``<h1>`` that is one of them is a masthead)."""
@@ -62,6 +62,8 @@ def page_title(doc: etree._Element, url: str | None, site_name: str | None, site
     visible = _visible_headline(out.h1s, [t for t in (out.title, out.tag) if t])
     if visible and not (out.title and _same_but_lost_characters(visible, " ".join(out.title.split()))):
         out.title = visible
+    if out.tag and not structured and not out.h1s and len(out.tag) <= SECTION_TITLE_CHARS:
+        out.title = headline_under_crumbs(doc, out.tag, body_text) or out.title
     if out.title:
         out.title = _without_domain(" ".join(html.unescape(out.title).split()), url)
         out.title = _without_site_part(out.title, site_name, url)
@@ -233,6 +235,48 @@ def _without_domain(title: str, url: str | None) -> str:
         words = words[:-1]
     rest = " ".join(words)
     return rest if len(rest) >= 4 else title
+
+
+SECTION_TITLE_CHARS = 40  # a <title> of a section's and a site's names is short
+# A breadcrumb's line: 'Home', or where the page is, then the sections apart ('首页 - 新闻动态',
+# '当前位置：首页 > 新闻动态').
+_CRUMBS_RE = re.compile(
+    r"^(?:(?:当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|所在位置|位置)\s*[:：]\s*)?"
+    r"(?:首页|首頁|主页|主頁|home)\s*(?:[-–>»›/→]|&gt;)", re.IGNORECASE)
+_CRUMB_SEP_RE = re.compile(r"\s*(?:[-–>»›/→]|&gt;)\s*")
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def headline_under_crumbs(doc: etree._Element, tag: str, body_text: str | None) -> str | None:
+    """The headline of a page whose <title> (``tag``) names only its section and its site
+    ('新闻动态--中国地理学会官网', a small site's CMS) and which has no <h1>: one of the
+    title's parts is the last crumb of the page's breadcrumb ('首页 - 新闻动态'), and the
+    headline the first heading after that breadcrumb and before the body's text
+    ('<h5>2019年中国人文地理学术年会…</h5>'). None otherwise."""
+    opening = "".join((body_text or "").split())[:10]
+    parts = {p.strip() for p in TITLE_SEP_RE.split(tag)} - {""}
+    if len(opening) < 4 or len(parts) < 2:
+        return None  # (no body to find the headline above, or a title of one part)
+    crumbs = None
+    for el in doc.iter():
+        if not isinstance(el.tag, str):
+            continue
+        text = (el.text or "").strip()
+        if crumbs is None:
+            if not text or (_CRUMBS_RE.match(text) is None and text.lower() not in ("首页", "首頁", "home")):
+                continue
+            line = flat_text(el.getparent() if el.tag == "a" and el.getparent() is not None else el)
+            if len(line) <= 80 and _CRUMBS_RE.match(line):
+                if _CRUMB_SEP_RE.split(line)[-1].strip() not in parts:
+                    return None  # (the breadcrumb names another section, or the story)
+                crumbs = el
+        elif "".join(text.split()).startswith(opening):
+            return None  # the body's text, and no heading above it
+        elif el.tag in _HEADINGS and el is not crumbs:
+            shown = headline_text(el)
+            if len(shown) >= 6 and shown not in parts and not _CRUMBS_RE.match(shown):
+                return shown
+    return None
 
 
 def _visible_headline(h1s: list[str], others: list[str]) -> str | None:
