@@ -101,6 +101,28 @@ def test_an_ordered_list_in_trafilaturas_body_keeps_its_numbers() -> None:
     assert "1. Step one" in md and "3. Step three" in md and "- A bullet" in md
 
 
+def test_inline_code_is_a_code_span_with_its_text_as_written() -> None:
+    # a code span takes no escapes: 'read\\_file' would show its backslash
+    assert _md("<div><p>Call <code>read_file</code>, <code>a*b</code> and <code>x`y</code>.</p></div>") == \
+        "Call `read_file`, `a*b` and ``x`y``."
+    # in a link's text, code holding a bracket is text (escaped there), other code stays code
+    md = _md("<div><p><a href='https://ex.org/pr/815'>Remove <code>[no-mentions]</code> and <code>a_b</code></a>"
+             " (thanks)</p></div>")
+    assert md == "[Remove \\[no-mentions\\] and `a_b`](https://ex.org/pr/815) (thanks)"
+    assert plain_text(md) == "Remove [no-mentions] and a_b (thanks)"
+    from newsark.extract.candidates import from_trafilatura
+
+    # trafilatura's HTML makes every <code> a <pre>: inside a line of text it stays inline
+    para = "<p>It first adds a dummy character (<code>#</code>) to the front of both strings of the ferry.</p>"
+    page = ("<html><body><article><h1>Ferry</h1>" + para * 4
+            + "<pre><code>def f(s1_name):\n    return s1_name</code></pre></article></body></html>")
+    body = from_trafilatura(page, None)
+    assert body is not None
+    md = to_markdown(body.element, LinkMapper(None, None))[0]
+    assert "It first adds a dummy character (`#`) to the front" in md
+    assert "```\ndef f(s1_name):\n    return s1_name\n```" in md  # a block stays a block
+
+
 def test_an_ordered_list_that_goes_on_keeps_its_first_number() -> None:
     assert _md("<div><ol start='4'><li>Four</li><li>Five</li></ol><ol start='x'><li>One</li></ol></div>") == \
         "4. Four\n5. Five\n\n1. One"
@@ -235,6 +257,8 @@ def test_paragraphs_repeating_a_figures_caption_go() -> None:
     ("*Italic*, **bold** and a kept \\* star.", "Italic, bold and a kept * star."),
     ("> - 1. ### Nested heading\n\n  - item\n\nA line of its own", "Nested heading\n\nitem\n\nA line of its own"),
     ("Words  with\u3000odd\u00a0spaces stay as written", "Words  with\u3000odd\u00a0spaces stay as written"),
+    ("Call `read_file` with `a*b` or `` x`y ``.", "Call read_file with a*b or x`y."),  # code spans
+    ("```\nprint(s1_name)\n```", "print(s1_name)"),
 ])
 def test_plain_text_of_markup(markdown: str, text: str) -> None:
     assert plain_text(markdown) == text

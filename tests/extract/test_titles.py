@@ -142,7 +142,7 @@ def _section_page(crumbs: str, heading: str = "<h5>2019年人文地理学术年�
     return ("<html><head><meta charset='utf-8'><title>新闻动态--中国某某学会官网</title></head><body>"
             f"<div class='nav'>{crumbs}</div><div class='news'>{heading}"
             f"<div class='ly'>发布时间：2019-05-18</div><div class='detail'>{text}</div></div>"
-            "<div class='side'><h4>新闻排行榜（本周最多人阅读的文章）</h4></div></body></html>").encode("utf-8")
+            "<div class='side'><h4>新闻排行榜（本周最多人阅读的文章）</h4></div></body></html>").encode()
 
 
 def test_a_title_of_section_and_site_gives_way_to_the_heading_under_the_breadcrumb() -> None:

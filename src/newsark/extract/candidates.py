@@ -122,12 +122,29 @@ def from_trafilatura(html_text: str | etree._Element, url: str | None, *, fast: 
         if el.get("rend") == "ol":
             el.tag = "ol"
             el.attrib.clear()
+    # It also makes every <code> a <pre>, a block: code inside a line of text ('adds a
+    # dummy character (<code>#</code>) to') stays in its line.
+    inline_code = [el for el in body_xml.iter("code") if _in_a_line(el)]
+    for el in inline_code:
+        el.tag = "inline-code"
     root = convert_to_html(body_xml)
+    for el in inline_code:
+        el.tag = "code"
     body = root.find("body")
     if body is None:
         return None
     text = fast_text(body)
     return Candidate("trafilatura", body, text) if text else None
+
+
+_LINE_PARENTS = frozenset(("p", "item", "cell", "head", "hi", "ref", "del"))  # trafilatura's tags
+
+
+def _in_a_line(code: etree._Element) -> bool:
+    """Whether a <code> of trafilatura's body is part of a line of text: inside a paragraph
+    (a list item, a cell, a heading, formatting) and of one line itself."""
+    parent = code.getparent()
+    return parent is not None and parent.tag in _LINE_PARENTS and "\n" not in "".join(code.itertext())
 
 
 _FORMATTED_LINKS = etree.XPath("//a[@href][not(normalize-space(text()))][count(*)=1]")

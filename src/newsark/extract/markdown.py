@@ -25,7 +25,7 @@ from lxml import etree
 
 from .credits import STORY_SOURCE, split_credit
 from .links import LinkMapper
-from .plaintext import plain_text
+from .plaintext import CODE_SPAN_RE, plain_text
 
 _BLOCK = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li",
@@ -190,6 +190,25 @@ def text_with_breaks(el: etree._Element) -> str:
     return "".join(parts)
 
 
+def code_span(el: etree._Element) -> str:
+    """Inline code as Markdown writes it: its text as it is (a code span takes no escapes:
+    '`read_file`', not '`read\\_file`'), between backticks one more than the longest run
+    inside it, spaced from a backtick at either end."""
+    code = " ".join("".join(el.itertext()).split())
+    if not code:
+        return ""
+    fence = "`" * (max((len(run) for run in _BACKTICKS_RE.findall(code)), default=0) + 1)
+    pad = " " if code.startswith("`") or code.endswith("`") else ""
+    return f"{fence}{pad}{code}{pad}{fence}"
+
+
+_BACKTICKS_RE = re.compile(r"`+")
+
+
+def _bracketless_code(m: re.Match[str]) -> str:
+    """A code span of a link's text, as text when it holds a bracket."""
+    code = m.group(2).strip(" ")
+    return _escape_md(code) if "[" in code or "]" in code else m.group(0)
 _NEEDS_ESCAPE = re.compile(r"[*_\\]").search
 
 
@@ -263,13 +282,16 @@ class MarkdownWriter:
             href = self.links(child.get("href") or "")
             if href and text and not href.startswith(("#", "javascript:")):
                 # brackets in the text and parentheses or spaces in the URL would end
-                # the link early ('[[Guide] More]', 'wiki/Foo_(bar)')
+                # the link early ('[[Guide] More]', 'wiki/Foo_(bar)'); code with brackets
+                # in a link's text is written as text, where they can be escaped
+                if "`" in text and ("[" in text or "]" in text):
+                    text = CODE_SPAN_RE.sub(_bracketless_code, text)
                 text = text.replace("[", "\\[").replace("]", "\\]")
                 href = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
                 return f"{before}[{text}]({href}){after}"
             return inner
         if tag == "code":
-            return f"`{inner}`"
+            return code_span(child)
         if tag in _BLOCK:
             # A block inside a run of text (a <div> of a list item, a card's lines): the
             # page shows it on a line of its own, so its words never run into the next.

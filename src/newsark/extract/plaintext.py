@@ -23,6 +23,13 @@ _BLOCK_PREFIX_RE = re.compile(r"^(?=[ \t>\-#\d])(?:[ \t]*(?:> ?|- |\d+\. ))*(?:[
 _EMPHASIS_RE = re.compile(r"(?<!\\)\*")  # after "**" is gone
 _FENCE_RULE_RE = re.compile(r"^```$|^\|?-{3}.*$", re.MULTILINE)
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
+# Inline code on one line ('`read_file`', '`` a`b ``'): its text stays, its backticks go.
+CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")
+
+
+def _code_text(m: re.Match[str]) -> str:
+    # (escaped as the passes below expect: a code span's '*' is no emphasis)
+    return m.group(2).strip(" ").replace("\\", "\\\\").replace("*", "\\*")
 
 
 def plain_text(markdown: str, *, with_captions: bool = True) -> str:
@@ -37,6 +44,8 @@ def plain_text(markdown: str, *, with_captions: bool = True) -> str:
     text = _FIG_RE.sub(fig, markdown) if "<figure>" in markdown else markdown
     if "{{<" in text:
         text = _SHORTCODE_LINE_RE.sub("", text)  # Hugo shortcodes (embeds)
+    if "`" in text:
+        text = CODE_SPAN_RE.sub(_code_text, text)
     if "](" in text:
         text = (MD_LINK_RE if "![" in text else _TEXT_LINK_RE).sub(r"\1", text)
     text = _BLOCK_PREFIX_RE.sub("", text)
