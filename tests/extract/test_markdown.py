@@ -159,6 +159,14 @@ def test_adjacent_bold_or_italic_pieces_are_one() -> None:
                   "- **Breakfast:** a main entree\n\n*onetwo* **apart** **words** *it***bold**")
 
 
+def test_emphasis_inside_the_same_emphasis_adds_no_markers() -> None:
+    md = _md("<div><p><strong><em><b><i>For those short on time, a <a href='https://ex.org/c'>circuit</a> </i></b>"
+             "works.</em></strong></p><p>It tells you <i><em>what happened</em></i>.</p>"
+             "<p><b>Bold <i>both <b>again</b></i> end</b></p></div>")
+    assert md == ("***For those short on time, a [circuit](https://ex.org/c) works.***\n\n"
+                  "It tells you *what happened*.\n\n**Bold *both again* end**")
+
+
 def test_a_figure_keeps_the_pages_description_when_it_is_not_the_caption() -> None:
     from newsark.extract.markdown import image_alt
 

@@ -205,6 +205,14 @@ def code_span(el: etree._Element) -> str:
 _BACKTICKS_RE = re.compile(r"`+")
 
 
+_BOLD = ("strong", "b")
+_ITALIC = ("em", "i")
+
+
+def _within(el: etree._Element, tags: tuple[str, ...]) -> bool:
+    return next(el.iterancestors(*tags), None) is not None
+
+
 def _bracketless_code(m: re.Match[str]) -> str:
     """A code span of a link's text, as text when it holds a bracket."""
     code = m.group(2).strip(" ")
@@ -274,10 +282,12 @@ class MarkdownWriter:
         after = " " if text and inner[-1] == " " else ""
         # Emphasis of punctuation alone ('<i>. </i>' after an italic run) is written
         # without markers: '*here**.*' would read as bold markers run together.
-        if tag in ("strong", "b") and text and not _NO_WORD_RE.fullmatch(text):
-            return f"{before}**{text}**{after}"
-        if tag in ("em", "i") and text and not _NO_WORD_RE.fullmatch(text):
-            return f"{before}*{text}*{after}"
+        # Emphasis inside the same emphasis ('<strong><b>…</b></strong>') adds nothing: its
+        # markers would only run into the outer ones ('******For those short on time').
+        if tag in _BOLD and text and not _NO_WORD_RE.fullmatch(text):
+            return inner if _within(child, _BOLD) else f"{before}**{text}**{after}"
+        if tag in _ITALIC and text and not _NO_WORD_RE.fullmatch(text):
+            return inner if _within(child, _ITALIC) else f"{before}*{text}*{after}"
         if tag == "a":
             href = self.links(child.get("href") or "")
             if href and text and not href.startswith(("#", "javascript:")):
