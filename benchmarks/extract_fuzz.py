@@ -10,7 +10,7 @@ bytes get damaged, and each damaged page is extracted (and turned into the archi
   thousands of open ``<div>``s or ``<table>``s, an unclosed script or comment, contradictory
   charset declarations, a 100 KB data: URI, invalid entities, broken JSON-LD and dates (one
   followed by 30,000 spaces), a
-  bad ``<base href>``, ...).
+  bad ``<base href>``, a paragraph of backtick runs of every length, ...).
 
 It prints how many pages crashed (any error but newsark's clear refusal of what is no page,
 which is counted apart), how many took over ``--slow`` seconds, and
@@ -63,6 +63,9 @@ SNIPPETS = (
     b'<meta property="article:published_time" content="Jan 5, 2021' + b" " * 30_000 + b'x">',
     b"<p>Posted Jan 5, 2021" + b"\t" * 30_000 + b"</p>",
     b'<meta name="keywords" content="' + b",".join([b"k"] * 5000) + b'">',
+    # a paragraph of backtick runs of every length (seconds for its plain text when each run
+    # searched ahead for its closing run)
+    b"<p>" + b" x ".join(b"`" * k for k in range(1, 800)) + b"</p>",
 )
 
 

@@ -25,7 +25,7 @@ from lxml import etree
 
 from .credits import STORY_SOURCE, split_credit
 from .links import LinkMapper
-from .plaintext import CODE_SPAN_RE, plain_text
+from .plaintext import plain_text, replace_code_spans
 
 _BLOCK = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li",
@@ -213,18 +213,18 @@ def _within(el: etree._Element, tags: tuple[str, ...]) -> bool:
     return next(el.iterancestors(*tags), None) is not None
 
 
-def _bracketless_code(m: re.Match[str]) -> str:
+def _bracketless_code(code: str, span: str) -> str:
     """A code span of a link's text, as text when it holds a bracket."""
-    code = m.group(2).strip(" ")
-    return _escape_md(code) if "[" in code or "]" in code else m.group(0)
-_NEEDS_ESCAPE = re.compile(r"[*_\\]").search
+    return _escape_md(code) if "[" in code or "]" in code else span
+_NEEDS_ESCAPE = re.compile(r"[*_\\`]").search
 
 
 def _escape_md(text: str) -> str:
-    # Only what would change the meaning at the start of a line or in emphasis.
+    # Only what would change the meaning at the start of a line, in emphasis, or as code
+    # (a backtick the page writes as text opens no code span).
     if not text or not _NEEDS_ESCAPE(text):
         return text
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
+    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`")
 
 
 def _append_inline(parts: list[str], piece: str) -> None:
@@ -295,7 +295,7 @@ class MarkdownWriter:
                 # the link early ('[[Guide] More]', 'wiki/Foo_(bar)'); code with brackets
                 # in a link's text is written as text, where they can be escaped
                 if "`" in text and ("[" in text or "]" in text):
-                    text = CODE_SPAN_RE.sub(_bracketless_code, text)
+                    text = replace_code_spans(text, _bracketless_code)
                 text = text.replace("[", "\\[").replace("]", "\\]")
                 href = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
                 return f"{before}[{text}]({href}){after}"

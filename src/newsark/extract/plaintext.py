@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 _ESCAPED_START_RE = re.compile(r"^(\d*)\\([.)\-+>#])", re.MULTILINE)
 # A link (or image) of this Markdown, its text in group 1 (brackets in it escaped).
@@ -23,13 +24,47 @@ _BLOCK_PREFIX_RE = re.compile(r"^(?=[ \t>\-#\d])(?:[ \t]*(?:> ?|- |\d+\. ))*(?:[
 _EMPHASIS_RE = re.compile(r"(?<!\\)\*")  # after "**" is gone
 _FENCE_RULE_RE = re.compile(r"^```$|^\|?-{3}.*$", re.MULTILINE)
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
-# Inline code on one line ('`read_file`', '`` a`b ``'): its text stays, its backticks go.
-CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")
+_BACKTICK_RUN_RE = re.compile(r"(?<!\\)`+")  # (an escaped one is text)
 
 
-def _code_text(m: re.Match[str]) -> str:
+def replace_code_spans(text: str, replace: Callable[[str, str], str]) -> str:
+    """``text`` with each inline code span of a line ('`read_file`', '`` a`b ``') replaced
+    by ``replace(its code, the span as written)``. As Markdown reads them: a run of
+    backticks opens a span that the next run of as many backticks closes, or is text. Found
+    in one pass over each line's runs (a pattern searching ahead from every run took
+    seconds on a line of many runs of different lengths)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        runs = [m.span() for m in _BACKTICK_RUN_RE.finditer(line)] if "`" in line else []
+        if len(runs) < 2:
+            out.append(line)
+            continue
+        closing: list[int | None] = [None] * len(runs)  # the next run of the same length
+        seen: dict[int, int] = {}
+        for i in range(len(runs) - 1, -1, -1):
+            size = runs[i][1] - runs[i][0]
+            closing[i], seen[size] = seen.get(size), i
+        pieces: list[str] = []
+        pos = i = 0
+        while i < len(runs):
+            j = closing[i]
+            if j is None:
+                i += 1
+                continue
+            (start, code_start), (code_end, end) = runs[i], runs[j]
+            code = line[code_start:code_end]
+            if code.strip(" "):
+                pieces += [line[pos:start], replace(code.strip(" "), line[start:end])]
+                pos = end
+            i = j + 1
+        pieces.append(line[pos:])
+        out.append("".join(pieces))
+    return "\n".join(out)
+
+
+def _code_text(code: str, span: str) -> str:
     # (escaped as the passes below expect: a code span's '*' is no emphasis)
-    return m.group(2).strip(" ").replace("\\", "\\\\").replace("*", "\\*")
+    return code.replace("\\", "\\\\").replace("*", "\\*")
 
 
 def plain_text(markdown: str, *, with_captions: bool = True) -> str:
@@ -45,7 +80,7 @@ def plain_text(markdown: str, *, with_captions: bool = True) -> str:
     if "{{<" in text:
         text = _SHORTCODE_LINE_RE.sub("", text)  # Hugo shortcodes (embeds)
     if "`" in text:
-        text = CODE_SPAN_RE.sub(_code_text, text)
+        text = replace_code_spans(text, _code_text)
     if "](" in text:
         text = (MD_LINK_RE if "![" in text else _TEXT_LINK_RE).sub(r"\1", text)
     text = _BLOCK_PREFIX_RE.sub("", text)
@@ -58,6 +93,7 @@ def plain_text(markdown: str, *, with_captions: bool = True) -> str:
     if "\\" in text:
         text = _ESCAPED_START_RE.sub(r"\1\2", text)
         text = text.replace("\\*", "*").replace("\\_", "_").replace("\\[", "[").replace("\\]", "]")
+        text = text.replace("\\`", "`")
         text = text.replace("\\\\", "\\")
     if "\n\n\n" in text:
         text = _BLANK_LINES_RE.sub("\n\n", text)
