@@ -110,6 +110,10 @@ def test_inline_code_is_a_code_span_with_its_text_as_written() -> None:
              " (thanks)</p></div>")
     assert md == "[Remove \\[no-mentions\\] and `a_b`](https://ex.org/pr/815) (thanks)"
     assert plain_text(md) == "Remove [no-mentions] and a_b (thanks)"
+    # backticks the page writes as text open no code span
+    md = _md("<div><p>The Spiral Model`s pros and `typed` ticks, and <code>real_code</code>.</p></div>")
+    assert md == "The Spiral Model\\`s pros and \\`typed\\` ticks, and `real_code`."
+    assert plain_text(md) == "The Spiral Model`s pros and `typed` ticks, and real_code."
     from newsark.extract.candidates import from_trafilatura
 
     # trafilatura's HTML makes every <code> a <pre>: inside a line of text it stays inline
@@ -267,6 +271,7 @@ def test_paragraphs_repeating_a_figures_caption_go() -> None:
     ("Words  with\u3000odd\u00a0spaces stay as written", "Words  with\u3000odd\u00a0spaces stay as written"),
     ("Call `read_file` with `a*b` or `` x`y ``.", "Call read_file with a*b or x`y."),  # code spans
     ("```\nprint(s1_name)\n```", "print(s1_name)"),
+    ("The model\\`s `a` and \\`b\\` ``c`` `d", "The model`s a and `b` c `d"),  # escaped ticks are text
 ])
 def test_plain_text_of_markup(markdown: str, text: str) -> None:
     assert plain_text(markdown) == text
