@@ -32,10 +32,19 @@ def test_spaces_the_page_writes_come_back() -> None:
 
 
 def test_pieces_the_page_writes_joined_stay_joined() -> None:
-    n, md = _restore("<div><p>The <b>Wiki</b>pedia article and <b>Hong</b>Kong written together.</p>"
-                     "<p>記者<b>王小明</b>報導</p></div>")
+    n, md = _restore("<div><p>The <b>Wiki</b>pedia article written together.</p>"
+                     "<p>記者<b>王小明</b>報導</p><p>Mc<b>Donald</b> and i<b>Phone</b></p></div>")
     assert n == 0
-    assert md == "The **Wiki**pedia article and **Hong**Kong written together.\n\n記者**王小明**報導"
+    assert md == "The **Wiki**pedia article written together.\n\n記者**王小明**報導\n\nMc**Donald** and i**Phone**"
+
+
+def test_a_lower_case_word_then_an_upper_case_one_in_another_element_are_two_words() -> None:
+    # a style shows them apart (the page's text runs them together), or the page typed them so
+    n, md = _restore("<div><h2><a href='/a'>The Alchemist</a><em>Mercy</em>Backwoodz Studioz</h2>"
+                     "<p><b>Hong</b>Kong and <a href='/b'>Amazon</a><span>Check price</span></p></div>")
+    assert n == 4
+    assert md == ("## [The Alchemist](https://ex.org/a) *Mercy* Backwoodz Studioz\n\n"
+                  "**Hong** Kong and [Amazon](https://ex.org/b) Check price")
 
 
 def test_pieces_in_different_blocks_are_not_joined_or_spaced() -> None:

@@ -58,6 +58,17 @@ def _joins_words(left: str, right: str) -> bool:
     return right[0].isalnum() and (left[-1].isalnum() or left[-1] in ".,;:!?)]\"'”’")
 
 
+def _new_word(left: str, right: str) -> bool:
+    """Two pieces of two elements that are two words even where the page's text runs them
+    together: a style shows them apart ('The Alchemist' in a link, 'Mercy' in an <em>
+    after it, each a line of a heading; 'Amazon' and a 'Check price' button), or the page
+    typed them so ('<b>Hong</b>Kong'). A word of three letters or more ending in lower
+    case, then one starting in upper case; 'Wiki<b>pedia</b>' stays one word."""
+    word = left.split()[-1] if left.split() else ""
+    return len(word) >= _MIN_SIDE and word.isalpha() and word[-1].islower() and right[0].isupper() \
+        and right[:2].isalpha()
+
+
 def restore_spaces(body: etree._Element, doc: etree._Element) -> int:
     """Put back the spaces the body lost between its inline pieces (see the module's
     docstring), changing ``body`` in place. Returns how many were put back."""
@@ -75,7 +86,7 @@ def restore_spaces(body: etree._Element, doc: etree._Element) -> int:
             if len(a) >= _MIN_SIDE and len(b) >= _MIN_SIDE:
                 if page is None:
                     page = " ".join(doc.text_content().split())
-                if f"{a} {b}" in page and f"{a}{b}" not in page:
+                if (f"{a} {b}" in page and f"{a}{b}" not in page) or _new_word(a, b):
                     el, which = slot
                     if which == "text":
                         el.text = " " + text
