@@ -45,6 +45,10 @@ def test_a_lower_case_word_then_an_upper_case_one_in_another_element_are_two_wor
     assert n == 4
     assert md == ("## [The Alchemist](https://ex.org/a) *Mercy* Backwoodz Studioz\n\n"
                   "**Hong** Kong and [Amazon](https://ex.org/b) Check price")
+    # and after a sentence or a label ended ('…, etc.' then 'Name' in the next element); not
+    # after an abbreviation in capitals
+    n, md = _restore("<div><p><b>Question?</b>The answer, <i>etc.</i>Name the <b>U.S.</b>Army</p></div>")
+    assert n == 2 and md == "**Question?** The answer, *etc.* Name the **U.S.**Army"
 
 
 def test_pieces_in_different_blocks_are_not_joined_or_spaced() -> None:

@@ -24,6 +24,7 @@ _BREAKS = {
 }
 _CONTEXT = 16  # characters on each side looked up in the page's text
 _MIN_SIDE = 3  # shorter pieces are too common to tell anything
+_SENTENCE_ENDS = (".", "!", "?", ":")
 
 
 def _slots(body: etree._Element) -> Iterator[tuple[etree._Element, str] | None]:
@@ -65,6 +66,8 @@ def _new_word(left: str, right: str) -> bool:
     typed them so ('<b>Hong</b>Kong'). A word of three letters or more ending in lower
     case, then one starting in upper case; 'Wiki<b>pedia</b>' stays one word."""
     word = left.split()[-1] if left.split() else ""
+    if word[-1:] in _SENTENCE_ENDS:  # 'etc.' then 'Name': a sentence or a label ended
+        word = word[:-1]
     return len(word) >= _MIN_SIDE and word.isalpha() and word[-1].islower() and right[0].isupper() \
         and right[:2].isalpha()
 
