@@ -63,3 +63,16 @@ def test_extract_page_puts_the_space_back_in_the_text() -> None:
     text = extract_page(page.encode(), url="https://ex.org/story").text
     assert "arrive at the airport without stress" in text
     assert "Istanbulis" not in text and "airportwithout" not in text
+
+
+def test_a_captions_lines_and_words_of_two_elements_stay_apart() -> None:
+    from newsark.extract.markdown import caption_parts
+
+    cap = html.fromstring("<figcaption><div>Coffee plantation</div><div>Guatemalan laborer at work.</div>"
+                          "<span>Media caption</span>Who is <b>Julian</b> Assange?"
+                          "<span class='credit'>Photo: Jo Doe</span></figcaption>")
+    caption = "Coffee plantation Guatemalan laborer at work. Media caption Who is Julian Assange?"
+    assert caption_parts(cap) == (caption, "Photo: Jo Doe")
+    # one word stays one ('Wiki<b>pedia</b>'), a brand the page writes whole stays whole
+    assert caption_parts(html.fromstring("<figcaption>The Wiki<b>pedia</b> logo at PortMiami</figcaption>")) == \
+        ("The Wikipedia logo at PortMiami", "")

@@ -26,6 +26,7 @@ from lxml import etree
 from .credits import STORY_SOURCE, split_credit
 from .links import LinkMapper
 from .plaintext import plain_text, replace_code_spans
+from .spacing import spaced_text
 
 _BLOCK = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li",
@@ -106,9 +107,9 @@ def caption_parts(cap: etree._Element) -> tuple[str, str]:
     credit = ""
     for sub in cap.iterdescendants():
         if isinstance(sub.tag, str) and _CREDIT_CLASS_RE.search(f"{sub.get('class') or ''} {sub.get('id') or ''}"):
-            credit = flat_text(sub)
+            credit = spaced_text(sub)
             break
-    text = flat_text(cap)
+    text = spaced_text(cap)
     if credit and text.endswith(credit):
         return text[: -len(credit)].rstrip(" -–—|"), credit
     return text, ""

@@ -102,3 +102,23 @@ def restore_spaces(body: etree._Element, doc: etree._Element) -> int:
         elif text:
             prev = None  # white space already parts the pieces
     return restored
+
+
+def spaced_text(el: etree._Element) -> str:
+    """An element's text on one line, as ``flat_text`` gives it but with a space where two
+    of its blocks meet ('<div>Coffee plantation</div><div>Guatemalan laborer…</div>') and
+    between two words of two elements (``_new_word``): a caption's parts, shown as lines."""
+    parts: list[str] = []
+    last = ""
+    for slot in _slots(el):
+        if slot is None:
+            parts.append(" ")
+            continue
+        text = _get(slot)
+        if not text:
+            continue
+        if last and not parts[-1][-1:].isspace() and _new_word(last, text):
+            parts.append(" ")
+        parts.append(text)
+        last = text if text.strip() else last
+    return " ".join("".join(parts).split())
