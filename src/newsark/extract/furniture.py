@@ -154,10 +154,15 @@ _MARKUP_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>]+")
 _MARKUP_START_RE = re.compile(r"[!\[*_`#>]")  # (a block without any is words alone)
 
 
+_MARKERS_RE = re.compile(r"[*_`#>]+")
+
+
 def plain_block(block: str) -> str:
     """A block's words without Markdown markers or link targets, white space collapsed."""
-    if _MARKUP_START_RE.search(block):
+    if "](" in block:
         block = _MARKUP_RE.sub(lambda m: m.group(1) or " ", block)
+    elif _MARKUP_START_RE.search(block):  # markers only: replaced without a call for each
+        block = _MARKERS_RE.sub(" ", block)  # (an escaped backtick each is a run of its own)
     return " ".join(block.split())
 
 
