@@ -191,6 +191,9 @@ def text_with_breaks(el: etree._Element) -> str:
     return "".join(parts)
 
 
+_BACKTICKS_RE = re.compile(r"`+")
+
+
 def code_span(el: etree._Element) -> str:
     """Inline code as Markdown writes it: its text as it is (a code span takes no escapes:
     '`read_file`', not '`read\\_file`'), between backticks one more than the longest run
@@ -201,9 +204,6 @@ def code_span(el: etree._Element) -> str:
     fence = "`" * (max((len(run) for run in _BACKTICKS_RE.findall(code)), default=0) + 1)
     pad = " " if code.startswith("`") or code.endswith("`") else ""
     return f"{fence}{pad}{code}{pad}{fence}"
-
-
-_BACKTICKS_RE = re.compile(r"`+")
 
 
 _BOLD = ("strong", "b")
@@ -217,6 +217,8 @@ def _within(el: etree._Element, tags: tuple[str, ...]) -> bool:
 def _bracketless_code(code: str, span: str) -> str:
     """A code span of a link's text, as text when it holds a bracket."""
     return _escape_md(code) if "[" in code or "]" in code else span
+
+
 _NEEDS_ESCAPE = re.compile(r"[*_\\`]").search
 
 
