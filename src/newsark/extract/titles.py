@@ -257,22 +257,22 @@ def headline_under_crumbs(doc: etree._Element, tag: str, body_text: str | None) 
     parts = {p.strip() for p in TITLE_SEP_RE.split(tag)} - {""}
     if len(opening) < 4 or len(parts) < 2:
         return None  # (no body to find the headline above, or a title of one part)
-    crumbs = None
+    after_crumbs = False
     for el in doc.iter():
         if not isinstance(el.tag, str):
             continue
         text = (el.text or "").strip()
-        if crumbs is None:
+        if not after_crumbs:
             if not text or (_CRUMBS_RE.match(text) is None and text.lower() not in ("首页", "首頁", "home")):
                 continue
             line = flat_text(el.getparent() if el.tag == "a" and el.getparent() is not None else el)
             if len(line) <= 80 and _CRUMBS_RE.match(line):
                 if _CRUMB_SEP_RE.split(line)[-1].strip() not in parts:
                     return None  # (the breadcrumb names another section, or the story)
-                crumbs = el
+                after_crumbs = True
         elif "".join(text.split()).startswith(opening):
             return None  # the body's text, and no heading above it
-        elif el.tag in _HEADINGS and el is not crumbs:
+        elif el.tag in _HEADINGS:
             shown = headline_text(el)
             if len(shown) >= 6 and shown not in parts and not _CRUMBS_RE.match(shown):
                 return shown
