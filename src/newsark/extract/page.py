@@ -37,6 +37,7 @@ from .links import LinkMapper, base_href, capture_parts, own_url
 from .markdown import to_markdown
 from .metadata import extract_metadata
 from .nesting import stopped_too_deep, unnested
+from .otherposts import drop_other_posts
 from .plaintext import plain_text
 from .readability_body import from_readability
 from .replay import drop_replay_toolbar, is_replayed, replay_capture
@@ -190,6 +191,7 @@ def _parse(text: str) -> tuple[etree._Element, str | None]:
     unlink_self_anchored_headings(doc)
     if is_replayed(text):  # saved from the Wayback Machine's replay: its toolbar is not the page
         drop_replay_toolbar(doc)
+    drop_other_posts(doc, text)  # a WordPress post's teasers of other posts
     open_collapsed(doc, text)  # an accordion's closed answers are text every extractor drops
     break_spacers(doc, text)  # an empty display:block element between two lines of text
     return doc, (None if deep else text)
