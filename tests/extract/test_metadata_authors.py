@@ -133,3 +133,20 @@ def test_the_title_or_a_job_title_is_not_the_author() -> None:
     assert _author(html) is None
     html = _page(header="<div class='author'>Co-Founder</div><div>March 4, 2020</div>")
     assert _author(html) is None
+
+
+@pytest.mark.parametrize(
+    ("box", "expected"),
+    [
+        # WordPress's author block: the label and the name are two paragraphs
+        (("<div class='wp-block-post-author__content'><p class='wp-block-post-author__byline'>Written by</p>"
+         "<p class='wp-block-post-author__name'><a href='/author/n'>Sir Nuno</a></p></div>"), "Sir Nuno"),
+        # the name, then a job title on a line of its own
+        ("<div class='author-info'><p>Matt Check</p><p>Head Winemaker</p></div>", "Matt Check"),
+        # the name, then a link to the writer's other stories
+        (("<div class='author-box'><h4><a class='name' href='/a/j'>Jose Altoveros</a>"
+         "<a class='view-more' href='/a/j'><span>View More Articles</span></a></h4></div>"), "Jose Altoveros"),
+    ],
+)
+def test_an_author_element_of_several_lines(box: str, expected: str) -> None:
+    assert _author(_page(header=box)) == expected

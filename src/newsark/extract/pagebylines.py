@@ -7,8 +7,15 @@ import re
 
 from lxml import etree
 
-from .bylines import is_placeholder, looks_like_name, plausible_chinese_name, split_byline
+from .bylines import (
+    OTHER_STORIES,
+    is_placeholder,
+    looks_like_name,
+    plausible_chinese_name,
+    split_byline,
+)
 from .markdown import flat_text
+from .spacing import block_lines
 from .zone import body_bounds
 
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
@@ -62,8 +69,9 @@ _BYLINE_PATTERNS = [
     re.compile(r"(?:原创|原創)\s*[:：]\s*([\u4e00-\u9fff·]{2,6}?)\s*(?:编译|編譯|整理)"),
     re.compile(r"^(?:By|BY|by)\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)"),
 ]
-# The button beside an author's name ('中国广州发布 关注'): no part of the name.
-_FOLLOW_RE = re.compile(r"\s*[+＋]?\s*(?:关注|關注|订阅|訂閱|follow|subscribe)\s*$", re.IGNORECASE)
+# The button beside an author's name ('中国广州发布 关注', 'Jose Altoveros View More Articles').
+_FOLLOW_RE = re.compile(r"\s*[+＋]?\s*(?:关注|關注|订阅|訂閱|follow|subscribe|"
+                        + OTHER_STORIES + r")\s*$", re.IGNORECASE)
 # The editor: '责任编辑：张迪', '责编：薛艺磊', a staff code after the name ('杨倩_NF4425', 163.com),
 # a Latin name ('责编：Demi Xia').
 _EDITOR_RE = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*(" + _CJK_NAMES
@@ -132,15 +140,29 @@ def bylines_marked(doc: etree._Element) -> list[tuple[str, str]]:
         if any("comment" in f"{a.get('class') or ''} {a.get('id') or ''}".lower()
                for a in (el, *el.iterancestors())):
             continue  # a commenter is not the author
-        t = _FOLLOW_RE.sub("", flat_text(el))
+        lines = [_FOLLOW_RE.sub("", line) for line in block_lines(el)]
+        t = " ".join(lines)
         link = next(el.iterancestors("a"), None)
         if link is not None and len(flat_text(link)) > len(t) + 2:
             continue  # the author of another story, in its teaser link ('黄斌汉：新年大礼 …')
         if 2 <= len(t) <= 40:
-            # its label beside the name stays out ('Matteo Laratta | Author')
-            names = [(r, n) for r, n in split_byline(t) if not is_placeholder(n)]
-            if names and all(looks_like_name(n) for _, n in names):
+            names = _names_in(lines)
+            if names:
                 return names
+    return []
+
+
+def _names_in(lines: list[str]) -> list[tuple[str, str]]:
+    """The names an author element shows: its label beside the name stays out ('Matteo
+    Laratta | Author'); of several lines, the first that names someone, or a label line
+    with the name on the next ('Written by' / 'Sir Nuno'), not a role or link on another
+    ('Matt Check' / 'Head Winemaker', 'Jose Altoveros' / 'View More Articles')."""
+    texts = [" ".join(lines)] if len(lines) == 1 else [
+        text for i, line in enumerate(lines) for text in (line, " ".join(lines[i : i + 2]))]
+    for text in texts:
+        names = [(r, n) for r, n in split_byline(text) if not is_placeholder(n)]
+        if names and all(looks_like_name(n) for _, n in names):
+            return names
     return []
 
 

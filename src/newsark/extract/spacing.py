@@ -104,6 +104,28 @@ def restore_spaces(body: etree._Element, doc: etree._Element) -> int:
     return restored
 
 
+def block_lines(el: etree._Element) -> list[str]:
+    """An element's text as the lines its blocks show, each as ``spaced_text`` gives it
+    ('<p>Matt Check</p><p>Head Winemaker</p>': two lines); empty lines left out."""
+    lines: list[str] = []
+    parts: list[str] = []
+    last = ""
+    for slot in [*_slots(el), None]:
+        if slot is None:
+            line = " ".join("".join(parts).split())
+            if line:
+                lines.append(line)
+            parts, last = [], ""
+            continue
+        text = _get(slot)
+        if text and last and not parts[-1][-1:].isspace() and _new_word(last, text):
+            parts.append(" ")
+        if text:
+            parts.append(text)
+            last = text if text.strip() else last
+    return lines
+
+
 def spaced_text(el: etree._Element) -> str:
     """An element's text on one line, as ``flat_text`` gives it but with a space where two
     of its blocks meet ('<div>Coffee plantation</div><div>Guatemalan laborer…</div>') and
