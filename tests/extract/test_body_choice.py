@@ -6,7 +6,12 @@ import pytest
 from lxml import etree
 
 from newsark.extract import page
-from newsark.extract.candidates import Candidate
+from newsark.extract.candidates import (
+    Candidate,
+    from_trafilatura,
+    picture_grid,
+    text_instead_of_grid,
+)
 from newsark.extract.choose import (
     LINKS_DOUBT,
     MISSED_DOUBT,
@@ -19,6 +24,8 @@ from newsark.extract.choose import (
     short_line_share,
 )
 from newsark.extract.page import extract_page, parse_document
+
+from .fixtures import en_para
 
 WORDS = ["the", "harbour", "ferry", "service", "will", "change", "its", "timetable", "next", "month", "after", "a", "long", "review"]
 
@@ -210,3 +217,29 @@ def test_body_keys_answer_as_a_search_through_the_body_does() -> None:
     have = "".join(text.split())
     probes = [have[:60], have[5:65], "shortone", "short", "midtexthere", "textherean", "absent", have[-20:]]
     assert [p in keys for p in probes] == [p in have for p in probes]
+
+
+def test_a_grid_of_pictures_is_not_taken_for_the_article() -> None:
+    # trafilatura, asked for pictures, takes the first container pattern that yields
+    # content: here a portfolio grid (a picture and a title each) before the story
+    items = "".join(f"<div class='item'><img src='/work/{i}.jpg' alt=''><h3>Harbour client number {i} of the north"
+                    " coast</h3></div>" for i in range(10))
+    story = "".join(f"<p>{en_para(50, i)}</p>" for i in range(5))
+    html = (f"<html><head><title>Our work</title></head><body><div class='entry-content'>{items}</div>"
+            f"<div class='story'>{story}</div></body></html>")
+    doc = parse_document(html)
+    grid = from_trafilatura(doc, None)
+    assert grid is not None and picture_grid(grid)
+    assert en_para(50, 0) not in grid.text
+    body = text_instead_of_grid(doc, None, grid)
+    assert body is not None and all(en_para(50, i) in body.text for i in range(5))
+    out = extract_page(html.encode())
+    assert all(en_para(50, i) in out.text for i in range(5))
+
+
+def test_a_body_with_pictures_and_its_text_is_no_grid() -> None:
+    paras = "".join(f"<p>{en_para(40, i)}</p><img src='/p/{i}.jpg' alt=''>" for i in range(5))
+    doc = parse_document(f"<html><body><article>{paras}</article></body></html>")
+    body = from_trafilatura(doc, None)
+    assert body is not None and not picture_grid(body)
+    assert text_instead_of_grid(doc, None, body) is body

@@ -85,7 +85,7 @@ def element_text(el: etree._Element) -> str:
 
 
 @functools.cache
-def _trafilatura_options(fast: bool) -> Any:
+def _trafilatura_options(fast: bool, images: bool = True) -> Any:
     """Trafilatura's settings for newsark, made once: building them reads its configuration
     file's values each time (a fifth of a millisecond a page); it never changes them."""
     from trafilatura.settings import Extractor
@@ -93,7 +93,7 @@ def _trafilatura_options(fast: bool) -> Any:
     return Extractor(
         url=None,  # its link rewriting is slow; LinkMapper makes links absolute later
         fast=fast,
-        images=True,
+        images=images,
         links=True,
         tables=True,
         formatting=True,
@@ -105,13 +105,15 @@ def _trafilatura_options(fast: bool) -> Any:
     )
 
 
-def from_trafilatura(html_text: str | etree._Element, url: str | None, *, fast: bool = True) -> Candidate | None:
-    """Trafilatura's body. A parsed tree is not modified (trafilatura works on a copy)."""
+def from_trafilatura(html_text: str | etree._Element, url: str | None, *, fast: bool = True,
+                     images: bool = True) -> Candidate | None:
+    """Trafilatura's body. A parsed tree is not modified (trafilatura works on a copy).
+    ``images=False`` asks it without pictures (see ``picture_grid``)."""
     import trafilatura
     from trafilatura.htmlprocessing import convert_to_html
 
     try:
-        doc = trafilatura.bare_extraction(html_text, options=_trafilatura_options(fast))
+        doc = trafilatura.bare_extraction(html_text, options=_trafilatura_options(fast, images))
     except Exception:  # noqa: BLE001 - a library failure means "no candidate"
         return None
     body_xml = getattr(doc, "body", None)
@@ -135,6 +137,33 @@ def from_trafilatura(html_text: str | etree._Element, url: str | None, *, fast: 
         return None
     text = fast_text(body)
     return Candidate("trafilatura", body, text) if text else None
+
+
+PICTURE_GRID_IMAGES = 4  # a body of this many pictures or more ...
+PICTURE_GRID_CHARS = 150  # ... with less text than this per picture is a grid of them
+GRID_TEXT_GAIN = 1.25  # a body without pictures replaces a grid when this much longer
+
+
+def picture_grid(body: Candidate) -> bool:
+    """Whether trafilatura's body is a grid of pictures (a logo wall, a gallery of
+    teasers) rather than the article: with pictures asked for, it takes the first of its
+    container patterns that yields some content, and a grid's pictures are content, so a
+    grid can win over the article's own container further down its list."""
+    pictures = sum(1 for _ in body.element.iter("img"))
+    return pictures >= PICTURE_GRID_IMAGES and len(body.text) < PICTURE_GRID_CHARS * pictures
+
+
+def text_instead_of_grid(doc: etree._Element, url: str | None, body: Candidate | None) -> Candidate | None:
+    """Trafilatura's body, or when it is a grid of pictures, its body asked without
+    pictures if that holds more text (GRID_TEXT_GAIN): it then looks for the article's
+    text instead. The article's own pictures are put back later (restore.restore_images),
+    as for any body. (14 of the 892 English dev pages have such a grid; one changes.)"""
+    if body is None or not picture_grid(body):
+        return body
+    text_only = from_trafilatura(doc, url, fast=True, images=False)
+    if text_only is not None and len(text_only.text) >= GRID_TEXT_GAIN * len(body.text):
+        return text_only
+    return body
 
 
 _LINE_PARENTS = frozenset(("p", "item", "cell", "head", "hi", "ref", "del"))  # trafilatura's tags

@@ -17,6 +17,7 @@ from .candidates import (
     hoist_closing_breaks,
     restore_link_formatting,
     swap_formatted_links,
+    text_instead_of_grid,
 )
 from .captionrepeats import drop_caption_repeats
 from .charset import count_suspicious, decode_html
@@ -339,7 +340,7 @@ def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:
     fragment or a menu and its body is not doubtful. Trafilatura's main extractor reads the
     page as parsed; everything after it, with the page's runs of bare text as paragraphs
     (runs.py; asked the same of the full pipeline, the pages won and lost were a wash)."""
-    traf = from_trafilatura(doc, url, fast=True)
+    traf = text_instead_of_grid(doc, url, from_trafilatura(doc, url, fast=True))
     wrap_text_runs(doc)
     if traf is not None and not doubtful(doc, traf):
         return traf, "trafilatura"
