@@ -71,3 +71,15 @@ def test_a_caption_pointing_at_its_picture_from_the_paragraph_beside_it() -> Non
                         "c.jpg": ("▲▼市民在舊公園休息。", ""), "d.jpg": ("▼下月開放的新入口。", ""),
                         "e.jpg": ("", "")}  # a paragraph with no arrow is text, not a caption
     assert "▲" not in ex.text and "▼" not in ex.text and "居民表示歡迎。" in ex.text
+
+
+def test_a_caption_classed_sibling_keeps_its_lines_apart() -> None:
+    # the caption beside the picture, its text and credit two blocks ('…isn't easy.' 'Kathrin Ziegler/Getty')
+    import lxml.html
+
+    from newsark.extract.figures import image_caption
+
+    box = lxml.html.fromstring(
+        "<div><img src='https://cdn.example.org/a.jpg'><div class='image-caption'><p>The road to retiring early"
+        " isn't easy.</p><p>Kathrin Ziegler/Getty</p></div></div>")
+    assert image_caption(box.find(".//img")) == ("The road to retiring early isn't easy. Kathrin Ziegler/Getty", "")

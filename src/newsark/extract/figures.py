@@ -15,6 +15,7 @@ from lxml import etree
 
 from .links import LinkMapper
 from .markdown import caption_parts, flat_text, image_src
+from .spacing import spaced_text
 
 CAPTION_ARROWS = "▲▼△▽"  # a caption pointing at its picture (captionrepeats.py too)
 
@@ -44,7 +45,7 @@ def image_caption(img: etree._Element) -> tuple[str, str]:
                     continue
                 cls = f"{sib.get('class') or ''} {sib.get('id') or ''}"
                 if cls != " " and _CAPTION_CLASS.search(cls):  # (most siblings have neither)
-                    t = flat_text(sib)
+                    t = spaced_text(sib)  # (its lines and styled words kept apart)
                     if 0 < len(t) <= 400:
                         caption = t
                         break
