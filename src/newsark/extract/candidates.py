@@ -140,7 +140,7 @@ def from_trafilatura(html_text: str | etree._Element, url: str | None, *, fast: 
 
 
 PICTURE_GRID_IMAGES = 4  # a body of this many pictures or more ...
-PICTURE_GRID_CHARS = 150  # ... with less text than this per picture is a grid of them
+PICTURE_GRID_CHARS = 50  # ... with less text than this per picture (a name, a title) is a grid of them
 GRID_TEXT_GAIN = 1.25  # a body without pictures replaces a grid when this much longer
 
 
@@ -157,7 +157,7 @@ def text_instead_of_grid(doc: etree._Element, url: str | None, body: Candidate |
     """Trafilatura's body, or when it is a grid of pictures, its body asked without
     pictures if that holds more text (GRID_TEXT_GAIN): it then looks for the article's
     text instead. The article's own pictures are put back later (restore.restore_images),
-    as for any body. (14 of the 892 English dev pages have such a grid; one changes.)"""
+    as for any body. (3 of the 892 English dev pages have such a grid; one changes.)"""
     if body is None or not picture_grid(body):
         return body
     text_only = from_trafilatura(doc, url, fast=True, images=False)
