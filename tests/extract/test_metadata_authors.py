@@ -33,6 +33,8 @@ def _author(html: str, url: str | None = "https://harbourtimes.example/news/ferr
         ("Written by: John Smith (@jsmith) on March 3, 2020", ["John Smith"]),
         ("By Summer Swann - June 12, 2025", ["Summer Swann"]),
         ("Paramita (Guha) Ghosh", ["Paramita (Guha) Ghosh"]),
+        ("By Niko Example on behalf of the Vision Doc group", ["Niko Example"]),
+        ("Jose Example View More Articles", ["Jose Example"]),
         ("ASU Online", ["ASU Online"]),
         ("jane@example.com", []),
     ],
@@ -120,6 +122,19 @@ def test_name_beside_date_skips_separator_lines() -> None:
     assert _author(_page(header=header)) == "Trond Example"
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        # after the date on its line, then the group it was written for
+        "<div class='meta'>Dec. 19, 2025 · Niko Example on behalf of<br><a href='/teams/v'>Vision Doc group</a></div>",
+        # on the line after the date, its section's link on the next
+        "<p>Dec 26, 2025<br>•<br>Niko Example in<br><a href='/blog/pm'>Project Management</a></p>",
+    ],
+)
+def test_name_beside_date_on_its_line_or_before_a_hanging_word(header: str) -> None:
+    assert _author(_page(header=header)) == "Niko Example"
+
+
 def test_personal_site_signed_with_its_own_name() -> None:
     ld = '<script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Person","name":"Anna Example"}}</script>'
     html = _page(head=ld, title="Notes on parsers", foot="<p>Thanks to <span>by Someone Else</span></p>").replace(
@@ -150,3 +165,23 @@ def test_the_title_or_a_job_title_is_not_the_author() -> None:
 )
 def test_an_author_element_of_several_lines(box: str, expected: str) -> None:
     assert _author(_page(header=box)) == expected
+
+
+def test_the_writer_a_twitter_card_label_names_is_a_late_source() -> None:
+    card = "<meta name='twitter:label1' content='Written by'><meta name='twitter:data1' content='Nawaz Example'>" \
+           "<meta name='twitter:label2' content='Est. reading time'><meta name='twitter:data2' content='9 minutes'>"
+    assert _author(_page(head=card)) == "Nawaz Example"
+    # the byline the page shows wins over the card's (the post's WordPress user)
+    assert _author(_page(head=card, header="<p class='byline'>By Jane Doe</p>")) == "Jane Doe"
+    # a card label that names something else gives no author
+    other = "<meta name='twitter:label1' content='Reading time'><meta name='twitter:data1' content='Ten Minutes'>"
+    assert _author(_page(head=other)) is None
+
+
+def test_an_author_box_with_a_bio_is_named_by_its_heading() -> None:
+    bio = "<p>" + "Bence writes about audio software and the design of music tools for players. " * 3 + "</p>"
+    box = f"<div class='blog-author'><img src='/a.webp' alt=''><div><h4>Bence Example</h4>{bio}</div></div>"
+    assert _author(_page(header=box)) == "Bence Example"
+    # a heading that labels the box is no name ('Author Spotlight' is not 'Spotlight')
+    box = f"<div class='author-wrapper'><h3>Author Spotlight</h3>{bio}</div>"
+    assert _author(_page(header=box)) is None

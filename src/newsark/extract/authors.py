@@ -124,6 +124,19 @@ def meta_authors(values: list[str]) -> Pieces:
     return []
 
 
+_WRITTEN_BY_RE = re.compile(r"^(?:written by|authors?|by)\s*:?$", re.IGNORECASE)
+
+
+def labelled_authors(meta: dict[str, list[str]]) -> list[str]:
+    """The names a Twitter card's label pairs give as the writer: Yoast (WordPress) writes
+    ``twitter:label1`` "Written by" and ``twitter:data1`` the post's user."""
+    found: list[str] = []
+    for i in range(1, 5):
+        if any(_WRITTEN_BY_RE.match(label.strip()) for label in meta.get(f"twitter:label{i}", [])):
+            found += meta.get(f"twitter:data{i}", [])
+    return found
+
+
 def byline_in_lines(lines: list[str]) -> Pieces:
     """'By' then a name on the same line or the next one, within header lines."""
     for i, line in enumerate(lines):
@@ -186,7 +199,15 @@ def byline_elements(doc: etree._Element) -> Pieces:
     for el in found:
         name_el = el.find('.//*[@itemprop="name"]')
         text = _text(name_el) if name_el is not None else _text(el)
-        if not text or len(text) > 120 or _OTHER_ROLE_RE.search(text):
+        if len(text) > 120:
+            # an author box with the writer's bio: its heading, when it is a name and
+            # nothing else ('Bence Kovács', not 'Author Spotlight')
+            heading = next(el.iter("h2", "h3", "h4", "h5", "h6"), None)
+            names = _pieces(_text(heading), strict=True) if heading is not None else []
+            if len(names) == 1 and names[0][1] == _text(heading):
+                return names
+            continue
+        if not text or _OTHER_ROLE_RE.search(text):
             continue
         names = _pieces(text, strict=True)
         if names:
@@ -210,19 +231,26 @@ def byline_anywhere(lines: list[str], limit: int = 600) -> Pieces:
 
 def name_beside_date(zone: list[str]) -> Pieces:
     """A name on a line of its own right before or after the date under the headline
-    ('Jane Doe' / 'March 3, 2024'): where bylines without 'By' sit."""
+    ('Jane Doe' / 'March 3, 2024'), or after it on its line ('Dec. 19, 2025 · Niko
+    Matsakis'): where bylines without 'By' sit. A word left hanging at the end of the
+    name's line belongs to the next line ('Mahua Das in' / 'Project Management')."""
     zone = [ln for ln in zone[:16] if ln.strip(" |:·•-–—/,")]  # 'Mar 3' '•' 'Jane Doe'
     for i, line in enumerate(zone[:12]):
         if not find_date(line) or len(line) > 60:
             continue
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(zone) and 3 <= len(zone[j]) <= 40 and not find_date(zone[j]):
-                cand = zone[j]
-                if 2 <= len(cand.split()) <= 4 or cand.isupper():
-                    got = _pieces(cand, strict=True)
-                    if got and len(got) == 1:
-                        return got
+        beside = [part for part in _SEPARATOR_RE.split(line)[1:] if not find_date(part)]
+        beside += [zone[j] for j in (i - 1, i + 1) if 0 <= j < len(zone) and not find_date(zone[j])]
+        for cand in beside:
+            cand = _HANGING_RE.sub("", cand.strip())
+            if 3 <= len(cand) <= 40 and (2 <= len(cand.split()) <= 4 or cand.isupper()):
+                got = _pieces(cand, strict=True)
+                if got and len(got) == 1:
+                    return got
     return []
+
+
+_SEPARATOR_RE = re.compile(r"\s[·•|]\s")  # between a date and a name on one line
+_HANGING_RE = re.compile(r"\s+(?:in|for|at|on behalf of)$", re.IGNORECASE)
 
 
 def join_pieces(pieces: Pieces) -> str:
@@ -239,11 +267,13 @@ def english_authors(
     site_words: set[str],
     page_bylines: Callable[[], list[str]],
     not_names: set[str] = frozenset(),  # type: ignore[assignment]
+    labelled: list[str] | None = None,
 ) -> Pieces:
     """The first source that names someone other than the site, in the order measured
     best on the WCXB dev pages: the byline under the headline, JSON-LD people, author
     meta, byline markup, older byline rules, a name beside the date, 'By X' anywhere,
-    JSON-LD organisations. The site itself is the author only when no source names
+    the writer a Twitter card's label names (``labelled_authors``: the post's WordPress
+    user, which the page's byline overrides on 9 dev pages), JSON-LD organisations. The site itself is the author only when no source names
     anyone else. (The copyright holder was tried last: on the dev pages it named the
     institution far more often than the author.)"""
     from .bylines import norm_name
@@ -258,6 +288,7 @@ def english_authors(
             n for n in page_bylines() if english_name_ok(n, strict=False))],
         lambda: name_beside_date(zone),
         lambda: byline_anywhere(lines),
+        lambda: meta_authors(labelled or []),
         lambda: orgs,
     )
     site_only: Pieces = []

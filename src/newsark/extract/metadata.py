@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree
 
 from .article_dates import article_dates
-from .authors import english_authors, join_pieces
+from .authors import english_authors, join_pieces, labelled_authors
 from .bylines import looks_like_name, norm_name, plausible_chinese_name, split_byline
 from .pagebylines import bylines_in_page, bylines_marked
 from .pagebylines import forget_page as forget_marked
@@ -149,7 +149,8 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         value = ld.get("articleSection")
         topics += value if isinstance(value, list) else [value] if isinstance(value, str) else []
         not_names = {norm_name(t) for t in [*topics, out.title] if isinstance(t, str)} - {""}
-        pieces = english_authors(doc, lds, ld_nodes, meta_values, lines, zone, site_words, found, not_names)
+        pieces = english_authors(doc, lds, ld_nodes, meta_values, lines, zone, site_words, found, not_names,
+                                 labelled_authors(meta))
         out.bylines = [("撰文", n) for _, n in pieces]
         out.author = join_pieces(pieces) or None
     if out.bylines and not out.author:
