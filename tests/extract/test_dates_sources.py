@@ -104,6 +104,16 @@ def test_labelled_month_and_year_after_the_body() -> None:
     assert _dates(html)[0] == "2003-11"
 
 
+def test_labelled_date_after_the_row_of_buttons_under_the_body() -> None:
+    paras = [f"{place}的市民在廣場了解金融知識，志願者逐一解答第{i}個提問。"
+             for i, place in enumerate(("常德", "長沙", "岳陽", "衡陽", "株洲", "湘潭", "益陽", "郴州"))]
+    widgets = "".join(f"<span>{w}</span>" for w in ("赞", "0", "赏", "分享", "查看评论", "阅读", "539", "隐藏边栏", "A+"))
+    html = ("<html><head><title>金融知識普及月</title></head><body><h1>金融知識普及月</h1>"
+            + "".join(f"<p>{p}</p>" for p in paras) + f"<div>{widgets}</div>"
+            "<p>发布日期：2019-09-23 14:34:05 所属分类：</p><p>头条</p></body></html>")
+    assert _dates(html, "\n".join(paras))[0] == "2019-09-23T14:34:05"
+
+
 def test_originally_published_note_just_after_the_body() -> None:
     ld = '<meta property="article:published_time" content="2022-09-30T11:07:00+10:00">'
     paras = [BODY] + [f"The story goes on, long enough to count as body line number {i}." for i in range(20)]

@@ -201,13 +201,27 @@ def body_bounds(lines: list[str], body_text: str | None) -> tuple[int | None, in
 
 def labelled_date_around_body(lines: list[str], body_text: str | None) -> str | None:
     """A labelled date just above the body's start ('发表于 …' under a blog post's title when
-    the page's title is the blog's) or just after its end ('Posted on …', 'Date: …')."""
+    the page's title is the blog's) or just after its end ('Posted on …', 'Date: …'), past
+    the row of buttons and counters there ('发布日期：2019-09-23 14:34:05' under '赞 0 赏
+    分享 查看评论 阅读 539')."""
     start, end = body_bounds(lines, body_text)
     if start is not None:
         found = labelled_date(lines[max(0, start - 8) : start + 4])
         if found:
             return found
-    return labelled_date(lines[end + 1 : end + 6]) if end is not None else None
+    if end is None:
+        return None
+    found = labelled_date(lines[end + 1 : end + 1 + _AFTER_LINES])  # ('Date' / 'November 2003')
+    if found:
+        return found
+    # The same past the buttons and counters under a body ('赞' '0' '分享' '阅读' '539').
+    after = [ln for ln in lines[end + 1 : end + 1 + _AFTER_SCAN] if len(ln.strip()) > _WIDGET_CHARS]
+    return labelled_date(after[:_AFTER_LINES])
+
+
+_AFTER_LINES = 5  # lines after the body searched for its labelled date ...
+_AFTER_SCAN = 30  # ... or, past a row of widgets, lines of text among this many:
+_WIDGET_CHARS = 4  # a button's or a counter's line is no longer
 
 
 _ORIGINALLY_RE = re.compile(
