@@ -192,7 +192,6 @@ def _parse(text: str) -> tuple[etree._Element, str | None]:
     unlink_self_anchored_headings(doc)
     if is_replayed(text):  # saved from the Wayback Machine's replay: its toolbar is not the page
         drop_replay_toolbar(doc)
-    drop_other_posts(doc, text)  # a WordPress post's teasers of other posts
     open_collapsed(doc, text)  # an accordion's closed answers are text every extractor drops
     break_spacers(doc, text)  # an empty display:block element between two lines of text
     return doc, (None if deep else text)
@@ -227,6 +226,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
     if without_controls:
         text = drop_control_refs(drop_controls(text))
     doc, html = _parse(text)
+    drop_other_posts(doc, text)  # a WordPress post's teasers of other posts: no extractor's to read
     if capture_url is None and is_replayed(text):  # saved from the Wayback Machine's replay
         capture_url = replay_capture(doc)
     if url is None and capture_url:
