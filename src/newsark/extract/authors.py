@@ -273,8 +273,8 @@ def english_authors(
     best on the WCXB dev pages: the byline under the headline, JSON-LD people, author
     meta, byline markup, older byline rules, a name beside the date, 'By X' anywhere,
     the writer a Twitter card's label names (``labelled_authors``: the post's WordPress
-    user, which the page's byline overrides on 9 dev pages), JSON-LD organisations. The site itself is the author only when no source names
-    anyone else. (The copyright holder was tried last: on the dev pages it named the
+    user, which the page's byline overrides on 9 dev pages), JSON-LD organisations. The
+    site itself is the author only when no source names anyone else. (The copyright holder was tried last: on the dev pages it named the
     institution far more often than the author.)"""
     from .bylines import norm_name
 

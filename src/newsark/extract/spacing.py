@@ -105,8 +105,9 @@ def restore_spaces(body: etree._Element, doc: etree._Element) -> int:
 
 
 def block_lines(el: etree._Element) -> list[str]:
-    """An element's text as the lines its blocks show, each as ``spaced_text`` gives it
-    ('<p>Matt Check</p><p>Head Winemaker</p>': two lines); empty lines left out."""
+    """An element's text as the lines its blocks show ('<p>Matt Check</p><p>Head
+    Winemaker</p>': two lines), white space runs made single spaces, and a space between
+    two words of two elements that a style shows apart (``_new_word``); no empty lines."""
     lines: list[str] = []
     parts: list[str] = []
     last = ""
@@ -130,17 +131,4 @@ def spaced_text(el: etree._Element) -> str:
     """An element's text on one line, as ``flat_text`` gives it but with a space where two
     of its blocks meet ('<div>Coffee plantation</div><div>Guatemalan laborer…</div>') and
     between two words of two elements (``_new_word``): a caption's parts, shown as lines."""
-    parts: list[str] = []
-    last = ""
-    for slot in _slots(el):
-        if slot is None:
-            parts.append(" ")
-            continue
-        text = _get(slot)
-        if not text:
-            continue
-        if last and not parts[-1][-1:].isspace() and _new_word(last, text):
-            parts.append(" ")
-        parts.append(text)
-        last = text if text.strip() else last
-    return " ".join("".join(parts).split())
+    return " ".join(block_lines(el))
