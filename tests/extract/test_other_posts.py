@@ -29,6 +29,13 @@ def test_teasers_of_other_posts_leave_the_body() -> None:
     assert "Other story" not in out.markdown
 
 
+def test_teasers_classed_without_hentry_go_too() -> None:
+    # (some themes drop 'hentry'; every published post stays 'status-publish')
+    html = _page(teasers=_TEASERS.replace(" hentry", ""))
+    doc = lxml.html.document_fromstring(html)
+    assert drop_other_posts(doc, html) == 3
+
+
 def test_teasers_stay_on_pages_whose_ids_cannot_be_trusted() -> None:
     # a list page (no postid), and a theme that names post 1 but marks no element as it
     for html in (_page(own="blog"), _page(article_class="entry")):
