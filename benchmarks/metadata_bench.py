@@ -34,6 +34,7 @@ from newsark.extract.article_dates import MOD_META, PUB_META
 from newsark.extract.charset import decode_html
 from newsark.extract.dates import parse_date, same_day_somewhere
 from newsark.extract.metadata import _jsonld, _meta_map, extract_metadata
+from newsark.extract.otherposts import drop_other_posts
 from newsark.extract.page import extract_page, parse_document
 from newsark.extract.scoring import author_match, date_match, date_parts, has_value
 
@@ -117,6 +118,8 @@ def main() -> None:
             prepared.append((decode_html(data)[0], lab.get("url"), bodies[-1], lab))
         page_module.extract_metadata = extract_metadata
         docs = [parse_document(text) for text, *_ in prepared]
+        for doc, (text, *_) in zip(docs, prepared):
+            drop_other_posts(doc, text)  # as extract_page does before it reads the metadata
         metas = [extract_metadata(doc, url, body) for doc, (_, url, body, _) in zip(docs, prepared)]
         spent = []
         for _ in range(max(1, args.runs)):
