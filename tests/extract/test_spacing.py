@@ -7,7 +7,7 @@ from newsark.extract import extract_page
 from newsark.extract.links import LinkMapper
 from newsark.extract.markdown import to_markdown
 from newsark.extract.page import parse_document
-from newsark.extract.spacing import restore_spaces
+from newsark.extract.spacing import block_lines, restore_spaces, spaced_text
 
 PAGE = ("<html><body><article><p>Most importantly, we arrive<strong> at the airport</strong> "
         "<strong>without stress</strong>.</p><figure><img src='a.jpg'><figcaption>The new airport in "
@@ -76,3 +76,10 @@ def test_a_captions_lines_and_words_of_two_elements_stay_apart() -> None:
     # one word stays one ('Wiki<b>pedia</b>'), a brand the page writes whole stays whole
     assert caption_parts(html.fromstring("<figcaption>The Wiki<b>pedia</b> logo at PortMiami</figcaption>")) == \
         ("The Wikipedia logo at PortMiami", "")
+
+
+def test_block_lines_are_the_lines_an_elements_blocks_show() -> None:
+    el = html.fromstring("<div class='author'><p>Written by</p><p> <a href='/a'>Sir  Nuno</a></p><p> </p>"
+                         "<span>The</span><em>Alchemist</em><br>Wiki<b>pedia</b><!-- x --></div>")
+    assert block_lines(el) == ["Written by", "Sir Nuno", "The Alchemist", "Wikipedia"]
+    assert spaced_text(el) == "Written by Sir Nuno The Alchemist Wikipedia"
