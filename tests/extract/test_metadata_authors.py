@@ -34,6 +34,11 @@ def _author(html: str, url: str | None = "https://harbourtimes.example/news/ferr
         ("By Summer Swann - June 12, 2025", ["Summer Swann"]),
         ("Paramita (Guha) Ghosh", ["Paramita (Guha) Ghosh"]),
         ("By Niko Example on behalf of the Vision Doc group", ["Niko Example"]),
+        # names in capitals are names; credentials after a name are not
+        ("LEONARDO GARCIA", ["LEONARDO GARCIA"]),
+        ("By DANICA KIRKA, JILL LAWLESS", ["DANICA KIRKA", "JILL LAWLESS"]),
+        ("Jane Doe, MD FACP", ["Jane Doe"]),
+        ("CDC", []),
         ("Jose Example View More Articles", ["Jose Example"]),
         ("ASU Online", ["ASU Online"]),
         ("jane@example.com", []),

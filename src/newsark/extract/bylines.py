@@ -199,7 +199,7 @@ def english_byline(text: str) -> list[tuple[str, str]]:
     for i in range(0, len(parts), 2):
         piece = " ".join(parts[i].strip(" .,:;-–—").split())
         sep = parts[i - 1].strip() if i else ""
-        if not piece or _CREDENTIAL_RE.fullmatch(piece):
+        if not piece or _credentials(piece, first=not out):
             continue
         if _ROLE_WORDS_RE.search(piece) and out:
             continue  # 'Jane Doe, Staff Writer'
@@ -214,6 +214,21 @@ def english_byline(text: str) -> list[tuple[str, str]]:
             sep = f" {sep} "
         out.append((sep if out else "", piece))
     return out
+
+
+def _credentials(piece: str, *, first: bool) -> bool:
+    """Whether a comma piece of a byline is credentials ('MD', 'MD FACP'), not a name in
+    capitals: a name of two words or more opens the byline ('LEONARDO GARCIA'), and a
+    later one has a word longer than credentials have ('DANICA KIRKA, JILL LAWLESS')."""
+    if not _CREDENTIAL_RE.fullmatch(piece):
+        return False
+    words = piece.split()
+    if len(words) < 2:
+        return True
+    return not first and all(len(w) <= _CREDENTIAL_CHARS for w in words)
+
+
+_CREDENTIAL_CHARS = 5  # 'FACLM', 'DABOM'
 
 
 def clean_english_names(text: str) -> list[str]:
