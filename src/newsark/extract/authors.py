@@ -203,8 +203,9 @@ def byline_elements(doc: etree._Element) -> Pieces:
             # an author box with the writer's bio: its heading, when it is a name and
             # nothing else ('Bence Kovács', not 'Author Spotlight')
             heading = next(el.iter("h2", "h3", "h4", "h5", "h6"), None)
-            names = _pieces(_text(heading), strict=True) if heading is not None else []
-            if len(names) == 1 and names[0][1] == _text(heading):
+            name = _text(heading) if heading is not None else ""
+            names = _pieces(name, strict=True) if name else []
+            if len(names) == 1 and names[0][1] == name:
                 return names
             continue
         if not text or _OTHER_ROLE_RE.search(text):

@@ -4,6 +4,7 @@ the rules used for Chinese pages and as a late source for other pages."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise, zip_longest
 
 from lxml import etree
 
@@ -157,8 +158,8 @@ def _names_in(lines: list[str]) -> list[tuple[str, str]]:
     Laratta | Author'); of several lines, the first that names someone, or a label line
     with the name on the next ('Written by' / 'Sir Nuno'), not a role or link on another
     ('Matt Check' / 'Head Winemaker', 'Jose Altoveros' / 'View More Articles')."""
-    texts = [" ".join(lines)] if len(lines) == 1 else [
-        text for i, line in enumerate(lines) for text in (line, " ".join(lines[i : i + 2]))]
+    pairs = [f"{line} {after}" for line, after in pairwise(lines)]
+    texts = [text for both in zip_longest(lines, pairs) for text in both if text]  # line, line + next, …
     for text in texts:
         names = [(r, n) for r, n in split_byline(text) if not is_placeholder(n)]
         if names and all(looks_like_name(n) for _, n in names):
