@@ -312,3 +312,26 @@ def test_dates_the_story_writes_alone_stay() -> None:
     assert drop_furniture(diary) == diary
     # a body of dates alone is never emptied
     assert drop_furniture("2019-09-07\n\n2019-09-08") == "2019-09-07\n\n2019-09-08"
+
+
+def test_affiliate_link_disclosures_go_anywhere_in_the_body() -> None:
+    md = ("*This post contains affiliate links. Read my [full disclosure](https://ex.org/d).*\n\n"
+          "The kettle boils in four minutes.\n\n"
+          "Products are chosen independently by our editors. Purchases made through our links may earn us a "
+          "commission.\n\n"
+          "It pours well.\n\n"
+          "  *As an Amazon Associate we earn from qualifying purchases.*\n\n"
+          "Buy it on sale.")
+    assert drop_furniture(md) == "The kettle boils in four minutes.\n\nIt pours well.\n\nBuy it on sale."
+
+
+def test_prose_about_affiliate_programmes_and_notes_inside_a_list_stay() -> None:
+    kept = ("Affiliate programs: streamers earn a commission when viewers buy games via affiliate links.\n\n"
+            "No affiliate links. No paid promotion. I have used every piece of gear here.\n\n"
+            "We tested twelve kettles over a month, and the cheapest one won: it boils fast, pours cleanly, "
+            "keeps the water hot for an hour and costs less than any other we tried, which is why we say it "
+            "first and plainly, here at the top of this long review of every kettle on the shelves this "
+            "winter, before saying that we may earn a commission on it.\n\n"
+            "- #### The Forget-Me-Not Library\n  A novel.\n\n"
+            "  *As an Amazon Associate we earn from qualifying purchases.*\n- #### House of Rayne")
+    assert drop_furniture(kept) == kept

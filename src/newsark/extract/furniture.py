@@ -240,7 +240,7 @@ def drop_furniture(markdown: str) -> str:
     blocks = markdown.split("\n\n")
     # Labels are short blocks (``_is_label``): a long one, most of a body's, is not looked at.
     kept = [b for b in blocks if not (_is_label(b) or _is_signup(b.strip()) or _credits_list(b)
-                                      or _is_teaser_line(b))]
+                                      or _is_teaser_line(b) or _is_disclosure(b))]
     kept = _without_related_links(kept)
     for _ in range(2):  # (a disclaimer may stand above the comments' furniture, or below it)
         while len(kept) > 1 and (not kept[-1].strip() or _closes_nothing(kept[-1].strip())):
@@ -399,6 +399,40 @@ def _is_teaser_line(block: str) -> bool:
         if len(text.split()) > _TEASER_WORDS or not _TEASER_LINE_RE.match(text):
             return False
     return True
+
+
+# A shop's or a reviewer's note on its affiliate links ('This post contains affiliate links.
+# …', 'As an Amazon Associate we earn from qualifying purchases.', 'Products are chosen
+# independently by our editors. Purchases made through our links may earn us a
+# commission.'), a block of its own: the site's template, above or below every review.
+# Prose about affiliate programmes ('Streamers earn a commission when viewers buy …', 'No
+# affiliate links.') is not matched.
+_DISCLOSURE_RE = re.compile(
+    r"\b(?:we|i|us|our site)\b[^.!?]{0,40}\b(?:earn|receive|get|make)s?\b[^.!?]{0,30}\bcommissions?\b"
+    r"|\bearns? from qualifying purchases"
+    r"|\b(?:contains?|includes?|uses?|use some) (?:some )?affiliate links"
+    r"|\baffiliate links are used"
+    r"|\bchosen independently by our editors"
+    r"|\bsupported by commissions"
+    r"|\bmay (?:earn|receive) an? (?:small )?(?:affiliate )?commission",
+    re.IGNORECASE)
+_DISCLOSURE_WORDS = 60  # a longer block is the article's prose around such a note
+_DISCLOSURE_CHARS = 800  # (Markdown and link targets included)
+_DISCLOSURE_WORDS_IN = ("affiliate", "commission", "qualifying purchases")
+_NOT_PROSE = ("<figure", "{{<", "|", "```", "#", "- ", "* ", ">")  # a figure, table, code, heading, list, quote
+
+
+def _is_disclosure(block: str) -> bool:
+    """A short block that is such a note (``_DISCLOSURE_RE``)."""
+    if len(block) > _DISCLOSURE_CHARS:
+        return False
+    low = block.lower()
+    if not any(word in low for word in _DISCLOSURE_WORDS_IN):
+        return False  # most blocks: the pattern is not tried
+    if any(line.lstrip().startswith(_NOT_PROSE) for line in block.split("\n")):
+        return False  # (a note inside a list item, over the next item's heading: the list stays)
+    text = plain_block(block)
+    return len(text.split()) <= _DISCLOSURE_WORDS and bool(_DISCLOSURE_RE.search(text))
 
 
 def _credits_list(block: str) -> bool:
