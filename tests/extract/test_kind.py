@@ -141,3 +141,17 @@ def test_the_wayback_machines_redirect_notice_is_not_an_article() -> None:
               "library of Internet sites and other cultural artifacts in digital form.")]
     ex = extract_page(_short_page("Wayback Machine", "Got an HTTP 301 response at crawl time", notice))
     assert not ex.is_article and ex.reason is not None and "error page" in ex.reason
+
+
+def test_a_japanese_article_is_sized_in_characters() -> None:
+    # A third of Japanese text is kanji; the rest is kana, and its spaces stand only
+    # around Latin words: counted in words, this story was 'too short' (scrapinghub f105de6e).
+    text = ("Kindle書籍を読む場合は、一般的にスマホやタブレットなどのモバイル端末で読むことが多いと思いますが、"
+            "パソコンでそのまま読みたい時もあります。\n\nそんな用途を考慮してか、Kindle for PCというデスクトップ"
+            "アプリが用意されています。今回はそのアプリの起動ショートカットキーに関する話です。\n\n"
+            "このショートカットキーはパスワード管理ソフトのものと同じなので、設定を変えるしかありません。")
+    doc = parse_document(f"<html><body>{''.join(f'<p>{p}</p>' for p in text.split(chr(10) * 2))}</body></html>")
+    assert len(text.split()) < 60  # what the word count saw
+    assert not_article_reason(text, text, doc) is None
+    # a Japanese page that is short in characters too is still too short
+    assert (not_article_reason("お知らせ", "お知らせ", doc) or "").startswith("body too short (4 characters)")

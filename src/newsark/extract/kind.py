@@ -37,6 +37,20 @@ _KEY = 12  # characters of a paragraph that find it in a record
 _NOT_PROSE_RE = re.compile(r"(#|\||>|!\[)")
 _ITEM_RE = re.compile(r"(?m)^\s*(?:[-*+]|\d+[.)])\s+")
 CUT_MIN, CUT_SHARE = 4, 0.3  # paragraphs cut off mid-sentence that make a body look like a list
+# Scripts written without spaces between words: CJK ideographs, Japanese kana, Thai, Lao,
+# Khmer, Myanmar. A text mostly in them is sized in characters, not words (a Japanese
+# article is a third kanji and its spaces only stand around Latin words: 'Kindle for PC').
+_UNSPACED_RE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+UNSPACED_SHARE = 0.2  # share of a text's characters (white space aside)
+
+
+def unspaced(text: str) -> bool:
+    """Whether a text is mostly written in scripts without spaces between words (its first
+    4,000 characters; ``choose.is_cjk`` counts CJK ideographs only, for Chinese pages)."""
+    if is_cjk(text):
+        return True
+    sample = text[:4000]
+    return len(_UNSPACED_RE.findall(sample)) > UNSPACED_SHARE * max(1, len("".join(sample.split())))
 
 
 def page_link_share(doc: etree._Element) -> float:
@@ -169,7 +183,7 @@ def not_article_reason(markdown: str, text: str, doc: etree._Element,
     ``stated``: the page says it is an article and names its author and date; its short body
     among many links is then the story as the page shows it (an expired story's first
     paragraph above a notice), not a page of links."""
-    cjk = is_cjk(text)
+    cjk = unspaced(text)
     size = len("".join(text.split())) if cjk else len(text.split())
     short = size < (600 if cjk else 150)  # an error page, a page of links: only bodies this short
     if short and (said := error_page(doc, text)):
