@@ -190,3 +190,15 @@ def test_an_author_box_with_a_bio_is_named_by_its_heading() -> None:
     # a heading that labels the box is no name ('Author Spotlight' is not 'Spotlight')
     box = f"<div class='author-wrapper'><h3>Author Spotlight</h3>{bio}</div>"
     assert _author(_page(header=box)) is None
+
+
+def test_an_author_box_without_a_heading_is_named_by_its_first_line_when_the_bio_opens_with_it() -> None:
+    bio = ("<p>Lauren Example is a marketing writer who covers healthcare technology and the tools that "
+           "clinics use to run their practices, from scheduling to billing and patient intake.</p>")
+    box = (f"<div class='blog_author-box'><img alt='Lauren Example' src='/l.webp'><div class='blog_author-text'>"
+           f"<div class='text-size-small'>Lauren Example</div><div class='bio'>{bio}</div></div></div>")
+    assert _author(_page(header=box)) == "Lauren Example"
+    # a first line the bio does not open with is a label or a title, not the writer
+    box = box.replace("<div class='text-size-small'>Lauren Example</div>",
+                      "<div class='text-size-small'>Marketing Team</div>")
+    assert _author(_page(header=box)) is None

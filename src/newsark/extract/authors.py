@@ -16,6 +16,7 @@ from lxml import etree
 from .bylines import english_byline, english_name_ok
 from .dates import find_date
 from .pagebylines import author_marked
+from .spacing import block_lines
 
 Pieces = list[tuple[str, str]]  # [(separator, name)], see bylines.english_byline
 
@@ -203,7 +204,7 @@ def byline_elements(doc: etree._Element) -> Pieces:
             # an author box with the writer's bio: its heading, when it is a name and
             # nothing else ('Bence Kovács', not 'Author Spotlight')
             heading = next(el.iter("h2", "h3", "h4", "h5", "h6"), None)
-            name = _text(heading) if heading is not None else ""
+            name = _text(heading) if heading is not None else _box_name(el)
             names = _pieces(name, strict=True) if name else []
             if len(names) == 1 and names[0][1] == name:
                 return names
@@ -214,6 +215,17 @@ def byline_elements(doc: etree._Element) -> Pieces:
         if names:
             return names
     return []
+
+
+def _box_name(box: etree._Element) -> str:
+    """An author box without a heading: its first line, when the bio below it opens with
+    that line's first word ('Lauren Vetter' over 'Lauren Vetter is a growth-focused
+    marketing professional …'), else ''."""
+    lines = block_lines(box)
+    if len(lines) < 2 or len(lines[0]) > 60:
+        return ""
+    first = lines[0].split()[0]
+    return lines[0] if any(line.startswith(f"{first} ") for line in lines[1:3]) else ""
 
 
 def byline_anywhere(lines: list[str], limit: int = 600) -> Pieces:
