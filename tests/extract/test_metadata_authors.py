@@ -39,6 +39,9 @@ def _author(html: str, url: str | None = "https://harbourtimes.example/news/ferr
         ("By DANICA KIRKA, JILL LAWLESS", ["DANICA KIRKA", "JILL LAWLESS"]),
         ("Jane Doe, MD FACP", ["Jane Doe"]),
         ("CDC", []),
+        # a news agency in capitals is the story's source, not credentials
+        ("PTI,", ["PTI"]),
+        ("By AFP", ["AFP"]),
         ("Jose Example View More Articles", ["Jose Example"]),
         ("ASU Online", ["ASU Online"]),
         ("jane@example.com", []),
@@ -202,3 +205,18 @@ def test_an_author_box_without_a_heading_is_named_by_its_first_line_when_the_bio
     box = box.replace("<div class='text-size-small'>Lauren Example</div>",
                       "<div class='text-size-small'>Marketing Team</div>")
     assert _author(_page(header=box)) is None
+
+
+def test_a_bold_name_with_a_colon_opening_the_bio_names_the_author_box() -> None:
+    bio = ("<p><strong>Dana Example:</strong> Since founding the firm in 1998, Dana has grown it into an IT "
+           "services company for the region's small and mid-size businesses, and writes about both.</p>")
+    box = f"<div class='blog-author-info'><img alt='Dana Example Headshot' src='/d.png'><div>{bio}</div></div>"
+    assert _author(_page(header=box)) == "Dana Example"
+
+
+def test_the_pages_own_classes_do_not_put_every_element_elsewhere() -> None:
+    # <body class="… fl-theme-builder-footer fl-has-sidebar …"> describes the whole page: the
+    # author element inside it is not a footer's or a sidebar's
+    html = _page(header="<p class='author-name'>Jane Doe</p>").replace(
+        "<body>", "<body class='single-post fl-theme-builder-footer fl-has-sidebar comments-open'>")
+    assert _author(html) == "Jane Doe"

@@ -64,8 +64,12 @@ def _pieces(text: str, *, strict: bool) -> Pieces:
 
 
 def _elsewhere(el: etree._Element) -> bool:
-    """Inside comments, testimonials, related-article cards and the like."""
+    """Inside comments, testimonials, related-article cards and the like. (Not the page's
+    <body> or <html>: their classes describe the whole page, 'fl-has-sidebar
+    comments-open theme-builder-footer', and every element is inside them.)"""
     for a in el.iterancestors():
+        if a.tag in ("body", "html"):
+            break
         marks = f"{a.get('class') or ''} {a.get('id') or ''}"
         if marks.strip() and _ELSEWHERE_RE.search(marks):
             return True
@@ -222,10 +226,17 @@ def _box_name(box: etree._Element) -> str:
     that line's first word ('Lauren Vetter' over 'Lauren Vetter is a growth-focused
     marketing professional …'), else ''."""
     lines = block_lines(box)
-    if len(lines) < 2 or len(lines[0]) > 60:
-        return ""
-    first = lines[0].split()[0]
-    return lines[0] if any(line.startswith(f"{first} ") for line in lines[1:3]) else ""
+    if len(lines) >= 2 and len(lines[0]) <= 60:
+        first = lines[0].split()[0]
+        if any(line.startswith(f"{first} ") for line in lines[1:3]):
+            return lines[0]
+    # or the bio opens with the name in bold and a colon ('**David Gracey:** Since its founding …')
+    bold = next(box.iter("strong", "b"), None)
+    if bold is not None and (parent := bold.getparent()) is not None and not (parent.text or "").strip():
+        name = _text(bold)
+        if name.endswith(":") and len(name) <= 60:
+            return name[:-1].strip()
+    return ""
 
 
 def byline_anywhere(lines: list[str], limit: int = 600) -> Pieces:

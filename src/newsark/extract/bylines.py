@@ -220,7 +220,7 @@ def _credentials(piece: str, *, first: bool) -> bool:
     """Whether a comma piece of a byline is credentials ('MD', 'MD FACP'), not a name in
     capitals: a name of two words or more opens the byline ('LEONARDO GARCIA'), and a
     later one has a word longer than credentials have ('DANICA KIRKA, JILL LAWLESS')."""
-    if not _CREDENTIAL_RE.fullmatch(piece):
+    if not _CREDENTIAL_RE.fullmatch(piece) or piece.upper() in WIRE_AGENCIES:
         return False
     words = piece.split()
     if len(words) < 2:
@@ -229,6 +229,10 @@ def _credentials(piece: str, *, first: bool) -> bool:
 
 
 _CREDENTIAL_CHARS = 5  # 'FACLM', 'DABOM'
+# News agencies a byline names in capitals, as credentials are written ('PTI', 'AFP'):
+# the story's source, not letters after a name.
+WIRE_AGENCIES = frozenset({"AP", "AFP", "PTI", "IANS", "ANI", "UNI", "UPI", "DPA", "EFE", "ANSA", "AAP",
+                           "TASS", "KYODO", "YONHAP", "BERNAMA", "XINHUA", "REUTERS", "CNA"})
 
 
 def clean_english_names(text: str) -> list[str]:
