@@ -59,3 +59,18 @@ def test_videos_in_wrappers_go_after_the_paragraph_before_them_in_page_order() -
     assert len(set(answers)) == 1 and answers[0].endswith("according to a statement.")
     assert all(f in known and f.getparent() in known for f in frames)
     assert [_previous_text(f, {}) for f in frames] == answers  # the same without them
+
+
+def test_the_pages_own_classes_do_not_put_every_embed_outside_the_article() -> None:
+    # <body class="… has-sidebar navbar-fixed …"> describes the whole page, not the video's place
+    video = '<div class="video-wrap"><iframe src="https://www.youtube.com/embed/vid00000042"></iframe></div>'
+    page = _page(video).decode()
+    assert "<body>" in page
+    page = page.replace("<body>", '<body class="single-post has-sidebar navbar-fixed comments-open">')
+    md = extract_page(page.encode(), url="https://news.example.org/2020/03/04/ferry").markdown
+    assert '{{< video src="https://www.youtube.com/embed/vid00000042" >}}' in md
+    # a video in the page's own sidebar still stays out
+    assert "</article>" in page
+    aside = page.replace(video, "").replace("</article>", f'</article><div class="sidebar">{video}</div>')
+    md = extract_page(aside.encode(), url="https://news.example.org/2020/03/04/ferry").markdown
+    assert "vid00000042" not in md

@@ -68,6 +68,8 @@ _OUTSIDE_RE = re.compile(r"(footer|sidebar|related|nav|comment|advert|promo)", r
 
 def _outside_article(el: etree._Element) -> bool:
     for a in el.iterancestors():
+        if a.tag in ("body", "html"):
+            break  # their classes describe the whole page ('has-sidebar', 'navbar-fixed')
         if a.tag in ("footer", "nav", "aside", "header"):
             return True
         if _OUTSIDE_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}"):

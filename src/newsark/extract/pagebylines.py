@@ -139,8 +139,8 @@ def bylines_marked(doc: etree._Element) -> list[tuple[str, str]]:
               or "author" in (el.get("id") or "")]
     for el in marked[:8]:
         if any("comment" in f"{a.get('class') or ''} {a.get('id') or ''}".lower()
-               for a in (el, *el.iterancestors())):
-            continue  # a commenter is not the author
+               for a in (el, *el.iterancestors()) if a.tag not in ("body", "html")):
+            continue  # a commenter is not the author (<body class="comments-open"> says nothing)
         lines = [_FOLLOW_RE.sub("", line) for line in block_lines(el)]
         t = " ".join(lines)
         link = next(el.iterancestors("a"), None)
