@@ -83,3 +83,14 @@ def test_block_lines_are_the_lines_an_elements_blocks_show() -> None:
                          "<span>The</span><em>Alchemist</em><br>Wiki<b>pedia</b><!-- x --></div>")
     assert block_lines(el) == ["Written by", "Sir Nuno", "The Alchemist", "Wikipedia"]
     assert spaced_text(el) == "Written by Sir Nuno The Alchemist Wikipedia"
+
+
+def test_a_year_and_a_capitalised_word_of_two_elements_are_two_words() -> None:
+    # a date's element and a name's (or a label's) side by side, no space in the page
+    el = html.fromstring("<div><span>Dec 17, 2025</span><span>Julian K. Arni</span></div>")
+    assert block_lines(el) == ["Dec 17, 2025 Julian K. Arni"]
+    el = html.fromstring("<p><time>Nov. 20, 2019</time><span>Updated: Nov. 20, 2019</span></p>")
+    assert spaced_text(el) == "Nov. 20, 2019 Updated: Nov. 20, 2019"
+    # not a number that only ends like a year, nor a code after it
+    el = html.fromstring("<p><b>12025</b>Units and <b>2025</b>Q3</p>")
+    assert spaced_text(el) == "12025Units and 2025Q3"

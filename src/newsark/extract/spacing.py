@@ -12,6 +12,7 @@ space there and never writes the two pieces joined, the space is put back.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml import etree
@@ -59,17 +60,23 @@ def _joins_words(left: str, right: str) -> bool:
     return right[0].isalnum() and (left[-1].isalnum() or left[-1] in ".,;:!?)]\"'”’")
 
 
+_YEAR_END_RE = re.compile(r"(?<!\d)(?:19|20)\d\d$")
+
+
 def _new_word(left: str, right: str) -> bool:
     """Two pieces of two elements that are two words even where the page's text runs them
     together: a style shows them apart ('The Alchemist' in a link, 'Mercy' in an <em>
     after it, each a line of a heading; 'Amazon' and a 'Check price' button), or the page
     typed them so ('<b>Hong</b>Kong'). A word of three letters or more ending in lower
-    case, then one starting in upper case; 'Wiki<b>pedia</b>' stays one word."""
+    case, then one starting in upper case; 'Wiki<b>pedia</b>' stays one word. A year, then
+    a word starting in upper case: a date's element, then a name's ('Dec 17, 2025' and
+    'Julian K. Arni' side by side)."""
     word = left.split()[-1] if left.split() else ""
     if word[-1:] in _SENTENCE_ENDS:  # 'etc.' then 'Name': a sentence or a label ended
         word = word[:-1]
-    return len(word) >= _MIN_SIDE and word.isalpha() and word[-1].islower() and right[0].isupper() \
-        and right[:2].isalpha()
+    if not (right[0].isupper() and right[:2].isalpha()):
+        return False
+    return (len(word) >= _MIN_SIDE and word.isalpha() and word[-1].islower()) or _YEAR_END_RE.search(word) is not None
 
 
 def restore_spaces(body: etree._Element, doc: etree._Element) -> int:
