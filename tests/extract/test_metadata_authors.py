@@ -220,3 +220,11 @@ def test_the_pages_own_classes_do_not_put_every_element_elsewhere() -> None:
     html = _page(header="<p class='author-name'>Jane Doe</p>").replace(
         "<body>", "<body class='single-post fl-theme-builder-footer fl-has-sidebar comments-open'>")
     assert _author(html) == "Jane Doe"
+
+
+def test_a_login_gives_way_to_the_name_the_page_shows() -> None:
+    login = "<meta name='author' content='andrew.keaveney'>"
+    shown = "<div class='author-info'><span class='author-name'>Denise Example</span></div>"
+    assert _author(_page(head=login, header=shown)) == "Denise Example"
+    # with no name anywhere else, the login is the only trace of the writer: it stays
+    assert _author(_page(head=login)) == "andrew.keaveney"

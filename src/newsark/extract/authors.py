@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import etree
 
-from .bylines import english_byline, english_name_ok
+from .bylines import english_byline, english_name_ok, is_login
 from .dates import find_date
 from .pagebylines import author_marked
 from .spacing import block_lines
@@ -316,6 +316,7 @@ def english_authors(
         lambda: orgs,
     )
     site_only: Pieces = []
+    login: Pieces = []
     for i, source in enumerate(sources):
         # A category or tag next to the date is not a name.
         got = [(sep, n) for sep, n in source() if norm_name(n) not in not_names]
@@ -326,5 +327,10 @@ def english_authors(
         if i > 1 and all(norm_name(n) in site_words for _, n in got):
             site_only = site_only or got
             continue
+        # A login ('andrew.keaveney') is the writer's account, not the name the page shows
+        # further on; it stands only when no source names anyone.
+        if all(is_login(n) for _, n in got):
+            login = login or got
+            continue
         return got
-    return site_only
+    return login or site_only

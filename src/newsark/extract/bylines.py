@@ -244,6 +244,15 @@ def join_english(pieces: list[tuple[str, str]]) -> str:
     return "".join(sep + name for sep, name in pieces)
 
 
+# A login shown where the name would be (WordPress's user name, 'andrew.keaveney',
+# 'jane_doe'): lower case, words joined by dots or underscores.
+_LOGIN_RE = re.compile(r"[a-z0-9]+(?:[._][a-z0-9]+)+")
+
+
+def is_login(name: str) -> bool:
+    return _LOGIN_RE.fullmatch(name.strip()) is not None
+
+
 def is_placeholder(name: str) -> bool:
     """A word standing where a name would ("Author", "admin", a template's "name"), a job
     title alone, or an address: never a person's name."""
