@@ -228,3 +228,12 @@ def test_a_login_gives_way_to_the_name_the_page_shows() -> None:
     assert _author(_page(head=login, header=shown)) == "Denise Example"
     # with no name anywhere else, the login is the only trace of the writer: it stays
     assert _author(_page(head=login)) == "andrew.keaveney"
+
+
+def test_the_words_of_a_link_to_a_tag_page_are_no_name() -> None:
+    # a theme's "byline" holding the post's tag and date
+    byline = ("<div class='blog-post__byline'><span class='byline__tag'><a href='/blog/tag/personal-finance'>"
+              "Personal Finance</a></span> <span class='byline__date'>January 27, 2025</span></div>")
+    assert _author(_page(header=byline)) is None
+    # the same words not linked to a tag page are read as before
+    assert _author(_page(header=byline.replace("/blog/tag/personal-finance", "/people/pf"))) == "Personal Finance"

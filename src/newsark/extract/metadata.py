@@ -105,6 +105,15 @@ def _first(meta: dict[str, list[str]], keys: tuple[str, ...]) -> str | None:
     return None
 
 
+# The words of the page's links to its tag, category and topic pages ('<a
+# href="/blog/tag/personal-finance">Personal finance</a>'): a topic, never a name, whatever
+# element holds them (a theme's "byline" of tag and date).
+_TOPIC_LINK_TEXTS = etree.XPath(
+    "//a[contains(@href, '/tag/') or contains(@href, '/tags/') or contains(@href, '/category/')"
+    " or contains(@href, '/categories/') or contains(@href, '/topic/') or contains(@href, '/topics/')]"
+    "/text()[normalize-space()]", smart_strings=False)
+
+
 def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None = None) -> Meta:
     meta = _meta_map(doc)
     lds, ld_nodes = _jsonld(doc)
@@ -148,6 +157,7 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         topics = [*meta.get("article:section", []), *meta.get("category", [])]
         value = ld.get("articleSection")
         topics += value if isinstance(value, list) else [value] if isinstance(value, str) else []
+        topics += [str(t) for t in _TOPIC_LINK_TEXTS(doc)]  # the page's links to its tag and category pages
         not_names = {norm_name(t) for t in [*topics, out.title] if isinstance(t, str)} - {""}
         pieces = english_authors(doc, lds, ld_nodes, meta_values, lines, zone, site_words, found, not_names,
                                  labelled_authors(meta))
