@@ -51,6 +51,7 @@ from .tables import restore_list_tables
 from .titleblock import drop_title_block
 from .titles import is_placeholder_title, title_from_body
 from .trim import drop_repeats, trim_tail
+from .twins import drop_truncated_twins
 
 if TYPE_CHECKING:
     from newsark.archive.article import Article
@@ -193,6 +194,7 @@ def _parse(text: str) -> tuple[etree._Element, str | None]:
     if is_replayed(text):  # saved from the Wayback Machine's replay: its toolbar is not the page
         drop_replay_toolbar(doc)
     open_collapsed(doc, text)  # an accordion's closed answers are text every extractor drops
+    drop_truncated_twins(doc, text)  # a caption written whole and cut short ("... more"): once
     break_spacers(doc, text)  # an empty display:block element between two lines of text
     return doc, (None if deep else text)
 
