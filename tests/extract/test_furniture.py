@@ -335,3 +335,19 @@ def test_prose_about_affiliate_programmes_and_notes_inside_a_list_stay() -> None
             "- #### The Forget-Me-Not Library\n  A novel.\n\n"
             "  *As an Amazon Associate we earn from qualifying purchases.*\n- #### House of Rayne")
     assert drop_furniture(kept) == kept
+
+
+def test_an_english_related_stories_label_goes_with_the_links_under_it() -> None:
+    # in one block: the label, then a headline per line, each with its kind
+    md = ("The plague is treatable with antibiotics.\n\n**DON'T MISS**\n"
+          "[CDC names eight deadly diseases](https://ex.org/a) [WARNING]\n"
+          "[Holidaymakers die after eating marmot](https://ex.org/b) **[INSIGHT]**\n\n"
+          "The CDC advises early treatment.")
+    assert drop_furniture(md) == "The plague is treatable with antibiotics.\n\nThe CDC advises early treatment."
+    # the label over a block of links
+    md = "First.\n\nYou might also like:\n\n- [One](https://ex.org/1)\n- [Two](https://ex.org/2)\n\nLast."
+    assert drop_furniture(md) == "First.\n\nLast."
+    # an editor's further reading stays, and so does the label over prose
+    kept = ("First.\n\nSee also:\n\n- [Ask the experts](https://ex.org/1)\n- [Cues to care](https://ex.org/2)\n\n"
+            "**Don't miss**\nThe fair opens on Friday with forty stalls and a band.\n\nLast.")
+    assert drop_furniture(kept) == kept

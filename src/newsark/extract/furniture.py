@@ -257,22 +257,45 @@ def drop_furniture(markdown: str) -> str:
 _ZH_RELATED_RE = re.compile(
     r"^(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关文章|相關文章|相关链接|相關連結|"
     r"推荐阅读|推薦閱讀|更多新闻|更多新聞|相关报道|相關報導)\s*[:：]?$")
+# The same label in English, over a list of other stories' links ('**DON'T MISS**' over three
+# headlines, each with its kind: '[INSIGHT]', '[VIDEO]'; express.co.uk).
+_EN_RELATED_RE = re.compile(
+    r"^(?:don'?t miss|related (?:stories|articles|posts|news|coverage|reading|links)|more (?:stories|news)|"
+    r"you (?:may|might) also like|recommended (?:reading|stories|articles|for you))\s*:?$", re.IGNORECASE)
+# (Not 'See also:' nor 'Read more:': an editor's list of further reading under those, which
+# the labels keep: WCXB 0400.)
 _LINE_MARKS = " |·/-–—*_•>"
+# A story's kind in capitals after its link ('[INSIGHT]', '**[VIDEO]**', '[**REACTION]|**').
+_KIND_TAG_RE = re.compile(r"[\[*]*[A-Z]{2,12}[\]*|]*")
 
 
 def _links_only(block: str) -> bool:
-    """A block whose every line is links alone (a list of them, bold or not)."""
+    """A block whose every line is links alone (a list of them, bold or not; a story's kind
+    in capitals after one)."""
     if block.startswith(("<figure", "{{<", "|", "```")):
         return False
-    return all(MD_LINK_RE.search(line) and not MD_LINK_RE.sub("", line).strip(_LINE_MARKS)
+    return all(MD_LINK_RE.search(line) and not _KIND_TAG_RE.sub("", MD_LINK_RE.sub("", line)).strip(_LINE_MARKS)
                for line in block.strip().split("\n"))
 
 
+def _related_label(line: str) -> bool:
+    text = plain_block(line)
+    return len(text) <= 40 and bool(_ZH_RELATED_RE.match(text) or _EN_RELATED_RE.match(text))
+
+
 def _without_related_links(blocks: list[str]) -> list[str]:
-    """The blocks without a related-stories label and the blocks of links alone under it."""
+    """The blocks without a related-stories label and the blocks of links alone under it
+    (or the lines of links under it in its own block)."""
     drop: set[int] = set()
     for i, block in enumerate(blocks):
-        if len(block) > _LABEL_CHARS or not _ZH_RELATED_RE.match(plain_block(block)):
+        if len(block) > 2000:
+            continue
+        label, _, rest = block.strip().partition("\n")
+        if len(label) > _LABEL_CHARS or not _related_label(label):
+            continue
+        if rest:
+            if _links_only(rest):
+                drop.add(i)
             continue
         run = list(itertools.takewhile(lambda j: _links_only(blocks[j]), range(i + 1, len(blocks))))
         if run:
