@@ -277,5 +277,16 @@ def test_plain_text_of_markup(markdown: str, text: str) -> None:
     assert plain_text(markdown) == text
 
 
+def test_a_link_text_is_a_thousand_characters_at_most() -> None:
+    # Past that, a '[' is a bracket of the text: in a damaged page of escaped brackets each
+    # '[' was otherwise tried up to the end of the page (extract_fuzz.py measures the time).
+    from newsark.extract.plaintext import LINK_TEXT
+
+    words = "word " * (LINK_TEXT // 5)
+    assert plain_text(f"A [{words[:LINK_TEXT]}](https://ex.org/a) b") == f"A {words[:LINK_TEXT]} b"
+    long = f"A [{words}x](https://ex.org/a) b"
+    assert plain_text(long) == long
+
+
 def test_inline_white_space_runs_become_one_space() -> None:
     assert _md("<div><p>One\u00a0\u00a0two\n three\tfour  five six</p></div>") == "One two three four five six"
