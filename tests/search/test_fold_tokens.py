@@ -94,3 +94,11 @@ def test_plain_text_drops_markup_but_keeps_words() -> None:
     assert "https" not in text and "<" not in text and "*" not in text
     for word in ("前言", "重點", "連結文字", "圖說", "圖片說明", "引言 & 其他"):
         assert word in text
+
+
+def test_a_link_text_is_a_thousand_characters_at_most() -> None:
+    # past that a '[' is the text's own bracket (a text of unclosed brackets was otherwise
+    # read to its end from each of them)
+    assert "https" not in plain_text("前言 [" + "字" * 1000 + "](https://x.org/a) 後記")
+    assert "https" in plain_text("前言 [" + "字" * 1001 + "](https://x.org/a) 後記")
+    assert plain_text("[a " * 5).split() == ["[a"] * 5

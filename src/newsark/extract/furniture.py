@@ -151,7 +151,7 @@ _WORD_RE = re.compile(r"[^\W_]")
 _HEADING_RE = re.compile(r"#{1,6} ")  # not '#hashtag', which is text
 _VISIBLE_RE = re.compile("[^\u200b-\u200f\u2060\ufeff\\s]")
 _MARKERS_RE = re.compile(r"[*_`#>]+")
-_MARKUP_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|" + _MARKERS_RE.pattern)  # links, then markers
+_MARKUP_RE = re.compile(r"!?\[([^\]]{0,1000})\]\([^)]*\)|" + _MARKERS_RE.pattern)  # links, then markers
 _MARKUP_START_RE = re.compile(r"[!\[*_`#>]")  # (a block without any is words alone)
 
 
