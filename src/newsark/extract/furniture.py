@@ -39,7 +39,7 @@ from .plaintext import MD_LINK_RE, plain_text
 
 # A block that is only an advertisement slot's label, anywhere in the body.
 _AD_LABEL_RE = re.compile(
-    r"^(?:advertisement|advertising|ad|ads|sponsored|sponsored content|廣告|广告)"
+    r"^(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|廣告|广告)"
     r"(?:\s*[-–—:|·]?\s*(?:continue reading below|scroll to continue(?: with content)?|"
     r"story continues below|article continues below))?$"
     r"|^(?:story|article) continues below(?: (?:this )?advertisement)?$"
