@@ -5,7 +5,8 @@ from newsark.extract.furniture import drop_author_box, drop_furniture
 
 def test_advertisement_labels_go_anywhere_in_the_body() -> None:
     md = ("First paragraph.\n\nAdvertisement - Continue Reading Below\n\nSecond paragraph.\n\n"
-          "**ADVERTISEMENT**\n\nStory continues below advertisement\n\n廣告\n\nAdvert\n\nLast paragraph.")
+          "**ADVERTISEMENT**\n\nStory continues below advertisement\n\n廣告\n\nAdvert\n\n"
+          "This slideshow requires JavaScript.\n\nLast paragraph.")
     assert drop_furniture(md) == "First paragraph.\n\nSecond paragraph.\n\nLast paragraph."
 
 

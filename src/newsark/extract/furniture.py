@@ -63,7 +63,11 @@ _BUTTON_LABELS = frozenset({"read more", "learn more", "see more", "view more", 
                             "start free trial", "start your free trial", "book a demo", "request a demo",
                             "get a quote", "apply now", "download now", "related",
                             # a caption's or a dialog's toggles ('... more' / 'less', 'Close')
-                            "more", "less", "see less", "show less", "view less", "close"})
+                            "more", "less", "see less", "show less", "view less", "close",
+                            # a script's stand-in where it draws a slideshow or comments
+                            # (WordPress's Jetpack, Disqus), saved with the page
+                            "this slideshow requires javascript",
+                            "please enable javascript to view the comments powered by disqus"})
 # Labels of the page's controls and sections, when one ends the body.
 UI_LABELS = frozenset("""
 back to top|top|back to blog|back to news|learn more|read more|see more|view more|show more|hide all|
