@@ -352,3 +352,11 @@ def test_an_english_related_stories_label_goes_with_the_links_under_it() -> None
     kept = ("First.\n\nSee also:\n\n- [Ask the experts](https://ex.org/1)\n- [Cues to care](https://ex.org/2)\n\n"
             "**Don't miss**\nThe fair opens on Friday with forty stalls and a band.\n\nLast.")
     assert drop_furniture(kept) == kept
+
+
+def test_a_call_to_click_in_capitals_goes_a_short_one_or_prose_stays() -> None:
+    md = ("Sales rose.\n\n**GET FOX BUSINESS ON THE GO BY CLICKING HERE**\n\nShares fell.\n\n"
+          "CLICK HERE TO GET THE FOX NEWS APP\n\nThe end.")
+    assert drop_furniture(md) == "Sales rose.\n\nShares fell.\n\nThe end."
+    kept = "Sales rose.\n\nCLICK HERE FOR CATALOG*\n\nClick here to get more information about this game today."
+    assert drop_furniture(kept) == kept

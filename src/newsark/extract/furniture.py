@@ -244,7 +244,7 @@ def drop_furniture(markdown: str) -> str:
     blocks = markdown.split("\n\n")
     # Labels are short blocks (``_is_label``): a long one, most of a body's, is not looked at.
     kept = [b for b in blocks if not (_is_label(b) or _is_signup(b.strip()) or _credits_list(b)
-                                      or _is_teaser_line(b) or _is_disclosure(b))]
+                                      or _is_teaser_line(b) or _is_disclosure(b) or _is_click_prompt(b))]
     kept = _without_related_links(kept)
     for _ in range(2):  # (a disclaimer may stand above the comments' furniture, or below it)
         while len(kept) > 1 and (not kept[-1].strip() or _closes_nothing(kept[-1].strip())):
@@ -460,6 +460,21 @@ def _is_disclosure(block: str) -> bool:
         return False  # (a note inside a list item, over the next item's heading: the list stays)
     text = plain_block(block)
     return len(text.split()) <= _DISCLOSURE_WORDS and bool(_DISCLOSURE_RE.search(text))
+
+
+# A call to click written in capitals, a line of its own ('GET FOX BUSINESS ON THE GO BY
+# CLICKING HERE', 'CLICK HERE TO GET THE FOX NEWS APP'): the site's promotion between
+# paragraphs. (A short one may be the article's own: 'CLICK HERE FOR CATALOG*'.)
+_CLICK_RE = re.compile(r"\bCLICK(?:ING)? HERE\b")
+_CLICK_WORDS = (6, 16)
+
+
+def _is_click_prompt(block: str) -> bool:
+    if "CLICK" not in block or len(block) > 200:
+        return False
+    text = plain_block(block)
+    n = len(text.split())
+    return _CLICK_WORDS[0] <= n <= _CLICK_WORDS[1] and text.upper() == text and bool(_CLICK_RE.search(text))
 
 
 def _credits_list(block: str) -> bool:
