@@ -222,9 +222,10 @@ def byline_elements(doc: etree._Element) -> Pieces:
 
 
 def _box_name(box: etree._Element) -> str:
-    """An author box without a heading: its first line, when the bio below it opens with
-    that line's first word ('Lauren Vetter' over 'Lauren Vetter is a growth-focused
-    marketing professional …'), else ''."""
+    """The name an author box without a heading shows: its first line, when the bio below
+    it opens with that line's first word ('Lauren Vetter' over 'Lauren Vetter is a
+    growth-focused marketing professional …'), or the bold name and colon opening the bio;
+    else ''."""
     lines = block_lines(box)
     if len(lines) >= 2 and len(lines[0]) <= 60:
         first = lines[0].split()[0]

@@ -74,7 +74,7 @@ def _new_word(left: str, right: str) -> bool:
     word = left.split()[-1] if left.split() else ""
     if word[-1:] in _SENTENCE_ENDS:  # 'etc.' then 'Name': a sentence or a label ended
         word = word[:-1]
-    if not (right[0].isupper() and right[:2].isalpha()):
+    if not (right[:1].isupper() and right[:2].isalpha()):
         return False
     return (len(word) >= _MIN_SIDE and word.isalpha() and word[-1].islower()) or _YEAR_END_RE.search(word) is not None
 
