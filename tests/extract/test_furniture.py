@@ -360,3 +360,16 @@ def test_a_call_to_click_in_capitals_goes_a_short_one_or_prose_stays() -> None:
     assert drop_furniture(md) == "Sales rose.\n\nShares fell.\n\nThe end."
     kept = "Sales rose.\n\nCLICK HERE FOR CATALOG*\n\nClick here to get more information about this game today."
     assert drop_furniture(kept) == kept
+
+
+def test_prompts_to_follow_share_or_reprint_and_the_writers_address_line_go() -> None:
+    md = ("The vote was close.\n\nLike this story? Share it with a friend!\n\nThe count ends today.\n\n"
+          "Order Reprints\n\nPrint Article\n\n"
+          "This copy is for your personal, non-commercial use only. To order copies visit example.com.\n\n"
+          "Write to Al Example at al.example@example.com\n\n"
+          "*Follow The Example Times Opinion section on Facebook, Twitter and Instagram.*")
+    assert drop_furniture(md) == "The vote was close.\n\nThe count ends today."
+    # prose that mentions following or sharing stays
+    kept = ("Fans follow the band on Instagram, where it posts a song a day.\n\n"
+            "Researchers share their data with other teams, and the council said it would follow the advice.")
+    assert drop_furniture(kept) == kept

@@ -66,7 +66,7 @@ _BUTTON_LABELS = frozenset({"read more", "learn more", "see more", "view more", 
                             "more", "less", "see less", "show less", "view less", "close",
                             # a script's stand-in where it draws a slideshow or comments
                             # (WordPress's Jetpack, Disqus), saved with the page
-                            "this slideshow requires javascript",
+                            "this slideshow requires javascript", "order reprints", "print article",
                             "please enable javascript to view the comments powered by disqus"})
 # Labels of the page's controls and sections, when one ends the body.
 UI_LABELS = frozenset("""
@@ -244,7 +244,8 @@ def drop_furniture(markdown: str) -> str:
     blocks = markdown.split("\n\n")
     # Labels are short blocks (``_is_label``): a long one, most of a body's, is not looked at.
     kept = [b for b in blocks if not (_is_label(b) or _is_signup(b.strip()) or _credits_list(b)
-                                      or _is_teaser_line(b) or _is_disclosure(b) or _is_click_prompt(b))]
+                                      or _is_teaser_line(b) or _is_disclosure(b) or _is_click_prompt(b)
+                                      or _is_prompt(b))]
     kept = _without_related_links(kept)
     for _ in range(2):  # (a disclaimer may stand above the comments' furniture, or below it)
         while len(kept) > 1 and (not kept[-1].strip() or _closes_nothing(kept[-1].strip())):
@@ -475,6 +476,36 @@ def _is_click_prompt(block: str) -> bool:
     text = plain_block(block)
     n = len(text.split())
     return _CLICK_WORDS[0] <= n <= _CLICK_WORDS[1] and text.upper() == text and bool(_CLICK_RE.search(text))
+
+
+# The site's own prompts between or after the paragraphs: to follow it on social networks
+# ('Follow The New York Times Opinion section on Facebook, Twitter and Instagram.', 'Follow
+# me on instagram: @…'), to share the story ('Like this story? Share it with a friend!'),
+# a reprint notice ('This copy is for your personal, non-commercial use only. …', Dow
+# Jones), the writer's address line ('Write to Al Root at allen.root@dowjones.com').
+# On the English dev sets 13 such blocks are outside the labelled bodies and one inside
+# ('Follow NBC Latino on Facebook, Twitter and Instagram.').
+_PROMPT_RE = re.compile(
+    r"^\W*follow\b.{0,80}\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok|telegram|threads|"
+    r"bluesky|social media)\b"
+    r"|\bshare (?:it|this(?: story| article| post)?) with (?:a friend|your friends)"
+    r"|^this copy is for your personal,? non-commercial use only"
+    r"|^write to [A-Z][\w.' -]{1,60} at \S+@\S+$",
+    re.IGNORECASE)
+_PROMPT_WORDS = 30
+_PROMPT_WORDS_IN = ("follow", "share", "personal", "write to")
+
+
+def _is_prompt(block: str) -> bool:
+    if len(block) > 400:
+        return False
+    low = block.lower()
+    if not any(word in low for word in _PROMPT_WORDS_IN):
+        return False  # most blocks: the pattern is not tried
+    if any(line.lstrip().startswith(_NOT_PROSE) for line in block.split("\n")):
+        return False
+    text = plain_block(block).strip("*_ \\")
+    return len(text.split()) <= _PROMPT_WORDS and bool(_PROMPT_RE.search(text))
 
 
 def _credits_list(block: str) -> bool:
