@@ -235,7 +235,8 @@ def test_newsletter_signup_prompts_go_anywhere_in_the_body() -> None:
           "language learning and exclusive app deals delivered straight to your inbox!*\n\n"
           "Second paragraph.\n\n**Want more from NBC Select?** **Sign up** **for our newsletter, The "
           "Selection, and shop smarter.**\n\nThe best of Hindustan Times, delivered to your inbox every morning"
-          "\n\n立即訂閱本報電子報\n\nLast paragraph.")
+          "\n\n立即訂閱本報電子報\n\nAwesome, you're subscribed!\n\nThanks for subscribing! Look out for "
+          "your first newsletter in your inbox soon!\n\nLast paragraph.")
     assert drop_furniture(md) == "First paragraph.\n\nSecond paragraph.\n\nLast paragraph."
 
 
@@ -257,7 +258,8 @@ def test_the_small_print_under_a_signup_form_goes() -> None:
 def test_prose_about_newsletters_stays() -> None:
     md = ("Readers who sign up for a newsletter open it twice a week on average, the survey found, and most "
           "of them read it on a phone before work, which publishers now plan their newsletters around.\n\n"
-          "Subscribe\n\nThe paper's newsletter team grew to twelve people.")
+          "Subscribe\n\nThe paper's newsletter team grew to twelve people.\n\n"
+          "Readers who are subscribed to the paper get it at six.")
     assert drop_furniture(md) == md
 
 

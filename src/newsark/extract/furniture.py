@@ -94,6 +94,9 @@ _SIGNUP_RE = re.compile(
     r"(?:newsletter|mailing list|inbox)"
     r"|^.{0,120}\bdelivered (?:straight |directly )?to your inbox"
     r"|^get .{1,40} stories in your inbox|^join medium for free"
+    # the form's message once it is sent, saved with the page ('Awesome, you're subscribed!')
+    r"|^(?:\W*\w+[,!]\s+)?(?:you'?re|you are) (?:now )?(?:subscribed|signed up)\b"
+    r"|^(?:thanks|thank you) for (?:subscribing|signing up)\b"
     r"|^(?:立即|免費|免费)?(?:订阅|訂閱).{0,12}(?:电子报|電子報|newsletter|通讯|通訊)",
     re.IGNORECASE)
 _SIGNUP_WORDS = 40  # a longer block is prose that mentions a newsletter, not the prompt
@@ -185,7 +188,8 @@ def _is_label(block: str) -> bool:
             and bool(_LOADING_RE.match(plain_text(block.strip(), with_captions=False))))
 
 
-_SIGNUP_WORDS_IN = ("newsletter", "inbox", "mailing list", "join medium", "订阅", "訂閱")
+_SIGNUP_WORDS_IN = ("newsletter", "inbox", "mailing list", "join medium", "subscribed", "subscribing",
+                     "signed up", "signing up", "订阅", "訂閱")
 
 
 def _is_signup(block: str) -> bool:
