@@ -373,5 +373,6 @@ def test_prompts_to_follow_share_or_reprint_and_the_writers_address_line_go() ->
     assert drop_furniture(md) == "The vote was close.\n\nThe count ends today."
     # prose that mentions following or sharing stays
     kept = ("Fans follow the band on Instagram, where it posts a song a day.\n\n"
+            "Follow-up studies of teenagers on Instagram found the same.\n\n"
             "Researchers share their data with other teams, and the council said it would follow the advice.")
     assert drop_furniture(kept) == kept

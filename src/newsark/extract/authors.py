@@ -293,6 +293,7 @@ def english_authors(
     page_bylines: Callable[[], list[str]],
     not_names: set[str] = frozenset(),  # type: ignore[assignment]
     labelled: list[str] | None = None,
+    topic_links: Callable[[], set[str]] | None = None,
 ) -> Pieces:
     """The first source that names someone other than the site, in the order measured
     best on the WCXB dev pages: the byline under the headline, JSON-LD people, author
@@ -300,7 +301,9 @@ def english_authors(
     the writer a Twitter card's label names (``labelled_authors``: the post's WordPress
     user, which the page's byline overrides on 9 dev pages), JSON-LD organisations. The
     site itself is the author only when no source names anyone else. (The copyright holder was tried last: on the dev pages it named the
-    institution far more often than the author.)"""
+    institution far more often than the author.) ``topic_links``: the words of the page's
+    links to its tag and category pages, asked only of a name read from the page's markup
+    or text (a theme's "byline" of tag and date), once per page."""
     from .bylines import norm_name
 
     people, orgs = jsonld_authors(lds, nodes)
@@ -321,6 +324,8 @@ def english_authors(
     for i, source in enumerate(sources):
         # A category or tag next to the date is not a name.
         got = [(sep, n) for sep, n in source() if norm_name(n) not in not_names]
+        if got and i >= 3 and topic_links is not None:
+            got = [(sep, n) for sep, n in got if norm_name(n) not in topic_links()]
         if not got:
             continue
         # The site's name as the visible byline or as a JSON-LD person is a personal or

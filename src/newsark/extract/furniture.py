@@ -490,7 +490,7 @@ def _is_click_prompt(block: str) -> bool:
 # On the English dev sets 13 such blocks are outside the labelled bodies and one inside
 # ('Follow NBC Latino on Facebook, Twitter and Instagram.').
 _PROMPT_RE = re.compile(
-    r"^\W*follow\b.{0,80}\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok|telegram|threads|"
+    r"^\W*follow\b(?!-).{0,80}\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok|telegram|threads|"
     r"bluesky|social media)\b"
     r"|\bshare (?:it|this(?: story| article| post)?) with (?:a friend|your friends)"
     r"|^this copy is for your personal,? non-commercial use only"

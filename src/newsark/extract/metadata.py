@@ -4,6 +4,7 @@ then the page's text near the title (English and Chinese forms), then nothing.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -157,10 +158,10 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         topics = [*meta.get("article:section", []), *meta.get("category", [])]
         value = ld.get("articleSection")
         topics += value if isinstance(value, list) else [value] if isinstance(value, str) else []
-        topics += [str(t) for t in _TOPIC_LINK_TEXTS(doc)]  # the page's links to its tag and category pages
         not_names = {norm_name(t) for t in [*topics, out.title] if isinstance(t, str)} - {""}
+        topic_links = functools.cache(lambda: {norm_name(str(t)) for t in _TOPIC_LINK_TEXTS(doc)})
         pieces = english_authors(doc, lds, ld_nodes, meta_values, lines, zone, site_words, found, not_names,
-                                 labelled_authors(meta))
+                                 labelled_authors(meta), topic_links)
         out.bylines = [("撰文", n) for _, n in pieces]
         out.author = join_pieces(pieces) or None
     if out.bylines and not out.author:
