@@ -15,6 +15,7 @@ from lxml import etree
 
 from .bylines import english_byline, english_name_ok, is_login
 from .dates import find_date
+from .markdown import ancestors_in_body
 from .pagebylines import author_marked
 from .spacing import block_lines
 
@@ -64,12 +65,9 @@ def _pieces(text: str, *, strict: bool) -> Pieces:
 
 
 def _elsewhere(el: etree._Element) -> bool:
-    """Inside comments, testimonials, related-article cards and the like. (Not the page's
-    <body> or <html>: their classes describe the whole page, 'fl-has-sidebar
-    comments-open theme-builder-footer', and every element is inside them.)"""
-    for a in el.iterancestors():
-        if a.tag in ("body", "html"):
-            break
+    """Inside comments, testimonials, related-article cards and the like (read from its
+    ancestors inside <body>: ``ancestors_in_body``)."""
+    for a in ancestors_in_body(el):
         marks = f"{a.get('class') or ''} {a.get('id') or ''}"
         if marks.strip() and _ELSEWHERE_RE.search(marks):
             return True

@@ -14,7 +14,7 @@ import re
 from lxml import etree
 
 from .links import LinkMapper
-from .markdown import flat_text, video_shortcode
+from .markdown import ancestors_in_body, flat_text, video_shortcode
 
 _VIDEO_RE = re.compile(
     r"(youtube\.com/embed|youtube-nocookie\.com/embed|player\.vimeo\.com|facebook\.com/plugins/"
@@ -67,9 +67,7 @@ _OUTSIDE_RE = re.compile(r"(footer|sidebar|related|nav|comment|advert|promo)", r
 
 
 def _outside_article(el: etree._Element) -> bool:
-    for a in el.iterancestors():
-        if a.tag in ("body", "html"):
-            break  # their classes describe the whole page ('has-sidebar', 'navbar-fixed')
+    for a in ancestors_in_body(el):
         if a.tag in ("footer", "nav", "aside", "header"):
             return True
         if _OUTSIDE_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}"):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
@@ -169,6 +169,17 @@ def _inline_text(text: str | None) -> str:
 def flat_text(el: etree._Element) -> str:
     """An element's text on one line, white space runs made single spaces."""
     return " ".join("".join(el.itertext()).split())
+
+
+def ancestors_in_body(el: etree._Element) -> Iterator[etree._Element]:
+    """An element's ancestors, nearest first, up to (not including) <body>: whether it sits
+    in a footer, a sidebar or comments is read from them, never from <body>'s or <html>'s
+    own classes, which describe the whole page ('fl-has-sidebar', 'navbar-fixed',
+    'comments-open') and hold every element."""
+    for a in el.iterancestors():
+        if a.tag in ("body", "html"):
+            return
+        yield a
 
 
 def squeezed_text(el: etree._Element) -> str:

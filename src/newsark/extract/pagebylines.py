@@ -15,7 +15,7 @@ from .bylines import (
     plausible_chinese_name,
     split_byline,
 )
-from .markdown import flat_text
+from .markdown import ancestors_in_body, flat_text
 from .spacing import block_lines
 from .zone import body_bounds
 
@@ -139,7 +139,7 @@ def bylines_marked(doc: etree._Element) -> list[tuple[str, str]]:
               or "author" in (el.get("id") or "")]
     for el in marked[:8]:
         if any("comment" in f"{a.get('class') or ''} {a.get('id') or ''}".lower()
-               for a in (el, *el.iterancestors()) if a.tag not in ("body", "html")):
+               for a in (el, *ancestors_in_body(el)) if a.tag not in ("body", "html")):
             continue  # a commenter is not the author (<body class="comments-open"> says nothing)
         lines = [_FOLLOW_RE.sub("", line) for line in block_lines(el)]
         t = " ".join(lines)
