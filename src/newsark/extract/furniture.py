@@ -35,7 +35,7 @@ import unicodedata
 from .choose import CJK_RE
 from .credits import STORY_SOURCE, split_credit
 from .dates import find_date_span
-from .plaintext import MD_LINK_RE, plain_text
+from .plaintext import LINK_TEXT, MD_LINK_RE, plain_text
 
 # A block that is only an advertisement slot's label, anywhere in the body.
 _AD_LABEL_RE = re.compile(
@@ -158,7 +158,7 @@ _WORD_RE = re.compile(r"[^\W_]")
 _HEADING_RE = re.compile(r"#{1,6} ")  # not '#hashtag', which is text
 _VISIBLE_RE = re.compile("[^\u200b-\u200f\u2060\ufeff\\s]")
 _MARKERS_RE = re.compile(r"[*_`#>]+")
-_MARKUP_RE = re.compile(r"!?\[([^\]]{0,1000})\]\([^)]*\)|" + _MARKERS_RE.pattern)  # links, then markers
+_MARKUP_RE = re.compile(rf"!?\[([^\]]{{0,{LINK_TEXT}}})\]\([^)]*\)|" + _MARKERS_RE.pattern)  # links, then markers
 _MARKUP_START_RE = re.compile(r"[!\[*_`#>]")  # (a block without any is words alone)
 
 
@@ -454,17 +454,24 @@ _DISCLOSURE_WORDS_IN = ("affiliate", "commission", "qualifying purchases")
 _NOT_PROSE = ("<figure", "{{<", "|", "```", "#", "- ", "* ", ">")  # a figure, table, code, heading, list, quote
 
 
+def _note_text(block: str, max_chars: int, words_in: tuple[str, ...]) -> str | None:
+    """The words of a short prose block that names one of ``words_in``, else None (most
+    blocks: no pattern is tried); a figure, table, code, heading, list or quote is none
+    (a note inside a list item, over the next item's heading: the list stays)."""
+    if len(block) > max_chars:
+        return None
+    low = block.lower()
+    if not any(word in low for word in words_in):
+        return None
+    if any(line.lstrip().startswith(_NOT_PROSE) for line in block.split("\n")):
+        return None
+    return plain_block(block)
+
+
 def _is_disclosure(block: str) -> bool:
     """A short block that is such a note (``_DISCLOSURE_RE``)."""
-    if len(block) > _DISCLOSURE_CHARS:
-        return False
-    low = block.lower()
-    if not any(word in low for word in _DISCLOSURE_WORDS_IN):
-        return False  # most blocks: the pattern is not tried
-    if any(line.lstrip().startswith(_NOT_PROSE) for line in block.split("\n")):
-        return False  # (a note inside a list item, over the next item's heading: the list stays)
-    text = plain_block(block)
-    return len(text.split()) <= _DISCLOSURE_WORDS and bool(_DISCLOSURE_RE.search(text))
+    text = _note_text(block, _DISCLOSURE_CHARS, _DISCLOSURE_WORDS_IN)
+    return text is not None and len(text.split()) <= _DISCLOSURE_WORDS and bool(_DISCLOSURE_RE.search(text))
 
 
 # A call to click written in capitals, a line of its own ('GET FOX BUSINESS ON THE GO BY
@@ -497,18 +504,15 @@ _PROMPT_RE = re.compile(
     r"|^write to [A-Z][\w.' -]{1,60} at \S+@\S+$",
     re.IGNORECASE)
 _PROMPT_WORDS = 30
+_PROMPT_CHARS = 400
 _PROMPT_WORDS_IN = ("follow", "share", "personal", "write to")
 
 
 def _is_prompt(block: str) -> bool:
-    if len(block) > 400:
+    text = _note_text(block, _PROMPT_CHARS, _PROMPT_WORDS_IN)
+    if text is None:
         return False
-    low = block.lower()
-    if not any(word in low for word in _PROMPT_WORDS_IN):
-        return False  # most blocks: the pattern is not tried
-    if any(line.lstrip().startswith(_NOT_PROSE) for line in block.split("\n")):
-        return False
-    text = plain_block(block).strip("*_ \\")
+    text = text.strip("*_ \\")
     return len(text.split()) <= _PROMPT_WORDS and bool(_PROMPT_RE.search(text))
 
 

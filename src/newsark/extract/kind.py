@@ -20,12 +20,13 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .choose import is_cjk
+from .plaintext import LINK_TEXT
 
 LINK_PAGE = 0.75  # share of a page's text that is link text: a page of links
 MOSTLY_LINKS = 0.5  # share of the body's text that is link text
 MIN_RECORDS = 5  # repeated siblings that make a list
 RECORD_SHARE = 0.9  # share of the body's text found in distinct records: a list of them (a roundup article has its own prose too)
-_LINK_TEXT_RE = re.compile(r"(?<!!)\[([^\]]{0,1000})\]\([^)]*\)")  # (bounded: plaintext.LINK_TEXT)
+_LINK_TEXT_RE = re.compile(rf"(?<!!)\[([^\]]{{0,{LINK_TEXT}}})\]\([^)]*\)")
 _WS_RE = re.compile(r"\s+")
 # A paragraph that ends without closing punctuation was cut off (list abstracts are); a
 # paragraph ending in a link ends in ")".

@@ -13,7 +13,7 @@ _ESCAPED_START_RE = re.compile(r"^(\d*)\\([.)\-+>#])", re.MULTILINE)
 # damaged page's text of escaped brackets that is the rest of the page (2 s a pass on one
 # of 73,000 characters and 1,000 brackets: extract_fuzz.py's seed 1).
 LINK_TEXT = 1000
-_LINK = r"\[((?:\\.|[^\]\\]){0,LINK_TEXT})\]\([^)\s]*\)".replace("LINK_TEXT", str(LINK_TEXT))
+_LINK = rf"\[((?:\\.|[^\]\\]){{0,{LINK_TEXT}}})\]\([^)\s]*\)"
 MD_LINK_RE = re.compile("!?" + _LINK)
 # The same without the image's '!': 3 to 4 times faster where the text has no '![' (the
 # optional first character keeps the engine from skipping ahead to each '[').
