@@ -50,9 +50,12 @@ def drop_truncated_twins(doc: etree._Element, html: str) -> int:
     copies were dropped."""
     if _PAGE_WORD not in html:
         return 0
+    truncated = _TRUNCATED(doc)
+    if not truncated:  # (the word was in a script or a style sheet)
+        return 0
     toggles = {el for el in _TOGGLES(doc) if _TOGGLE_RE.fullmatch(el.text_content() or "")}
     dropped = 0
-    for el in _TRUNCATED(doc):
+    for el in truncated:
         parent = el.getparent()
         if parent is None:
             continue
