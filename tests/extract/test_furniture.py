@@ -23,6 +23,18 @@ def test_a_buttons_label_alone_goes_anywhere_in_the_body() -> None:
                                   "Read more about the ferry's new timetable on the council's site.\n\nLast.")
 
 
+def test_a_shops_button_beside_a_product_goes() -> None:
+    tracked = "https://www.amazon.com/dp/B0CJ9YX7DG?linkCode=ll1&tag=ex-20&linkId=" + "fe797e6b" * 20
+    md = ("The Gaggia holds its temperature well.\n\nCheck Price on Amazon\n\n**See price at Walmart**\n\n"
+          f"[View on Amazon]({tracked}) Links to Amazon.com\n\n[Read more]({tracked})\n\n"
+          "[Check price on OXO](https://ex.org/o)[Check Price - Walmart](https://ex.org/w)\n\nLast.")
+    assert drop_furniture(md) == "The Gaggia holds its temperature well.\n\nLast."
+    # a guide's own "Buy on …" lines stay (a label keeps them), and so does prose about prices
+    kept = ("Buy on Amazon\n\nCheck the price on Amazon before you buy: it changes every week.\n\n"
+            "View on the map of the old harbour at low tide")
+    assert drop_furniture(kept) == kept
+
+
 def test_lines_pointing_to_other_stories_go_anywhere_in_the_body() -> None:
     md = ("First.\n\nRelated: [Tutoring may not improve attendance](https://ex.org/t)\n\nSecond.\n\n"
           "##### Related: [Three tips for maintenance](https://ex.org/m)\n\n"

@@ -15,7 +15,7 @@ title ("Table of Contents", "On this page"; its list, if any, stays), the text s
 control ("字号", "【字体：大 中 小】"), a list of photo
 credits alone (a carousel's, its pictures not in the page as saved), a line pointing to
 another story ("Related: …", "Recommended: …"), a button's label alone ("Read more",
-"Learn more", "Where to buy"), a script's placeholder
+"Learn more", "Where to buy"; a shop's "Check Price on Amazon"), a script's placeholder
 ("Loading paragraph..."), a newsletter's sign-up prompt ("Sign up for our newsletter
 …", "訂閱電子報") and the small print under a sign-up form ("By signing up, you agree to
 …"). None of them is the
@@ -68,6 +68,13 @@ _BUTTON_LABELS = frozenset({"read more", "learn more", "see more", "view more", 
                             # (WordPress's Jetpack, Disqus), saved with the page
                             "this slideshow requires javascript", "order reprints", "print article",
                             "please enable javascript to view the comments powered by disqus"})
+# A shop's button beside a product of a buying guide: "Check Price on Amazon", "See price
+# at Walmart", "View on Amazon" (with its link's note, "Links to Amazon.com"). Not "Buy on
+# Amazon": a WCXB label keeps 23 of those as the guide's text.
+_SHOP_BUTTON_RE = re.compile(
+    r"^(?:(?:see|check|view|compare|get) (?:the )?(?:latest |current |best |today's |today’s )?"
+    r"(?:price|prices|deal|deals)|view(?: it)?|see it) (?:at|on) [\w.'’&+-]+(?: [\w.'’&+-]+){0,3}"
+    r"(?: links? to [\w.]+)?$")
 # Labels of the page's controls and sections, when one ends the body.
 UI_LABELS = frozenset("""
 back to top|top|back to blog|back to news|learn more|read more|see more|view more|show more|hide all|
@@ -84,6 +91,7 @@ this slideshow requires javascript|
 """.replace("\n", "").split("|"))
 _COUNT_RE = re.compile(r"\s*[(（]\s*\d+\s*[)）]$")  # a label's count: 'Comments (3)', '评论（0）'
 _LABEL_CHARS = 200  # an advertisement label or a spacer block is never longer (Markdown included)
+_LINKED_LABEL_CHARS = 800  # ... nor a block opening with a link, with its address
 # A newsletter's sign-up prompt, anywhere in the body ("Sign up for our newsletter …",
 # "### Join Our Newsletter", "… delivered to your inbox every morning", Medium's "Get
 # X's stories in your inbox", "訂閱電子報"). On the English dev sets 25 of 27 such blocks are
@@ -178,12 +186,15 @@ _LOADING_RE = re.compile(r"^(?:loading|載入中|加载中)(?: \w+)?(?:\.{3}|…
 def _is_label(block: str) -> bool:
     """A short block no page means as text: an advertisement slot's label, a button's
     label, a script's placeholder, zero-width characters alone."""
-    if len(block) > _LABEL_CHARS or not block.strip():
+    if not block.strip():
         return False
+    if len(block) > _LABEL_CHARS and not (len(block) <= _LINKED_LABEL_CHARS and block.lstrip().startswith("[")):
+        return False  # (a button's link may carry a long address: an affiliate link's tracking)
     if _is_invisible(block):
         return True
     low = plain_block(block).lower()  # (once for the label sets below)
     return bool(_AD_LABEL_RE.match(low.strip(" .…"))) or low.strip(" .…→»›:!") in _BUTTON_LABELS \
+        or bool(_SHOP_BUTTON_RE.match(low.strip(" .…→»›:!"))) \
         or (block.strip()[:7].lower().startswith(("loading", "載入中", "加载中"))
             and bool(_LOADING_RE.match(plain_text(block.strip(), with_captions=False))))
 
