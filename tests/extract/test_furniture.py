@@ -172,6 +172,9 @@ def test_the_author_box_at_the_end_goes() -> None:
     two = f"{STORY}\n\nManoj Jain is adjunct faculty.\n\nJagpreet Chhatwal is a professor."
     assert drop_author_box(two, "Manoj Jain, Jagpreet Chhatwal") == STORY
     assert drop_author_box(f"{STORY}\n\nMike Wall's book is out now.", "Mike Wall") == STORY
+    # the labels the box stood after then end the body, and go with it
+    assert drop_author_box(f"{STORY}\n\nFollow Us\n\n### Written by\n\nMike Wall covers space.",
+                           "Mike Wall") == STORY
 
 
 def test_what_is_not_an_author_box_stays() -> None:
@@ -384,6 +387,14 @@ def test_prompts_to_follow_share_or_reprint_and_the_writers_address_line_go() ->
           "*Follow The Example Times Opinion section on Facebook, Twitter and Instagram.*")
     assert drop_furniture(md) == "The vote was close.\n\nThe count ends today."
     # prose that mentions following or sharing stays
+    # a prompt after a sentence of the site's own, or run on with ", and follow us on …"
+    after = ("The vote was close.\n\nWant more DIY projects? [Follow me on Pinterest](https://ex.org/p) to see "
+             "what I'm pinning.\n\nThe product experts at Example have all your needs covered. Follow Example "
+             "on [Facebook](https://ex.org/f), [Twitter](https://ex.org/t) or Flipboard for the latest deals.\n\n"
+             "Catch up on our coverage of [tech](https://ex.org/tech), and follow us on [Facebook](https://ex.org/"
+             + "f" * 300 + ") to stay up to date.\n\n"
+             "Have a tip? Al Example may be reached at al@example.com. Follow him on Twitter @alex.")
+    assert drop_furniture(after) == "The vote was close."
     kept = ("Fans follow the band on Instagram, where it posts a song a day.\n\n"
             "Follow-up studies of teenagers on Instagram found the same.\n\n"
             "Researchers share their data with other teams, and the council said it would follow the advice.")

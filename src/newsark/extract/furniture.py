@@ -263,13 +263,20 @@ def drop_furniture(markdown: str) -> str:
                                       or _is_prompt(b))]
     kept = _without_related_links(kept)
     for _ in range(2):  # (a disclaimer may stand above the comments' furniture, or below it)
-        while len(kept) > 1 and (not kept[-1].strip() or _closes_nothing(kept[-1].strip())):
-            kept.pop()
-        kept = _without_disclaimer(kept)
+        kept = _without_disclaimer(_without_closers(kept))
     kept = kept[: _dated_teasers_start(kept)]
     if len(kept) == len(blocks):
         return markdown
     return "\n\n".join(kept) if any(b.strip() for b in kept) else markdown
+
+
+def _without_closers(blocks: list[str]) -> list[str]:
+    """The blocks without the controls' labels and empty lead-ins that end them (one block
+    is always kept)."""
+    end = len(blocks)
+    while end > 1 and (not blocks[end - 1].strip() or _closes_nothing(blocks[end - 1].strip())):
+        end -= 1
+    return blocks[:end]
 
 
 # A Chinese page's label over links to its other stories ('**相关新闻：**' over two bold
@@ -405,7 +412,8 @@ def drop_author_box(markdown: str, author: str | None) -> str:
     box = re.compile("|".join(f"{re.escape(n)}(?:$|{_BIO_RE})" for n in names))
     for i in last:
         if box.match(plain_text(blocks[i], with_captions=False).strip()):
-            kept = "\n\n".join(blocks[:i])
+            # (the labels the box stood after now end the body: 'Follow Us' over the bio)
+            kept = "\n\n".join(_without_closers(blocks[:i]))
             total = len(plain_text(markdown).split())
             if total - len(plain_text(kept).split()) <= AUTHOR_BOX_SHARE * total:
                 return kept
@@ -502,20 +510,22 @@ def _is_click_prompt(block: str) -> bool:
 
 # The site's own prompts between or after the paragraphs: to follow it on social networks
 # ('Follow The New York Times Opinion section on Facebook, Twitter and Instagram.', 'Follow
-# me on instagram: @…'), to share the story ('Like this story? Share it with a friend!'),
+# me on instagram: @…'; also after a sentence of the site's own, 'Want more DIY projects?
+# Follow me on Pinterest …', 'Have a tip? … may be reached at …. Follow her on Twitter',
+# or run on, '…, and follow us on Facebook'; the block is 30 words at most), to share the story ('Like this story? Share it with a friend!'),
 # a reprint notice ('This copy is for your personal, non-commercial use only. …', Dow
 # Jones), the writer's address line ('Write to Al Root at allen.root@dowjones.com').
 # On the English dev sets 13 such blocks are outside the labelled bodies and one inside
 # ('Follow NBC Latino on Facebook, Twitter and Instagram.').
 _PROMPT_RE = re.compile(
-    r"^\W*follow\b(?!-).{0,80}\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok|telegram|threads|"
-    r"bluesky|social media)\b"
+    r"(?:^|[.?!]\s+|,? and )\W*follow\b(?!-).{0,80}\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok|telegram|threads|"
+    r"bluesky|pinterest|flipboard|social media)\b"
     r"|\bshare (?:it|this(?: story| article| post)?) with (?:a friend|your friends)"
     r"|^this copy is for your personal,? non-commercial use only"
     r"|^write to [A-Z][\w.' -]{1,60} at \S+@\S+$",
     re.IGNORECASE)
 _PROMPT_WORDS = 30
-_PROMPT_CHARS = 400
+_PROMPT_CHARS = 1000  # (Markdown: each network named may be a link with its address)
 _PROMPT_WORDS_IN = ("follow", "share", "personal", "write to")
 
 
