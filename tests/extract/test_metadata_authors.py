@@ -125,6 +125,19 @@ def test_author_box_label_then_name_at_the_foot() -> None:
     assert _author(_page(foot=menu)) is None
 
 
+def test_a_sentence_that_says_who_wrote_the_post_names_the_author() -> None:
+    bio = ("<div class='post-box'><p>This post was written by Danielle Example, Head of Marketing and "
+           "Community Development</p></div>")
+    assert _author(_page(foot=bio)) == "Danielle Example"
+    linked = ("<p><em>This post was written by <a href='/providers/2838'>Vanessa Example, MD</a>, "
+              "gastroenterologist, Parkview Health.</em></p>")
+    assert _author(_page(header=linked)) == "Vanessa Example"
+    # the page's own byline comes first; a sentence about another post names no one
+    byline = "<p class='byline'>By Sam Lee</p>"
+    assert _author(_page(header=byline, foot=bio)) == "Sam Lee"
+    assert _author(_page(foot="<p>The post was written by hand in 1850 and kept in the archive.</p>")) is None
+
+
 def test_name_beside_date_skips_separator_lines() -> None:
     header = "<p><span>2025-12-17</span><span>·</span><a href='/people/t'>Trond Example</a></p>"
     assert _author(_page(header=header)) == "Trond Example"

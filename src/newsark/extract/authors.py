@@ -21,6 +21,11 @@ from .spacing import block_lines
 
 Pieces = list[tuple[str, str]]  # [(separator, name)], see bylines.english_byline
 
+# A sentence that names the writer, in a blog's author box or atop its text: 'This post was
+# written by Danielle Padula, Head of Marketing …' (the name up to its first comma; what
+# follows is who they are), or the name in a link of its own after it.
+_THIS_POST_BY_RE = re.compile(r"^(?:this|the) (?:blog )?(?:post|article|story|piece|guide) (?:was|is) "
+                              r"(?:written|authored) by(?:\s+([^,.;:()]{3,60})|\s*$)", re.IGNORECASE)
 # "By" alone on a line, or opening it: the byline label a reader sees.
 _BY_LABEL_RE = re.compile(
     r"^(?:(?:written|posted|authored|words|story|text|article|published)\s+by|by|authors?|author\(s\)|writers?|"
@@ -241,11 +246,18 @@ def _box_name(box: etree._Element) -> str:
 def byline_anywhere(lines: list[str], limit: int = 600) -> Pieces:
     """A byline anywhere in the page's first lines: 'By Jane Doe' on a line of its own, or
     a label ('Author', 'Written by') with the name on the next line (author boxes at the
-    foot of the article). Two words at least: one word after 'By' is too often a menu."""
+    foot of the article), or a sentence that says who wrote the post ('This post was
+    written by …'). Two words at least: one word after 'By' is too often a menu."""
     for i, line in enumerate(lines[:limit]):
-        if len(line) > 80 or _OTHER_ROLE_RE.search(line):
+        if len(line) > 160 or _OTHER_ROLE_RE.search(line):
             continue
-        if _BY_LINE_RE.match(line) or _BY_LABEL_RE.match(line):
+        sentence = _THIS_POST_BY_RE.match(line)
+        if sentence:
+            names = _pieces(sentence.group(1), strict=True) if sentence.group(1) \
+                else byline_in_lines(["by", *lines[i + 1 : i + 8]])
+            if names:
+                return names
+        elif len(line) <= 80 and (_BY_LINE_RE.match(line) or _BY_LABEL_RE.match(line)):
             names = byline_in_lines(lines[i : i + 8])
             if names and all(len(n.split()) >= 2 for _, n in names):
                 return names
