@@ -138,6 +138,15 @@ def test_a_sentence_that_says_who_wrote_the_post_names_the_author() -> None:
     assert _author(_page(foot="<p>The post was written by hand in 1850 and kept in the archive.</p>")) is None
 
 
+def test_an_about_the_author_label_over_a_bio_that_opens_with_a_name() -> None:
+    box = ("<div class='c1'><p>About the Author:</p><p>Juliette Example is a skilled content creator with "
+           "over five years of experience.</p></div>")
+    assert _author(_page(foot=box)) == "Juliette Example"
+    # a bio that does not open with a name names no one
+    other = "<div><p>About the Author:</p><p>Our writers are experts in cloud computing.</p></div>"
+    assert _author(_page(foot=other)) is None
+
+
 def test_name_beside_date_skips_separator_lines() -> None:
     header = "<p><span>2025-12-17</span><span>·</span><a href='/people/t'>Trond Example</a></p>"
     assert _author(_page(header=header)) == "Trond Example"

@@ -26,6 +26,11 @@ Pieces = list[tuple[str, str]]  # [(separator, name)], see bylines.english_bylin
 # follows is who they are), or the name in a link of its own after it.
 _THIS_POST_BY_RE = re.compile(r"^(?:this|the) (?:blog )?(?:post|article|story|piece|guide) (?:was|is) "
                               r"(?:written|authored) by(?:\s+([^,.;:()]{3,60})|\s*$)", re.IGNORECASE)
+# An author box's label over a bio that opens with the writer's name ('About the Author:' /
+# 'Juliette Carreiro is a skilled content creator …').
+_ABOUT_AUTHOR_RE = re.compile(r"^about the (?:author|writer)s?\s*:?$", re.IGNORECASE)
+_BIO_OPENING_RE = re.compile(r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) "
+                             r"(?:is|was|has|writes|covers|joined|lives|works|holds|serves)\b")
 # "By" alone on a line, or opening it: the byline label a reader sees.
 _BY_LABEL_RE = re.compile(
     r"^(?:(?:written|posted|authored|words|story|text|article|published)\s+by|by|authors?|author\(s\)|writers?|"
@@ -250,6 +255,13 @@ def byline_anywhere(lines: list[str], limit: int = 600) -> Pieces:
     written by …'). Two words at least: one word after 'By' is too often a menu."""
     for i, line in enumerate(lines[:limit]):
         if len(line) > 160 or _OTHER_ROLE_RE.search(line):
+            continue
+        if _ABOUT_AUTHOR_RE.match(line):
+            bio = next((ln for ln in lines[i + 1 : i + 3] if ln.strip()), "")
+            opening = _BIO_OPENING_RE.match(bio)
+            names = _pieces(opening.group(1), strict=True) if opening else []
+            if len(names) == 1:
+                return names
             continue
         sentence = _THIS_POST_BY_RE.match(line)
         if sentence:
