@@ -147,6 +147,15 @@ def test_an_about_the_author_label_over_a_bio_that_opens_with_a_name() -> None:
     assert _author(_page(foot=other)) is None
 
 
+def test_a_digit_inside_a_word_is_a_brand_not_the_start_of_a_date() -> None:
+    assert english_byline("Rapid7") == [("", "Rapid7")]  # was cut to 'Rapid', a name
+    assert english_byline("Jane Doe 3 days ago") == [("", "Jane Doe")]
+    # the site's own name in the author meta (which, cut to 'Rapid', no longer was) gives way
+    page = _page(head="<meta name='author' content='Rapid7'><meta property='og:site_name' content='Rapid7'>",
+                 header="<div class='post-author'><a href='/blog/author/s'>Spencer Example</a></div>")
+    assert _author(page) == "Spencer Example"
+
+
 def test_name_beside_date_skips_separator_lines() -> None:
     header = "<p><span>2025-12-17</span><span>·</span><a href='/people/t'>Trond Example</a></p>"
     assert _author(_page(header=header)) == "Trond Example"

@@ -131,12 +131,13 @@ _EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
 _HANDLE_RE = re.compile(r"(?<!\w)@\w+")
 # A link beside the name to the writer's other stories ('Jose Altoveros View More Articles').
 OTHER_STORIES = r"(?:view|see|read) (?:all|more) (?:articles|posts|stories)\b"
-# What follows a name in a byline: a separator, a date, "on <date>", a reading time, a link
+# What follows a name in a byline: a separator, a date, "on <date>", a reading time (a digit
+# opening a word: "Rapid7" is a name, not "Rapid" and a date), a link
 # to the writer's other stories, the group written for ('on behalf of the Vision Doc
 # group').
 _EN_CUT_RE = re.compile(
     r"\s*(?:[|•·]|\s[-–—]\s|\bon\s+(?=\w+\.?\s+\d|\d)|\bupdated\b|\bpublished\b|"
-    r"\bposted\b(?!\s+by)|\bon behalf of\b|\b" + OTHER_STORIES + r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d).*$",
+    r"\bposted\b(?!\s+by)|\bon behalf of\b|\b" + OTHER_STORIES + r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|(?<![^\W\d_])\d).*$",
     re.IGNORECASE,
 )
 _EN_SPLIT_RE = re.compile(r"\s*(;|,\s*and\s|,|\s&\s|\sand\s)\s*", re.IGNORECASE)
