@@ -156,6 +156,12 @@ def test_a_digit_inside_a_word_is_a_brand_not_the_start_of_a_date() -> None:
     assert _author(page) == "Spencer Example"
 
 
+def test_a_reviewer_named_over_links_is_not_the_writer() -> None:
+    header = ("<div><span><a href='/reviewers/k'>Medically reviewed</a> by <a href='/reviewers/k'>Kim Example RDN"
+              "</a></span> — <span>Written by <a href='/authors/j'>Jillian Example, MS, RD</a></span></div>")
+    assert _author(_page(header=header)) == "Jillian Example"
+
+
 def test_name_beside_date_skips_separator_lines() -> None:
     header = "<p><span>2025-12-17</span><span>·</span><a href='/people/t'>Trond Example</a></p>"
     assert _author(_page(header=header)) == "Trond Example"

@@ -156,6 +156,8 @@ def byline_in_lines(lines: list[str]) -> Pieces:
         if len(line) > 160 or _OTHER_ROLE_RE.search(line):
             continue
         if _BY_LABEL_RE.match(line):
+            if i and line.strip().lower() == "by" and _OTHER_ROLE_RE.search(f"{lines[i - 1]} by"):
+                continue  # 'Medically reviewed' (a link) 'by' 'Kim Rose-Francis': not the writer
             # Names may be split across links: 'A' ',' 'B' 'and' 'C'.
             parts: list[str] = []
             want_name = True
