@@ -397,5 +397,6 @@ def test_prompts_to_follow_share_or_reprint_and_the_writers_address_line_go() ->
     assert drop_furniture(after) == "The vote was close."
     kept = ("Fans follow the band on Instagram, where it posts a song a day.\n\n"
             "Follow-up studies of teenagers on Instagram found the same.\n\n"
-            "Researchers share their data with other teams, and the council said it would follow the advice.")
+            "Researchers share their data with other teams, and the council said it would follow the advice.\n\n"
+            "Police asked residents to stay indoors and follow updates on Facebook.")
     assert drop_furniture(kept) == kept

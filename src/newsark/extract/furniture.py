@@ -512,14 +512,17 @@ def _is_click_prompt(block: str) -> bool:
 # ('Follow The New York Times Opinion section on Facebook, Twitter and Instagram.', 'Follow
 # me on instagram: @…'; also after a sentence of the site's own, 'Want more DIY projects?
 # Follow me on Pinterest …', 'Have a tip? … may be reached at …. Follow her on Twitter',
-# or run on, '…, and follow us on Facebook'; the block is 30 words at most), to share the story ('Like this story? Share it with a friend!'),
-# a reprint notice ('This copy is for your personal, non-commercial use only. …', Dow
-# Jones), the writer's address line ('Write to Al Root at allen.root@dowjones.com').
+# or run on, '…, and follow us on Facebook', not '… stay indoors and follow updates on
+# Facebook'; the block is 30 words at most), to share the story ('Like this story? Share
+# it with a friend!'), a reprint notice ('This copy is for your personal, non-commercial
+# use only. …', Dow Jones), the writer's address line ('Write to Al Root at
+# allen.root@dowjones.com').
 # On the English dev sets 13 such blocks are outside the labelled bodies and one inside
 # ('Follow NBC Latino on Facebook, Twitter and Instagram.').
 _PROMPT_RE = re.compile(
-    r"(?:^|[.?!]\s+|,? and )\W*follow\b(?!-).{0,80}\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok|telegram|threads|"
-    r"bluesky|pinterest|flipboard|social media)\b"
+    r"(?:^|[.?!]\s+|, and (?=follow (?:us|me)\b))\W*follow\b(?!-).{0,80}"
+    r"\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok|telegram|threads|bluesky|pinterest|flipboard|"
+    r"social media)\b"
     r"|\bshare (?:it|this(?: story| article| post)?) with (?:a friend|your friends)"
     r"|^this copy is for your personal,? non-commercial use only"
     r"|^write to [A-Z][\w.' -]{1,60} at \S+@\S+$",
