@@ -365,6 +365,12 @@ def test_an_english_related_stories_label_goes_with_the_links_under_it() -> None
     # the label over a block of links
     md = "First.\n\nYou might also like:\n\n- [One](https://ex.org/1)\n- [Two](https://ex.org/2)\n\nLast."
     assert drop_furniture(md) == "First.\n\nLast."
+    # the label over the other stories' thumbnails alone, to the body's end
+    thumbs = "\n\n".join(f'<figure>\n<img src="https://ex.org/{n}.jpg" alt="Recipe {n}">\n</figure>' for n in (1, 2))
+    assert drop_furniture(f"First.\n\n### You may also like:\n\n{thumbs}") == "First."
+    # ... not when the article goes on after them: a picture of its own
+    goes_on = f"First.\n\n### You may also like:\n\n{thumbs}\n\nThe jam sets in a day."
+    assert drop_furniture(goes_on) == goes_on
     # an editor's further reading stays, and so does the label over prose
     kept = ("First.\n\nSee also:\n\n- [Ask the experts](https://ex.org/1)\n- [Cues to care](https://ex.org/2)\n\n"
             "**Don't miss**\nThe fair opens on Friday with forty stalls and a band.\n\nLast.")

@@ -233,16 +233,18 @@ def test_breadcrumbs_run_into_the_title_in_one_block_go() -> None:
     crumbs = (f"[Home](https://news.example.org/)»\n\n[Harbour](https://news.example.org/harbour/)» {title}"
               f"\n\n## {title}\n\n{story}")
     assert drop_title_block(crumbs, title) == story
-    # a long block before the title that is not breadcrumbs stays
-    dek = f"{story} {story}\n\n## {title}\n\n{story}"
-    assert drop_title_block(dek, title) == f"{story} {story}\n\n{story}"
-    # a layout table heading the page with the title, its date and source, and paging
-    table = ("| **日本無性婚姻問題嚴重** |  |\n|---|---|\n"
-             "| 2005-04-05 06:40更新 來源：轉載文章 | 第**1**頁/共**1**頁 << 上一頁 \\| 下一頁 >> |")
-    assert drop_title_block(f"{table}\n\n{story}", "日本無性婚姻問題嚴重") == story
-    # a table of data that merely starts with the title's words, or a long one, stays
-    data = "| Ferry timetable agreed | 9:00 |\n|---|---|\n" + "| Pier | 10:00 |\n" * 40
-    assert drop_title_block(f"{story}\n\n{data}", "Ferry timetable agreed") == f"{story}\n\n{data}"
+    # the story's lead picture above the title stays
+    lead = '<figure>\n<img src="https://news.example.org/ferry.jpg" alt="The ferry">\n</figure>'
+    assert drop_title_block(f"Home\n\n{lead}\n\n## {title}\n\n{story}", title) == f"{lead}\n\n{story}"
+
+
+def test_figures_are_those_the_markdown_still_shows() -> None:
+    from newsark.extract.markdown import figure_html, shown_figures
+
+    kept = {"src": "https://ex.org/ferry.jpg?w=640&h=480", "caption": "The ferry", "credit": ""}
+    gone = {"src": "https://ex.org/headshot.jpg", "caption": "", "credit": ""}  # its block was dropped
+    md = f"Text.\n\n{figure_html(kept['src'], 'The ferry')}\n\nMore text."
+    assert shown_figures([kept, gone], md) == [kept]
 
 
 def test_icon_font_ligatures_are_not_text() -> None:

@@ -305,6 +305,12 @@ def _links_only(block: str) -> bool:
                for line in block.strip().split("\n"))
 
 
+def _picture_only(block: str) -> bool:
+    """A figure with no caption (a teaser's thumbnail, alt text at most)."""
+    block = block.strip()
+    return block.startswith("<figure") and block.endswith("</figure>") and "<figcaption" not in block
+
+
 def _related_label(line: str) -> bool:
     text = plain_block(line)
     return len(text) <= 40 and bool(_ZH_RELATED_RE.match(text) or _EN_RELATED_RE.match(text))
@@ -325,6 +331,12 @@ def _without_related_links(blocks: list[str]) -> list[str]:
                 drop.add(i)
             continue
         run = list(itertools.takewhile(lambda j: _links_only(blocks[j]), range(i + 1, len(blocks))))
+        # The teasers' pictures alone under it, to the body's end ('### You may also like:' over
+        # the thumbnails of other recipes): they go with it.
+        pictures = list(itertools.takewhile(lambda j: _links_only(blocks[j]) or _picture_only(blocks[j]),
+                                            range(i + 1, len(blocks))))
+        if pictures and pictures[-1] == len(blocks) - 1:
+            run = pictures
         if run:
             drop.update([i, *run])
     return [b for i, b in enumerate(blocks) if i not in drop] if drop else blocks

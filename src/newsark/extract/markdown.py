@@ -140,6 +140,12 @@ def figure_html(src: str, caption: str, alt: str = "") -> str:
     return f'<figure>\n<img src="{html.escape(src)}" alt="{html.escape(alt)}">\n{cap}</figure>'
 
 
+def shown_figures(figures: list[dict[str, str]], markdown: str) -> list[dict[str, str]]:
+    """The figures whose block the Markdown still holds (a later step may drop some: the
+    author box's headshot, other stories' thumbnails under a related-stories label)."""
+    return [f for f in figures if f'<img src="{html.escape(f["src"])}"' in markdown]
+
+
 _FILE_NAME_RE = re.compile(r"^[\w.-]+\.(?:jpe?g|png|webp|gif|avif|svg)$|^(?:img|image|dsc|photo)[\s_-]*\d+$", re.IGNORECASE)
 ALT_CHARS = 300  # a longer "alt" is a pasted paragraph, not a description
 

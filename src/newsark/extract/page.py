@@ -35,7 +35,7 @@ from .headings import restore_headings, unlink_self_anchored_headings
 from .inline import restore_links
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
 from .links import LinkMapper, base_href, capture_parts, own_url
-from .markdown import to_markdown
+from .markdown import shown_figures, to_markdown
 from .metadata import extract_metadata
 from .nesting import stopped_too_deep, unnested
 from .otherposts import drop_other_posts
@@ -291,6 +291,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
     md = drop_title_block(drop_caption_repeats(out.markdown), meta.title)
     out.markdown = drop_author_box(drop_furniture(md), meta.author)
     out.markdown = drop_header_lines(out.markdown, meta.author, (meta.date, meta.last_updated))
+    out.figures = shown_figures(out.figures, out.markdown)
     # The body's prose: captions belong to their figures (``figures``), not to the text.
     out.text = plain_text(out.markdown, with_captions=False)
     out.title, out.date, out.last_updated = meta.title, meta.date, meta.last_updated

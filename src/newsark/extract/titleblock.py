@@ -29,9 +29,15 @@ def drop_title_block(markdown: str, title: str | None) -> str:
         at = next((i for i, (_, b) in enumerate(top) if b.startswith("|") and _titles_table(b, norm)), None)
     if at is None:
         return markdown
-    if all(len(b) < 120 or _crumbs_before(b, title) for b in blocks[:at]):
-        return "\n\n".join(blocks[at + 1 :])
-    return "\n\n".join(blocks[:at] + blocks[at + 1 :])
+    above = blocks[:at]
+    # A picture above the title (the story's lead image) stays; the short blocks go.
+    pictures = [b for b in above if b.startswith(_PICTURES)]
+    if all(len(b) < 120 or _crumbs_before(b, title) for b in above if not b.startswith(_PICTURES)):
+        return "\n\n".join(pictures + blocks[at + 1 :])
+    return "\n\n".join(above + blocks[at + 1 :])
+
+
+_PICTURES = ("<figure", "{{<")  # a figure's block, a video's shortcode
 
 
 TITLE_TABLE_CHARS = 300  # a layout table round the title holds little more than it
