@@ -251,7 +251,8 @@ def test_newsletter_signup_prompts_go_anywhere_in_the_body() -> None:
           "Second paragraph.\n\n**Want more from NBC Select?** **Sign up** **for our newsletter, The "
           "Selection, and shop smarter.**\n\nThe best of Hindustan Times, delivered to your inbox every morning"
           "\n\n立即訂閱本報電子報\n\nAwesome, you're subscribed!\n\nThanks for subscribing! Look out for "
-          "your first newsletter in your inbox soon!\n\nLast paragraph.")
+          "your first newsletter in your inbox soon!\n\n### 🚀 Sign up for The Replay newsletter\n\n"
+          "Last paragraph.")
     assert drop_furniture(md) == "First paragraph.\n\nSecond paragraph.\n\nLast paragraph."
 
 

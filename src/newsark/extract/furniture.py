@@ -213,8 +213,12 @@ def _is_signup(block: str) -> bool:
     low = block.lower()
     if not any(word in low for word in _SIGNUP_WORDS_IN):
         return False  # most blocks: the pattern is not tried
-    text = plain_block(block)
+    text = _SYMBOLS_RE.sub("", plain_block(block))  # ('🚀 Sign up for …', '📩 Subscribe to …')
     return len(text.split()) <= _SIGNUP_WORDS and bool(_SIGNUP_RE.match(text))
+
+
+# Arrows, signs and pictographs a prompt may open with, before its words.
+_SYMBOLS_RE = re.compile("^[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d\\s]+")
 
 
 def _is_invisible(block: str) -> bool:
