@@ -39,7 +39,7 @@ def test_lines_pointing_to_other_stories_go_anywhere_in_the_body() -> None:
     md = ("First.\n\nRelated: [Tutoring may not improve attendance](https://ex.org/t)\n\nSecond.\n\n"
           "##### Related: [Three tips for maintenance](https://ex.org/m)\n\n"
           "**Recommended:** [Best bootcamps in NYC](https://ex.org/b)\n**Recommended:** [Best classes](https://ex.org/c)"
-          "\n\nLast.")
+          "\n\nRelated post: [Pickled sprouts](https://ex.org/p)\n\nLast.")
     assert drop_furniture(md) == "First.\n\nSecond.\n\nLast."
     # a line that says more, or a block with prose after the teaser, stays; so does 'Read more:'
     kept = ("First.\n\nRelated: " + "the council also approved a new ferry route and " * 4 + "more.\n\n"
@@ -390,7 +390,7 @@ def test_prompts_to_follow_share_or_reprint_and_the_writers_address_line_go() ->
     md = ("The vote was close.\n\nLike this story? Share it with a friend!\n\nThe count ends today.\n\n"
           "Order Reprints\n\nPrint Article\n\n"
           "This copy is for your personal, non-commercial use only. To order copies visit example.com.\n\n"
-          "Write to Al Example at al.example@example.com\n\n"
+          "Write to Al Example at al.example@example.com\n\nShare this on WhatsApp\n\n"
           "*Follow The Example Times Opinion section on Facebook, Twitter and Instagram.*")
     assert drop_furniture(md) == "The vote was close.\n\nThe count ends today."
     # prose that mentions following or sharing stays

@@ -453,7 +453,7 @@ def orphan_credit(text: str) -> bool:
 # attendance', 'RELATED: Workout of the Week …', 'Recommended: Best coding bootcamps in
 # NYC'): 27 such lines on 13 English dev pages, none in a labelled body. ('Read more:'
 # and 'Also read:' lines are not: the labels keep about half of them.)
-_TEASER_LINE_RE = re.compile(r"^(?:related|recommended)\s*:\s*\S", re.IGNORECASE)
+_TEASER_LINE_RE = re.compile(r"^(?:related(?: post| article| story)?|recommended)\s*:\s*\S", re.IGNORECASE)
 _TEASER_WORDS = 25
 
 
@@ -540,6 +540,7 @@ _PROMPT_RE = re.compile(
     r"\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok|telegram|threads|bluesky|pinterest|flipboard|"
     r"social media)\b"
     r"|\bshare (?:it|this(?: story| article| post)?) with (?:a friend|your friends)"
+    r"|^share (?:it|this(?: story| article| post)?) on (?:whatsapp|facebook|twitter|x|linkedin|pinterest|email)$"
     r"|^this copy is for your personal,? non-commercial use only"
     r"|^write to [A-Z][\w.' -]{1,60} at \S+@\S+$",
     re.IGNORECASE)
