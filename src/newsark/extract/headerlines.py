@@ -40,13 +40,18 @@ _DATE_LINE_WORDS_RE = re.compile(
 
 
 def _only_dates(text: str, days: set[str]) -> bool:
-    """Whether a line says nothing but one of the page's dates, with its label, time or
-    weekday ('Published 4:00 am CST, Wednesday, November 20, 2019')."""
-    span = find_date_span(text) if days else None
-    if not span or span[2][:10] not in days:
-        return False
-    norm = unicodedata.normalize("NFKC", text)  # the span's positions are NFKC's
-    return not _DATE_LINE_WORDS_RE.sub("", norm[: span[0]] + norm[span[1] :])
+    """Whether a line says nothing but the page's dates (one, or the published and the
+    updated one), with their labels, time or weekday and perhaps a reading time
+    ('Published 4:00 am CST, Wednesday, November 20, 2019', 'August 16, 2019 - Updated
+    July 9, 2025', 'Jun 08, 2023 • 11 Minute Read')."""
+    rest = unicodedata.normalize("NFKC", text)  # the spans' positions are NFKC's
+    found = 0
+    while days and found < 2:
+        span = find_date_span(rest)
+        if not span or span[2][:10] not in days:
+            break
+        rest, found = rest[: span[0]] + " " + rest[span[1] :], found + 1
+    return found > 0 and not _DATE_LINE_WORDS_RE.sub("", _AGO_OR_READ_RE.sub(" ", rest))
 
 
 # Relative dates and reading times beside a byline ('2 days ago', '6 min read').
@@ -123,13 +128,30 @@ def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None
         if orphan_credit(text) and not (i and blocks[i - 1].startswith("<figure")):
             drop.append(i)  # the credit of a picture the body does not hold
             continue
-        m = _BYLINE_RE.match(text)
-        if (m and names and any(n in m.group(1).lower() for n in names)) or text.lower() in names \
-                or _READING_TIME_RE.match(text) or _LONE_LABEL_RE.match(text) \
-                or text.lower().strip(" .!?…→»›:") in UI_LABELS or text.lower() in _TOP_LABELS \
-                or (len(text.split()) <= 12 and (_only_dates(text, days) or _byline_and_date(text, names, days))) \
-                or _zh_byline_and_date(text, names, days):
+        if _header_line(text, names, days) or _header_list(block, names, days):
             drop.append(i)
     if not drop or len(drop) == len(blocks):
         return markdown
     return "\n\n".join(b for i, b in enumerate(blocks) if i not in drop)
+
+
+_LIST_MARK_RE = re.compile(r"^[-*+] ")
+
+
+def _header_list(block: str, names: list[str], days: set[str]) -> bool:
+    """A list of such lines, an item each ('- [Leonardo Garcia](…)', '- Sep 26, 2022',
+    '- 2 min read')."""
+    lines = block.split("\n")
+    return len(lines) > 1 and all(_LIST_MARK_RE.match(ln) for ln in lines) \
+        and all(_header_line(plain_block(_LIST_MARK_RE.sub("", ln)), names, days) for ln in lines)
+
+
+def _header_line(text: str, names: list[str], days: set[str]) -> bool:
+    """A line above the article that only gives its byline, its dates or reading time, a
+    label left without its value, or a control's label."""
+    m = _BYLINE_RE.match(text)
+    return bool((m and names and any(n in m.group(1).lower() for n in names)) or text.lower() in names
+                or _READING_TIME_RE.match(text) or _LONE_LABEL_RE.match(text)
+                or text.lower().strip(" .!?…→»›:") in UI_LABELS or text.lower() in _TOP_LABELS
+                or (len(text.split()) <= 12 and (_only_dates(text, days) or _byline_and_date(text, names, days)))
+                or _zh_byline_and_date(text, names, days))
