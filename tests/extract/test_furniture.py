@@ -230,9 +230,11 @@ def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
                  "- Jayesh Shinde\n- Ferry timetables", "December 19, 2025 - Updated July 9, 2030"]:
         kept = f"{line}\n\n{prose}"
         assert drop_header_lines(kept, "Jayesh Shinde", ("2025-12-19", None)) == kept
-    # below the first paragraph of prose nothing is looked at
-    late = f"{prose}\n\nBy Paul Takahashi"
+    # below the first paragraph of prose nothing is looked at, unless it opens the body (a dek)
+    late = f"{prose}\n\nThe council agreed.\n\nBy Paul Takahashi"
     assert drop_header_lines(late, "Paul Takahashi", (None,)) == late
+    dek = f"{prose}\n\nPaul Takahashi\n\n23.07.2025\n\nThe council agreed."
+    assert drop_header_lines(dek, "Paul Takahashi", ("2025-07-23", None)) == f"{prose}\n\nThe council agreed."
 
 
 def test_a_chinese_line_of_byline_and_date_above_the_story_goes() -> None:

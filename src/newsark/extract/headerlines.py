@@ -5,7 +5,7 @@ Wednesday, November 20, 2019'), a reading time ('8 min read'), a label whose val
 the front matter ('Published:') and the labels of the controls there ('Back to blog',
 'Table of Contents') as the body's first blocks. Once the byline and the dates are known,
 ``drop_header_lines`` takes them out: only among the first blocks, before the first
-paragraph of prose, and only when they hold nothing else.
+paragraph of prose (past a dek that opens the body), and only when they hold nothing else.
 """
 
 from __future__ import annotations
@@ -124,6 +124,8 @@ def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None
             continue
         text = plain_block(block)
         if len(text.split()) >= HEADER_PROSE:
+            if i == 0:
+                continue  # the story's dek may stand above its byline and date
             break
         if orphan_credit(text) and not (i and blocks[i - 1].startswith("<figure")):
             drop.append(i)  # the credit of a picture the body does not hold
