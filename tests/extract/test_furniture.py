@@ -231,7 +231,7 @@ def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
         kept = f"{line}\n\n{prose}"
         assert drop_header_lines(kept, "Jayesh Shinde", ("2025-12-19", None)) == kept
     # below the first paragraph of prose nothing is looked at, unless it opens the body (a dek)
-    late = f"{prose}\n\nThe council agreed.\n\nBy Paul Takahashi"
+    late = f"{prose}\n\n{prose}\n\nBy Paul Takahashi"
     assert drop_header_lines(late, "Paul Takahashi", (None,)) == late
     dek = f"{prose}\n\nPaul Takahashi\n\n23.07.2025\n\nThe council agreed."
     assert drop_header_lines(dek, "Paul Takahashi", ("2025-07-23", None)) == f"{prose}\n\nThe council agreed."
