@@ -18,6 +18,7 @@ _ROLE_ZH = r"(?:圖|图|圖片|图片|相片|照片|攝影|摄影|攝|摄|圖片
 _SUFFIX_ZH = r"(?:攝|摄|圖片|图片|照片|相片|截圖|截图|提供|製圖|制图|資料圖|资料图|圖|图)"
 _AGENCY = (r"(?:Reuters|AFP|AP|EPA|Getty Images|Shutterstock|Bloomberg|Xinhua|NurPhoto|"
            r"iStock|Alamy|Unsplash|Pexels|SOPA Images|Corbis|PA|AAP|ANI|Kyodo|Yonhap)")
+_NAME = r"[A-Z][\w.'’+-]*(?: [A-Z][\w.'’+-]*){0,3}"  # a photographer's or a collection's
 _ROLE_EN = r"(?:Photo|Photos|Photograph|Photography|Image|Images|Picture|Illustration|Video|Credit|Photo credit|Image credit|Source)"
 
 _PATTERNS = [
@@ -32,7 +33,8 @@ _PATTERNS = [
                re.IGNORECASE),
     # "(AP Photo/Jane Doe)", "(Reuters)", "Jane Doe/AFP via Getty Images", "Courtesy of X"
     re.compile(rf"\((?:[^()]{{1,50}}/)?{_AGENCY}(?: Photo)?(?:/[^()]{{1,50}})?(?: via [^()]{{1,30}})?\)$"),
-    re.compile(rf"(?:(?<=[.!?])\s+|^)(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}\s*/\s*)?{_AGENCY}(?: Photo)?"
+    # ... and "Morsa Images/DigitalVision via Getty Images", "OsakaWayne Studios//Getty Images"
+    re.compile(rf"(?:(?<=[.!?])\s+|^)(?:{_NAME}\s*//?\s*(?:{_NAME}\s+via\s+)?)?{_AGENCY}(?: Photo)?"
                rf"(?:\s*/\s*[A-Z][\w.'’ -]{{1,40}})?(?: via [\w ]{{1,30}})?$"),
     re.compile(r"\(?\bCourtesy(?: of)? [^()\n]{1,60}\)?$", re.IGNORECASE),
 ]
