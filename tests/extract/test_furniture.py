@@ -223,11 +223,15 @@ def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
                         ("- [Jayesh Shinde](https://x.org/p)\n- Sep 26, 2022\n- 2 min read", ("2022-09-26", None)),
                         # the date and a reading time; the published and the updated date
                         ("Jun 08, 2023 • 11 Minute Read", ("2023-06-08", None)),
-                        ("August 16, 2019 - Updated July 9, 2025", ("2019-08-16", "2025-07-09"))]:
+                        ("August 16, 2019 - Updated July 9, 2025", ("2019-08-16", "2025-07-09")),
+                        # the year left out; the page's own day of a UTC stamp
+                        ("Updated: Jan 31", ("2025-01-24", "2025-01-31")),
+                        ("Last Updated: **December 15th 2025**", ("2025-01-04", "2025-12-16T01:52:13+00:00"))]:
         assert drop_header_lines(f"{line}\n\n{prose}", "Jayesh Shinde", dates) == prose
     for line in ["Jayesh Shinde, harbour reporter", "Jayesh Shinde says the ferry ran late on 19-Dec-2025",
                  "- Jayesh Shinde\n- Jan 23",  # a day without its year needs the reading time
-                 "- Jayesh Shinde\n- Ferry timetables", "December 19, 2025 - Updated July 9, 2030"]:
+                 "- Jayesh Shinde\n- Ferry timetables", "December 19, 2025 - Updated July 9, 2030",
+                 "Updated: Feb 2", "December 17, 2025"]:
         kept = f"{line}\n\n{prose}"
         assert drop_header_lines(kept, "Jayesh Shinde", ("2025-12-19", None)) == kept
     # below the first paragraph of prose nothing is looked at, unless it opens the body (a dek)

@@ -10,6 +10,7 @@ paragraph of prose (past a dek that opens the body), and only when they hold not
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -39,7 +40,7 @@ _DATE_LINE_WORDS_RE = re.compile(
     re.IGNORECASE)
 
 
-def _only_dates(text: str, days: set[str]) -> bool:
+def _only_dates(text: str, days: set[str], instants: frozenset[str] = frozenset()) -> bool:
     """Whether a line says nothing but the page's dates (one, or the published and the
     updated one), with their labels, time or weekday and perhaps a reading time
     ('Published 4:00 am CST, Wednesday, November 20, 2019', 'August 16, 2019 - Updated
@@ -48,10 +49,28 @@ def _only_dates(text: str, days: set[str]) -> bool:
     found = 0
     while days and found < 2:
         span = find_date_span(rest)
-        if not span or span[2][:10] not in days:
+        if not span or not _page_day(span[2][:10], days, instants):
             break
         rest, found = rest[: span[0]] + " " + rest[span[1] :], found + 1
+    if days and not found:  # 'Updated: Jan 31', the year left out: the month and day of one
+        m = _MONTH_DAY_RE.search(rest)
+        month = _MONTHS.get(m.group(1)[:3].lower()) if m and m.group(1) else None
+        if m and month and any(d[5:10] == f"{month:02d}-{int(m.group(2)):02d}" for d in days):
+            rest, found = rest[: m.start()] + " " + rest[m.end() :], 1
     return found > 0 and not _DATE_LINE_WORDS_RE.sub("", _AGO_OR_READ_RE.sub(" ", rest))
+
+
+def _page_day(day: str, days: set[str], instants: frozenset[str]) -> bool:
+    """One of the page's days, or a day beside the day of one of its instants (a UTC stamp
+    the page shows on its own day: 'Last Updated: December 15th 2025' for
+    2025-12-16T01:52Z)."""
+    if day in days:
+        return True
+    try:
+        shown = dt.date.fromisoformat(day)
+        return any(abs((shown - dt.date.fromisoformat(d)).days) <= 1 for d in instants)
+    except ValueError:  # a month alone, '2025-12'
+        return False
 
 
 # Relative dates and reading times beside a byline ('2 days ago', '6 min read').
@@ -62,7 +81,9 @@ _BY_WORDS_RE = re.compile(r"\b(?:by|written|posted)\b", re.IGNORECASE)
 # A day without its year beside them ('Gabo · Jan 23 · 11 min read'): the date is not
 # checked against the page's, the reading time already says what the line is.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_MONTH_DAY_RE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?!\w)", re.IGNORECASE)
+_MONTH_DAY_RE = re.compile(rf"\b(?:({_MONTH})\s+(\d{{1,2}})|\d{{1,2}}\s+{_MONTH})(?!\w)", re.IGNORECASE)
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                        "dec"), 1)}
 
 
 def _byline_and_date(text: str, names: list[str], days: set[str]) -> bool:
@@ -118,6 +139,7 @@ def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None
     blocks = markdown.split("\n\n")
     names = [n.strip().lower() for n in NAMES_RE.split(author or "") if n.strip()]
     days = {d[:10] for d in dates if d}
+    instants = frozenset(d[:10] for d in dates if d and "T" in d)  # (stamps with their time)
     drop: list[int] = []
     for i, block in enumerate(blocks[:HEADER_BLOCKS]):
         if block.startswith(("<figure", "{{<")):
@@ -130,7 +152,7 @@ def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None
         if orphan_credit(text) and not (i and blocks[i - 1].startswith("<figure")):
             drop.append(i)  # the credit of a picture the body does not hold
             continue
-        if _header_line(text, names, days) or _header_list(block, names, days):
+        if _header_line(text, names, days, instants) or _header_list(block, names, days, instants):
             drop.append(i)
     if not drop or len(drop) == len(blocks):
         return markdown
@@ -140,20 +162,21 @@ def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None
 _LIST_MARK_RE = re.compile(r"^[-*+] ")
 
 
-def _header_list(block: str, names: list[str], days: set[str]) -> bool:
+def _header_list(block: str, names: list[str], days: set[str], instants: frozenset[str]) -> bool:
     """A list of such lines, an item each ('- [Leonardo Garcia](…)', '- Sep 26, 2022',
     '- 2 min read')."""
     lines = block.split("\n")
     return len(lines) > 1 and all(_LIST_MARK_RE.match(ln) for ln in lines) \
-        and all(_header_line(plain_block(_LIST_MARK_RE.sub("", ln)), names, days) for ln in lines)
+        and all(_header_line(plain_block(_LIST_MARK_RE.sub("", ln)), names, days, instants) for ln in lines)
 
 
-def _header_line(text: str, names: list[str], days: set[str]) -> bool:
+def _header_line(text: str, names: list[str], days: set[str], instants: frozenset[str]) -> bool:
     """A line above the article that only gives its byline, its dates or reading time, a
     label left without its value, or a control's label."""
     m = _BYLINE_RE.match(text)
     return bool((m and names and any(n in m.group(1).lower() for n in names)) or text.lower() in names
                 or _READING_TIME_RE.match(text) or _LONE_LABEL_RE.match(text)
                 or text.lower().strip(" .!?…→»›:") in UI_LABELS or text.lower() in _TOP_LABELS
-                or (len(text.split()) <= 12 and (_only_dates(text, days) or _byline_and_date(text, names, days)))
+                or (len(text.split()) <= 12
+                    and (_only_dates(text, days, instants) or _byline_and_date(text, names, days)))
                 or _zh_byline_and_date(text, names, days))
