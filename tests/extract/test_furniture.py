@@ -17,7 +17,9 @@ def test_sentences_about_advertisements_stay() -> None:
 
 def test_a_buttons_label_alone_goes_anywhere_in_the_body() -> None:
     md = ("First.\n\n[Read more](https://ex.org/a)\n\nSecond.\n\n**LEARN MORE →**\n\nWhere to buy\n\n"
-          "[Start free trial](https://ex.org/t)\n\nRelated\n\n... more\n\nless\n\nClose\n\n"
+          "[Start free trial](https://ex.org/t)\n\nRelated\n\n... more\n\nless\n\nClose\n\n**toggle caption**\n\n"
+          "[View PDF](https://ex.org/p.pdf)\n\nNo credit card required.\n\n"
+          "- You are here:\n- [Home](https://ex.org/)\n- [About the centre](https://ex.org/about)\n\n"
           "Third.\n\nRead more about the ferry's new timetable on the council's site.\n\nLast.")
     assert drop_furniture(md) == ("First.\n\nSecond.\n\nThird.\n\n"
                                   "Read more about the ferry's new timetable on the council's site.\n\nLast.")
@@ -200,7 +202,7 @@ def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
           "every hour.")
     assert drop_header_lines(md, "Paul Takahashi", ("2019-11-20T04:00:00-06:00", None)) == (
         f"{prose}\n\nBy the end of the year, all ferries run every hour.")
-    md2 = f"**Paul Takahashi**\n\nPublished:\n\n3 MIN. READ\n\n{prose}"
+    md2 = f"**Paul Takahashi**\n\nPublished:\n\n3 MIN. READ\n\nreviewed by [Jo Example](https://x.org/jo)\n\n{prose}"
     assert drop_header_lines(md2, "Paul Takahashi", (None,)) == prose
     # a photo credit whose picture the body does not hold goes; under its picture, or a
     # story's source, it stays

@@ -53,7 +53,7 @@ _AD_LABEL_RE = re.compile(
     # a comment box's counter ('已输入0字', '还可以输入500字') and the trail of where the
     # page sits ('您所在的位置： 首页 > 快讯 > 公司'): the page's controls, not its text
     r"|^(?:已输入|已輸入|还可以?输入|還可以?輸入)\s*\d+\s*字"
-    r"|^(?:您所在的位置|您的位置|你的位置|你所在的位置|当前位置|當前位置|所在位置)\s*[:：]"
+    r"|^(?:您所在的位置|您的位置|你的位置|你所在的位置|当前位置|當前位置|所在位置)\s*[:：]|^(?:-\s*)?you are here\s*:"
     # the text size control ('字号', '【字体：大 中 小】', '字號 A- A A+')
     r"|^[【\[]?\s*(?:字号|字號|字体|字體)\s*[:：]?\s*(?:大\s*中\s*小|a[-+]?(?:\s*a[-+]?)*)?\s*[】\]]?$"
 )
@@ -61,7 +61,10 @@ _AD_LABEL_RE = re.compile(
 _BUTTON_LABELS = frozenset({"read more", "learn more", "see more", "view more", "show more", "continue reading",
                             "read full review", "jump to review", "where to buy", "see all", "view all",
                             "start free trial", "start your free trial", "book a demo", "request a demo",
-                            "get a quote", "apply now", "download now", "related",
+                            "get a quote", "apply now", "download now", "related", "view pdf",
+                            "no credit card required",
+                            # a picture's buttons (NPR's 'toggle caption', 'Enlarge this image')
+                            "toggle caption", "hide caption", "enlarge this image",
                             # a caption's or a dialog's toggles ('... more' / 'less', 'Close')
                             "more", "less", "see less", "show less", "view less", "close",
                             # a script's stand-in where it draws a slideshow or comments
