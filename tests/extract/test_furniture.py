@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newsark.extract.furniture import drop_author_box, drop_furniture
+from newsark.extract.furniture import drop_author_box, drop_author_links, drop_furniture
 
 
 def test_advertisement_labels_go_anywhere_in_the_body() -> None:
@@ -177,6 +177,15 @@ def test_the_author_box_at_the_end_goes() -> None:
     # the labels the box stood after then end the body, and go with it
     assert drop_author_box(f"{STORY}\n\nFollow Us\n\n### Written by\n\nMike Wall covers space.",
                            "Mike Wall") == STORY
+
+
+def test_a_block_that_is_one_link_to_a_writers_page_goes() -> None:
+    md = (f"[Kaavya Example](https://x.org/blog/author/kaavya)\n\n{STORY}\n\nTags\n\n"
+          "### [Ludo Example](https://x.org/blogs/authors/ludo?page=1)")
+    assert drop_author_links(md) == STORY
+    # a link to the writer inside a sentence or a list stays
+    kept = f"{STORY}\n\nRead more by [Kaavya](https://x.org/author/kaavya) on ferries.\n\n- [Ludo](https://x.org/author/ludo)"
+    assert drop_author_links(kept) == kept
 
 
 def test_what_is_not_an_author_box_stays() -> None:

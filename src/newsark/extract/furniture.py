@@ -277,6 +277,34 @@ def drop_furniture(markdown: str) -> str:
     return "\n\n".join(kept) if any(b.strip() for b in kept) else markdown
 
 
+# A block that is one link to a writer's page ('[Kaavya Shah](…/blog/author/kaavya-shah)',
+# '### [Ludo Fourrage](…/authors/ludo-fourrage)', '[see all](…/author/…)'): what is left of
+# an author box or a byline. (8 such blocks on the English dev sets, none in a labelled body.)
+_AUTHOR_LINK_RE = re.compile(
+    r"^[#*_\s]*\[[^\]\n]{1,80}\]\(https?://[^)\s]*/(?:author|authors|contributor|contributors)/[^)\s]*\)[*_.)\s]*$",
+    re.IGNORECASE)
+
+
+def _author_link(block: str) -> bool:
+    if len(block) > _LINKED_LABEL_CHARS:
+        return False
+    low = block.lower()
+    return ("/author" in low or "/contributor" in low) and bool(_AUTHOR_LINK_RE.match(block.strip()))
+
+
+def drop_author_links(markdown: str) -> str:
+    """The body without the blocks that are one link to a writer's page. (After
+    ``drop_author_box``, which finds a box by such a heading.) The labels they stood after
+    at the body's end go with them; a body is never emptied."""
+    blocks = markdown.split("\n\n")
+    kept = [b for b in blocks if not _author_link(b)]
+    if len(kept) == len(blocks) or not any(b.strip() for b in kept):
+        return markdown
+    if _author_link(blocks[-1]):
+        kept = _without_closers(kept)
+    return "\n\n".join(kept)
+
+
 def _without_closers(blocks: list[str]) -> list[str]:
     """The blocks without the controls' labels and empty lead-ins that end them (one block
     is always kept)."""

@@ -28,7 +28,7 @@ from .dense import fallback as dense_fallback
 from .dense import is_short
 from .embeds import insert_embeds
 from .figures import CaptionFinder, resolve_lazy_images, restore_figure_images
-from .furniture import drop_author_box, drop_furniture
+from .furniture import drop_author_box, drop_author_links, drop_furniture
 from .gallery import restore_gallery
 from .headerlines import drop_header_lines
 from .headings import restore_headings, unlink_self_anchored_headings
@@ -289,7 +289,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
     if profile is not None:  # learned metadata positions, per field, whichever body path was taken
         out.meta_paths = profile.apply_metadata(doc, meta)
     md = drop_title_block(drop_caption_repeats(out.markdown), meta.title)
-    out.markdown = drop_author_box(drop_furniture(md), meta.author)
+    out.markdown = drop_author_links(drop_author_box(drop_furniture(md), meta.author))
     out.markdown = drop_header_lines(out.markdown, meta.author, (meta.date, meta.last_updated))
     out.figures = shown_figures(out.figures, out.markdown)
     # The body's prose: captions belong to their figures (``figures``), not to the text.
