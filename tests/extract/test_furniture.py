@@ -414,6 +414,8 @@ def test_prompts_to_follow_share_or_reprint_and_the_writers_address_line_go() ->
           "Order Reprints\n\nPrint Article\n\n"
           "This copy is for your personal, non-commercial use only. To order copies visit example.com.\n\n"
           "Write to Al Example at al.example@example.com\n\nShare this on WhatsApp\n\n"
+          "*Contact staff writer [Jill Example](https://x.org/author/jill) at 212-678-3595, or "
+          "[jill@example.org](mailto:jill@example.org)*.\n\n"
           "*Follow The Example Times Opinion section on Facebook, Twitter and Instagram.*")
     assert drop_furniture(md) == "The vote was close.\n\nThe count ends today."
     # prose that mentions following or sharing stays
@@ -428,5 +430,6 @@ def test_prompts_to_follow_share_or_reprint_and_the_writers_address_line_go() ->
     kept = ("Fans follow the band on Instagram, where it posts a song a day.\n\n"
             "Follow-up studies of teenagers on Instagram found the same.\n\n"
             "Researchers share their data with other teams, and the council said it would follow the advice.\n\n"
-            "Police asked residents to stay indoors and follow updates on Facebook.")
+            "Police asked residents to stay indoors and follow updates on Facebook.\n\n"
+            "Contact the council at its offices on Main Street before Friday.")
     assert drop_furniture(kept) == kept
