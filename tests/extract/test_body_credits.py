@@ -23,6 +23,10 @@ from newsark.extract.credits import split_credit
          ("A phone on the table?", "Morsa Images/DigitalVision via Getty Images")),
         ("SolStock/E+ via Getty Images", ("", "SolStock/E+ via Getty Images")),
         ("OsakaWayne Studios//Getty Images", ("", "OsakaWayne Studios//Getty Images")),
+        # the BBC's credit first, then its caption; or the credit alone
+        ("Image copyright Getty Images Image caption Scooter Braun has managed Justin Bieber",
+         ("Scooter Braun has managed Justin Bieber", "Image copyright Getty Images")),
+        ("Image copyright Getty Images", ("", "Image copyright Getty Images")),
         ("新公園的設計圖。（圖：測試通訊社）", ("新公園的設計圖。", "圖：測試通訊社")),
         ("輪候旁聽的人龍延伸至門外。（陳大文攝）", ("輪候旁聽的人龍延伸至門外。", "陳大文攝")),
         ("街頭吃飯的市民。   李小明攝", ("街頭吃飯的市民。", "李小明攝")),
@@ -36,7 +40,7 @@ def test_trailing_credit_is_split(caption: str, expected: tuple[str, str]) -> No
 @pytest.mark.parametrize(
     "caption",
     ["Two people in a photo: one is tall", "A picture of the harbour at dusk",
-     "The AP and Reuters both covered it via Getty Images", "這是他拍的照片", "他手持的圖",
+     "The AP and Reuters both covered it via Getty Images", "Media caption Who is Julian Assange?", "這是他拍的照片", "他手持的圖",
      "新城電台在社交網站上公布指，有一位員工確診。"],
 )
 def test_caption_without_credit_is_kept_whole(caption: str) -> None:

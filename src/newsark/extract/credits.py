@@ -29,7 +29,7 @@ _PATTERNS = [
     re.compile(rf"(?:(?<=[。！？；.!?])|(?<=\s)|^)\s*{_ROLE_ZH}\s*[：:︰／/]\s*[^。！？]{{1,40}}$"),
     re.compile(rf"(?:(?<=[。！？；.!?])|(?<=\s{{2}}))\s*[^\s。！？；，,]{{1,24}}{_SUFFIX_ZH}$"),
     # English: "Photo: Reuters", "(Photo by Jane Doe/Getty Images)", "Image credit: NASA"
-    re.compile(rf"(?:^|(?<=[.!?;|])\s*|\s*(?=\())\(?\b{_ROLE_EN}\s*(?:by|:|courtesy of)\s*[^()\n]{{1,80}}\)?$",
+    re.compile(rf"(?:^|(?<=[.!?;|])\s*|\s*(?=\())\(?\b{_ROLE_EN}\s*(?:by|:|courtesy of|copyright)\s*[^()\n]{{1,80}}\)?$",
                re.IGNORECASE),
     # "(AP Photo/Jane Doe)", "(Reuters)", "Jane Doe/AFP via Getty Images", "Courtesy of X"
     re.compile(rf"\((?:[^()]{{1,50}}/)?{_AGENCY}(?: Photo)?(?:/[^()]{{1,50}})?(?: via [^()]{{1,30}})?\)$"),
@@ -40,9 +40,16 @@ _PATTERNS = [
 ]
 
 
+# The BBC writes the credit first: 'Image copyright Getty Images Image caption Scooter Braun …'.
+_CREDIT_FIRST_RE = re.compile(r"^((?:Image|Media) copyright\s+.{1,60}?)\s+(?:Image|Media) caption\s+(\S.*)$")
+
+
 def split_credit(caption: str) -> tuple[str, str]:
     """(caption without its trailing credit, credit); credit is "" when there is none."""
     text = caption.strip()
+    first = _CREDIT_FIRST_RE.match(text)
+    if first:
+        return first.group(2), first.group(1)
     for pattern in _PATTERNS:
         m = pattern.search(text)
         if m:
