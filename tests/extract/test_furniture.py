@@ -211,7 +211,8 @@ def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
           "every hour.")
     assert drop_header_lines(md, "Paul Takahashi", ("2019-11-20T04:00:00-06:00", None)) == (
         f"{prose}\n\nBy the end of the year, all ferries run every hour.")
-    md2 = f"**Paul Takahashi**\n\nPublished:\n\n3 MIN. READ\n\nreviewed by [Jo Example](https://x.org/jo)\n\n{prose}"
+    md2 = (f"**Paul Takahashi**\n\nPublished:\n\n3 MIN. READ\n\nreviewed by [Jo Example](https://x.org/jo)\n\n"
+           f"Tempo de leitura: 1 minuto\n\n閱讀時間：約3分鐘\n\n{prose}")
     assert drop_header_lines(md2, "Paul Takahashi", (None,)) == prose
     # a photo credit whose picture the body does not hold goes; under its picture, or a
     # story's source, it stays

@@ -26,6 +26,10 @@ _READING_TIME_RE = re.compile(
     r"^(?:(?:estimated\s+)?reading time:?\s*|(?:estimated\s+reading time:?\s*)?"
     r"(?:\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)\.?(?:\s+read)?|min\.?\s+read))$",
     re.IGNORECASE)
+# ... in other languages ('Tempo de leitura: 1 minuto', '閱讀時間：約3分鐘').
+_READING_TIME_OTHER_RE = re.compile(
+    r"^(?:tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|阅读时间|閱讀時間|预计阅读时间|預計閱讀時間)"
+    r"\s*[:：]?\s*(?:约|約|aprox\.?|ca\.?)?\s*\d+\s*(?:minutos?|minutes?|min\.?|minuten|分钟|分鐘)$", re.IGNORECASE)
 # Who reviewed or checked the story, not its writer ('reviewed by Jo-ann Caballes', 'Reviewed by,').
 _REVIEWED_BY_RE = re.compile(
     r"^(?:medically |expertly )?(?:reviewed|fact[- ]checked|edited)(?: and (?:reviewed|fact[- ]checked|edited))?"
@@ -179,7 +183,8 @@ def _header_line(text: str, names: list[str], days: set[str], instants: frozense
     label left without its value, or a control's label."""
     m = _BYLINE_RE.match(text)
     return bool((m and names and any(n in m.group(1).lower() for n in names)) or text.lower() in names
-                or _READING_TIME_RE.match(text) or _LONE_LABEL_RE.match(text) or _REVIEWED_BY_RE.match(text)
+                or _READING_TIME_RE.match(text) or _READING_TIME_OTHER_RE.match(text)
+                or _LONE_LABEL_RE.match(text) or _REVIEWED_BY_RE.match(text)
                 or text.lower().strip(" .!?…→»›:") in UI_LABELS or text.lower() in _TOP_LABELS
                 or (len(text.split()) <= 12
                     and (_only_dates(text, days, instants) or _byline_and_date(text, names, days)))
