@@ -417,6 +417,7 @@ def test_prompts_to_follow_share_or_reprint_and_the_writers_address_line_go() ->
           "Write to Al Example at al.example@example.com\n\nShare this on WhatsApp\n\n"
           "*Contact staff writer [Jill Example](https://x.org/author/jill) at 212-678-3595, or "
           "[jill@example.org](mailto:jill@example.org)*.\n\n"
+          "Reach the reporters on Twitter at [http://twitter.com/ex](http://twitter.com/ex)\n\n"
           "*Follow The Example Times Opinion section on Facebook, Twitter and Instagram.*")
     assert drop_furniture(md) == "The vote was close.\n\nThe count ends today."
     # prose that mentions following or sharing stays

@@ -563,7 +563,8 @@ def _is_click_prompt(block: str) -> bool:
 # Facebook'; the block is 30 words at most), to share the story ('Like this story? Share
 # it with a friend!'), a reprint notice ('This copy is for your personal, non-commercial
 # use only. …', Dow Jones), the writer's address line ('Write to Al Root at
-# allen.root@dowjones.com', 'Contact staff writer Jill Barshay at 212-…, or barshay@…').
+# allen.root@dowjones.com', 'Contact staff writer Jill Barshay at 212-…, or barshay@…',
+# 'Reach the reporters on Twitter at …').
 # On the English dev sets 13 such blocks are outside the labelled bodies and one inside
 # ('Follow NBC Latino on Facebook, Twitter and Instagram.').
 _PROMPT_RE = re.compile(
@@ -574,11 +575,12 @@ _PROMPT_RE = re.compile(
     r"|^share (?:it|this(?: story| article| post)?) on (?:whatsapp|facebook|twitter|x|linkedin|pinterest|email)$"
     r"|^this copy is for your personal,? non-commercial use only"
     r"|^write to [A-Z][\w.' -]{1,60} at \S+@\S+$"
-    r"|^contact (?:staff writer |reporter |the writer |the author )?[A-Z][\w.' -]{1,60} at [^@]{0,120}\S+@[\w.-]+\W*$",
+    r"|^contact (?:staff writer |reporter |the writer |the author )?[A-Z][\w.' -]{1,60} at [^@]{0,120}\S+@[\w.-]+\W*$"
+    r"|^reach (?:the )?(?:reporters?|writers?|authors?) (?:on (?:twitter|x) |by email )?at \S",
     re.IGNORECASE)
 _PROMPT_WORDS = 30
 _PROMPT_CHARS = 1000  # (Markdown: each network named may be a link with its address)
-_PROMPT_WORDS_IN = ("follow", "share", "personal", "write to", "contact")
+_PROMPT_WORDS_IN = ("follow", "share", "personal", "write to", "contact", "reach")
 
 
 def _is_prompt(block: str) -> bool:
