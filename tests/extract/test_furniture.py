@@ -29,7 +29,8 @@ def test_a_shops_button_beside_a_product_goes() -> None:
     tracked = "https://www.amazon.com/dp/B0CJ9YX7DG?linkCode=ll1&tag=ex-20&linkId=" + "fe797e6b" * 20
     md = ("The Gaggia holds its temperature well.\n\nCheck Price on Amazon\n\n**See price at Walmart**\n\n"
           f"[View on Amazon]({tracked}) Links to Amazon.com\n\n[Read more]({tracked})\n\n"
-          "[Check price on OXO](https://ex.org/o)[Check Price - Walmart](https://ex.org/w)\n\nLast.")
+          "[Check price on OXO](https://ex.org/o)[Check Price - Walmart](https://ex.org/w)\n\n"
+          "[View Plans](https://ex.org/go/aura) Links to Identity Guard®\n\nLast.")
     assert drop_furniture(md) == "The Gaggia holds its temperature well.\n\nLast."
     # a guide's own "Buy on …" lines stay (a label keeps them), and so does prose about prices
     kept = ("Buy on Amazon\n\nCheck the price on Amazon before you buy: it changes every week.\n\n"

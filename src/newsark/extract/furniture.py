@@ -77,7 +77,9 @@ _BUTTON_LABELS = frozenset({"read more", "learn more", "see more", "view more", 
 _SHOP_BUTTON_RE = re.compile(
     r"^(?:(?:see|check|view|compare|get) (?:the )?(?:latest |current |best |today's |today’s )?"
     r"(?:price|prices|deal|deals)|view(?: it)?|see it) (?:at|on) [\w.'’&+-]+(?: [\w.'’&+-]+){0,3}"
-    r"(?: links? to [\w.]+)?$")
+    r"(?: links? to [\w.]+)?$"
+    # a plan's: 'View Plans' with its link's note, 'Links to Aura'
+    r"|^(?:view|see|compare) plans(?: links? to [\w.'’&+®-]+(?: [\w.'’&+®-]+){0,3})?$")
 # Labels of the page's controls and sections, when one ends the body.
 UI_LABELS = frozenset("""
 back to top|top|back to blog|back to news|learn more|read more|see more|view more|show more|hide all|
