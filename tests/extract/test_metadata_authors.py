@@ -27,6 +27,9 @@ def _author(html: str, url: str | None = "https://harbourtimes.example/news/ferr
     ("byline", "expected"),
     [
         ("By Jane Doe, MD and Sam Lee | Staff Writer", ["Jane Doe", "Sam Lee"]),
+        # the role's organisation after it is no name; a name after 'and' is
+        ("Benjamin Example, Sr. Director of Operations, Atlas Van Lines", ["Benjamin Example"]),
+        ("Jane Doe, Staff Writer, and John Smith, Editor", ["Jane Doe", "John Smith"]),
         ("Doris Munoz-Mantilla, MD, FOMA, DABOM", ["Doris Munoz-Mantilla"]),
         ("Rebecca Lake, CEPF®", ["Rebecca Lake"]),
         ("Mike Marshall, Shipping Expert", ["Mike Marshall"]),

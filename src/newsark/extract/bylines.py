@@ -197,12 +197,17 @@ def english_byline(text: str) -> list[tuple[str, str]]:
     text = _EN_CUT_RE.sub("", text).strip(" ,;:-–—")
     parts = _EN_SPLIT_RE.split(text)  # [name, sep, name, sep, ...]
     out: list[tuple[str, str]] = []
+    after_role = False  # a role's organisation follows it: 'Jane Doe, Director, Acme Lines'
     for i in range(0, len(parts), 2):
         piece = " ".join(parts[i].strip(" .,:;-–—").split())
         sep = parts[i - 1].strip() if i else ""
+        if after_role and sep in (",", ";"):
+            continue
+        after_role = False
         if not piece or _credentials(piece, first=not out):
             continue
         if _ROLE_WORDS_RE.search(piece) and out:
+            after_role = True
             continue  # 'Jane Doe, Staff Writer'
         if _ROLE_WORDS_RE.search(piece) and len(piece.split()) > 2:
             # 'Jane Doe Staff Writer': keep the words before the first role word
