@@ -198,8 +198,8 @@ def _is_label(block: str) -> bool:
     if _is_invisible(block):
         return True
     low = plain_block(block).lower()  # (once for the label sets below)
-    return bool(_AD_LABEL_RE.match(low.strip(" .…"))) or low.strip(" .…→»›:!") in _BUTTON_LABELS \
-        or bool(_SHOP_BUTTON_RE.match(low.strip(" .…→»›:!"))) \
+    label = low.strip(" .…→»›:!")  # a button's words, without its arrow or full stop
+    return bool(_AD_LABEL_RE.match(low.strip(" .…"))) or label in _BUTTON_LABELS or bool(_SHOP_BUTTON_RE.match(label)) \
         or (block.strip()[:7].lower().startswith(("loading", "載入中", "加载中"))
             and bool(_LOADING_RE.match(plain_text(block.strip(), with_captions=False))))
 

@@ -10,6 +10,7 @@ from .plaintext import plain_text
 # What may stand before the title in a block that repeats it: a breadcrumb trail
 # ('Consulting Articles > Careers > ', 'General» ', 'Home' run into the title) or a label.
 _CRUMBS_RE = re.compile(r"^(?:home|title\s*:|(?:[^>»›]{1,40}[>»›]\s*){1,4})$", re.IGNORECASE)
+_PICTURES = ("<figure", "{{<")  # a figure's block, a video's shortcode
 
 
 def drop_title_block(markdown: str, title: str | None) -> str:
@@ -37,9 +38,6 @@ def drop_title_block(markdown: str, title: str | None) -> str:
     return "\n\n".join(above + blocks[at + 1 :])
 
 
-_PICTURES = ("<figure", "{{<")  # a figure's block, a video's shortcode
-
-
 TITLE_TABLE_CHARS = 300  # a layout table round the title holds little more than it
 
 
@@ -51,7 +49,7 @@ def _titles_table(block: str, norm: str) -> bool:
 
 def _crumbs_before(block: str, title: str) -> bool:
     """Whether a block is breadcrumbs (or a 'Title:' label) and then the title."""
-    if block.startswith(("<figure", "{{<")):
+    if block.startswith(_PICTURES):
         return False
     text = plain_text(block, with_captions=False)
     crumbs = text[: len(text) - len(title)].strip() if text.endswith(title) else ""
