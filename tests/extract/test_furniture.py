@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from newsark.extract.furniture import drop_author_box, drop_author_links, drop_furniture
+from newsark.extract.authorbox import drop_author_box, drop_author_links
+from newsark.extract.furniture import drop_furniture
 
 
 def test_advertisement_labels_go_anywhere_in_the_body() -> None:

@@ -16,11 +16,10 @@ control ("字号", "【字体：大 中 小】"), a list of photo
 credits alone (a carousel's, its pictures not in the page as saved), a line pointing to
 another story ("Related: …", "Recommended: …"), a button's label alone ("Read more",
 "Learn more", "Where to buy"; a shop's "Check Price on Amazon"), a script's placeholder
-("Loading paragraph..."), a newsletter's sign-up prompt ("Sign up for our newsletter
-…", "訂閱電子報") and the small print under a sign-up form ("By signing up, you agree to
-…"). None of them is the
-article's text. Nor is the box about the author that some bodies end with
-(``drop_author_box``, once the byline is known), nor the lines above the article that only
+("Loading paragraph..."), and the site's own notes and appeals (prompts.py: "Sign up for
+our newsletter …", "This post contains affiliate links", "Follow us on …"). None of them
+is the article's text. Nor is the box about the author that some bodies end with
+(authorbox.py, once the byline is known), nor the lines above the article that only
 give its byline, its date or its reading time (headerlines.py). Only whole blocks
 go: a sentence that mentions an advertisement, a label inside a paragraph or a heading
 followed by its text stays.
@@ -35,7 +34,8 @@ import unicodedata
 from .choose import CJK_RE
 from .credits import STORY_SOURCE, split_credit
 from .dates import find_date_span
-from .plaintext import LINK_TEXT, MD_LINK_RE, plain_text
+from .plaintext import MD_LINK_RE, plain_block, plain_text
+from .prompts import site_prompt
 
 # A block that is only an advertisement slot's label, anywhere in the body.
 _AD_LABEL_RE = re.compile(
@@ -97,32 +97,6 @@ this slideshow requires javascript|
 _COUNT_RE = re.compile(r"\s*[(（]\s*\d+\s*[)）]$")  # a label's count: 'Comments (3)', '评论（0）'
 _LABEL_CHARS = 200  # an advertisement label or a spacer block is never longer (Markdown included)
 _LINKED_LABEL_CHARS = 800  # ... nor a block opening with a link, with its address
-# A newsletter's sign-up prompt, anywhere in the body ("Sign up for our newsletter …",
-# "### Join Our Newsletter", "… delivered to your inbox every morning", Medium's "Get
-# X's stories in your inbox", "訂閱電子報"). On the English dev sets 25 of 27 such blocks are
-# not in the labelled bodies (the 2 that are, Medium's prompt, are also listed as
-# must-not-hold text of the same page).
-_SIGNUP_RE = re.compile(
-    r"^(?:(?:want more|like this article)\b.{0,40})?(?:sign up|signup|subscribe|join|register)\b.{0,60}"
-    r"(?:newsletter|mailing list|inbox)"
-    r"|^.{0,120}\bdelivered (?:straight |directly )?to your inbox"
-    r"|^get .{1,40} stories in your inbox|^join medium for free"
-    # the form's message once it is sent, saved with the page ('Awesome, you're subscribed!')
-    r"|^(?:\W*\w+[,!]\s+)?(?:you'?re|you are) (?:now )?(?:subscribed|signed up)\b"
-    r"|^(?:thanks|thank you) for (?:subscribing|signing up)\b"
-    r"|^(?:立即|免費|免费)?(?:订阅|訂閱).{0,12}(?:电子报|電子報|newsletter|通讯|通訊)",
-    re.IGNORECASE)
-_SIGNUP_WORDS = 40  # a longer block is prose that mentions a newsletter, not the prompt
-# The small print under a sign-up form ("By signing up, you agree to receive recurring
-# automated SMS marketing messages …", "By entering your email address you agree to our
-# Terms of Use …"): 4 such blocks on the English dev sets, none in a labelled body.
-_SIGNUP_TERMS_RE = re.compile(
-    r"^by (?:signing up|subscribing|registering|(?:entering|submitting|providing) your (?:e-?mail|phone)"
-    r"(?: address| number)?|clicking \W?(?:sign up|subscribe|submit|register)\W?)(?: (?:for|to) [\w ]{1,40})?,?"
-    r" (?:you|i) (?:agree|consent|accept)",
-    re.IGNORECASE)
-_SIGNUP_TERMS_WORDS = 80
-_SIGNUP_CHARS = 400
 # The page's tags or categories after the article ('Tags: Employment, Health & Fitness',
 # 'Filed under: [Khawarij](…) |'); 'Tags:' alone is a lead-in (below).
 _FILED_RE = re.compile(r"^(?:tags|tagged|tagged with|filed under|posted in|categories|category|topics)\s*:\s*\S"
@@ -170,20 +144,6 @@ DISCLAIMER_BLOCKS = 3  # the disclaimer is among the body's last blocks
 _WORD_RE = re.compile(r"[^\W_]")
 _HEADING_RE = re.compile(r"#{1,6} ")  # not '#hashtag', which is text
 _VISIBLE_RE = re.compile("[^\u200b-\u200f\u2060\ufeff\\s]")
-_MARKERS_RE = re.compile(r"[*_`#>]+")
-_MARKUP_RE = re.compile(rf"!?\[([^\]]{{0,{LINK_TEXT}}})\]\([^)]*\)|" + _MARKERS_RE.pattern)  # links, then markers
-_MARKUP_START_RE = re.compile(r"[!\[*_`#>]")  # (a block without any is words alone)
-
-
-def plain_block(block: str) -> str:
-    """A block's words without Markdown markers or link targets, white space collapsed."""
-    if "](" in block:
-        block = _MARKUP_RE.sub(lambda m: m.group(1) or " ", block)
-    elif _MARKUP_START_RE.search(block):  # markers only: replaced without a call for each
-        block = _MARKERS_RE.sub(" ", block)  # (an escaped backtick each is a run of its own)
-    return " ".join(block.split())
-
-
 # A script's placeholder left in the page as saved ("Loading paragraph...", "Loading…").
 _LOADING_RE = re.compile(r"^(?:loading|載入中|加载中)(?: \w+)?(?:\.{3}|…)$", re.IGNORECASE)
 
@@ -202,28 +162,6 @@ def _is_label(block: str) -> bool:
     return bool(_AD_LABEL_RE.match(low.strip(" .…"))) or label in _BUTTON_LABELS or bool(_SHOP_BUTTON_RE.match(label)) \
         or (block.strip()[:7].lower().startswith(("loading", "載入中", "加载中"))
             and bool(_LOADING_RE.match(plain_text(block.strip(), with_captions=False))))
-
-
-_SIGNUP_WORDS_IN = ("newsletter", "inbox", "mailing list", "join medium", "subscribed", "subscribing",
-                     "signed up", "signing up", "订阅", "訂閱")
-
-
-def _is_signup(block: str) -> bool:
-    if block[:3].lower() == "by " and len(block) <= 2 * _SIGNUP_CHARS and "you " in block:
-        text = plain_block(block)
-        if len(text.split()) <= _SIGNUP_TERMS_WORDS and _SIGNUP_TERMS_RE.match(text):
-            return True
-    if len(block) > _SIGNUP_CHARS or block.startswith(("<figure", "{{<", "|", "```")):
-        return False
-    low = block.lower()
-    if not any(word in low for word in _SIGNUP_WORDS_IN):
-        return False  # most blocks: the pattern is not tried
-    text = _SYMBOLS_RE.sub("", plain_block(block))  # ('🚀 Sign up for …', '📩 Subscribe to …')
-    return len(text.split()) <= _SIGNUP_WORDS and bool(_SIGNUP_RE.match(text))
-
-
-# Arrows, signs and pictographs a prompt may open with, before its words.
-_SYMBOLS_RE = re.compile("^[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d\\s]+")
 
 
 def _is_invisible(block: str) -> bool:
@@ -267,47 +205,17 @@ def drop_furniture(markdown: str) -> str:
         return markdown
     blocks = markdown.split("\n\n")
     # Labels are short blocks (``_is_label``): a long one, most of a body's, is not looked at.
-    kept = [b for b in blocks if not (_is_label(b) or _is_signup(b.strip()) or _credits_list(b)
-                                      or _is_teaser_line(b) or _is_disclosure(b) or _is_click_prompt(b)
-                                      or _is_prompt(b))]
+    kept = [b for b in blocks if not (_is_label(b) or _credits_list(b) or _is_teaser_line(b) or site_prompt(b))]
     kept = _without_related_links(kept)
     for _ in range(2):  # (a disclaimer may stand above the comments' furniture, or below it)
-        kept = _without_disclaimer(_without_closers(kept))
+        kept = _without_disclaimer(without_closers(kept))
     kept = kept[: _dated_teasers_start(kept)]
     if len(kept) == len(blocks):
         return markdown
     return "\n\n".join(kept) if any(b.strip() for b in kept) else markdown
 
 
-# A block that is one link to a writer's page ('[Kaavya Shah](…/blog/author/kaavya-shah)',
-# '### [Ludo Fourrage](…/authors/ludo-fourrage)', '[see all](…/author/…)'): what is left of
-# an author box or a byline. (8 such blocks on the English dev sets, none in a labelled body.)
-_AUTHOR_LINK_RE = re.compile(
-    r"^[#*_\s]*\[[^\]\n]{1,80}\]\(https?://[^)\s]*/(?:author|authors|contributor|contributors)/[^)\s]*\)[*_.)\s]*$",
-    re.IGNORECASE)
-
-
-def _author_link(block: str) -> bool:
-    if len(block) > _LINKED_LABEL_CHARS:
-        return False
-    low = block.lower()
-    return ("/author" in low or "/contributor" in low) and bool(_AUTHOR_LINK_RE.match(block.strip()))
-
-
-def drop_author_links(markdown: str) -> str:
-    """The body without the blocks that are one link to a writer's page. (After
-    ``drop_author_box``, which finds a box by such a heading.) The labels they stood after
-    at the body's end go with them; a body is never emptied."""
-    blocks = markdown.split("\n\n")
-    kept = [b for b in blocks if not _author_link(b)]
-    if len(kept) == len(blocks) or not any(b.strip() for b in kept):
-        return markdown
-    if _author_link(blocks[-1]):
-        kept = _without_closers(kept)
-    return "\n\n".join(kept)
-
-
-def _without_closers(blocks: list[str]) -> list[str]:
+def without_closers(blocks: list[str]) -> list[str]:
     """The blocks without the controls' labels and empty lead-ins that end them (one block
     is always kept)."""
     end = len(blocks)
@@ -436,40 +344,6 @@ def _dated_teasers_start(blocks: list[str]) -> int:
     return start
 
 
-# What follows an author's name in the box about them: "Mirel Zaman is the health and
-# fitness director …", "Mike Wall's book …", "Amanda Furrer, Editor, …".
-_BIO_RE = r"(?:\s+(?:is|was|has|writes|covers|joined|lives|works)\b|,\s+(?:a|an|the)\b|['’]s\b)"
-AUTHOR_BOX_BLOCKS = 3  # the box is among the body's last blocks ...
-AUTHOR_BOX_SHARE = 0.25  # ... and, with what follows it, at most this share of its words
-NAMES_RE = re.compile(r",|;|&|\band\b")
-
-
-def drop_author_box(markdown: str, author: str | None) -> str:
-    """The body without the author's box at its end: a block that is the byline's name
-    alone (the box's heading), or that opens with it and says who they are ("Karina Cohen
-    is the owner of …"), and everything after it. Names of two words or more only; the
-    same text when there is no such box."""
-    if not author or not markdown:
-        return markdown
-    names = [n.strip() for n in NAMES_RE.split(author) if len(n.split()) >= 2]
-    if not names:
-        return markdown
-    blocks = markdown.split("\n\n")
-    last = range(max(1, len(blocks) - AUTHOR_BOX_BLOCKS), len(blocks))
-    if not any(n.split()[0] in blocks[i] for n in names for i in last):
-        return markdown  # most bodies: no name there at all
-    box = re.compile("|".join(f"{re.escape(n)}(?:$|{_BIO_RE})" for n in names))
-    for i in last:
-        if box.match(plain_text(blocks[i], with_captions=False).strip()):
-            # (the labels the box stood after now end the body: 'Follow Us' over the bio)
-            kept = "\n\n".join(_without_closers(blocks[:i]))
-            total = len(plain_text(markdown).split())
-            if total - len(plain_text(kept).split()) <= AUTHOR_BOX_SHARE * total:
-                return kept
-            break
-    return markdown
-
-
 _CREDIT_WORDS = 10
 
 
@@ -499,98 +373,6 @@ def _is_teaser_line(block: str) -> bool:
         if len(text.split()) > _TEASER_WORDS or not _TEASER_LINE_RE.match(text):
             return False
     return True
-
-
-# A shop's or a reviewer's note on its affiliate links ('This post contains affiliate links.
-# …', 'As an Amazon Associate we earn from qualifying purchases.', 'Products are chosen
-# independently by our editors. Purchases made through our links may earn us a
-# commission.'), a block of its own: the site's template, above or below every review.
-# Prose about affiliate programmes ('Streamers earn a commission when viewers buy …', 'No
-# affiliate links.') is not matched.
-_DISCLOSURE_RE = re.compile(
-    r"\b(?:we|i|us|our site)\b[^.!?]{0,40}\b(?:earn|receive|get|make)s?\b[^.!?]{0,30}\bcommissions?\b"
-    r"|\bearns? from qualifying purchases"
-    r"|\b(?:contains?|includes?|uses?|use some) (?:some )?affiliate links"
-    r"|\baffiliate links are used"
-    r"|\bchosen independently by our editors"
-    r"|\bsupported by commissions"
-    r"|\bmay (?:earn|receive) an? (?:small )?(?:affiliate )?commission",
-    re.IGNORECASE)
-_DISCLOSURE_WORDS = 60  # a longer block is the article's prose around such a note
-_DISCLOSURE_CHARS = 800  # (Markdown and link targets included)
-_DISCLOSURE_WORDS_IN = ("affiliate", "commission", "qualifying purchases")
-_NOT_PROSE = ("<figure", "{{<", "|", "```", "#", "- ", "* ", ">")  # a figure, table, code, heading, list, quote
-
-
-def _note_text(block: str, max_chars: int, words_in: tuple[str, ...]) -> str | None:
-    """The words of a short prose block that names one of ``words_in``, else None (most
-    blocks: no pattern is tried); a figure, table, code, heading, list or quote is none
-    (a note inside a list item, over the next item's heading: the list stays)."""
-    if len(block) > max_chars:
-        return None
-    low = block.lower()
-    if not any(word in low for word in words_in):
-        return None
-    if any(line.lstrip().startswith(_NOT_PROSE) for line in block.split("\n")):
-        return None
-    return plain_block(block)
-
-
-def _is_disclosure(block: str) -> bool:
-    """A short block that is such a note (``_DISCLOSURE_RE``)."""
-    text = _note_text(block, _DISCLOSURE_CHARS, _DISCLOSURE_WORDS_IN)
-    return text is not None and len(text.split()) <= _DISCLOSURE_WORDS and bool(_DISCLOSURE_RE.search(text))
-
-
-# A call to click written in capitals, a line of its own ('GET FOX BUSINESS ON THE GO BY
-# CLICKING HERE', 'CLICK HERE TO GET THE FOX NEWS APP'): the site's promotion between
-# paragraphs. (A short one may be the article's own: 'CLICK HERE FOR CATALOG*'.)
-_CLICK_RE = re.compile(r"\bCLICK(?:ING)? HERE\b")
-_CLICK_WORDS = (6, 16)
-
-
-def _is_click_prompt(block: str) -> bool:
-    if "CLICK" not in block or len(block) > 200:
-        return False
-    text = plain_block(block)
-    n = len(text.split())
-    return _CLICK_WORDS[0] <= n <= _CLICK_WORDS[1] and text.upper() == text and bool(_CLICK_RE.search(text))
-
-
-# The site's own prompts between or after the paragraphs: to follow it on social networks
-# ('Follow The New York Times Opinion section on Facebook, Twitter and Instagram.', 'Follow
-# me on instagram: @…'; also after a sentence of the site's own, 'Want more DIY projects?
-# Follow me on Pinterest …', 'Have a tip? … may be reached at …. Follow her on Twitter',
-# or run on, '…, and follow us on Facebook', not '… stay indoors and follow updates on
-# Facebook'; the block is 30 words at most), to share the story ('Like this story? Share
-# it with a friend!'), a reprint notice ('This copy is for your personal, non-commercial
-# use only. …', Dow Jones), the writer's address line ('Write to Al Root at
-# allen.root@dowjones.com', 'Contact staff writer Jill Barshay at 212-…, or barshay@…',
-# 'Reach the reporters on Twitter at …').
-# On the English dev sets 13 such blocks are outside the labelled bodies and one inside
-# ('Follow NBC Latino on Facebook, Twitter and Instagram.').
-_PROMPT_RE = re.compile(
-    r"(?:^|[.?!]\s+|, and (?=follow (?:us|me)\b))\W*follow\b(?!-).{0,80}"
-    r"\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok|telegram|threads|bluesky|pinterest|flipboard|"
-    r"social media)\b"
-    r"|\bshare (?:it|this(?: story| article| post)?) with (?:a friend|your friends)"
-    r"|^share (?:it|this(?: story| article| post)?) on (?:whatsapp|facebook|twitter|x|linkedin|pinterest|email)$"
-    r"|^this copy is for your personal,? non-commercial use only"
-    r"|^write to [A-Z][\w.' -]{1,60} at \S+@\S+$"
-    r"|^contact (?:staff writer |reporter |the writer |the author )?[A-Z][\w.' -]{1,60} at [^@]{0,120}\S+@[\w.-]+\W*$"
-    r"|^reach (?:the )?(?:reporters?|writers?|authors?) (?:on (?:twitter|x) |by email )?at \S",
-    re.IGNORECASE)
-_PROMPT_WORDS = 30
-_PROMPT_CHARS = 1000  # (Markdown: each network named may be a link with its address)
-_PROMPT_WORDS_IN = ("follow", "share", "personal", "write to", "contact", "reach")
-
-
-def _is_prompt(block: str) -> bool:
-    text = _note_text(block, _PROMPT_CHARS, _PROMPT_WORDS_IN)
-    if text is None:
-        return False
-    text = text.strip("*_ \\")
-    return len(text.split()) <= _PROMPT_WORDS and bool(_PROMPT_RE.search(text))
 
 
 def _credits_list(block: str) -> bool:

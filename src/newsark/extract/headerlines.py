@@ -14,9 +14,11 @@ import datetime as dt
 import re
 import unicodedata
 
+from .authorbox import NAMES_RE
 from .choose import CJK_RE
 from .dates import find_date_span
-from .furniture import NAMES_RE, UI_LABELS, orphan_credit, plain_block
+from .furniture import UI_LABELS, orphan_credit
+from .plaintext import plain_block
 
 HEADER_BLOCKS = 6  # only the body's first blocks, and only before its first paragraph of ...
 HEADER_PROSE = 20  # ... this many words, are looked at

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 from lxml import etree
 
+from .authorbox import drop_author_box, drop_author_links
 from .bylines import plausible_chinese_name
 from .candidates import (
     Candidate,
@@ -28,7 +29,7 @@ from .dense import fallback as dense_fallback
 from .dense import is_short
 from .embeds import insert_embeds
 from .figures import CaptionFinder, resolve_lazy_images, restore_figure_images
-from .furniture import drop_author_box, drop_author_links, drop_furniture
+from .furniture import drop_furniture
 from .gallery import restore_gallery
 from .headerlines import drop_header_lines
 from .headings import restore_headings, unlink_self_anchored_headings

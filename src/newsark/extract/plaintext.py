@@ -103,3 +103,19 @@ def plain_text(markdown: str, *, with_captions: bool = True) -> str:
     if "\n\n\n" in text:
         text = _BLANK_LINES_RE.sub("\n\n", text)
     return text.strip()
+
+
+# For the checks that read a short block's words (furniture, prompts, header lines): cheaper
+# than plain_text, and only the words matter there.
+_MARKERS_RE = re.compile(r"[*_`#>]+")
+_MARKUP_RE = re.compile(rf"!?\[([^\]]{{0,{LINK_TEXT}}})\]\([^)]*\)|" + _MARKERS_RE.pattern)  # links, then markers
+_MARKUP_START_RE = re.compile(r"[!\[*_`#>]")  # (a block without any is words alone)
+
+
+def plain_block(block: str) -> str:
+    """A block's words without Markdown markers or link targets, white space collapsed."""
+    if "](" in block:
+        block = _MARKUP_RE.sub(lambda m: m.group(1) or " ", block)
+    elif _MARKUP_START_RE.search(block):  # markers only: replaced without a call for each
+        block = _MARKERS_RE.sub(" ", block)  # (an escaped backtick each is a run of its own)
+    return " ".join(block.split())

@@ -1,0 +1,158 @@
+"""The site's own notes and appeals in a body, each a block of its own: a newsletter's
+sign-up prompt and the small print under its form, a note on affiliate links, a call to
+click written in capitals, a prompt to follow the site or share the story, a reprint
+notice, the writer's contact line. None is the article's text; each pattern was checked
+against the labelled bodies of the English development sets (counts beside each).
+furniture.drop_furniture removes the blocks ``site_prompt`` accepts."""
+
+from __future__ import annotations
+
+import re
+
+from .plaintext import plain_block
+
+# A newsletter's sign-up prompt, anywhere in the body ("Sign up for our newsletter …",
+# "### Join Our Newsletter", "… delivered to your inbox every morning", Medium's "Get
+# X's stories in your inbox", "訂閱電子報"). On the English dev sets 25 of 27 such blocks are
+# not in the labelled bodies (the 2 that are, Medium's prompt, are also listed as
+# must-not-hold text of the same page).
+_SIGNUP_RE = re.compile(
+    r"^(?:(?:want more|like this article)\b.{0,40})?(?:sign up|signup|subscribe|join|register)\b.{0,60}"
+    r"(?:newsletter|mailing list|inbox)"
+    r"|^.{0,120}\bdelivered (?:straight |directly )?to your inbox"
+    r"|^get .{1,40} stories in your inbox|^join medium for free"
+    # the form's message once it is sent, saved with the page ('Awesome, you're subscribed!')
+    r"|^(?:\W*\w+[,!]\s+)?(?:you'?re|you are) (?:now )?(?:subscribed|signed up)\b"
+    r"|^(?:thanks|thank you) for (?:subscribing|signing up)\b"
+    r"|^(?:立即|免費|免费)?(?:订阅|訂閱).{0,12}(?:电子报|電子報|newsletter|通讯|通訊)",
+    re.IGNORECASE)
+_SIGNUP_WORDS = 40  # a longer block is prose that mentions a newsletter, not the prompt
+# The small print under a sign-up form ("By signing up, you agree to receive recurring
+# automated SMS marketing messages …", "By entering your email address you agree to our
+# Terms of Use …"): 4 such blocks on the English dev sets, none in a labelled body.
+_SIGNUP_TERMS_RE = re.compile(
+    r"^by (?:signing up|subscribing|registering|(?:entering|submitting|providing) your (?:e-?mail|phone)"
+    r"(?: address| number)?|clicking \W?(?:sign up|subscribe|submit|register)\W?)(?: (?:for|to) [\w ]{1,40})?,?"
+    r" (?:you|i) (?:agree|consent|accept)",
+    re.IGNORECASE)
+_SIGNUP_TERMS_WORDS = 80
+_SIGNUP_CHARS = 400
+
+
+_SIGNUP_WORDS_IN = ("newsletter", "inbox", "mailing list", "join medium", "subscribed", "subscribing",
+                     "signed up", "signing up", "订阅", "訂閱")
+
+
+def _is_signup(block: str) -> bool:
+    if block[:3].lower() == "by " and len(block) <= 2 * _SIGNUP_CHARS and "you " in block:
+        text = plain_block(block)
+        if len(text.split()) <= _SIGNUP_TERMS_WORDS and _SIGNUP_TERMS_RE.match(text):
+            return True
+    if len(block) > _SIGNUP_CHARS or block.startswith(("<figure", "{{<", "|", "```")):
+        return False
+    low = block.lower()
+    if not any(word in low for word in _SIGNUP_WORDS_IN):
+        return False  # most blocks: the pattern is not tried
+    text = _SYMBOLS_RE.sub("", plain_block(block))  # ('🚀 Sign up for …', '📩 Subscribe to …')
+    return len(text.split()) <= _SIGNUP_WORDS and bool(_SIGNUP_RE.match(text))
+
+
+# Arrows, signs and pictographs a prompt may open with, before its words.
+_SYMBOLS_RE = re.compile("^[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d\\s]+")
+
+
+# A shop's or a reviewer's note on its affiliate links ('This post contains affiliate links.
+# …', 'As an Amazon Associate we earn from qualifying purchases.', 'Products are chosen
+# independently by our editors. Purchases made through our links may earn us a
+# commission.'), a block of its own: the site's template, above or below every review.
+# Prose about affiliate programmes ('Streamers earn a commission when viewers buy …', 'No
+# affiliate links.') is not matched.
+_DISCLOSURE_RE = re.compile(
+    r"\b(?:we|i|us|our site)\b[^.!?]{0,40}\b(?:earn|receive|get|make)s?\b[^.!?]{0,30}\bcommissions?\b"
+    r"|\bearns? from qualifying purchases"
+    r"|\b(?:contains?|includes?|uses?|use some) (?:some )?affiliate links"
+    r"|\baffiliate links are used"
+    r"|\bchosen independently by our editors"
+    r"|\bsupported by commissions"
+    r"|\bmay (?:earn|receive) an? (?:small )?(?:affiliate )?commission",
+    re.IGNORECASE)
+_DISCLOSURE_WORDS = 60  # a longer block is the article's prose around such a note
+_DISCLOSURE_CHARS = 800  # (Markdown and link targets included)
+_DISCLOSURE_WORDS_IN = ("affiliate", "commission", "qualifying purchases")
+_NOT_PROSE = ("<figure", "{{<", "|", "```", "#", "- ", "* ", ">")  # a figure, table, code, heading, list, quote
+
+
+def _note_text(block: str, max_chars: int, words_in: tuple[str, ...]) -> str | None:
+    """The words of a short prose block that names one of ``words_in``, else None (most
+    blocks: no pattern is tried); a figure, table, code, heading, list or quote is none
+    (a note inside a list item, over the next item's heading: the list stays)."""
+    if len(block) > max_chars:
+        return None
+    low = block.lower()
+    if not any(word in low for word in words_in):
+        return None
+    if any(line.lstrip().startswith(_NOT_PROSE) for line in block.split("\n")):
+        return None
+    return plain_block(block)
+
+
+def _is_disclosure(block: str) -> bool:
+    """A short block that is such a note (``_DISCLOSURE_RE``)."""
+    text = _note_text(block, _DISCLOSURE_CHARS, _DISCLOSURE_WORDS_IN)
+    return text is not None and len(text.split()) <= _DISCLOSURE_WORDS and bool(_DISCLOSURE_RE.search(text))
+
+
+# A call to click written in capitals, a line of its own ('GET FOX BUSINESS ON THE GO BY
+# CLICKING HERE', 'CLICK HERE TO GET THE FOX NEWS APP'): the site's promotion between
+# paragraphs. (A short one may be the article's own: 'CLICK HERE FOR CATALOG*'.)
+_CLICK_RE = re.compile(r"\bCLICK(?:ING)? HERE\b")
+_CLICK_WORDS = (6, 16)
+
+
+def _is_click_prompt(block: str) -> bool:
+    if "CLICK" not in block or len(block) > 200:
+        return False
+    text = plain_block(block)
+    n = len(text.split())
+    return _CLICK_WORDS[0] <= n <= _CLICK_WORDS[1] and text.upper() == text and bool(_CLICK_RE.search(text))
+
+
+# The site's own prompts between or after the paragraphs: to follow it on social networks
+# ('Follow The New York Times Opinion section on Facebook, Twitter and Instagram.', 'Follow
+# me on instagram: @…'; also after a sentence of the site's own, 'Want more DIY projects?
+# Follow me on Pinterest …', 'Have a tip? … may be reached at …. Follow her on Twitter',
+# or run on, '…, and follow us on Facebook', not '… stay indoors and follow updates on
+# Facebook'; the block is 30 words at most), to share the story ('Like this story? Share
+# it with a friend!'), a reprint notice ('This copy is for your personal, non-commercial
+# use only. …', Dow Jones), the writer's address line ('Write to Al Root at
+# allen.root@dowjones.com', 'Contact staff writer Jill Barshay at 212-…, or barshay@…',
+# 'Reach the reporters on Twitter at …').
+# On the English dev sets 13 such blocks are outside the labelled bodies and one inside
+# ('Follow NBC Latino on Facebook, Twitter and Instagram.').
+_PROMPT_RE = re.compile(
+    r"(?:^|[.?!]\s+|, and (?=follow (?:us|me)\b))\W*follow\b(?!-).{0,80}"
+    r"\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok|telegram|threads|bluesky|pinterest|flipboard|"
+    r"social media)\b"
+    r"|\bshare (?:it|this(?: story| article| post)?) with (?:a friend|your friends)"
+    r"|^share (?:it|this(?: story| article| post)?) on (?:whatsapp|facebook|twitter|x|linkedin|pinterest|email)$"
+    r"|^this copy is for your personal,? non-commercial use only"
+    r"|^write to [A-Z][\w.' -]{1,60} at \S+@\S+$"
+    r"|^contact (?:staff writer |reporter |the writer |the author )?[A-Z][\w.' -]{1,60} at [^@]{0,120}\S+@[\w.-]+\W*$"
+    r"|^reach (?:the )?(?:reporters?|writers?|authors?) (?:on (?:twitter|x) |by email )?at \S",
+    re.IGNORECASE)
+_PROMPT_WORDS = 30
+_PROMPT_CHARS = 1000  # (Markdown: each network named may be a link with its address)
+_PROMPT_WORDS_IN = ("follow", "share", "personal", "write to", "contact", "reach")
+
+
+def _is_prompt(block: str) -> bool:
+    text = _note_text(block, _PROMPT_CHARS, _PROMPT_WORDS_IN)
+    if text is None:
+        return False
+    text = text.strip("*_ \\")
+    return len(text.split()) <= _PROMPT_WORDS and bool(_PROMPT_RE.search(text))
+
+
+def site_prompt(block: str) -> bool:
+    """Whether a block is one of the site's notes or appeals (see the module's docstring)."""
+    return _is_signup(block.strip()) or _is_disclosure(block) or _is_click_prompt(block) or _is_prompt(block)
