@@ -4,7 +4,7 @@ from __future__ import annotations
 from lxml import html
 
 from newsark.extract.figures import restore_figure_images
-from newsark.extract.markdown import image_src
+from newsark.extract.media import image_src
 
 PLACEHOLDER = "data:image/svg+xml;charset=utf-8,%3Csvg%20xmlns%3D'http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg'%2F%3E"
 

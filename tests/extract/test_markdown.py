@@ -172,7 +172,7 @@ def test_emphasis_inside_the_same_emphasis_adds_no_markers() -> None:
 
 
 def test_a_figure_keeps_the_pages_description_when_it_is_not_the_caption() -> None:
-    from newsark.extract.markdown import image_alt
+    from newsark.extract.media import image_alt
 
     md = _md("<div><figure><img src='https://ex.org/a.jpg' alt='The ferry leaving the pier at dawn'>"
              "<figcaption>Ferry, 2021</figcaption></figure>"
@@ -190,7 +190,7 @@ def test_a_figure_keeps_the_pages_description_when_it_is_not_the_caption() -> No
 
 
 def test_theme_art_dividers_and_author_headshots_are_not_figures() -> None:
-    from newsark.extract.markdown import is_content_image
+    from newsark.extract.media import is_content_image
 
     def ok(src: str) -> bool:
         return is_content_image(html.fromstring(f'<img src="{src}">'), src)

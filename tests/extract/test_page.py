@@ -239,7 +239,7 @@ def test_breadcrumbs_run_into_the_title_in_one_block_go() -> None:
 
 
 def test_figures_are_those_the_markdown_still_shows() -> None:
-    from newsark.extract.markdown import figure_html, shown_figures
+    from newsark.extract.media import figure_html, shown_figures
 
     kept = {"src": "https://ex.org/ferry.jpg?w=640&h=480", "caption": "The ferry", "credit": ""}
     gone = {"src": "https://ex.org/headshot.jpg", "caption": "", "credit": ""}  # its block was dropped

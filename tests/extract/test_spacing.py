@@ -66,7 +66,7 @@ def test_extract_page_puts_the_space_back_in_the_text() -> None:
 
 
 def test_a_captions_lines_and_words_of_two_elements_stay_apart() -> None:
-    from newsark.extract.markdown import caption_parts
+    from newsark.extract.media import caption_parts
 
     cap = html.fromstring("<figcaption><div>Coffee plantation</div><div>Guatemalan laborer at work.</div>"
                           "<span>Media caption</span>Who is <b>Julian</b> Assange?"

@@ -25,7 +25,7 @@ from .dates import (
     shows_day,
     with_zone,
 )
-from .markdown import flat_text
+from .nodetext import flat_text
 from .zone import (
     DATE_LINE,
     body_bounds,

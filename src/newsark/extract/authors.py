@@ -15,7 +15,7 @@ from lxml import etree
 
 from .bylines import english_byline, english_name_ok, is_login
 from .dates import find_date
-from .markdown import ancestors_in_body
+from .nodetext import ancestors_in_body
 from .pagebylines import author_marked
 from .spacing import block_lines
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from .candidates import Candidate
-from .markdown import squeezed_text
+from .nodetext import squeezed_text
 from .scoring import tokens
 
 AGREE = 0.8  # both bodies share this much of their tokens: no third opinion needed

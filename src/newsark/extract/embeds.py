@@ -14,7 +14,8 @@ import re
 from lxml import etree
 
 from .links import LinkMapper
-from .markdown import ancestors_in_body, flat_text, video_shortcode
+from .media import video_shortcode
+from .nodetext import ancestors_in_body, flat_text
 
 _VIDEO_RE = re.compile(
     r"(youtube\.com/embed|youtube-nocookie\.com/embed|player\.vimeo\.com|facebook\.com/plugins/"

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .links import LinkMapper
-from .markdown import caption_parts, flat_text, image_src
+from .media import caption_parts, image_src
+from .nodetext import flat_text
 from .spacing import spaced_text
 
 CAPTION_ARROWS = "▲▼△▽"  # a caption pointing at its picture (captionrepeats.py too)

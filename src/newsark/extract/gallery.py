@@ -15,7 +15,8 @@ from __future__ import annotations
 from lxml import etree
 
 from .choose import inside
-from .markdown import IMAGE_FILE_RE, image_src, is_content_image, squeezed_text
+from .media import IMAGE_FILE_RE, image_src, is_content_image
+from .nodetext import squeezed_text
 from .restore import _precedes, picture_copy
 from .trim import _units, find_units
 

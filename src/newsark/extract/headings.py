@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .choose import block_key
-from .markdown import flat_text, squeezed_text
+from .nodetext import flat_text, squeezed_text
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 MAX_HEADING = 200  # characters: a longer paragraph is no heading, whatever the page says

@@ -15,7 +15,7 @@ import copy
 from lxml import etree
 
 from .choose import block_key, page_blocks
-from .markdown import squeezed_text
+from .nodetext import squeezed_text
 
 _BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "dd", "td")
 # What a page's block may hold besides text, links and formatting that the body's block

@@ -16,17 +16,24 @@ for images) when the page came from a Wayback capture, like the corpus.
 
 from __future__ import annotations
 
-import html
-import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from lxml import etree
 
 from .credits import STORY_SOURCE, split_credit
 from .links import LinkMapper
+from .media import (
+    SCHEME_RE,
+    caption_parts,
+    figure_html,
+    image_alt,
+    image_src,
+    is_content_image,
+    video_shortcode,
+)
+from .nodetext import flat_text, text_with_breaks
 from .plaintext import plain_text, replace_code_spans
-from .spacing import spaced_text
 
 _BLOCK = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li",
@@ -37,7 +44,6 @@ _BLOCK = {
 # shown either: browsers hide it wherever it stands)
 _SKIP = {"script", "style", "noscript", "template", "button", "svg", "iframe", "form",
          "input", "select", "textarea", "nav", "object", "embed", "canvas", "map", "head", "title"}
-IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.IGNORECASE)
 _HEADING_IN = etree.XPath("boolean(.//h2|.//h3|.//h4|.//h5|.//h6)")
 # A list item written as blocks, not as a line: a nested list, a heading, a quote, code, a
 # table or several paragraphs in it.
@@ -47,77 +53,8 @@ _LIST_START_RE = re.compile(r"(-|\d+\.) ")
 _NO_WORD_RE = re.compile(r"[\W_]+")
 _WS_RE = re.compile(r"[ \t\r\n\u00a0\u3000]+")
 _SPACES_RE = re.compile(" {2,}")
-# Icons, spacers, share buttons and tracking pixels are not figures.
-_NOT_FIGURE_RE = re.compile(
-    r"(icon|logo|sprite|spacer|blank|pixel|share|button|avatar|emoji|badge|loading|"
-    r"facebook|twitter|weibo|wechat|whatsapp|qrcode|arrow|transparent|1x1|\.svg(\?|$)|"
-    r"spinner|divider|_tip\.(?:png|gif)|"
-    # a site theme's own pictures (a WordPress article's are under /wp-content/uploads/), and
-    # a style sheet's (stcn's QR codes under /templates/…/css/)
-    r"/wp-content/themes/|/css/|"
-    # the writer's headshot from an author box
-    r"/authors?/[^?#]*\.(?:jpe?g|png|webp|gif)|_author\.(?:jpe?g|png|webp)|"
-    r"^data:)",
-    re.IGNORECASE,
-)
-
-
-SCHEME_RE = re.compile(r"^https?:", re.IGNORECASE)
-# A lazy loader's stand-in picture (a3-lazy-load's lazy_placeholder.gif, blank.gif…).
-_PLACEHOLDER_RE = re.compile(r"placeholder|/(?:blank|spacer|grey|gray)\.(?:gif|png)(?:\?|$)", re.IGNORECASE)
-
-
-def image_src(img: etree._Element) -> str:
-    """The real image URL: lazy-loading attributes first, then src (not a placeholder)."""
-    for attr in ("data-original", "data-src", "data-lazy-src", "data-actualsrc", "data-url", "src"):
-        value = (img.get(attr) or "").strip()
-        if value and not value.startswith("data:") and not _PLACEHOLDER_RE.search(value):
-            return value
-    srcset = img.get("srcset") or img.get("data-srcset") or ""
-    if srcset:
-        return srcset.split(",")[0].strip().split(" ")[0]
-    # A lazy placeholder inside a link to the full-size picture (a lightbox): that picture.
-    for a in itertools.islice(img.iterancestors(), 2):
-        href = (a.get("href") or "").strip() if a.tag == "a" else ""
-        if IMAGE_FILE_RE.search(href):
-            return href
-    return ""
-
-
-def is_content_image(img: etree._Element, src: str) -> bool:
-    if not src or _NOT_FIGURE_RE.search(src):
-        return False
-    cls = " ".join(filter(None, [img.get("class"), img.get("id"), img.get("alt")])).lower()
-    if re.search(r"(icon|logo|avatar|share|emoji)", cls):
-        return False
-    for attr in ("width", "height"):
-        value = img.get(attr) or ""
-        if value.isdigit() and int(value) < 50:
-            return False
-    return True
-
-
 CREDIT_CHARS = 300  # a longer paragraph under a figure is text, not its credit (Markdown) ...
 CREDIT_WORDS = 12  # ... nor one of more words
-_CREDIT_CLASS_RE = re.compile(r"(credit|copyright|byline|photographer|source|author)", re.IGNORECASE)
-
-
-def caption_parts(cap: etree._Element) -> tuple[str, str]:
-    """(caption, credit) of a <figcaption>; the credit from an element marked as one."""
-    credit = ""
-    for sub in cap.iterdescendants():
-        if isinstance(sub.tag, str) and _CREDIT_CLASS_RE.search(f"{sub.get('class') or ''} {sub.get('id') or ''}"):
-            credit = spaced_text(sub)
-            break
-    text = spaced_text(cap)
-    if credit and text.endswith(credit):
-        return text[: -len(credit)].rstrip(" -–—|"), credit
-    return text, ""
-
-
-def video_shortcode(src: str) -> str:
-    """The corpus's Hugo shortcode for an embedded video or post."""
-    return '{{< video src="' + src.replace('"', "%22") + '" >}}'
 
 
 def _credit_line(text: str) -> str:
@@ -135,33 +72,6 @@ def _credit_line(text: str) -> str:
     return "" if caption else credit
 
 
-def figure_html(src: str, caption: str, alt: str = "") -> str:
-    cap = f"<figcaption>{html.escape(caption, quote=False)}</figcaption>\n" if caption else ""
-    return f'<figure>\n<img src="{html.escape(src)}" alt="{html.escape(alt)}">\n{cap}</figure>'
-
-
-def shown_figures(figures: list[dict[str, str]], markdown: str) -> list[dict[str, str]]:
-    """The figures whose block the Markdown still holds (a later step may drop some: the
-    author box's headshot, other stories' thumbnails under a related-stories label)."""
-    return [f for f in figures if f'<img src="{html.escape(f["src"])}"' in markdown]
-
-
-_FILE_NAME_RE = re.compile(r"^[\w.-]+\.(?:jpe?g|png|webp|gif|avif|svg)$|^(?:img|image|dsc|photo)[\s_-]*\d+$", re.IGNORECASE)
-ALT_CHARS = 300  # a longer "alt" is a pasted paragraph, not a description
-
-
-def image_alt(img: etree._Element, caption: str) -> str:
-    """The page's description of a picture, when it says something the caption does not:
-    not a file name ("IMG_0413.jpg"), not the caption again or a part of it (the corpus
-    format never repeats a caption as alt text), not a pasted paragraph."""
-    alt = " ".join((img.get("alt") or "").split())
-    if not alt or len(alt) > ALT_CHARS or _FILE_NAME_RE.match(alt):
-        return ""
-    norm = alt.casefold().strip(" .")
-    cap = caption.casefold()
-    return "" if norm in cap or (cap and cap.strip(" .") in norm) else alt
-
-
 def _inline_text(text: str | None) -> str:
     if not text:
         return ""
@@ -170,42 +80,6 @@ def _inline_text(text: str | None) -> str:
     if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\u00a0" in text or "\u3000" in text:
         return _WS_RE.sub(" ", text)
     return text
-
-
-def flat_text(el: etree._Element) -> str:
-    """An element's text on one line, white space runs made single spaces."""
-    return " ".join("".join(el.itertext()).split())
-
-
-def ancestors_in_body(el: etree._Element) -> Iterator[etree._Element]:
-    """An element's ancestors, nearest first, up to (not including) <body>: whether it sits
-    in a footer, a sidebar or comments is read from them, never from <body>'s or <html>'s
-    own classes, which describe the whole page ('fl-has-sidebar', 'navbar-fixed',
-    'comments-open') and hold every element."""
-    for a in el.iterancestors():
-        if a.tag in ("body", "html"):
-            return
-        yield a
-
-
-def squeezed_text(el: etree._Element) -> str:
-    """An element's text without any white space (how blocks are compared: extractors
-    split and join text nodes differently)."""
-    return "".join("".join(el.itertext()).split())
-
-
-def text_with_breaks(el: etree._Element) -> str:
-    """An element's text as shown, its <br>s as line breaks (code pasted into a CMS, the
-    lines of one paragraph)."""
-    parts: list[str] = [el.text or ""]
-    for child in el.iterdescendants():
-        if child.tag == "br":
-            parts.append("\n")
-        elif isinstance(child.tag, str) and child.text:
-            parts.append(child.text)
-        if child.tail:
-            parts.append(child.tail)
-    return "".join(parts)
 
 
 _BACKTICKS_RE = re.compile(r"`+")

@@ -24,7 +24,7 @@ from lxml.cssselect import CSSSelector, SelectorError
 from .bylines import english_byline, join_english, looks_like_name, split_byline
 from .choose import CJK_RE
 from .dates import find_date
-from .markdown import flat_text
+from .nodetext import flat_text
 
 FIELDS = ("title", "date", "author", "category", "tags")
 Value = str | list[str]

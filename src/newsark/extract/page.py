@@ -36,7 +36,8 @@ from .headings import restore_headings, unlink_self_anchored_headings
 from .inline import restore_links
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
 from .links import LinkMapper, base_href, capture_parts, own_url
-from .markdown import shown_figures, to_markdown
+from .markdown import to_markdown
+from .media import shown_figures
 from .metadata import extract_metadata
 from .nesting import stopped_too_deep, unnested
 from .otherposts import drop_other_posts

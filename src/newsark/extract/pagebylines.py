@@ -15,7 +15,7 @@ from .bylines import (
     plausible_chinese_name,
     split_byline,
 )
-from .markdown import ancestors_in_body, flat_text
+from .nodetext import ancestors_in_body, flat_text
 from .spacing import block_lines
 from .zone import body_bounds
 

@@ -31,8 +31,8 @@ from lxml.cssselect import CSSSelector, SelectorError
 from newsark.files import atomic_write
 
 from .candidates import Candidate, drop_keeping_tail, element_text
-from .markdown import flat_text
 from .metapos import FIELDS, MetaPositions, learn_positions, selector_of
+from .nodetext import flat_text
 
 if TYPE_CHECKING:
     from .metadata import Meta

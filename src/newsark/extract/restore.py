@@ -21,7 +21,7 @@ from lxml import etree
 
 from .candidates import Candidate, fast_text
 from .choose import KEY_CHARS, BodyKeys, inside, link_chars, page_blocks
-from .markdown import IMAGE_FILE_RE, SCHEME_RE, image_src, is_content_image
+from .media import IMAGE_FILE_RE, SCHEME_RE, image_src, is_content_image
 from .trim import _STRING, MIN_WORDS, _container, _Found, _units, _walk_units, find_units
 
 _RESTORE = {"p", "ul", "ol", "table", "blockquote", "h2", "h3", "h4", "dl", "pre"}

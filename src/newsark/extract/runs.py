@@ -22,7 +22,7 @@ import re
 
 from lxml import etree
 
-from .markdown import flat_text, text_with_breaks
+from .nodetext import flat_text, text_with_breaks
 
 # Inline content: stays inside the run around it. Comments and other non-elements too.
 INLINE = frozenset({

@@ -15,7 +15,7 @@ import copy
 from lxml import etree
 
 from .candidates import drop_keeping_tail
-from .markdown import flat_text
+from .nodetext import flat_text
 
 _CELLS = ("td", "th")
 

@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from .bylines import norm_name
-from .markdown import flat_text
+from .nodetext import flat_text
 
 # Separators of a <title>'s parts: spaced ones; '|' and '｜' always; '_', '–' and '—'
 # without spaces only beside CJK text ('标题_新浪网'), not inside English words or ranges

@@ -1,0 +1,112 @@
+"""Pictures and videos in a body: which pictures are content (not icons, spacers, share
+buttons, a theme's own art or the writer's headshot), their real source behind a lazy
+loader, their description, a caption's credit; and the corpus format's figure block and
+video shortcode, which markdown.py writes."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+
+from lxml import etree
+
+from .spacing import spaced_text
+
+IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.IGNORECASE)
+# Icons, spacers, share buttons and tracking pixels are not figures.
+_NOT_FIGURE_RE = re.compile(
+    r"(icon|logo|sprite|spacer|blank|pixel|share|button|avatar|emoji|badge|loading|"
+    r"facebook|twitter|weibo|wechat|whatsapp|qrcode|arrow|transparent|1x1|\.svg(\?|$)|"
+    r"spinner|divider|_tip\.(?:png|gif)|"
+    # a site theme's own pictures (a WordPress article's are under /wp-content/uploads/), and
+    # a style sheet's (stcn's QR codes under /templates/…/css/)
+    r"/wp-content/themes/|/css/|"
+    # the writer's headshot from an author box
+    r"/authors?/[^?#]*\.(?:jpe?g|png|webp|gif)|_author\.(?:jpe?g|png|webp)|"
+    r"^data:)",
+    re.IGNORECASE,
+)
+
+
+SCHEME_RE = re.compile(r"^https?:", re.IGNORECASE)
+# A lazy loader's stand-in picture (a3-lazy-load's lazy_placeholder.gif, blank.gif…).
+_PLACEHOLDER_RE = re.compile(r"placeholder|/(?:blank|spacer|grey|gray)\.(?:gif|png)(?:\?|$)", re.IGNORECASE)
+
+
+def image_src(img: etree._Element) -> str:
+    """The real image URL: lazy-loading attributes first, then src (not a placeholder)."""
+    for attr in ("data-original", "data-src", "data-lazy-src", "data-actualsrc", "data-url", "src"):
+        value = (img.get(attr) or "").strip()
+        if value and not value.startswith("data:") and not _PLACEHOLDER_RE.search(value):
+            return value
+    srcset = img.get("srcset") or img.get("data-srcset") or ""
+    if srcset:
+        return srcset.split(",")[0].strip().split(" ")[0]
+    # A lazy placeholder inside a link to the full-size picture (a lightbox): that picture.
+    for a in itertools.islice(img.iterancestors(), 2):
+        href = (a.get("href") or "").strip() if a.tag == "a" else ""
+        if IMAGE_FILE_RE.search(href):
+            return href
+    return ""
+
+
+def is_content_image(img: etree._Element, src: str) -> bool:
+    if not src or _NOT_FIGURE_RE.search(src):
+        return False
+    cls = " ".join(filter(None, [img.get("class"), img.get("id"), img.get("alt")])).lower()
+    if re.search(r"(icon|logo|avatar|share|emoji)", cls):
+        return False
+    for attr in ("width", "height"):
+        value = img.get(attr) or ""
+        if value.isdigit() and int(value) < 50:
+            return False
+    return True
+
+
+_CREDIT_CLASS_RE = re.compile(r"(credit|copyright|byline|photographer|source|author)", re.IGNORECASE)
+
+
+def caption_parts(cap: etree._Element) -> tuple[str, str]:
+    """(caption, credit) of a <figcaption>; the credit from an element marked as one."""
+    credit = ""
+    for sub in cap.iterdescendants():
+        if isinstance(sub.tag, str) and _CREDIT_CLASS_RE.search(f"{sub.get('class') or ''} {sub.get('id') or ''}"):
+            credit = spaced_text(sub)
+            break
+    text = spaced_text(cap)
+    if credit and text.endswith(credit):
+        return text[: -len(credit)].rstrip(" -–—|"), credit
+    return text, ""
+
+
+def video_shortcode(src: str) -> str:
+    """The corpus's Hugo shortcode for an embedded video or post."""
+    return '{{< video src="' + src.replace('"', "%22") + '" >}}'
+
+
+def figure_html(src: str, caption: str, alt: str = "") -> str:
+    cap = f"<figcaption>{html.escape(caption, quote=False)}</figcaption>\n" if caption else ""
+    return f'<figure>\n<img src="{html.escape(src)}" alt="{html.escape(alt)}">\n{cap}</figure>'
+
+
+def shown_figures(figures: list[dict[str, str]], markdown: str) -> list[dict[str, str]]:
+    """The figures whose block the Markdown still holds (a later step may drop some: the
+    author box's headshot, other stories' thumbnails under a related-stories label)."""
+    return [f for f in figures if f'<img src="{html.escape(f["src"])}"' in markdown]
+
+
+_FILE_NAME_RE = re.compile(r"^[\w.-]+\.(?:jpe?g|png|webp|gif|avif|svg)$|^(?:img|image|dsc|photo)[\s_-]*\d+$", re.IGNORECASE)
+ALT_CHARS = 300  # a longer "alt" is a pasted paragraph, not a description
+
+
+def image_alt(img: etree._Element, caption: str) -> str:
+    """The page's description of a picture, when it says something the caption does not:
+    not a file name ("IMG_0413.jpg"), not the caption again or a part of it (the corpus
+    format never repeats a caption as alt text), not a pasted paragraph."""
+    alt = " ".join((img.get("alt") or "").split())
+    if not alt or len(alt) > ALT_CHARS or _FILE_NAME_RE.match(alt):
+        return ""
+    norm = alt.casefold().strip(" .")
+    cap = caption.casefold()
+    return "" if norm in cap or (cap and cap.strip(" .") in norm) else alt
