@@ -290,3 +290,21 @@ def test_a_link_text_is_a_thousand_characters_at_most() -> None:
 
 def test_inline_white_space_runs_become_one_space() -> None:
     assert _md("<div><p>One\u00a0\u00a0two\n three\tfour  five six</p></div>") == "One two three four five six"
+
+
+def test_blocks_inside_an_element_that_is_no_block_stay_blocks() -> None:
+    # a web component, an old page's <font> and a <span> around paragraphs: laid out as blocks
+    md = _md("<div><astro-island><header><div><p>First paragraph.</p><h2>A part</h2><ul><li>an item</li></ul>"
+             "</div></header></astro-island><font><p>Second paragraph.</p><p>Third.</p></font>"
+             "<span><p>Fourth.</p></span></div>")
+    assert md.split("\n\n") == ["First paragraph.", "## A part", "- an item", "Second paragraph.", "Third.",
+                                "Fourth."]
+
+
+def test_emphasis_or_a_link_around_blocks() -> None:
+    # bold around one paragraph stays a bold line; italics around two are two paragraphs
+    md = _md("<div><p>Intro.</p><strong><div><p>Virtual Classroom</p></div></strong>"
+             "<em><p>a@example.org</p><p>twitter.com/a</p></em>"
+             "<a href='https://ex.org/card'><div><p>A teaser card</p></div></a></div>")
+    assert md.split("\n\n") == ["Intro.", "**Virtual Classroom**", "a@example.org", "twitter.com/a",
+                                "[A teaser card](https://ex.org/card)"]

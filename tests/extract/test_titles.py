@@ -155,3 +155,12 @@ def test_a_title_of_section_and_site_gives_way_to_the_heading_under_the_breadcru
     assert extract_page(_section_page("<h3>首页 - 新闻动态</h3>", heading="")).title == "中国某某学会官网"
     one = _section_page("<h3>首页 - 新闻动态</h3>").replace("新闻动态--中国某某学会官网".encode(), "新闻动态".encode())
     assert extract_page(one).title == "新闻动态"
+
+
+def test_the_name_under_a_headline_of_its_own() -> None:
+    from newsark.extract.titles import title_from_body
+
+    assert title_from_body("**犬儒病(上)** 胡平\n——当代中国") == ("犬儒病(上)", "胡平")
+    assert title_from_body("**犬儒病(上)**\n\n胡平\n——当代中国") == ("犬儒病(上)", "胡平")
+    assert title_from_body("**犬儒病(上)**\n——当代中国") == ("犬儒病(上)", "")
+    assert title_from_body("正文开始") == (None, "")

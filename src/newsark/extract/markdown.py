@@ -329,7 +329,7 @@ class MarkdownWriter:
                 self.blocks.append(text)
             return
         # Mixed content: inline runs become paragraphs, block children recurse.
-        if any(isinstance(c.tag, str) and c.tag.lower() in _BLOCK | {"img"} for c in el):
+        if any(isinstance(c.tag, str) and (c.tag.lower() in _BLOCK | {"img"} or _holds_blocks(c)) for c in el):
             self.walk(el)
         else:
             self._para(self.inline(el))
@@ -368,7 +368,7 @@ class MarkdownWriter:
                 self._para("".join(run))
                 run = []
                 self.walk(child)
-            elif tag in _BLOCK:
+            elif tag in _BLOCK or _holds_blocks(child):
                 self._para("".join(run))
                 run = []
                 self.block(child)
@@ -440,6 +440,31 @@ def to_markdown(
     writer = MarkdownWriter(links, caption_of)
     writer.walk(el)
     return writer.markdown(), writer.figures
+
+
+# Elements that hold blocks without being one: a web component ('<astro-island>', a page
+# builder's '<growth-…>', Wired's '<inline-embed>' around a quote), an element this writer
+# does not know ('<details>', '<font>'), a <span> around paragraphs. A browser lays out the
+# blocks inside as blocks; read as a line of text they ran a whole page into one paragraph
+# (WCXB 4267: 36,000 characters; 7 zh-cwced pages of old forums, their paragraphs inside a
+# <font>). A link around blocks (a teaser card) stays a link, and bold or italics around one
+# paragraph ('<strong><div><p>Virtual Classroom</p></div></strong>') stay a line in bold.
+_BLOCK_INSIDE = etree.XPath("boolean(.//p|.//div|.//ul|.//ol|.//table|.//blockquote|.//pre|.//h1|.//h2|.//h3"
+                            "|.//h4|.//h5|.//h6|.//section|.//article|.//figure)")
+_PARAGRAPHS_INSIDE = etree.XPath("count(.//p|.//li|.//blockquote|.//pre|.//table|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)")
+_EMPHASIS = frozenset((*_BOLD, *_ITALIC, "u"))
+
+
+def _holds_blocks(el: etree._Element) -> bool:
+    """Whether an element that is not a block of this writer holds blocks (read as a container)."""
+    if not len(el) or not isinstance(el.tag, str):
+        return False
+    tag = el.tag.lower()
+    if tag in _SKIP or tag in ("a", "img", "video", "br"):
+        return False
+    if tag in _EMPHASIS:
+        return _PARAGRAPHS_INSIDE(el) >= 2
+    return bool(_BLOCK_INSIDE(el))
 
 
 def _open_misnested_navs(el: etree._Element) -> None:

@@ -306,8 +306,14 @@ def is_placeholder_title(title: str | None) -> bool:
 
 def title_from_body(markdown: str) -> tuple[str | None, str]:
     """The headline a body opens with, in bold or as a heading, and what follows it on its
-    line ('**犬儒病(上)** 胡平': an essay's author): a page whose own title is a
-    placeholder shows its headline so."""
-    first = markdown.lstrip().split("\n", 1)[0]
+    line, or when it is a block of its own, the next block's first line ('**犬儒病(上)**
+    胡平': an essay's author): a page whose own title is a placeholder shows its headline
+    so."""
+    first, _, rest = markdown.lstrip().partition("\n")
     m = _LEAD_BOLD_RE.match(first) or re.match(r"^#{1,3} (.{2,80})$", first)
-    return (m.group(1).strip(), first[m.end():].strip()) if m else (None, "")
+    if not m:
+        return None, ""
+    after = first[m.end():].strip()
+    if not after and rest.startswith("\n"):
+        after = rest.lstrip("\n").split("\n", 1)[0].strip()
+    return m.group(1).strip(), after
