@@ -308,3 +308,13 @@ def test_emphasis_or_a_link_around_blocks() -> None:
              "<a href='https://ex.org/card'><div><p>A teaser card</p></div></a></div>")
     assert md.split("\n\n") == ["Intro.", "**Virtual Classroom**", "a@example.org", "twitter.com/a",
                                 "[A teaser card](https://ex.org/card)"]
+
+
+def test_a_layout_table_of_one_column_keeps_its_blocks() -> None:
+    md = _md("<div><table><tr><td><h2>Wine Regions</h2><p>First paragraph.</p><ul><li>France</li></ul></td></tr>"
+             "<tr><td>A plain row</td></tr></table>"
+             "<table><tr><td>one</td></tr><tr><td>two</td></tr></table></div>")
+    assert md.split("\n\n") == ["## Wine Regions", "First paragraph.", "- France", "A plain row", "one", "two"]
+    # a table of data stays a table
+    assert _md("<div><table><tr><th>A</th><th>B</th></tr><tr><td><p>1</p></td><td>2</td></tr></table></div>") \
+        == "| A | B |\n|---|---|\n| 1 | 2 |"

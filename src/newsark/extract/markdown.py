@@ -396,6 +396,19 @@ class MarkdownWriter:
         return "\n".join(indent + ln if ln and i else ln for i, ln in enumerate(text.split("\n")))
 
     def _table(self, table: etree._Element) -> None:
+        own_rows = _OWN_ROWS(table)
+        cells_of = [[c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")] for tr in own_rows]
+        if own_rows and all(len(cells) <= 1 for cells in cells_of) \
+                and any(len(cells) == 1 and _holds_blocks_as_cell(cells[0]) for cells in cells_of):
+            # A layout table of one column around the article (an old site's page frame):
+            # each cell is a container, its paragraphs, headings and lists kept apart.
+            for cells in cells_of:
+                for cell in cells:
+                    if _holds_blocks_as_cell(cell):
+                        self.walk(cell)
+                    else:
+                        self._para(" ".join(self.inline(cell).split()))
+            return
         rows: list[list[str]] = []
         for tr in table.iter("tr"):
             cells = [" ".join(self.inline(c).split()).replace("|", "\\|")
@@ -465,6 +478,14 @@ def _holds_blocks(el: etree._Element) -> bool:
     if tag in _EMPHASIS:
         return _PARAGRAPHS_INSIDE(el) >= 2
     return bool(_BLOCK_INSIDE(el))
+
+
+_OWN_ROWS = etree.XPath("./tr|./tbody/tr|./thead/tr|./tfoot/tr")
+
+
+def _holds_blocks_as_cell(cell: etree._Element) -> bool:
+    """Whether a table cell holds blocks (paragraphs, headings, lists, another table)."""
+    return any(isinstance(c.tag, str) and (c.tag.lower() in _BLOCK or _holds_blocks(c)) for c in cell)
 
 
 def _open_misnested_navs(el: etree._Element) -> None:
