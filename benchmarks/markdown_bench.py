@@ -1,5 +1,5 @@
-"""Markdown structure benchmark: headings, lists, links, emphasis, tables, quotes and code
-of the body, against WCXB's labelled article Markdown, newsark vs trafilatura's Markdown.
+"""Markdown structure benchmark: paragraphs, headings, lists, links, emphasis, tables, quotes
+and code of the body, against WCXB's labelled article Markdown, newsark vs trafilatura's Markdown.
 
 Body F1 (extract_bench.py) counts words only; a body can score 1.0 with every heading a
 paragraph and every link gone. Here both outputs and the label are parsed with
@@ -40,7 +40,7 @@ from newsark.extract.scoring import tokens
 
 logging.disable(logging.CRITICAL)
 SET = "wcxb-dev-articles"
-KINDS = ("heading", "list_item", "link", "strong", "em", "table_cell", "blockquote", "code")
+KINDS = ("paragraph", "heading", "list_item", "link", "strong", "em", "table_cell", "blockquote", "code")
 _MD = MarkdownIt("commonmark").enable("table")
 _SHORTCODE_RE = re.compile(r"\{\{<.*?>\}\}")
 
@@ -62,7 +62,11 @@ def elements(markdown: str) -> tuple[dict[str, Counter[str]], str]:
     found: dict[str, Counter[str]] = {k: Counter() for k in KINDS}
     words: list[str] = []
     stack: list[str] = []  # open block kinds: heading, list_item, blockquote, table_cell
+    top_paragraph = False  # the next inline run is a paragraph of the body's own (in no container)
     for tok in _MD.parse(_SHORTCODE_RE.sub("", markdown)):
+        if tok.type == "paragraph_open":
+            top_paragraph = not stack
+            continue
         kind = {"heading_open": "heading", "list_item_open": "list_item", "blockquote_open": "blockquote",
                 "td_open": "table_cell", "th_open": "table_cell"}.get(tok.type)
         if kind:
@@ -80,8 +84,12 @@ def elements(markdown: str) -> tuple[dict[str, Counter[str]], str]:
             continue
         if tok.type != "inline":
             continue
-        text = "".join(c.content for c in tok.children or [] if c.type in ("text", "code_inline", "softbreak"))
+        text = "".join(" " if c.type in ("softbreak", "hardbreak") else c.content
+                       for c in tok.children or [] if c.type in ("text", "code_inline", "softbreak", "hardbreak"))
         words.append(text)
+        if top_paragraph and _key(text):
+            found["paragraph"][_key(text)] += 1
+        top_paragraph = False
         if stack and stack[-1] != "seen" and _key(text):
             # an item's or quote's first paragraph stands for it (a nested list's items count alone)
             found[stack[-1]][_key(text)] += 1
