@@ -45,6 +45,23 @@ def test_a_heading_written_as_a_link_to_itself_stays_a_heading() -> None:
     assert "#part-" not in md
 
 
+def test_a_headings_permalink_and_a_link_to_itself_around_it_go() -> None:
+    marks = ['<a class="subhead-anchor" href="#s0">#s0</a>', '<a href="#s1">#</a>', '<a href="#s2">¶</a>',
+             '<a href="#s3" aria-label="Link"></a>']
+    sections = "".join(f'<h2 id="s{i}">Part {i} of the plan{mark}</h2><p>{PARA} {i}.</p>' for i, mark in enumerate(marks))
+    # a link to itself around the heading (NBC News: the fragment is the link's own id)
+    sections += (f'<a href="/2024/05/harbour#anchor-7" id="anchor-7" class="scrollLink"><h2>Part 4 of the plan</h2></a>'
+                 f"<p>{PARA} 4.</p>")
+    md = extract_page(_page(sections), url=URL).markdown
+    for i in range(5):
+        assert f"## Part {i} of the plan\n" in md
+    assert "#s0" not in md and "¶" not in md and "anchor-7" not in md
+    # a link elsewhere in a heading stays a link, and a heading linking to another page too
+    md = extract_page(_page(f'<h2>Read <a href="https://ex.org/report">the report</a></h2><p>{PARA}</p>'
+                            f'<h2>Part two</h2><p>{PARA} 2.</p>'), url=URL).markdown
+    assert "## Read [the report](https://ex.org/report)" in md
+
+
 def test_a_heading_in_bold_is_not_bold_twice() -> None:
     assert _md("<h2><strong>What the plan costs</strong></h2>") == "## What the plan costs"
     # bold on part of it is the page's emphasis

@@ -12,16 +12,46 @@ MAX_HEADING = 200  # characters: a longer paragraph is no heading, whatever the 
 _FOLLOW_KEY = 30  # characters (white space aside) of the text after a heading compared
 
 
+# What a heading's permalink shows, when it shows anything: '#', '¶', '§', a link symbol.
+_PERMALINK_MARKS = frozenset(("", "#", "¶", "§", "🔗", "⚓", "link", "permalink", "anchor", "anchor link",
+                              "copy link", "link to this section"))
+
+
+def _to_itself(a: etree._Element, heading: etree._Element) -> bool:
+    """Whether a link points at the heading's own place: a fragment alone ('#goals'), or a
+    fragment that is the heading's id or the link's ('/select/hubs#anchor-37d07d' on an
+    <a id="anchor-37d07d"> around the heading)."""
+    href = (a.get("href") or "").strip()
+    if href.startswith("#"):
+        return True
+    fragment = href.partition("#")[2]
+    return bool(fragment) and fragment in (heading.get("id"), a.get("id"))
+
+
 def unlink_self_anchored_headings(doc: etree._Element) -> None:
     """A heading written wholly as a link to itself ('<h2 id="goals"><a href="#goals">Setting
     goals</a></h2>', so a reader can copy its address) is a heading: readability drops a
     heading that is mostly a link (29 headings of one WCXB page). The link goes, its text
-    stays."""
+    stays. So does a link to itself around a heading ('<a href="…#anchor-37d07d"
+    id="anchor-37d07d"><h2>What is a smart home hub?</h2></a>', NBC News), which made the
+    heading a link's text. A permalink beside the heading's words ('<a href="#section2">
+    #section2</a>', '¶') goes with its mark: it is no part of the heading."""
     for heading in list(doc.iter(HEADINGS)):
-        for a in heading.iter("a"):
-            if (a.get("href") or "").strip().startswith("#") and flat_text(a) == flat_text(heading):
+        own = flat_text(heading)
+        for a in list(heading.iter("a")):
+            if not _to_itself(a, heading):
+                continue
+            shown = flat_text(a)
+            if shown == own:
                 a.drop_tag()
                 break
+            fragment = (a.get("href") or "").partition("#")[2]
+            if shown.lower() in _PERMALINK_MARKS or shown in (f"#{fragment}", fragment):
+                a.drop_tree()  # (its tail, if any, stays: lxml joins it to what came before)
+        parent = heading.getparent()
+        if parent is not None and parent.tag == "a" and len(parent) == 1 and not (parent.text or "").strip() \
+                and not (heading.tail or "").strip() and _to_itself(parent, heading):
+            parent.drop_tag()
 
 
 def _text_after(el: etree._Element) -> str:
