@@ -187,6 +187,9 @@ def test_a_figure_keeps_the_pages_description_when_it_is_not_the_caption() -> No
     img.set("alt", "A \"quoted\" <b> description")  # escaped in the figure's HTML
     assert image_alt(img, "other") == 'A "quoted" <b> description'
     assert image_alt(html.fromstring("<img alt='" + "long " * 80 + "'>"), "") == ""
+    # what a script or a template writes where no one described the picture
+    for placeholder in ("null", "Image", "ree", "点击查看高清原图"):
+        assert image_alt(html.fromstring(f"<img alt='{placeholder}'>"), "") == ""
 
 
 def test_theme_art_dividers_and_author_headshots_are_not_figures() -> None:

@@ -100,12 +100,20 @@ _FILE_NAME_RE = re.compile(r"^[\w.-]+\.(?:jpe?g|png|webp|gif|avif|svg)$|^(?:img|
 ALT_CHARS = 300  # a longer "alt" is a pasted paragraph, not a description
 
 
+# What a template or a script writes where no one described the picture: a script's
+# "null", a generic "image", Wix's "ree", a viewer's "click to see the full picture".
+_PLACEHOLDER_ALTS = frozenset(("null", "undefined", "none", "image", "img", "photo", "picture", "alt", "placeholder",
+                               "untitled", "ree", "click me", "点击查看高清原图", "点击查看大图", "点击放大", "图片",
+                               "圖片"))
+
+
 def image_alt(img: etree._Element, caption: str) -> str:
     """The page's description of a picture, when it says something the caption does not:
-    not a file name ("IMG_0413.jpg"), not the caption again or a part of it (the corpus
-    format never repeats a caption as alt text), not a pasted paragraph."""
+    not a file name ("IMG_0413.jpg"), not a placeholder ("null", "image"), not the caption
+    again or a part of it (the corpus format never repeats a caption as alt text), not a
+    pasted paragraph."""
     alt = " ".join((img.get("alt") or "").split())
-    if not alt or len(alt) > ALT_CHARS or _FILE_NAME_RE.match(alt):
+    if not alt or len(alt) > ALT_CHARS or _FILE_NAME_RE.match(alt) or alt.casefold() in _PLACEHOLDER_ALTS:
         return ""
     norm = alt.casefold().strip(" .")
     cap = caption.casefold()
