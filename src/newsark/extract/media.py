@@ -93,7 +93,13 @@ def figure_html(src: str, caption: str, alt: str = "") -> str:
 def shown_figures(figures: list[dict[str, str]], markdown: str) -> list[dict[str, str]]:
     """The figures whose block the Markdown still holds (a later step may drop some: the
     author box's headshot, other stories' thumbnails under a related-stories label)."""
-    return [f for f in figures if f'<img src="{html.escape(f["src"])}"' in markdown]
+    if not figures:
+        return figures
+    shown = set(_SHOWN_SRC_RE.findall(markdown))  # (one pass: a search per figure was quadratic)
+    return [f for f in figures if html.escape(f["src"]) in shown]
+
+
+_SHOWN_SRC_RE = re.compile(r'<img src="([^"]*)"')
 
 
 _FILE_NAME_RE = re.compile(r"^[\w.-]+\.(?:jpe?g|png|webp|gif|avif|svg)$|^(?:img|image|dsc|photo)[\s_-]*\d+$", re.IGNORECASE)
