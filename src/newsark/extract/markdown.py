@@ -329,7 +329,7 @@ class MarkdownWriter:
                 self.blocks.append(text)
             return
         # Mixed content: inline runs become paragraphs, block children recurse.
-        if any(isinstance(c.tag, str) and (c.tag.lower() in _BLOCK | {"img"} or _holds_blocks(c)) for c in el):
+        if any((isinstance(c.tag, str) and c.tag.lower() == "img") or _reads_as_block(c) for c in el):
             self.walk(el)
         else:
             self._para(self.inline(el))
@@ -368,7 +368,7 @@ class MarkdownWriter:
                 self._para("".join(run))
                 run = []
                 self.walk(child)
-            elif tag in _BLOCK or _holds_blocks(child):
+            elif _reads_as_block(child):
                 self._para("".join(run))
                 run = []
                 self.block(child)
@@ -398,16 +398,17 @@ class MarkdownWriter:
     def _table(self, table: etree._Element) -> None:
         own_rows = _OWN_ROWS(table)
         cells_of = [[c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")] for tr in own_rows]
-        if own_rows and all(len(cells) <= 1 for cells in cells_of) \
-                and any(len(cells) == 1 and _holds_blocks_as_cell(cells[0]) for cells in cells_of):
+        # (each row's one cell at most, and whether it holds blocks, worked out once)
+        column = [(cells[0], any(_reads_as_block(c) for c in cells[0])) for cells in cells_of if cells] \
+            if own_rows and all(len(cells) <= 1 for cells in cells_of) else []
+        if any(holds for _, holds in column):
             # A layout table of one column around the article (an old site's page frame):
             # each cell is a container, its paragraphs, headings and lists kept apart.
-            for cells in cells_of:
-                for cell in cells:
-                    if _holds_blocks_as_cell(cell):
-                        self.walk(cell)
-                    else:
-                        self._para(" ".join(self.inline(cell).split()))
+            for cell, holds in column:
+                if holds:
+                    self.walk(cell)
+                else:
+                    self._para(" ".join(self.inline(cell).split()))
             return
         rows: list[list[str]] = []
         for tr in table.iter("tr"):
@@ -480,12 +481,13 @@ def _holds_blocks(el: etree._Element) -> bool:
     return bool(_BLOCK_INSIDE(el))
 
 
+def _reads_as_block(el: etree._Element) -> bool:
+    """Whether the writer lays an element out as blocks: a block of its own, or one that
+    holds blocks (``_holds_blocks``)."""
+    return isinstance(el.tag, str) and (el.tag.lower() in _BLOCK or _holds_blocks(el))
+
+
 _OWN_ROWS = etree.XPath("./tr|./tbody/tr|./thead/tr|./tfoot/tr")
-
-
-def _holds_blocks_as_cell(cell: etree._Element) -> bool:
-    """Whether a table cell holds blocks (paragraphs, headings, lists, another table)."""
-    return any(isinstance(c.tag, str) and (c.tag.lower() in _BLOCK or _holds_blocks(c)) for c in cell)
 
 
 def _open_misnested_navs(el: etree._Element) -> None:
