@@ -28,6 +28,7 @@ from .controls import XML_REFUSED, drop_control_refs, drop_controls, drop_output
 from .dense import fallback as dense_fallback
 from .dense import is_short
 from .embeds import insert_embeds
+from .endtags import closes_early, read_to_end
 from .figures import CaptionFinder, resolve_lazy_images, restore_figure_images
 from .furniture import drop_furniture
 from .gallery import restore_gallery
@@ -163,6 +164,8 @@ def _parse(text: str) -> tuple[etree._Element, str | None]:
         text = text[declaration.end() :]
     if "\x00" in text:  # as a browser does: a NUL in the page is no character (libxml2 shows U+FFFD)
         text = text.replace("\x00", "")
+    if closes_early(text):  # markup after </body> or </html>: a browser still shows it
+        text = read_to_end(text)
     if not text or text.isspace():
         raise ValueError("page is empty")
     try:
