@@ -243,3 +243,19 @@ def test_a_body_with_pictures_and_its_text_is_no_grid() -> None:
     body = from_trafilatura(doc, None)
     assert body is not None and not picture_grid(body)
     assert text_instead_of_grid(doc, None, body) is body
+
+
+def test_readability_wins_when_it_found_the_article_and_trafilatura_a_header() -> None:
+    # WCXB 0384: trafilatura's body, with or without its fallbacks, was the page's header
+    # line; readability's, ten times longer, was the article, and nothing doubted it.
+    paras = [_para(40, i) for i in range(6)]
+    doc = parse_document(_page(paras))
+    header = _candidate("This website requires javascript to properly function. Log in. Frontpage 94")
+    read = Candidate("readability", etree.Element("div"), "\n".join(paras))
+    got, why = choose(header, read, lambda: header, doc)
+    assert got is read and "many times more" in why
+    # a longer readability body that is itself doubtful (half the article) does not win so
+    half = Candidate("readability", etree.Element("div"), "\n".join(paras[:3]))
+    assert doubtful(doc, half)
+    got, _ = choose(header, half, lambda: header, doc)
+    assert got is header

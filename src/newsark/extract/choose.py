@@ -24,6 +24,7 @@ AGREE = 0.8  # both bodies share this much of their tokens: no third opinion nee
 HOLDS = 0.5  # readability holds this share of the other body's tokens
 MIN_LEN = 0.5  # ... and is at least this long relative to it
 CJK_MIN_LEN = 0.25
+OUTGROWN = 2  # readability's body this many times longer than trafilatura's (both doubted)
 LONG_PARAGRAPH = 20  # words: a <p> this long on the page is article text, or close to it
 MISSED_DOUBT = 0.5  # long paragraphs missing from a body, relative to its size: ask again
 BLOCK_WORDS = 5  # words: smaller text blocks are not compared
@@ -92,6 +93,8 @@ def choose(
         return read, "trafilatura body empty"
     if ca >= HOLDS and nb >= MIN_LEN * na:
         return read, "readability holds trafilatura's body"
+    if doc is not None and nb >= OUTGROWN * na and not doubtful(doc, read):
+        return read, "readability found many times more, no doubt about it"
     return traf, "trafilatura"
 
 
