@@ -49,6 +49,7 @@ from .restore import restore_drop_caps, restore_images, restore_lead, restore_sa
 from .runs import break_spacers, rejoin_split_runs, wrap_text_runs
 from .sniff import html_bytes
 from .spacing import restore_spaces
+from .streamed import place_streamed
 from .structured import structured_body_instead
 from .tables import restore_list_tables
 from .titleblock import drop_title_block
@@ -183,6 +184,7 @@ def _parse(text: str) -> tuple[etree._Element, str | None]:
     # Inline SVG icons (thousands of path nodes on some pages) and style sheets are never
     # text; every extractor copies and walks the tree, so they go once here.
     etree.strip_elements(doc, "svg", "style", with_tail=False)
+    place_streamed(doc, text)  # React's streamed parts, put where its scripts would put them
     # Inline data: URIs (base64 placeholders, embedded pictures) are never an archived
     # image and every step skips them; but trafilatura's image pattern backtracks over each
     # one of up to 8 KB at quadratic cost (65 ms for one of them on a WCXB page). Cut short:
