@@ -56,6 +56,12 @@ def test_calls_to_parts_that_are_not_there_change_nothing() -> None:
     assert place_streamed(doc, page) == 0
     assert _body_html(doc) == before
     assert place_streamed(doc, "<html><body><p>no stream</p></body></html>") == 0
+    # a call made twice moves its part once
+    page = ('<html><body><div id="post"><template id="P:1"></template></div>'
+            '<div hidden id="S:1"><p>two</p></div><script>$RS("S:1","P:1");$RS("S:1","P:1")</script></body></html>')
+    doc = lxml.html.document_fromstring(page)
+    assert place_streamed(doc, page) == 1
+    assert [p.text for p in doc.iter("p")] == ["two"]
 
 
 def test_a_streamed_article_is_read_in_order_without_its_loading_notes() -> None:

@@ -41,18 +41,12 @@ def place_streamed(doc: etree._Element, text: str) -> int:
     by_id = {el.get("id"): el for el in _PLACES(doc)}
     moved = 0
     for kind, first, second in calls:
-        if kind == "S":  # $RS(segment, placeholder)
-            part, place = by_id.get(first), by_id.get(second)
-            if part is None or place is None or place.tag != "template":
-                continue
-            end = place
-        else:  # $RC(boundary, segment)
-            place, part = by_id.get(first), by_id.get(second)
-            if part is None or place is None or place.tag != "template":
-                continue
-            end = _drop_fallback(place)
-        if part.tag != "div" or _inside(place, part):
-            continue
+        # $RS(segment, placeholder) and $RC(boundary, segment)
+        part, place = (by_id.get(first), by_id.get(second)) if kind == "S" else (by_id.get(second), by_id.get(first))
+        if (part is None or place is None or part.tag != "div" or place.tag != "template"
+                or part.getparent() is None or place.getparent() is None or _inside(place, part)):
+            continue  # not on the page, already moved, or not what React writes
+        end = place if kind == "S" else _drop_fallback(place)
         _move_children(part, before=end)
         if end is place:
             drop_keeping_tail(place)
