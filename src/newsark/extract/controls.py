@@ -1,4 +1,5 @@
-"""Control characters that XML refuses, kept out of the tree's moves and out of the output.
+"""Control characters that XML refuses, kept out of the tree's moves and out of the output;
+and characters a reader never sees that split words, kept out of the output (newsark.unseen).
 
 lxml's HTML parser reads them into the tree from a page that has them; every step that then
 moves text from one node to another fails (page.py reads such a page again without them).
@@ -61,3 +62,23 @@ def drop_output_controls(out: Extraction) -> None:
         for key, value in figure.items():
             if isinstance(value, str) and CONTROLS_RE.search(value):
                 figure[key] = drop_controls(value)
+
+
+def drop_output_unseen(out: Extraction) -> None:
+    """No soft hyphen, zero-width space or stray joiner (newsark.unseen) in an extraction's
+    text, Markdown, metadata, captions or alt text; link and image addresses keep theirs."""
+    from newsark.unseen import visible, visible_markdown
+
+    out.markdown = visible_markdown(out.markdown)
+    out.text = visible(out.text)
+    for name in ("title", "author", "category", "lead"):
+        value = getattr(out, name)
+        if value:
+            setattr(out, name, visible(value))
+    out.tags = [visible(tag) for tag in out.tags]
+    out.bylines = [(role, visible(name)) for role, name in out.bylines]
+    for figure in out.figures:
+        for key in ("caption", "credit", "alt"):
+            value = figure.get(key)
+            if isinstance(value, str):
+                figure[key] = visible(value)

@@ -24,7 +24,13 @@ from .captionrepeats import drop_caption_repeats
 from .charset import count_suspicious, decode_html
 from .choose import CJK_RE, choose, doubtful, fragment_or_menu, is_cjk
 from .collapsed import open_collapsed
-from .controls import XML_REFUSED, drop_control_refs, drop_controls, drop_output_controls
+from .controls import (
+    XML_REFUSED,
+    drop_control_refs,
+    drop_controls,
+    drop_output_controls,
+    drop_output_unseen,
+)
 from .dense import fallback as dense_fallback
 from .dense import is_short
 from .embeds import insert_embeds
@@ -310,6 +316,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
     out.author, out.bylines = meta.author, meta.bylines
     out.category, out.tags, out.lead = meta.category, meta.tags, meta.lead
     drop_output_controls(out)
+    drop_output_unseen(out)  # soft hyphens, zero-width spaces: they split words for search
     out.suspicious = count_suspicious(f"{out.title or ''}\n{out.text}")
     if out.suspicious:
         _repair_mojibake(out)
