@@ -177,3 +177,20 @@ def test_an_index_from_an_older_newsark_asks_for_a_rebuild(indexed: Archive) -> 
         search(indexed, "倫敦")
     sync_index(indexed)  # rebuilds: the version differs
     assert set(ids(indexed, "倫敦")) == {106, 107}
+
+
+def test_words_split_by_characters_no_reader_sees_are_found(archive: Archive) -> None:
+    # Citizen News articles write '非\u200d法集結' and '反\u200c送\u200c中': a reader sees 非法集結
+    from newsark.archive.article import make_article
+
+    archive.write_article(120, make_article(
+        title="\u2060\u2060反\u200c送\u200c中運動周年", date="2020-06-09", author="眾新聞記者",
+        body_markdown="被告被控非\u200d法集結及未經批\u200d准集結罪。Der Not\u00adfall\u00addaten\u00adsatz."))
+    sync_index(archive)
+    res = search(archive, "非法集結", facets=False)
+    assert [h.id for h in res.hits] == [120]
+    assert "<mark>非法集結</mark>" in res.hits[0].snippet
+    assert ids(archive, "反送中") == [120]
+    assert ids(archive, "未經批准") == [120]
+    assert ids(archive, "Notfalldatensatz") == [120]
+    assert ids(archive, "非\u200b法集結") == [120]  # a query pasted with one

@@ -36,9 +36,11 @@ from newsark.archive.store import Archive, relative_path
 from newsark.search.fold import fold
 from newsark.search.plan import month_runs
 from newsark.search.tokens import plain_text, token_text
+from newsark.unseen import visible
 
 # Bump when tokens or stored text change: sync_index then rebuilds.
-INDEX_VERSION = 3  # 3: Traditional characters of ambiguous classes kept apart (fold.py)
+INDEX_VERSION = 4  # 3: Traditional characters of ambiguous classes kept apart (fold.py);
+# 4: characters a reader never sees, which split words, left out (newsark.unseen)
 # The lead: the first characters of the body, where a news story says what it is about.
 LEAD_CHARS = 200
 BATCH = 500
@@ -111,7 +113,7 @@ class DocText:
 def make_doc(title: str | None, markdown_body: str) -> DocText:
     """What is indexed of an article: its title and plain body without ``# title``."""
     body = plain_text(strip_title_heading(markdown_body, title))
-    return DocText(title=(title or "").replace("\0", " "), body=body.replace("\0", " "))
+    return DocText(title=visible(title or "").replace("\0", " "), body=body.replace("\0", " "))
 
 
 def doc_text(article: Article) -> DocText:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from newsark.search.fold import alternatives, detect_script, fold
 from newsark.search.tokens import query_tokens
+from newsark.unseen import visible
 
 FILTER_KEYS = {
     "category": "category",
@@ -103,7 +104,7 @@ def _split(q: str) -> list[tuple[str, bool]]:
 def parse_query(q: str) -> ParsedQuery:
     """Parse a query string (see the module docstring)."""
     parsed = ParsedQuery()
-    for chunk, quoted in _split(q or ""):
+    for chunk, quoted in _split(visible(q or "")):  # (a query pasted from a page may hold them)
         negate = chunk.startswith("-") and len(chunk) > 1
         body = chunk[1:] if negate else chunk
         key, sep, value = body.partition(":")

@@ -20,6 +20,8 @@ import re
 from functools import lru_cache
 from operator import add
 
+from newsark.unseen import visible
+
 _CJK = (
     "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30fa\u30fc-\u30ff\u3100-\u312f\u3190-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
@@ -50,7 +52,7 @@ def plain_text(markdown: str) -> str:
     text = html.unescape(text)
     text = _HEADING_RE.sub("", text)
     text = text.translate(_EMPHASIS)
-    text = _SPACES_RE.sub(_space, text)
+    text = _SPACES_RE.sub(_space, visible(text))  # ('非\u200d法集結' is found as 非法集結)
     return text.strip()
 
 
