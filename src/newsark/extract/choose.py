@@ -24,7 +24,7 @@ AGREE = 0.8  # both bodies share this much of their tokens: no third opinion nee
 HOLDS = 0.5  # readability holds this share of the other body's tokens
 MIN_LEN = 0.5  # ... and is at least this long relative to it
 CJK_MIN_LEN = 0.25
-OUTGROWN = 2  # readability's body this many times longer than trafilatura's (both doubted)
+OUTGROWN = 2  # readability's body this many times as long as trafilatura's, neither holding the other
 LONG_PARAGRAPH = 20  # words: a <p> this long on the page is article text, or close to it
 MISSED_DOUBT = 0.5  # long paragraphs missing from a body, relative to its size: ask again
 BLOCK_WORDS = 5  # words: smaller text blocks are not compared
@@ -68,7 +68,9 @@ def choose(
     """(chosen candidate, why). With the page (``doc``), readability's body is taken
     without the third opinion when it holds trafilatura's body and no doubt signal
     questions it: the two agree, readability found more (on WCXB this skips 41 of 71 runs
-    of trafilatura's fallbacks, 6 % of the time, for one page's body)."""
+    of trafilatura's fallbacks, 6 % of the time, for one page's body). It also wins when
+    neither body holds the other and readability's, not doubtful, is OUTGROWN times as long
+    or more: trafilatura took a header line for the article (WCXB 0384)."""
     if traf is None and read is None:
         alt = full_traf()
         return alt, "only trafilatura's fallbacks found a body" if alt else "no body found"

@@ -33,8 +33,7 @@ _PLACES = etree.XPath("//template[@id] | //div[@hidden][@id]")
 def place_streamed(doc: etree._Element, text: str) -> int:
     """Move the streamed parts of a page into place, as its scripts would. Returns how many
     were moved."""
-    if "$RS(" not in text and "$RC(" not in text:  # (most pages: no search of the tree)
-        return 0
+    # (one pass of the pattern over the page: faster than looking for "$RS(" and "$RC(")
     calls = [(kind, a, b) for kind, a, b in _CALL_RE.findall(text) if a[:2] in ("B:", "S:")]
     if not calls:
         return 0
