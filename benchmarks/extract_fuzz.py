@@ -10,7 +10,9 @@ bytes get damaged, and each damaged page is extracted (and turned into the archi
   thousands of open ``<div>``s or ``<table>``s, an unclosed script or comment, contradictory
   charset declarations, a 100 KB data: URI, invalid entities, broken JSON-LD and dates (one
   followed by 30,000 spaces), a
-  bad ``<base href>``, a paragraph of backtick runs of every length, ...).
+  bad ``<base href>``, a paragraph of backtick runs of every length, an early
+  ``</body></html>``, React's streamed parts and calls out of place, thousands of
+  characters no reader sees, ...).
 
 It prints how many pages crashed (any error but newsark's clear refusal of what is no page,
 which is counted apart), how many took over ``--slow`` seconds, and
@@ -66,6 +68,16 @@ SNIPPETS = (
     # a paragraph of backtick runs of every length (seconds for its plain text when each run
     # searched ahead for its closing run)
     b"<p>" + b" x ".join(b"`" * k for k in range(1, 800)) + b"</p>",
+    # the page closed early (the rest is read into the body, endtags.py), then a script or
+    # comment that never closes
+    b"</body></html>", b"</BODY></HTML><script>" + b"x = '</body>';" * 2000, b"</html><!--" * 50,
+    # React's streamed parts and calls (streamed.py): calls without their parts, a part
+    # placed twice, a fallback with no end marker, a boundary inside its own part
+    b'<div hidden id="S:0"><p>part</p></div><script>$RC("B:0","S:0");$RS("S:0","P:0");$RS("S:0","P:0")</script>',
+    b'<!--$?--><template id="B:0"></template><div>Loading...</div><template id="P:0"></template>',
+    b'<div hidden id="S:1"><!--$?--><template id="B:1"></template><!--/$--></div><script>$RC("B:1","S:1")</script>',
+    # characters no reader sees (newsark/unseen.py), thousands of them
+    "\u00ad\u200b\u200d\u2060\ufeff\u200c".encode() * 2000,
 )
 
 
