@@ -17,7 +17,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from .candidates import Candidate
-from .nodetext import squeezed_text
+from .nodetext import all_text, squeezed_text
 from .scoring import tokens
 
 AGREE = 0.8  # both bodies share this much of their tokens: no third opinion needed
@@ -118,7 +118,7 @@ def page_blocks(doc: etree._Element) -> list[tuple[etree._Element, int, str]]:
     if got is None:
         got = []
         for el in doc.iter(*_TEXT_BLOCKS, *_OTHER_BLOCKS):
-            words = el.text_content().split()
+            words = all_text(el).split()
             if len(words) >= BLOCK_WORDS:
                 got.append((el, len(words), "".join(words)[:KEY_CHARS]))
         try:
