@@ -6,14 +6,15 @@ where a line may break, or an editor's leftovers before a paragraph), word joine
 byte-order marks in the middle of a word ("H\\ufeffow to apply", from pasted text). Webflow
 ends paragraphs with a zero-width joiner. The page looks the same without them. But a
 search for "Notfalldatensatz" or "How" does not find a word they split, and a word count
-sees two words. The same holds in Chinese text: '非\u200d法集結' (unlawful assembly) and
-'反\u200c送\u200c中' in Citizen News articles are not found by a search for 非法集結 or 反送中.
+sees two words. The same holds in Chinese text: '非\\u200d法集結' (unlawful assembly) and
+'反\\u200c送\\u200c中' in Citizen News articles are not found by a search for 非法集結 or 反送中.
 
 The extractor drops them from an article's text and Markdown, its metadata, and its
 captions and alt text (``extract.controls.drop_output_unseen``); links and image addresses
 keep them, since a file's name may hold one, and without it the address is a different one.
-Search drops them from what it indexes and from queries (``search.tokens``), so archives
-made before, or by other tools, are found as well.
+Search drops them from what it indexes and from queries (``search.tokens.plain_text``,
+``search.index.make_doc``, ``search.query.parse_query``), so archives made before, or by
+other tools, are found as well.
 
 A zero-width joiner or non-joiner between two characters it acts on is kept: a joiner
 makes one emoji of several (👨‍👩‍👧), and Indic, Arabic and Persian writing need both.
@@ -29,7 +30,8 @@ _SPLITTERS = "\u00ad\u200b\u2060\ufeff"  # soft hyphen, zero-width space, word j
 _JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner
 # What a joiner acts on nothing next to: ASCII, white space, CJK ideographs, kana, Hangul,
 # CJK punctuation and full-width forms.
-_INERT = r"\x00-\x7f\s\u2e80-\u2fdf\u3000-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_INERT = (r"\x00-\x7f\s\u2e80-\u2fdf\u3000-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+          r"\uac00-\ud7af\uf900-\ufaff\uff00-\uffef")
 _IN_TEXT_RE = re.compile(
     f"[{_SPLITTERS}]|(?<=[{_INERT}])[{_JOINERS}]|[{_JOINERS}](?=[{_INERT}]|$)|^[{_JOINERS}]",
     re.MULTILINE)
