@@ -73,6 +73,22 @@ def test_a_byte_flipped_inside_a_record_loses_that_record_only(rescued: Path, tm
     assert first["written"] - 1 <= out["written"] <= first["written"]
 
 
+def test_a_byte_flipped_in_any_record_is_an_error_not_an_empty_page(rescued: Path, tmp_path: Path) -> None:
+    # A member that no longer inflates could be read as raw bytes: a "record" of nothing,
+    # which passed for an empty response (no URL, status 0, no payload) instead of an
+    # error. On one rescue's WARC, every changed byte of 8 of its 44 records did that.
+    original = biggest(rescued)
+    offsets = sorted({c.warc_offset for c in scan_warc(original).captures if c.warc_offset is not None})
+    data = original.read_bytes()
+    damaged_file = tmp_path / original.name
+    for hit, after in zip(offsets, [*offsets[1:], len(data)]):
+        for share in (0.25, 0.5, 0.75):
+            pos = hit + int(share * (after - hit))
+            damaged_file.write_bytes(data[:pos] + bytes([data[pos] ^ 0xFF]) + data[pos + 1 :])
+            with pytest.raises(ValueError, match="damaged WARC record"):
+                read_response(damaged_file, hit)
+
+
 def test_a_record_whose_header_is_broken_is_skipped_and_reading_goes_on(rescued: Path, tmp_path: Path) -> None:
     original = biggest(rescued)
     whole = scan_warc(original)

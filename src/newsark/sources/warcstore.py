@@ -141,6 +141,10 @@ def read_response(path: Path, offset: int) -> WarcResponse:
         try:
             records = ArchiveIterator(fh, check_digests=True)
             for record in records:
+                if record.rec_type != "response" or not record.rec_headers.get_header("WARC-Target-URI"):
+                    # a member that does not inflate can be read as raw bytes: a "record"
+                    # of nothing, which would pass for an empty response
+                    raise ValueError(f"damaged WARC record at {path}:{offset}: no response record there")
                 response = response_of(record)
                 while record.raw_stream.read(_BLOCK_READ):  # the rest of the block: its digest is
                     pass  # checked at its end
