@@ -262,6 +262,9 @@ def test_search_in_the_browser(static_server: str) -> None:
             assert "機場第三跑道啟用" in titles(pg)
             pg.goto(static_server + "/search/?q=跑")
             assert "機場第三跑道啟用" in titles(pg)
+            pg.goto(static_server + "/search/?q=跑\u200d道")  # a query pasted with a joiner
+            assert titles(pg)[0] == "機場第三跑道啟用"
+            assert pg.locator("#search-results mark").first.inner_text() == "跑道"
             pg.goto(static_server + "/search/?q=Trump")
             assert titles(pg) == ["Trump visits Hong Kong"]
             # filters alone list by date, newest first; then the form
@@ -298,3 +301,14 @@ def test_a_kept_search_part_writes_no_pages(tmp_path: Path) -> None:
     assert (again.indexed, again.reused) == (1, 1) and written == ["part-0", "part-0"]
     assert (tmp_path / "public" / "pagefind" / "part-1" / "pagefind-entry.json").is_file()
     assert not (tmp_path / "work").exists()
+
+
+def test_a_search_page_leaves_out_characters_no_reader_sees() -> None:
+    # Citizen News wrote '非\u200d法集結': the static index must hold the bigram 非法 as the
+    # archive's does, or a search for 非法集結 misses the story
+    from newsark.publish.search_index import encode_tokens, search_page
+
+    page = search_page({"id": 7, "title": "\u2060\u2060反\u200c送\u200c中", "text": "被控非\u200d法集結罪",
+                        "lead": None, "date": None, "category": None, "author": None, "tags": []})
+    assert encode_tokens("非法") in page and encode_tokens("反送") in page
+    assert not any(c in page for c in "\u200b\u200c\u200d\u2060")

@@ -36,6 +36,7 @@ from newsark.files import atomic_output
 from newsark.publish.tools import ToolMissing, run
 from newsark.search.fold import fold_table, tables
 from newsark.search.tokens import CJK_CHAR, token_text
+from newsark.unseen import visible
 
 PART_SIZE = 5000
 LEAD_CHARS = 160
@@ -112,8 +113,9 @@ def _attr(name: str, key: str, value: str) -> str:
 
 def search_page(record: dict[str, Any]) -> str:
     """The page Pagefind indexes for one story (never served: only its index is)."""
-    title = record["title"] or f"#{record['id']}"
-    text = record["text"]
+    # (characters no reader sees split words: '非\u200d法集結' is found as 非法集結)
+    title = visible(record["title"] or f"#{record['id']}")
+    text = visible(record["text"])
     lead = record["lead"] or " ".join(text.split())[:LEAD_CHARS]
     parts = [_attr("data-pagefind-meta", "title", title), _attr("data-pagefind-meta", "lead", lead)]
     if record["date"]:

@@ -103,7 +103,8 @@ async function main() {
 
   async function run() {
     const params = new URLSearchParams(new FormData(form));
-    query = (params.get("q") || "").trim();
+    // (characters no reader sees are left out, as newsark.unseen does for the index)
+    query = (params.get("q") || "").replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, "").trim();
     const chosen = {};
     for (const name of ["year", "category"]) if (params.get(name)) chosen[name] = params.get(name);
     status.textContent = "";
