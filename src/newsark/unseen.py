@@ -13,7 +13,8 @@ The extractor drops them from an article's text and Markdown, its metadata, and 
 captions and alt text (``extract.controls.drop_output_unseen``); links and image addresses
 keep them, since a file's name may hold one, and without it the address is a different one.
 Search drops them from what it indexes and from queries (``search.tokens.plain_text``,
-``search.index.make_doc``, ``search.query.parse_query``), so archives made before, or by
+``search.index.make_doc``, ``search.query.parse_query``; for a published site,
+``publish.search_index.search_page`` and its ``search.js``), so archives made before, or by
 other tools, are found as well.
 
 A zero-width joiner or non-joiner between two characters it acts on is kept: a joiner
