@@ -39,12 +39,20 @@ def drop_keeping_tail(el: etree._Element) -> None:
     if parent is None:
         return
     if el.tail:
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
+        text_before(el, el.tail)
     parent.remove(el)
+
+
+def text_before(el: etree._Element, text: str) -> None:
+    """Put text right before an element: on the tail of the one before it, or at the
+    start of its parent's text."""
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = (prev.tail or "") + text
+    else:
+        parent = el.getparent()
+        if parent is not None:
+            parent.text = (parent.text or "") + text
 
 
 def fast_text(el: etree._Element) -> str:

@@ -8,6 +8,7 @@ moves text from one node to another fails (page.py reads such a page again witho
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -50,18 +51,7 @@ def drop_output_controls(out: Extraction) -> None:
     character looked for in turn: a tenth of the pattern's time on a body.)"""
     if any(c in out.markdown for c in CONTROLS):  # (the text is made from the Markdown)
         out.markdown, out.text = drop_controls(out.markdown), drop_controls(out.text)
-    for name in ("title", "author", "category", "lead"):
-        value = getattr(out, name)
-        if value and CONTROLS_RE.search(value):
-            setattr(out, name, drop_controls(value))
-    if any(CONTROLS_RE.search(tag) for tag in out.tags):
-        out.tags = [drop_controls(tag) for tag in out.tags]
-    if any(CONTROLS_RE.search(name) for _, name in out.bylines):
-        out.bylines = [(role, drop_controls(name)) for role, name in out.bylines]
-    for figure in out.figures:  # (captions, credits, alt text)
-        for key, value in figure.items():
-            if isinstance(value, str) and CONTROLS_RE.search(value):
-                figure[key] = drop_controls(value)
+    _fix_fields(out, lambda value: drop_controls(value) if CONTROLS_RE.search(value) else value)
 
 
 def drop_output_unseen(out: Extraction) -> None:
@@ -71,14 +61,20 @@ def drop_output_unseen(out: Extraction) -> None:
 
     out.markdown = visible_markdown(out.markdown)
     out.text = visible(out.text)
+    _fix_fields(out, visible, figure_keys=("caption", "credit", "alt"))
+
+
+def _fix_fields(out: Extraction, fix: Callable[[str], str], figure_keys: tuple[str, ...] | None = None) -> None:
+    """``fix`` applied to an extraction's title, author, category, lead, tags, bylines'
+    names and its figures' texts (those of ``figure_keys``, or all of them). ``fix``
+    returns a text it has nothing to change in as it is."""
     for name in ("title", "author", "category", "lead"):
         value = getattr(out, name)
         if value:
-            setattr(out, name, visible(value))
-    out.tags = [visible(tag) for tag in out.tags]
-    out.bylines = [(role, visible(name)) for role, name in out.bylines]
+            setattr(out, name, fix(value))
+    out.tags = [fix(tag) for tag in out.tags]
+    out.bylines = [(role, fix(name)) for role, name in out.bylines]
     for figure in out.figures:
-        for key in ("caption", "credit", "alt"):
-            value = figure.get(key)
-            if isinstance(value, str):
-                figure[key] = visible(value)
+        for key, value in figure.items():
+            if isinstance(value, str) and (figure_keys is None or key in figure_keys):
+                figure[key] = fix(value)

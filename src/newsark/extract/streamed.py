@@ -24,7 +24,8 @@ import re
 
 from lxml import etree
 
-from .candidates import drop_keeping_tail
+from .candidates import drop_keeping_tail, text_before
+from .choose import inside
 
 _CALL_RE = re.compile(r'\$R([CS])\(\s*"([^"]+)"\s*,\s*"([^"]+)"\s*[,)]')
 _PLACES = etree.XPath("//template[@id] | //div[@hidden][@id]")
@@ -43,7 +44,7 @@ def place_streamed(doc: etree._Element, text: str) -> int:
         # $RS(segment, placeholder) and $RC(boundary, segment)
         part, place = (by_id.get(first), by_id.get(second)) if kind == "S" else (by_id.get(second), by_id.get(first))
         if (part is None or place is None or part.tag != "div" or place.tag != "template"
-                or part.getparent() is None or place.getparent() is None or _inside(place, part)):
+                or part.getparent() is None or place.getparent() is None or inside(place, part)):
             continue  # not on the page, already moved, or not what React writes
         end = place if kind == "S" else _drop_fallback(place)
         _move_children(part, before=end)
@@ -90,21 +91,7 @@ def _drop_fallback(template: etree._Element) -> etree._Element:
 def _move_children(part: etree._Element, *, before: etree._Element) -> None:
     """Move a hidden part's content (its text and children) before an element."""
     if part.text:
-        _text_before(before, part.text)
+        text_before(before, part.text)
         part.text = None
     for child in list(part):
         before.addprevious(child)  # (lxml moves an element with its tail)
-
-
-def _text_before(el: etree._Element, text: str) -> None:
-    prev = el.getprevious()
-    if prev is not None:
-        prev.tail = (prev.tail or "") + text
-    else:
-        parent = el.getparent()
-        if parent is not None:
-            parent.text = (parent.text or "") + text
-
-
-def _inside(el: etree._Element, box: etree._Element) -> bool:
-    return any(a is box for a in el.iterancestors())
