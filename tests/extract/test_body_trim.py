@@ -191,3 +191,43 @@ def test_a_tail_of_cards_under_linked_headings_is_cut() -> None:
     plain = [c.replace("<a href", "<span data-href").replace("</a>", "</span>") for c in cards]
     whole = body_candidate(paras + plain)
     assert trim_tail(parse_document(page(plain)), whole) is whole
+
+
+def _cards(n: int, href: str = "/guides/{i}") -> list[str]:
+    cards = []
+    for i in range(n):
+        link = href.format(i=i)
+        cards += [f"<h3><a href='{link}'>The ultimate guide number {i}</a></h3>", f"<p>{en_para(40, 30 + i)}</p>"]
+    return cards
+
+
+def _one_container(blocks: list[str]) -> str:
+    return f"<html><body><div class='story'>{''.join(blocks)}</div></body></html>"
+
+
+def test_teaser_cards_of_the_site_ending_the_article_inside_its_container_are_cut() -> None:
+    # the site's other guides, each a linked title and its summary, after the story in the
+    # story's own container (so the container test finds no tail): cut with their heading
+    paras = [f"<p>{en_para(60, i)}</p>" for i in range(5)]
+    last = ["<h3><a href='https://www.example.com/x'>Last guide of the site</a></h3>", f"<p>{en_para(30, 50)}</p>"]
+    blocks = paras + ["<h3>Collect them all!</h3>"] + _cards(4) + last
+    body = trim_tail(parse_document(_one_container(blocks)), body_candidate(blocks), "https://example.com/story")
+    assert body is not None
+    assert "Collect them all" not in body.text and "guide number 0" not in body.text
+    assert en_para(40, 33) not in body.text and en_para(30, 50) not in body.text
+    assert all(en_para(60, i) in body.text for i in range(5))
+
+
+@pytest.mark.parametrize("case", ["other site", "footnotes", "two cards", "most of the body", "long summaries"])
+def test_card_like_endings_that_are_the_article_stay(case: str) -> None:
+    paras = [f"<p>{en_para(60, i)}</p>" for i in range(5)]
+    cards = {
+        "other site": _cards(4, "https://shop.example.net/item/{i}"),  # a list of products to buy
+        "footnotes": _cards(4, "/story#note-{i}"),
+        "two cards": _cards(2),
+        "most of the body": _cards(9),  # the site's pages are the article: a list of guides
+        "long summaries": [c.replace(en_para(40, 30 + i // 2), en_para(90, 30 + i // 2))
+                           for i, c in enumerate(_cards(4))],
+    }[case]
+    whole = body_candidate(paras + cards)
+    assert trim_tail(parse_document(_one_container(paras + cards)), whole, "https://example.com/story") is whole

@@ -268,7 +268,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
             body, reason = _chinese_body(doc, doc if html is None else html, url)
         else:
             body, reason = _body(doc, url)
-            body = restore_drop_caps(doc, restore_sandwiched(doc, drop_repeats(trim_tail(doc, body))))
+            body = restore_drop_caps(doc, restore_sandwiched(doc, drop_repeats(trim_tail(doc, body, url))))
             if body is not None:
                 rejoin_split_runs(body.element, doc)
         if profile is not None and body is not None:

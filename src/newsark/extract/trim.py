@@ -15,6 +15,11 @@ a sibling container (after an ad, a split layout) than a long text follows it.
 A named heading also cuts a tail too long for the container test (a list of teasers as
 long as the article pulls the "container" up to their common ancestor): when every block
 found after it lies outside the container of the text above it.
+
+Some sites put their teasers inside the article's own container, after its last
+paragraph: a run of cards, each the linked title of another page of the site and a short
+paragraph of its summary ("Collect them all!" and six checklists). Such a run ending the
+body is cut too (``_trailing_cards``), when it is a minor part of the body.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -41,6 +47,10 @@ NAMED_ABOVE = 0.25  # ... or where such a heading follows this share of the body
 NAMED_LINKS_ABOVE = 0.5  # ... or in the last half of the body and followed by ...
 NAMED_LINKS = 0.5  # ... blocks this much link text
 HEADING_WORDS = 10  # ... or that opens with a heading this short naming what follows it:
+CARDS = 3  # a run of this many teaser cards or more ending the body is cut ...
+CARD_WORDS = 80  # ... each a paragraph of at most this many words ...
+CARD_TITLE_WORDS = (2, 20)  # ... under a title of this many words, all of it a link to the site ...
+CARDS_SHARE = 0.5  # ... when the run is at most this share of the body's words
 # Headings that invite to read on; see ``_invites`` for when they name no tail.
 _INVITES = r"(explore|discover|keep reading|continue reading)\b"
 _AFTER_RE = re.compile(
@@ -198,11 +208,24 @@ def _named_links_start(found: _Found) -> int | None:
     return None
 
 
-def trim_tail(doc: etree._Element, body: Candidate | None) -> Candidate | None:
-    """The body without its trailing blocks from outside the article's container (see the
-    module's docstring); the same candidate when nothing is cut."""
+def trim_tail(doc: etree._Element, body: Candidate | None, url: str | None = None) -> Candidate | None:
+    """The body without its trailing blocks from outside the article's container, or its
+    trailing teaser cards of the site's other pages (``url`` the page's address, which
+    tells the site's links; see the module's docstring); the same candidate when nothing
+    is cut."""
     if body is None:
         return None
+    trimmed = _trim_outside(doc, body)
+    if trimmed is not body:
+        return trimmed
+    units = _units(body.element)
+    found = [(u, len(_words(u)), None) for u in units]
+    start = _trailing_cards(found, _site(url))
+    return body if start is None else _cut(body, found[start:])
+
+
+def _trim_outside(doc: etree._Element, body: Candidate) -> Candidate:
+    """The body without its trailing blocks from outside the article's container."""
     units = _units(body.element)
     if len(units) < 3:
         return body
@@ -248,6 +271,57 @@ def _cards(tail: _Found) -> bool:
     heading that is a link (other stories', services', products' teasers)."""
     long = [i for i, (u, n, _) in enumerate(tail) if n >= MIN_WORDS and not _link_only(u)]
     return len(long) >= 2 and all(i > 0 and _link_only(tail[i - 1][0]) for i in long)
+
+
+_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+
+
+def _site(url: str | None) -> str | None:
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host.removeprefix("www.") or None
+
+
+def _site_link(href: str, site: str | None) -> bool:
+    """Whether a link goes to another page of the page's site (relative, or to its host); a
+    footnote's or a section's anchor does not."""
+    if not href or "#" in href:
+        return False
+    parts = urlsplit(href)
+    if not parts.scheme and not parts.netloc:
+        return True
+    return site is not None and (parts.hostname or "").removeprefix("www.") == site
+
+
+def _trailing_cards(found: _Found, site: str | None) -> int | None:
+    """Where a run of CARDS teaser cards or more ending the body starts: each a paragraph
+    of CARD_WORDS words at most, little of it links, under a title (CARD_TITLE_WORDS) that
+    is all a link to another page of the site, with a short heading above the run naming
+    it; None when the body ends otherwise, or the run is more than CARDS_SHARE of the
+    body's words (a list of the site's pages that is the article itself)."""
+    i = len(found) - 1
+    cards = words = 0
+    while i >= 1:
+        text, n, _ = found[i]
+        title = found[i - 1][0]
+        if not MIN_WORDS <= n <= CARD_WORDS or link_chars(text) >= TAIL_LINKS * len("".join(_words(text))):
+            break
+        title_words = _words(title)
+        hrefs = [a.get("href") or "" for a in title.iter("a")]
+        if not CARD_TITLE_WORDS[0] <= len(title_words) <= CARD_TITLE_WORDS[1] \
+                or link_chars(title) < 0.9 * len("".join(title_words)) \
+                or not hrefs or not all(_site_link(h, site) for h in hrefs):
+            break
+        cards += 1
+        words += n + len(title_words)
+        i -= 2
+    if cards < CARDS or words > CARDS_SHARE * sum(n for _, n, _ in found):
+        return None
+    start = i + 1
+    above = found[start - 1][0] if start > 0 else None
+    if above is not None and above.tag in _HEADINGS and 0 < len(_words(above)) <= HEADING_WORDS \
+            and link_chars(above) == 0:
+        start -= 1  # its heading ("Collect them all!", "More guides")
+    return start
 
 
 def _outside_declared(box: etree._Element, tail: _Found, words: int, total: int) -> bool:
