@@ -6,7 +6,7 @@ from lxml import etree, html
 
 from newsark.extract import page as page_module
 from newsark.extract.page import extract_page, parse_document
-from newsark.extract.runs import rejoin_split_runs, wrap_text_runs
+from newsark.extract.runs import rejoin_split_runs, unwrapped_copy, wrap_text_runs
 
 
 def _tree(fragment: str) -> etree._Element:
@@ -19,9 +19,24 @@ def test_each_run_of_bare_text_becomes_a_paragraph() -> None:
                 "<img src='a.png'> </div>")
     assert wrap_text_runs(box) == 2
     assert etree.tostring(box, encoding="unicode", method="html") == (
-        "<div><p>The intro of the story with <b>bold</b> words in it</p><h2>Part</h2><p> and then "
+        "<div><p data-newsark-run=\"\">The intro of the story with <b>bold</b> words in it</p><h2>Part</h2>"
+        "<p data-newsark-run=\"\"> and then "
         "<a href=\"/x\">a link</a> inside the second run of text.<!-- note --></p><div><p>Real paragraph</p></div>"
         " By <b>A. Writer</b><img src=\"a.png\"> </div>")  # (a run of a few words is a label: left alone)
+
+
+def test_a_copy_without_the_made_paragraphs_is_the_page_as_it_was() -> None:
+    # trafilatura's full pipeline reads the page as written; the page itself stays wrapped
+    source = ("<div>The intro of the story with <b>bold</b> words in it<h2>Part</h2> and then <a href='/x'>a link"
+              "</a> inside the second run of text.<div><p>Real paragraph of the page</p></div> Tail words"
+              " of the box in a run long enough to wrap <i>too</i></div>")
+    box = _tree(source)
+    assert wrap_text_runs(box) == 3
+    wrapped = etree.tostring(box, encoding="unicode")
+    copy = unwrapped_copy(box)
+    assert etree.tostring(copy, encoding="unicode") == etree.tostring(_tree(source), encoding="unicode")
+    assert etree.tostring(box, encoding="unicode") == wrapped  # the page itself: unchanged
+    assert copy.find(".//p").text == "Real paragraph of the page"  # the page's own paragraphs stay
 
 
 def test_containers_without_bare_text_are_left_alone() -> None:
@@ -77,6 +92,27 @@ def test_trafilatura_reads_the_page_as_parsed_and_the_rest_the_runs_as_paragraph
     page_module._body(doc, "https://ex.org/a")
     assert seen[0] == 0  # its main extractor: the page as parsed, no paragraph made
     assert sum(1 for p in doc.iter("p") if "LessAccounting" in "".join(p.itertext())) == 1
+
+
+def test_trafilaturas_full_pipeline_reads_the_runs_as_the_page_wrote_them(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    seen: dict[bool, int] = {}
+    real = page_module.from_trafilatura
+
+    def spy(doc, url, *, fast=True):  # type: ignore[no-untyped-def]
+        seen[fast] = sum(1 for p in doc.iter("p") if "LessAccounting" in "".join(p.itertext()))
+        return real(doc, url, fast=fast)
+
+    def third_opinion(traf, read, full_traf, doc):  # type: ignore[no-untyped-def]
+        return full_traf(), "asked"
+
+    monkeypatch.setattr(page_module, "from_trafilatura", spy)
+    monkeypatch.setattr(page_module, "doubtful", lambda doc, body: True)
+    monkeypatch.setattr(page_module, "choose", third_opinion)
+    doc = parse_document(PAGE)
+    body, why = page_module._body(doc, "https://ex.org/a")
+    assert why == "asked" and body is not None and "LessAccounting" in body.text
+    assert seen == {True: 0, False: 0}  # neither reads the run as a paragraph ...
+    assert sum(1 for p in doc.iter("p") if "LessAccounting" in "".join(p.itertext())) == 1  # ... the rest does
 
 
 def test_extract_page_keeps_a_split_paragraph_whole() -> None:

@@ -52,7 +52,7 @@ from .plaintext import plain_text
 from .readability_body import from_readability
 from .replay import drop_replay_toolbar, is_replayed, replay_capture
 from .restore import restore_drop_caps, restore_images, restore_lead, restore_sandwiched
-from .runs import break_spacers, rejoin_split_runs, wrap_text_runs
+from .runs import break_spacers, rejoin_split_runs, unwrapped_copy, wrap_text_runs
 from .sniff import html_bytes
 from .spacing import restore_spaces
 from .streamed import place_streamed
@@ -356,7 +356,8 @@ def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:
     opinion when the two disagree, and the answer when the chosen body is still clearly a
     fragment or a menu and its body is not doubtful. Trafilatura's main extractor reads the
     page as parsed; everything after it, with the page's runs of bare text as paragraphs
-    (runs.py; asked the same of the full pipeline, the pages won and lost were a wash)."""
+    (runs.py), except the full pipeline: it reads them as the page wrote them
+    (``unwrapped_copy``)."""
     traf = text_instead_of_grid(doc, url, from_trafilatura(doc, url, fast=True))
     wrap_text_runs(doc)
     if traf is not None and not doubtful(doc, traf):
@@ -366,7 +367,7 @@ def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:
 
     def full_traf() -> Candidate | None:
         if not full:
-            full.append(from_trafilatura(doc, url, fast=False))
+            full.append(from_trafilatura(unwrapped_copy(doc), url, fast=False))
         return full[0]
 
     got, why = choose(traf, read, full_traf, doc)

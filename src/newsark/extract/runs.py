@@ -19,6 +19,7 @@ where the page's own paragraphs show they are one.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 
 from lxml import etree
 
@@ -93,6 +94,7 @@ def _has_text(text: str | None) -> bool:
 
 
 MIN_WORDS = 8  # a shorter run is a label ("By", a date), not a paragraph
+RUN_MARK = "data-newsark-run"  # on each paragraph wrap_text_runs made (unwrapped_copy undoes them)
 
 
 def _words(text: str | None, run: list[etree._Element]) -> int:
@@ -109,7 +111,7 @@ def _close_run(box: etree._Element, out: list[etree._Element], text: str | None,
     """Append a run (its leading ``text`` and inline elements) to ``out``: as a new <p>
     when it holds bare text and MIN_WORDS words (True), else as it was."""
     if (_has_text(text) or any(_has_text(el.tail) for el in run)) and _words(text, run) >= MIN_WORDS:
-        p = box.makeelement("p", {})
+        p = box.makeelement("p", {RUN_MARK: ""})
         p.text = text
         p.extend(run)  # each keeps its tail, now inside the paragraph
         out.append(p)
@@ -142,6 +144,23 @@ def wrap_text_runs(doc: etree._Element) -> int:
         made += _close_run(box, out, text, run)
         box.extend(out)
     return made
+
+
+def unwrapped_copy(doc: etree._Element) -> etree._Element:
+    """A copy of the page without the paragraphs ``wrap_text_runs`` made: trafilatura's full
+    pipeline, asked after the wrapping, reads the runs better as the page wrote them (WCXB:
+    4 pages change, +0.21 F1 in all; a copy made before the wrapping would cost every page
+    0.7 ms, this one only the few asked)."""
+    copy = deepcopy(doc)
+    marked = [p for p in copy.iter("p") if p.get(RUN_MARK) is not None]
+    for p in marked:
+        p.tag = _UNWRAP
+    if marked:
+        etree.strip_tags(copy, _UNWRAP)  # their text and elements back in their containers
+    return copy
+
+
+_UNWRAP = "newsark-unwrap"
 
 
 _SENTENCE_END = tuple(".!?:;\"”’)]…。！？")
