@@ -156,6 +156,24 @@ def test_short_repeated_runs_stay() -> None:
     assert drop_repeats(whole) is whole
 
 
+def test_a_card_right_after_its_twin_is_dropped() -> None:
+    from newsark.extract.trim import drop_repeats
+
+    # each card written twice in a row (its front and its hover side): a reader sees it once
+    cards = []
+    for i in range(3):
+        card = [f"<h3>Project number {i}</h3>", f"<p>{en_para(14, 40 + i)}</p>"]
+        cards += card + card
+    body = drop_repeats(body_candidate([f"<p>{en_para(40, 1)}</p>"] + cards))
+    assert body is not None
+    assert all(body.text.count(en_para(14, 40 + i)) == 1 for i in range(3))
+    assert body.text.count("Project number 2") == 1
+    # a short line right after itself ("Yes." "Yes."), or a card again further down, stays
+    short = body_candidate([f"<p>{en_para(40, 1)}</p>", "<p>Pros and cons</p>", "<p>Pros and cons</p>",
+                            f"<p>{en_para(14, 40)}</p>", f"<p>{en_para(30, 2)}</p>", f"<p>{en_para(14, 40)}</p>"])
+    assert drop_repeats(short) is short
+
+
 def test_a_prose_tail_outside_the_pages_declared_main_content_is_cut() -> None:
     # a sidebar's author card and teasers after <main>: prose, few links, 40 % of the body
     paras = [f"<p>{en_para(40, i)}</p>" for i in range(5)]
