@@ -95,6 +95,7 @@ def _has_text(text: str | None) -> bool:
 
 MIN_WORDS = 8  # a shorter run is a label ("By", a date), not a paragraph
 RUN_MARK = "data-newsark-run"  # on each paragraph wrap_text_runs made (unwrapped_copy undoes them)
+_UNWRAP = "newsark-unwrap"  # the tag such a paragraph takes in the copy, to be stripped
 
 
 def _words(text: str | None, run: list[etree._Element]) -> int:
@@ -158,9 +159,6 @@ def unwrapped_copy(doc: etree._Element) -> etree._Element:
     if marked:
         etree.strip_tags(copy, _UNWRAP)  # their text and elements back in their containers
     return copy
-
-
-_UNWRAP = "newsark-unwrap"
 
 
 _SENTENCE_END = tuple(".!?:;\"”’)]…。！？")

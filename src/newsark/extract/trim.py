@@ -295,9 +295,9 @@ def _site_link(href: str, site: str | None) -> bool:
 def _trailing_cards(found: _Found, site: str | None) -> int | None:
     """Where a run of CARDS teaser cards or more ending the body starts: each a paragraph
     of CARD_WORDS words at most, little of it links, under a title (CARD_TITLE_WORDS) that
-    is all a link to another page of the site, with a short heading above the run naming
-    it; None when the body ends otherwise, or the run is more than CARDS_SHARE of the
-    body's words (a list of the site's pages that is the article itself)."""
+    is all a link to another page of the site; with the short heading above the run that
+    names it, if there is one. None when the body ends otherwise, or the run is more than
+    CARDS_SHARE of the body's words (a list of the site's pages that is the article itself)."""
     i = len(found) - 1
     cards = words = 0
     while i >= 1:
