@@ -60,6 +60,7 @@ from .structured import structured_body_instead
 from .tables import restore_list_tables
 from .titleblock import drop_title_block
 from .titles import is_placeholder_title, title_from_body
+from .tooltips import drop_tooltips
 from .trim import drop_repeats, trim_tail
 from .twins import drop_truncated_twins
 
@@ -203,6 +204,7 @@ def _parse(text: str) -> tuple[etree._Element, str | None]:
     for icon in _LIGATURE_ICONS(doc) if "material-" in text else ():
         if _LIGATURE_RE.fullmatch(icon.text_content().strip()):
             drop_keeping_tail(icon)
+    drop_tooltips(doc, text)  # a term's explanation drawn on hover is not read in the flow
     unlink_self_anchored_headings(doc)
     if is_replayed(text):  # saved from the Wayback Machine's replay: its toolbar is not the page
         drop_replay_toolbar(doc)
