@@ -20,11 +20,14 @@ from lxml import etree
 
 from .candidates import drop_keeping_tail
 
-# Written after "ooltip" in a page that has a bubble: its class's rest, or (before it) its role.
-_BUBBLE_AT_RE = re.compile(r"[-_]{0,2}(?:[Tt]ext|[Cc]ontent|[Bb]ubble|[Bb]ody|[Ii]nner|[Pp]opup|[Pp]anel|[Bb]ox)")
+# What follows "tooltip" in the class of the bubble itself; not in a trigger's
+# ('tooltip-trigger', 'has-tooltip').
+_BUBBLE_NAMES = ("text", "content", "bubble", "body", "inner", "popup", "panel", "box")
+_BUBBLE_RE = re.compile(rf"tooltip[-_]{{0,2}}(?:{'|'.join(_BUBBLE_NAMES)})", re.IGNORECASE)
+# The same, written after "ooltip" in the page's text, in lower case or capitalised
+# ('tooltip-content', 'Term_tooltipBubble'); see _writes_bubble for why no IGNORECASE.
+_BUBBLE_AT_RE = re.compile(rf"[-_]{{0,2}}(?:{'|'.join(f'[{n[0]}{n[0].upper()}]{n[1:]}' for n in _BUBBLE_NAMES)})")
 _CANDIDATES = etree.XPath("//*[@role='tooltip' or contains(@class, 'ooltip')]")
-# The bubble itself, by its class; not the trigger ('tooltip-trigger', 'has-tooltip').
-_BUBBLE_RE = re.compile(r"tooltip[-_]{0,2}(?:text|content|bubble|body|inner|popup|panel|box)", re.IGNORECASE)
 _FOOTNOTE_RE = re.compile(r"foot-?note|\bfn\b|mfn", re.IGNORECASE)
 MAX_CHARS = 600  # a bubble is a sentence or two; a larger element is no bubble
 
