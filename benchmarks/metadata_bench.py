@@ -8,6 +8,7 @@ set by cause, and checks whether the labelled date is written anywhere in the HT
 unix timestamps).
 
     .venv/bin/python benchmarks/metadata_bench.py [--sets a,b] [--limit N] [--runs N] [--misses]
+    .venv/bin/python benchmarks/metadata_bench.py --categories   (each page's category, to read by hand)
 """
 
 from __future__ import annotations
@@ -92,10 +93,26 @@ def miss_cause(text: str, truth: str, got: dict[str, str | None]) -> str:
 bodies: list[str | None] = []
 
 
-def spy(doc: Any, url: str | None, body_text: str | None = None) -> Any:
+def spy(doc: Any, url: str | None, body_text: str | None = None, html: str | None = None) -> Any:
     """extract_metadata, keeping the very body text extract_page gives it."""
     bodies.append(body_text)
-    return extract_metadata(doc, url, body_text)
+    return extract_metadata(doc, url, body_text, html)
+
+
+def list_categories(args: argparse.Namespace) -> None:
+    """Every page's category beside its title, for reading by hand (no set labels one),
+    the unlabelled multi-page Chinese sites too."""
+    sets = [(name, [(pid, data, lab.get("url")) for pid, data, lab in load_set(name, args.limit)])
+            for name in args.sets.split(",")]
+    gne = sorted((EVAL / "gne-zh-unlabelled").rglob("*.html"))[: args.limit]
+    sets.append(("gne-zh-unlabelled", [(str(p.relative_to(EVAL)), p.read_bytes(), None) for p in gne]))
+    for name, pages in sets:
+        found = []
+        for pid, data, url in pages:
+            ex = extract_page(data, url=url)
+            found.append(ex.category is not None)
+            print(f"  {name[:12]:<12} {pid[-40:]:<40} {ex.category or '–':<28} | {(ex.title or '')[:60]}")
+        print(f"{name}: a category on {sum(found)} of {len(found)} pages")
 
 
 def main() -> None:
@@ -104,9 +121,13 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--misses", action="store_true", help="date misses by cause")
+    ap.add_argument("--categories", action="store_true", help="list every page's category and title instead")
     args = ap.parse_args()
     if not EVAL.is_dir():
         sys.exit(f"no development sets at {EVAL}")
+    if args.categories:
+        list_categories(args)
+        return
     print(f"{'set':<20} {'pages':>5} {'date':>7} {'n_date':>6} {'unknown':>8} {'author':>7} {'meta ms/page':>12}")
     for name in args.sets.split(","):
         pages = load_set(name, args.limit)
@@ -120,12 +141,12 @@ def main() -> None:
         docs = [parse_document(text) for text, *_ in prepared]
         for doc, (text, *_) in zip(docs, prepared):
             drop_other_posts(doc, text)  # as extract_page does before it reads the metadata
-        metas = [extract_metadata(doc, url, body) for doc, (_, url, body, _) in zip(docs, prepared)]
+        metas = [extract_metadata(doc, url, body, text) for doc, (text, url, body, _) in zip(docs, prepared)]
         spent = []
         for _ in range(max(1, args.runs)):
             t0 = time.process_time()
-            for doc, (_, url, body, _) in zip(docs, prepared):
-                extract_metadata(doc, url, body)
+            for doc, (text, url, body, _) in zip(docs, prepared):
+                extract_metadata(doc, url, body, text)
             spent.append((time.process_time() - t0) / len(docs) * 1000)
         dates, unknown, authors = [], [], []
         causes: dict[str, int] = {}

@@ -9,13 +9,14 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
 from .article_dates import article_dates
 from .authors import english_authors, join_pieces, labelled_authors
 from .bylines import looks_like_name, norm_name, plausible_chinese_name, split_byline
+from .category import clean_section, trail_category
 from .pagebylines import bylines_in_page, bylines_marked
 from .pagebylines import forget_page as forget_marked
 from .titles import TITLE_SEP_RE, page_title
@@ -52,10 +53,17 @@ def _meta_map(doc: etree._Element) -> dict[str, list[str]]:
     return out
 
 
-def _jsonld(doc: etree._Element) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
-    """(article objects, every node with an @id) of the page's JSON-LD."""
+class JsonLd(NamedTuple):
+    articles: list[dict[str, Any]]  # article objects, real article types before a generic WebPage
+    nodes: dict[str, dict[str, Any]]  # every node with an @id
+    trails: list[dict[str, Any]]  # BreadcrumbList objects
+
+
+def _jsonld(doc: etree._Element) -> JsonLd:
+    """The page's JSON-LD: its article objects, nodes by @id and breadcrumb trails."""
     found: list[dict[str, Any]] = []
     nodes: dict[str, dict[str, Any]] = {}
+    trails: list[dict[str, Any]] = []
 
     def visit(obj: Any, depth: int = 0) -> None:
         if depth > 12:
@@ -73,6 +81,9 @@ def _jsonld(doc: etree._Element) -> tuple[list[dict[str, Any]], dict[str, dict[s
             names = types if isinstance(types, list) else [types]
             if any(isinstance(t, str) and _ARTICLE_TYPES.search(t) for t in names):
                 found.append(obj)
+            elif "BreadcrumbList" in names:
+                trails.append(obj)
+                return  # (its items are crumbs, not articles)
             for key in ("author", "mainEntity", "itemListElement"):
                 if isinstance(obj.get(key), (dict, list)):
                     visit(obj[key], depth + 1)
@@ -86,7 +97,7 @@ def _jsonld(doc: etree._Element) -> tuple[list[dict[str, Any]], dict[str, dict[s
             continue
     # Real article types before a generic WebPage.
     found.sort(key=lambda o: "WebPage" in str(o.get("@type")))
-    return found, nodes
+    return JsonLd(found, nodes, trails)
 
 
 def _names(value: Any) -> list[str]:
@@ -115,9 +126,12 @@ _TOPIC_LINK_TEXTS = etree.XPath(
     "/text()[normalize-space()]", smart_strings=False)
 
 
-def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None = None) -> Meta:
+def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None = None,
+                     html: str | None = None) -> Meta:
+    """The page's metadata; ``html``, the source the tree was read from, spares searches
+    of the tree for what the source never writes."""
     meta = _meta_map(doc)
-    lds, ld_nodes = _jsonld(doc)
+    lds, ld_nodes, ld_trails = _jsonld(doc)
     ld = lds[0] if lds else {}
     out = Meta()
     out.site_name = _first(meta, ("og:site_name", "application-name", "twitter:site"))
@@ -175,11 +189,10 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         out.author = "、".join(seen)
 
     # -- category, tags, lead ---------------------------------------------------------
-    section = ld.get("articleSection")
-    if isinstance(section, list):
-        section = section[0] if section else None
-    out.category = (section if isinstance(section, str) and section.strip() else None) or _first(
-        meta, ("article:section", "og:article:section", "section", "category"))
+    out.category = clean_section(ld.get("articleSection")) or clean_section(
+        [_shown(v) for key in ("article:section", "og:article:section", "section", "category")
+         for v in meta.get(key, [])]) or trail_category(
+        doc, ld_trails, out.title, site_names, author=out.author, html=html, chinese=chinese)
     tags: list[str] = list(meta.get("article:tag", [])) + list(meta.get("og:article:tag", []))
     kw = ld.get("keywords")
     if not tags and kw:

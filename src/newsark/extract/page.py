@@ -295,7 +295,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
         md, figures = to_markdown(body.element, links, captions)
         out.markdown = insert_embeds(md, doc, links)
         out.figures = figures
-    meta = extract_metadata(doc, url, plain_text(out.markdown))
+    meta = extract_metadata(doc, url, plain_text(out.markdown), text)
     structured = structured_body_instead(meta.article_body, out.markdown, _PARSER)
     if structured is not None:
         md, figures = to_markdown(structured, links, captions)
