@@ -17,6 +17,7 @@ from .article_dates import article_dates
 from .authors import english_authors, join_pieces, labelled_authors
 from .bylines import looks_like_name, norm_name, plausible_chinese_name, split_byline
 from .category import clean_section, trail_category
+from .keywords import chinese_keywords
 from .pagebylines import bylines_in_page, bylines_marked
 from .pagebylines import forget_page as forget_marked
 from .titles import TITLE_SEP_RE, page_title
@@ -201,6 +202,10 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     if not tags:
         for v in meta.get("news_keywords", []):
             tags += re.split(r"\s*[,，、;]\s*", _shown(v))
+    if not tags and chinese:
+        # (the site's names, not site_words: a sina <title> holds the story's keywords)
+        tags = chinese_keywords([_shown(v) for v in meta.get("keywords", [])], out.title, body_text,
+                                site_names | {norm_name(out.site_name or "")} - {""})
     out.tags = list(dict.fromkeys(_shown(t) for t in tags if isinstance(t, str) and t.strip()))[:30]
     out.lead = _first(meta, ("description", "og:description", "twitter:description"))
     out.category, out.lead = _unescaped(out.category), _unescaped(out.lead)
