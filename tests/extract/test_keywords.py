@@ -1,4 +1,5 @@
-"""A Chinese page's tags from its keywords meta: the story's own words, not the site's."""
+"""Tags from the page: a Chinese page's keywords meta (the story's own words, not the site's), a
+post's rel-tag links (its own group, not a cloud's or a related post's)."""
 
 from __future__ import annotations
 
@@ -50,3 +51,47 @@ def test_structured_tags_win_and_english_keywords_meta_is_not_read() -> None:
 def test_extract_page_reports_the_keywords() -> None:
     page = zh_article(2, extra_head="<meta name='keywords' content='市議會,公園,環保團體'>")
     assert extract_page(page.encode("utf-8")).tags == ["市議會", "公園", "環保團體"]
+
+
+EN_TITLE = "Track who is in each room"
+EN_BODY = "".join(f"<p>Step {i}: put a small sensor in each room and let it report which phone it hears, "
+                  "so the house knows where everyone is.</p>" for i in range(6))
+
+
+def _wp_post(footer: str, after: str = "", head: str = "") -> str:
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{EN_TITLE}</title>{head}</head><body>"
+            f"<article class='post'><h1>{EN_TITLE}</h1>{EN_BODY}<footer class='entry-footer'>{footer}</footer>"
+            f"</article>{after}<footer id='colophon' class='site-footer'><a rel='tag' href='/t/z'>Zebra</a></footer>"
+            "</body></html>")
+
+
+POST_TERMS = ("<span class='cat-links'><a rel='category tag' href='/c/home'>Smart Home</a></span>"
+              "<span class='tags-links'><a rel='tag' href='/t/esp'>ESPHome</a>, "
+              "<a rel='tag' href='/t/ha'>Home Assistant</a></span>")
+
+
+def _meta(html: str) -> tuple[list[str], str | None]:
+    meta = extract_metadata(parse_document(html), None, None, html)
+    assert extract_metadata(parse_document(html), None, None).tags == meta.tags  # source or not, the same
+    return meta.tags, meta.category
+
+
+def test_a_posts_rel_tag_links_give_its_tags_and_category() -> None:
+    cloud = ("<aside class='widget'><div class='tagcloud'><a rel='tag' href='/t/a'>Apples</a>"
+             "<a rel='tag' href='/t/b'>Bees</a></div></aside>")
+    related = ("<div class='related-posts'><div><a rel='tag' href='/t/x'>Xiaomi</a></div></div>")
+    assert _meta(_wp_post(POST_TERMS, cloud + related)) == (["ESPHome", "Home Assistant"], "Smart Home")
+
+
+def test_only_the_first_group_is_the_posts_and_clouds_are_no_tags() -> None:
+    other_group = "<div class='next-post'><span><a rel='tag' href='/t/v'>Vinyl</a></span></div>"
+    assert _meta(_wp_post(POST_TERMS, other_group))[0] == ["ESPHome", "Home Assistant"]
+    cloud = "<div class='cs-search__tags'><ul><li><a rel='tag' href='/t/x'>Xmas</a></li></ul></div>"
+    assert _meta(_wp_post("", f"<div class='cs-search'>{cloud}</div>")) == ([], None)
+    uncategorized = "<div class='taxonomy-category'><a rel='tag' href='/c/u'>Uncategorized</a></div>"
+    assert _meta(_wp_post(uncategorized))[0] == []
+
+
+def test_structured_tags_and_sections_come_before_rel_tags() -> None:
+    head = "<meta property='article:tag' content='sensors'><meta property='article:section' content='Guides'>"
+    assert _meta(_wp_post(POST_TERMS, head=head)) == (["sensors"], "Guides")

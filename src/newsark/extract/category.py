@@ -73,12 +73,12 @@ def clean_section(value: Any) -> str | None:
         # be one name ('Arts, Culture and Heritage'), and a sentence written there is no list.
         joined = len(parts) >= 3 and all(len(p) <= MAX_SECTION for p in parts)
         for part in parts if joined else [v.strip()]:
-            if _is_section(part):
+            if is_section(part):
                 return " ".join(part.split())
     return None
 
 
-def _is_section(value: str) -> bool:
+def is_section(value: str) -> bool:
     """Whether a value can name a section: short, no URL, sentence, date or number, no
     template placeholder, slug or placeholder name."""
     value = " ".join(value.split())
@@ -246,7 +246,7 @@ def _last_section(trail: list[str], title: str | None, names: Iterable[str]) -> 
     kept = []
     for crumb in trail:
         crumb = " ".join(_PLACE_LABEL_RE.sub("", crumb).split()).strip(" :：/|>»›")
-        if not _is_section(crumb) or _HERE_RE.match(crumb):
+        if not is_section(crumb) or _HERE_RE.match(crumb):
             continue
         key = norm_name(crumb)
         if key in sites or (headline and (key == headline or (len(key) >= 8 and headline.startswith(key)))):

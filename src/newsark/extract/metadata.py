@@ -20,6 +20,7 @@ from .category import clean_section, trail_category
 from .keywords import chinese_keywords
 from .pagebylines import bylines_in_page, bylines_marked
 from .pagebylines import forget_page as forget_marked
+from .reltags import rel_tags, writes_rel_tags
 from .titles import TITLE_SEP_RE, page_title
 from .zone import forget_page as forget_lines
 from .zone import header_zone, page_lines
@@ -190,10 +191,12 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         out.author = "、".join(seen)
 
     # -- category, tags, lead ---------------------------------------------------------
+    rel = functools.cache(lambda: rel_tags(doc) if html is None or writes_rel_tags(html) else ([], None))
     out.category = clean_section(ld.get("articleSection")) or clean_section(
         [_shown(v) for key in ("article:section", "og:article:section", "section", "category")
          for v in meta.get(key, [])]) or trail_category(
-        doc, ld_trails, out.title, site_names, author=out.author, html=html, chinese=chinese)
+        doc, ld_trails, out.title, site_names, author=out.author, html=html, chinese=chinese) or clean_section(
+        rel()[1])
     tags: list[str] = list(meta.get("article:tag", [])) + list(meta.get("og:article:tag", []))
     kw = ld.get("keywords")
     if not tags and kw:
@@ -202,6 +205,8 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
     if not tags:
         for v in meta.get("news_keywords", []):
             tags += re.split(r"\s*[,，、;]\s*", _shown(v))
+    if not tags:
+        tags = rel()[0]
     if not tags and chinese:
         # (the site's names, not site_words: a sina <title> holds the story's keywords)
         tags = chinese_keywords([_shown(v) for v in meta.get("keywords", [])], out.title, body_text,
