@@ -26,6 +26,7 @@ from .zone import forget_page as forget_lines
 from .zone import header_zone, page_lines
 
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|WebPage)$")
+_SECTION_META = ("article:section", "og:article:section", "section", "category")
 _AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "sailthru.author",
                 "parsely-author", "cxenseparse:author", "twitter:creator")
 
@@ -191,12 +192,13 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         out.author = "、".join(seen)
 
     # -- category, tags, lead ---------------------------------------------------------
+    # A post's rel-tag links, read once and only when asked (category or tags still missing).
     rel = functools.cache(lambda: rel_tags(doc) if html is None or writes_rel_tags(html) else ([], None))
-    out.category = clean_section(ld.get("articleSection")) or clean_section(
-        [_shown(v) for key in ("article:section", "og:article:section", "section", "category")
-         for v in meta.get(key, [])]) or trail_category(
-        doc, ld_trails, out.title, site_names, author=out.author, html=html, chinese=chinese) or clean_section(
-        rel()[1])
+    out.category = (
+        clean_section(ld.get("articleSection"))
+        or clean_section([_shown(v) for key in _SECTION_META for v in meta.get(key, [])])
+        or trail_category(doc, ld_trails, out.title, site_names, author=out.author, html=html, chinese=chinese)
+        or clean_section(rel()[1]))
     tags: list[str] = list(meta.get("article:tag", [])) + list(meta.get("og:article:tag", []))
     kw = ld.get("keywords")
     if not tags and kw:
@@ -209,8 +211,8 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         tags = rel()[0]
     if not tags and chinese:
         # (the site's names, not site_words: a sina <title> holds the story's keywords)
-        tags = chinese_keywords([_shown(v) for v in meta.get("keywords", [])], out.title, body_text,
-                                site_names | {norm_name(out.site_name or "")} - {""})
+        names = site_names | ({norm_name(out.site_name)} if out.site_name else set())
+        tags = chinese_keywords([_shown(v) for v in meta.get("keywords", [])], out.title, body_text, names)
     out.tags = list(dict.fromkeys(_shown(t) for t in tags if isinstance(t, str) and t.strip()))[:30]
     out.lead = _first(meta, ("description", "og:description", "twitter:description"))
     out.category, out.lead = _unescaped(out.category), _unescaped(out.lead)
