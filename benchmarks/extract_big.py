@@ -76,6 +76,16 @@ def shapes() -> dict[str, bytes]:
         "3,000 lines, a <font> left open on each": f"{head}</head><body>" + "".join(
             f"<font color=red>Line {i} of the old page, with enough words to read as prose.<br>" for i in range(3000))
         + "</body></html>",
+        "a tag archive: 20,000 rel-tag links": f"{head}</head><body><article>{art}<footer class='entry-footer'><ul>"
+        + "".join(f"<li><a rel='tag' href='/tag/{i}'>Tag {i}</a></li>" for i in range(20_000))
+        + "</ul></footer></article></body></html>",
+        "5,000 elements named like a trail": f"{head}</head><body>" + "".join(
+            f"<div class='breadcrumb-item position-{i}'><a href='/s/{i}'>Home</a> &gt; <a href='/s/{i}/x'>Part {i}</a>"
+            f"</div>" for i in range(5000)) + f"<article>{art}</article></body></html>",
+        "a Chinese page in 200 nested 'position' wrappers": f"{head}</head><body>"
+        + "<div class='position-relative'>" * 200 + "<div>当前位置：首页 &gt; 要闻</div><article>" + "".join(
+            f"<p>第{i}段：市议会今日讨论新的公园计划，多名议员发言支持扩建绿化空间，并要求政府尽快公布时间表。</p>"
+            for i in range(300)) + "</article>" + "</div>" * 200 + "</body></html>",
     }
     return {name: html.encode() for name, html in pages.items()}
 

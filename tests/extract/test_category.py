@@ -90,6 +90,15 @@ def test_chinese_trails(trail: str, category: str) -> None:
     assert _category(_zh_page(trail)) == category
 
 
+def test_a_wrapper_named_like_a_trail_around_the_page_is_none() -> None:
+    # Layout wrappers whose class holds 'position' hold the whole page: too long to be a
+    # trail (read only until that is certain), and the label's own line is the trail.
+    page = _zh_page("<div>当前位置：首页 &gt; 要闻</div>")
+    nested = page.replace("<body>", "<body>" + "<div class='position-relative'>" * 30).replace(
+        "</body>", "</div>" * 30 + "</body>")
+    assert _category(nested) == "要闻"
+
+
 def test_a_trail_of_home_site_and_article_only_names_no_category() -> None:
     assert _category(_zh_page("<div class='crumb'><a href='/'>首页</a> &gt; 正文</div>")) is None
     own = f"<div class='breadcrumb'><a href='/'>Home</a> › {TITLE}</div>"

@@ -92,6 +92,13 @@ def test_only_the_first_group_is_the_posts_and_clouds_are_no_tags() -> None:
     assert _meta(_wp_post(uncategorized))[0] == []
 
 
+def test_rel_tag_links_in_either_quotes() -> None:
+    double = POST_TERMS.replace("rel='category tag'", 'rel="category tag"').replace("rel='tag'", 'rel="tag"')
+    assert _meta(_wp_post(double)) == (["ESPHome", "Home Assistant"], "Smart Home")
+    only_tags = "<span class='tags-links'><a rel='tag' href='/t/esp'>ESPHome</a></span>"
+    assert _meta(_wp_post(only_tags))[0] == ["ESPHome"]
+
+
 def test_structured_tags_and_sections_come_before_rel_tags() -> None:
     head = "<meta property='article:tag' content='sensors'><meta property='article:section' content='Guides'>"
     assert _meta(_wp_post(POST_TERMS, head=head)) == (["sensors"], "Guides")

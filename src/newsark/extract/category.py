@@ -14,7 +14,7 @@ article itself ('正文', its headline) are not sections.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from lxml import etree
@@ -23,6 +23,7 @@ from .bylines import norm_name
 
 MAX_SECTION = 40  # characters: a longer crumb or section is a headline or a sentence
 _TRAIL_TEXT = 200  # characters: a longer element is more than a trail (a menu, a column)
+MAX_CANDIDATES = 100  # elements named like a trail read on a page (the first in page order)
 
 # Not sections: WordPress's default, page types, languages written where a section goes.
 _NO_SECTION = frozenset({
@@ -136,12 +137,14 @@ def _trails(doc: etree._Element, ld_trails: list[dict[str, Any]], html: str | No
     if not (chinese and writes("位置")):  # (an English 'You are here:' sits in a named trail)
         return
     for text in _PLACE_TEXT(doc):
-        if not _PLACE_LABEL_RE.match(text):
+        label_match = _PLACE_LABEL_RE.match(text)
+        if not label_match:
             continue
         el = text.getparent()
         # The label alone in its element ('<span>当前位置：</span><a>首页</a> > …'): the trail
         # is the element around it.
-        while el is not None and len(_shown_text(el)) < len(" ".join(text.split())) + 2:
+        label = len(label_match.group(0).strip())
+        while el is not None and len(_shown_text(el, label + 2)) < label + 2:
             el = el.getparent()
         if el is not None and _is_trail_container(el):
             yield _crumbs(el)
@@ -165,7 +168,7 @@ def _innermost(elements: list[etree._Element], *, links: bool) -> Iterable[list[
     holds one: a wrapper named for the trail may hold a search box or a menu beside it
     ('<div class="path-search"><div class="path">产经 > 正文</div> 行情 股吧 …')."""
     trails = {}
-    for el in elements:
+    for el in elements[:MAX_CANDIDATES]:
         if el.tag not in _NOT_TRAILS and _is_trail_container(el):
             crumbs = _crumbs(el, links=links)
             if len(crumbs) >= 2:
@@ -198,25 +201,46 @@ def _position(value: Any) -> float:
         return float("inf")
 
 
-def _shown_text(el: etree._Element) -> str:
-    """An element's text without its scripts and styles, on one line."""
+_NO_TEXT = frozenset({"script", "style", "noscript"})
+
+
+def _shown_text(el: etree._Element, limit: int | None = None) -> str:
+    """An element's text without its scripts and styles, on one line; with ``limit``, read
+    only until it is certainly longer (a wrapper named 'position-relative' may hold the
+    whole page). Walked with a stack, not by recursion: a page may nest deep."""
     parts: list[str] = []
+    seen = 0  # characters other than white space: the text on one line is longer still
 
-    def walk(node: etree._Element) -> None:
-        if node.text and node.tag not in ("script", "style", "noscript"):
-            parts.append(node.text)
-        for child in node:
-            if isinstance(child.tag, str):
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
+    def add(text: str | None) -> bool:
+        """Keep a piece of text; whether the limit is passed."""
+        nonlocal seen
+        if text:
+            parts.append(text)
+            if limit is not None:
+                seen += len("".join(text.split()))
+        return limit is not None and seen > limit
 
-    walk(el)
+    if el.tag not in _NO_TEXT and add(el.text):
+        return " ".join(" ".join(parts).split())
+    stack: list[tuple[Iterator[etree._Element], str | None]] = [(iter(el), None)]
+    while stack:
+        children, tail = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            passed = add(tail)
+        elif isinstance(child.tag, str) and child.tag not in _NO_TEXT:
+            passed = add(child.text)
+            stack.append((iter(child), child.tail))
+        else:  # a script's, a comment's: only the text after it
+            passed = add(child.tail)
+        if passed:
+            break
     return " ".join(" ".join(parts).split())
 
 
 def _is_trail_container(el: etree._Element) -> bool:
-    text = _shown_text(el)
+    text = _shown_text(el, _TRAIL_TEXT)
     return 0 < len(text) <= _TRAIL_TEXT
 
 
