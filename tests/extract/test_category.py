@@ -99,6 +99,14 @@ def test_a_wrapper_named_like_a_trail_around_the_page_is_none() -> None:
     assert _category(nested) == "要闻"
 
 
+def test_a_trail_after_many_script_mentions_of_it_is_still_read() -> None:
+    # The source is looked at for 'breadcrumb' inside an attribute; past the first few
+    # hundred places that are not (a script's), the tree is searched anyway.
+    script = "<script>" + "var breadcrumb = 1;" * 2000 + "</script>"
+    trail = "<div class='breadcrumb'><a href='/'>Home</a> › <a href='/city'>City</a></div>"
+    assert _category(_en_page(script, trail)) == "City"
+
+
 def test_a_trail_of_home_site_and_article_only_names_no_category() -> None:
     assert _category(_zh_page("<div class='crumb'><a href='/'>首页</a> &gt; 正文</div>")) is None
     own = f"<div class='breadcrumb'><a href='/'>Home</a> › {TITLE}</div>"

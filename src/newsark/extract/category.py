@@ -153,14 +153,17 @@ def _trails(doc: etree._Element, ld_trails: list[dict[str, Any]], html: str | No
 _ATTRIBUTE_OPEN_RE = re.compile(r"""\b(?:class|id|aria-label|itemtype)\s*=\s*["']?[^"'<>=]*$""", re.IGNORECASE)
 
 
-def _in_attribute(html: str, word: str) -> bool:
-    """Whether the source writes ``word`` inside a class, id, aria-label or itemtype."""
+def _in_attribute(html: str, word: str, looks: int = 500) -> bool:
+    """Whether the source writes ``word`` inside a class, id, aria-label or itemtype; after
+    ``looks`` places that are not, the tree is searched anyway (a script of a million
+    'breadcrumb's costs the search, not a million looks)."""
     pos = html.find(word)
-    while pos != -1:
+    while pos != -1 and looks:
         if _ATTRIBUTE_OPEN_RE.search(html, max(0, pos - 100), pos):
             return True
         pos = html.find(word, pos + len(word))
-    return False
+        looks -= 1
+    return pos != -1
 
 
 def _innermost(elements: list[etree._Element], *, links: bool) -> Iterable[list[str]]:
