@@ -102,3 +102,28 @@ def test_rel_tag_links_in_either_quotes() -> None:
 def test_structured_tags_and_sections_come_before_rel_tags() -> None:
     head = "<meta property='article:tag' content='sensors'><meta property='article:section' content='Guides'>"
     assert _meta(_wp_post(POST_TERMS, head=head)) == (["sensors"], "Guides")
+
+
+def _zh_tags(line: str) -> list[str]:
+    html = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{TITLE}</title></head><body><h1>{TITLE}</h1>"
+            + "".join(f"<p>{p.format(n=3)}</p>" for p in PARAS) + f"{line}</body></html>")
+    tags = extract_metadata(parse_document(html), None, BODY, html).tags
+    assert extract_metadata(parse_document(html), None, BODY).tags == tags  # source or not, the same
+    return tags
+
+
+def test_a_labelled_line_of_tags() -> None:
+    assert _zh_tags("<div class='key-word'>标签 <a href='/t/1'>中美贸易</a><a href='/t/2'>中美竞争</a></div>") == [
+        "中美贸易", "中美竞争"]
+    assert _zh_tags("<p><span>標籤：</span><a href='/t/1'>公園</a> <a href='/t/2'>綠化</a></p>") == ["公園", "綠化"]
+    assert _zh_tags("<p>关键词：市议会 公园 环保团体</p>") == ["市议会", "公园", "环保团体"]  # words, no links
+    english = _wp_post("", "<p class='post-tags'>Tags: Health &amp; Fitness, Employment</p>")
+    assert _meta(english)[0] == ["Health & Fitness", "Employment"]
+
+
+def test_what_a_labelled_line_is_not() -> None:
+    # The links before the label are the category's; a search box's label; a sidebar.
+    assert _zh_tags("<div class='cat-tag'>所属分类： <a href='/c/1'>头条</a> 标签：</div>") == []
+    assert _zh_tags("<div>关键字：<input name='q'> <a href='/s?x=1'>楼盘名称</a> <a href='/s?x=2'>论坛名称</a></div>") == []
+    assert _zh_tags("<div class='sidebar'>标签 <a href='/t/1'>热门</a></div>") == []
+    assert _meta(_wp_post("", "<h3>Tags</h3><p><a href='/t/r'>rust</a></p>"))[0] == []  # 'Tags' without its colon

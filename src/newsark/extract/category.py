@@ -129,7 +129,7 @@ def _trails(doc: etree._Element, ld_trails: list[dict[str, Any]], html: str | No
         yield _ld_names(obj)
     if marks("BreadcrumbList"):
         for el in _MICRODATA_TRAIL(doc):
-            yield [_shown_text(n) or (n.get("content") or "") for n in _MICRODATA_NAME(el)]
+            yield [shown_text(n) or (n.get("content") or "") for n in _MICRODATA_NAME(el)]
     if marks("rumb"):
         yield from _innermost(_NAMED_TRAIL(doc), links=True)
     if chinese:
@@ -144,7 +144,7 @@ def _trails(doc: etree._Element, ld_trails: list[dict[str, Any]], html: str | No
         # The label alone in its element ('<span>当前位置：</span><a>首页</a> > …'): the trail
         # is the element around it.
         label = len(label_match.group(0).strip())
-        while el is not None and len(_shown_text(el, label + 2)) < label + 2:
+        while el is not None and len(shown_text(el, label + 2)) < label + 2:
             el = el.getparent()
         if el is not None and _is_trail_container(el):
             yield _crumbs(el)
@@ -207,7 +207,7 @@ def _position(value: Any) -> float:
 _NO_TEXT = frozenset({"script", "style", "noscript"})
 
 
-def _shown_text(el: etree._Element, limit: int | None = None) -> str:
+def shown_text(el: etree._Element, limit: int | None = None) -> str:
     """An element's text without its scripts and styles, on one line; with ``limit``, read
     only until it is certainly longer (a wrapper named 'position-relative' may hold the
     whole page). Walked with a stack, not by recursion: a page may nest deep."""
@@ -243,21 +243,21 @@ def _shown_text(el: etree._Element, limit: int | None = None) -> str:
 
 
 def _is_trail_container(el: etree._Element) -> bool:
-    text = _shown_text(el, _TRAIL_TEXT)
+    text = shown_text(el, _TRAIL_TEXT)
     return 0 < len(text) <= _TRAIL_TEXT
 
 
 def _crumbs(el: etree._Element, *, links: bool = True) -> list[str]:
     """An element's crumbs: the parts between its separators; with ``links`` (an element
     named for the trail), its list items or its links too."""
-    items = [t for li in el.iter("li") if (t := _shown_text(li))] if links else []
+    items = [t for li in el.iter("li") if (t := shown_text(li))] if links else []
     if len(items) >= 2:
         return [p for item in items for p in _CRUMB_SEP_RE.split(item)]
-    text = _PLACE_LABEL_RE.sub("", _shown_text(el))
+    text = _PLACE_LABEL_RE.sub("", shown_text(el))
     parts = (_CRUMB_SEP_RE if links else _ARROW_SEP_RE).split(text)
     if len(parts) >= 2:
         return parts
-    anchors = [t for a in el.iter("a") if (t := _shown_text(a))] if links else []
+    anchors = [t for a in el.iter("a") if (t := shown_text(a))] if links else []
     if len(anchors) >= 2:
         # Crumbs whose separators are drawn by the style sheet: the links, then the text
         # after the last one (the current page's place, when it is not a link).

@@ -21,6 +21,7 @@ from .keywords import chinese_keywords
 from .pagebylines import bylines_in_page, bylines_marked
 from .pagebylines import forget_page as forget_marked
 from .reltags import rel_tags, writes_rel_tags
+from .taglines import labelled_tags
 from .titles import TITLE_SEP_RE, page_title
 from .zone import forget_page as forget_lines
 from .zone import header_zone, page_lines
@@ -213,6 +214,8 @@ def extract_metadata(doc: etree._Element, url: str | None, body_text: str | None
         # (the site's names, not site_words: a sina <title> holds the story's keywords)
         names = site_names | ({norm_name(out.site_name)} if out.site_name else set())
         tags = chinese_keywords([_shown(v) for v in meta.get("keywords", [])], out.title, body_text, names)
+    if not tags:
+        tags = labelled_tags(doc, html, chinese=chinese)
     out.tags = list(dict.fromkeys(_shown(t) for t in tags if isinstance(t, str) and t.strip()))[:30]
     out.lead = _first(meta, ("description", "og:description", "twitter:description"))
     out.category, out.lead = _unescaped(out.category), _unescaped(out.lead)

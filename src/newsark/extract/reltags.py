@@ -40,7 +40,7 @@ def rel_tags(doc: etree._Element) -> tuple[list[str], str | None]:
     category: str | None = None
     tag_group = category_group = None
     for a in _REL_TAG(doc)[:MAX_LINKS]:
-        if _elsewhere(a):
+        if elsewhere(a):
             continue
         text = flat_text(a)
         if not is_section(text):  # (the rules of a section name: not 'Uncategorized', no URL …)
@@ -55,8 +55,10 @@ def rel_tags(doc: etree._Element) -> tuple[list[str], str | None]:
     return list(tags)[:MAX_TAGS], category
 
 
-def _elsewhere(a: etree._Element) -> bool:
-    for el in ancestors_in_body(a):
+def elsewhere(a: etree._Element) -> bool:
+    """Whether an element is, or sits in, what is not the story's: an aside, a nav, a
+    widget, a cloud, related stories, a menu, the site's footer."""
+    for el in (a, *ancestors_in_body(a)):
         if el.tag in ("aside", "nav"):
             return True
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
