@@ -18,6 +18,7 @@ from .choose import CJK_RE
 from .reltags import MAX_TAGS, elsewhere
 
 _LINE_TEXT = 300  # characters: a longer element is more than a line of tags
+MAX_LABELS = 50  # text nodes holding a label's word read on a page (the first in page order)
 # A Chinese label, with or without its colon ('标签 中美贸易', '关键词 >> 共享充电宝'), or an
 # English one with its colon ('Tags:'; without it, 'Tags' opens sentences and headings).
 _LABEL_RE = re.compile(
@@ -49,7 +50,7 @@ def labelled_tags(doc: etree._Element, html: str | None = None, *, chinese: bool
     labels = _CHINESE_LABELS + _ENGLISH_LABELS if chinese else _ENGLISH_LABELS
     if html is not None and not any(w in html for w in labels):
         return []
-    for text in (_ANY_TEXT if chinese else _ENGLISH_TEXT)(doc):
+    for text in (_ANY_TEXT if chinese else _ENGLISH_TEXT)(doc)[:MAX_LABELS]:
         label = _LABEL_RE.match(text)
         if not label:
             continue
