@@ -140,14 +140,19 @@ def _trails(doc: etree._Element, ld_trails: list[dict[str, Any]], html: str | No
         label_match = _PLACE_LABEL_RE.match(text)
         if not label_match:
             continue
-        el = text.getparent()
-        # The label alone in its element ('<span>当前位置：</span><a>首页</a> > …'): the trail
-        # is the element around it.
-        label = len(label_match.group(0).strip())
-        while el is not None and len(shown_text(el, label + 2)) < label + 2:
-            el = el.getparent()
+        el = around_label(text, len(label_match.group(0).strip()))
         if el is not None and _is_trail_container(el):
             yield _crumbs(el)
+
+
+def around_label(text: etree._ElementUnicodeResult, size: int) -> etree._Element | None:
+    """The line a label of ``size`` characters opens: the label's element, or the nearest
+    element around it that holds more than the label alone ('<span>当前位置：</span><a>首页</a>
+    > …'; '<span>标签</span><a>中美贸易</a>')."""
+    el = text.getparent()
+    while el is not None and len(shown_text(el, size + 2)) < size + 2:
+        el = el.getparent()
+    return el
 
 
 _ATTRIBUTE_OPEN_RE = re.compile(r"""\b(?:class|id|aria-label|itemtype)\s*=\s*["']?[^"'<>=]*$""", re.IGNORECASE)

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from .bylines import norm_name
+from .reltags import MAX_TAGS
 
 MAX_TAG = 20  # characters: a longer keyword is a headline or a phrase
-MAX_TAGS = 15
 HEADLINE_PIECE = 8  # characters: a keyword this long written in the headline is a piece of it
 _SEP_RE = re.compile(r"\s*[,，、;；|｜]\s*")
 # A news site's words for itself, on every page ('新聞,中央社,…').

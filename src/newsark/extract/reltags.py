@@ -38,18 +38,18 @@ def rel_tags(doc: etree._Element) -> tuple[list[str], str | None]:
     """(the post's tags, its first category) from its first group of rel-tag links."""
     tags: dict[str, None] = {}
     category: str | None = None
-    tag_group = category_group = None
+    tag_group = None
     for a in _REL_TAG(doc)[:MAX_LINKS]:
         if elsewhere(a):
             continue
         text = flat_text(a)
         if not is_section(text):  # (the rules of a section name: not 'Uncategorized', no URL …)
             continue
-        group = _group(a)
         if "category" in (a.get("rel") or "").split():
-            if category_group is None:
-                category_group, category = group, text
-        elif tag_group is None or group is tag_group:
+            category = category or text
+            continue
+        group = _group(a)
+        if tag_group is None or group is tag_group:
             tag_group = group
             tags[text] = None
     return list(tags)[:MAX_TAGS], category

@@ -13,7 +13,7 @@ import re
 
 from lxml import etree
 
-from .category import is_section, shown_text
+from .category import around_label, is_section, shown_text
 from .choose import CJK_RE
 from .reltags import MAX_TAGS, elsewhere
 
@@ -54,10 +54,7 @@ def labelled_tags(doc: etree._Element, html: str | None = None, *, chinese: bool
         label = _LABEL_RE.match(text)
         if not label:
             continue
-        el = text.getparent()
-        size = len(label.group(0).strip())
-        while el is not None and len(shown_text(el, size + 2)) < size + 2:  # the label alone
-            el = el.getparent()
+        el = around_label(text, len(label.group(0).strip()))
         if el is None or elsewhere(el) or _in_form(el) or len(shown_text(el, _LINE_TEXT)) > _LINE_TEXT:
             continue
         links = [shown_text(a) for a in _links_after(el, text)]
