@@ -5,7 +5,9 @@ exactly as that folder's README says: body bag-of-tokens P/R/F1 (macro over page
 output = 0), title exact/lenient, date (Y/M/D present in the truth), "unknown" rate on
 pages whose truth has no date, author (equal or containment), suspicious characters in the
 output, tokens of the output the page never writes ("joined": words run together), pages
-per second of extraction alone (after a warm-up, median of --runs runs). WCXB's labels
+per second of extraction alone (after a warm-up, median of --runs runs), and newsark's
+figure/caption pairs against the page's own <figure><figcaption> markup ("fig kept", "cap
+right": figure_pairs.py says how). WCXB's labels
 also name snippets the body must hold and must not hold (menus, sign-up prompts, author
 boxes); "with" is the share of the first found and "without" the share of the second
 absent, compared after the same normalisation as titles (so a short one such as "About"
@@ -33,6 +35,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from figure_pairs import RefFigure, reference_pairs, score_pairs
+
 from newsark.extract import extract_page
 from newsark.extract.charset import count_suspicious
 from newsark.extract.scoring import (
@@ -59,12 +63,13 @@ class Out:
     author: str | None = None
     figures: int | None = None
     captioned: int | None = None
+    figure_list: list[dict[str, str]] | None = None  # (newsark's, for figure_pairs.py's score)
 
 
 def run_newsark(data: bytes, url: str | None) -> Out:
     ex = extract_page(data, url=url)
     return Out(ex.text, ex.title, ex.date, ex.author, len(ex.figures),
-               sum(1 for f in ex.figures if f.get("caption")))
+               sum(1 for f in ex.figures if f.get("caption")), ex.figures)
 
 
 def run_trafilatura(data: bytes, url: str | None) -> Out:
@@ -204,7 +209,27 @@ def score(name: str, outs: list[Out], pages: list[tuple[str, bytes, dict[str, An
     if outs and outs[0].figures is not None:
         r["figures"] = sum(o.figures or 0 for o in outs)
         r["captioned"] = sum(o.captioned or 0 for o in outs)
+    if outs and outs[0].figure_list is not None:
+        n_ref = n_kept = n_right = 0
+        for o, (_, data, lab) in zip(outs, pages):
+            refs = page_figures(data, lab.get("articleBody") or "")
+            kept, right, _ = score_pairs(refs, o.figure_list or [])
+            n_ref, n_kept, n_right = n_ref + len(refs), n_kept + kept, n_right + right
+        if n_ref:
+            r["fig kept"], r["cap right"] = n_kept / n_ref, n_right / max(1, n_kept)
+            r["n_figures"] = n_ref
     return r
+
+
+_PAGE_FIGURES: dict[int, list[RefFigure]] = {}  # (emptied with each set, as _PAGE_TOKENS)
+
+
+def page_figures(data: bytes, label_body: str) -> list[RefFigure]:
+    """The article's captioned figures as the page marks them (figure_pairs.py), once a page."""
+    key = id(data)
+    if key not in _PAGE_FIGURES:
+        _PAGE_FIGURES[key] = reference_pairs(data, label_body)
+    return _PAGE_FIGURES[key]
 
 
 def fmt(v: Any) -> str:
@@ -226,11 +251,12 @@ def main() -> None:
     if not EVAL.is_dir():
         sys.exit(f"no development sets at {EVAL}")
     cols = ["P", "R", "F1", "snippet", "with", "without", "title", "title~", "date", "unknown", "author",
-            "suspicious", "joined", "figures", "captioned", "pages/s"]
+            "suspicious", "joined", "figures", "captioned", "fig kept", "cap right", "pages/s"]
     dump: dict[str, Any] = {}
     for set_name in args.sets.split(","):
         pages = load_set(set_name, args.limit)
         _PAGE_TOKENS.clear()
+        _PAGE_FIGURES.clear()
         print(f"\n== {set_name} ({len(pages)} pages)")
         print(f"{'extractor':<12} " + " ".join(f"{c:>9}" for c in cols))
         names = args.only.split(",")
@@ -264,8 +290,10 @@ def main() -> None:
                     outs[name].append(out)
             for name in names:
                 times[name].append(spent[name])
+        n_figures = None
         for name in names:
             r = score(name, outs[name], pages)
+            n_figures = n_figures or r.get("n_figures")
             r["pages/s"] = len(pages) / statistics.median(times[name])
             print(f"{name:<12} " + " ".join(f"{fmt(r.get(c)):>9}" for c in cols))
             if args.dump:
@@ -283,7 +311,8 @@ def main() -> None:
             o_p, o_r, o_f = (statistics.fmean(x[i] for x in best) for i in range(3))
             print(f"{'oracle(t,r)':<12} {o_p:>9.3f} {o_r:>9.3f} {o_f:>9.3f}   (per page, the better of the two by F1)")
         extra = [f"n_date={r.get('n_date')}" if r.get("n_date") else "",
-                 f"n_author={r.get('n_author')}" if r.get("n_author") else ""]
+                 f"n_author={r.get('n_author')}" if r.get("n_author") else "",
+                 f"n_figures={n_figures}" if n_figures else ""]
         print("   " + " ".join(x for x in extra if x))
     if args.dump:
         args.dump.write_text(json.dumps(dump, ensure_ascii=False, indent=1), encoding="utf-8")
