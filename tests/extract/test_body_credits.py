@@ -93,3 +93,29 @@ def test_a_caption_classed_sibling_keeps_its_lines_apart() -> None:
         "<div><img src='https://cdn.example.org/a.jpg'><div class='image-caption'><p>The road to retiring early"
         " isn't easy.</p><p>Kathrin Ziegler/Getty</p></div></div>")
     assert image_caption(box.find(".//img")) == ("The road to retiring early isn't easy. Kathrin Ziegler/Getty", "")
+
+
+def test_a_figcaption_holding_only_its_credit_is_the_credit_once() -> None:
+    """A figcaption whose only text is a credit-marked element, read again as a caption-classed
+    element beside the picture (or as its twin for small screens), is the credit, not a caption too."""
+    paragraph = "<p>" + "The harbour ferry service will change its timetable next month. " * 4 + "</p>"
+    twin = ('<figure><div class="pic"><img src="https://cdn.example.org/a.jpg"></div>'
+            '<figcaption class="caption caption--desktop"><span class="credit">Courtesy of the Port</span></figcaption>'
+            '<figcaption class="caption caption--mobile"><span class="credit">Courtesy of the Port</span></figcaption>'
+            '</figure>')
+    html = ("<html><head><title>Ferry</title></head><body><article>" + paragraph * 3 + twin + paragraph * 3
+            + "</article></body></html>")
+    ex = extract_page(html.encode(), url="https://news.example.org/ferry")
+    assert ex.figures == [{"src": "https://cdn.example.org/a.jpg", "caption": "", "credit": "Courtesy of the Port"}]
+    assert ex.markdown.count("Courtesy of the Port") == 1
+
+
+def test_a_caption_of_punctuation_alone_is_no_caption() -> None:
+    paragraph = "<p>" + "The harbour ferry service will change its timetable next month. " * 4 + "</p>"
+    figure = '<figure><img src="https://cdn.example.org/a.jpg"><figcaption> . </figcaption></figure>'
+    html = ("<html><head><title>Ferry</title></head><body><article>" + paragraph * 3 + figure + paragraph * 3
+            + "</article></body></html>")
+    ex = extract_page(html.encode(), url="https://news.example.org/ferry")
+    assert ex.figures == [{"src": "https://cdn.example.org/a.jpg", "caption": "", "credit": ""}]
+    assert "<figcaption>" not in ex.markdown
+

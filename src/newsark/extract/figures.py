@@ -53,6 +53,10 @@ def image_caption(img: etree._Element) -> tuple[str, str]:
             if caption or len(parent) > 4:
                 break
             node = parent
+    if credit and caption.endswith(credit):
+        # the credit read again: the caption-classed element found is the figcaption
+        # that held only the credit, or its twin for small screens
+        caption = caption[: -len(credit)].rstrip(" -–—|")
     if not caption and not credit:
         caption = _arrow_caption(img)
     return caption, credit

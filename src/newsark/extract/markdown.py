@@ -228,6 +228,8 @@ class MarkdownWriter:
         if not caption and self.caption_of is not None:
             caption, credit = self.caption_of(img)
         caption = " ".join(caption.split())
+        if not any(c.isalnum() for c in caption):
+            caption = ""  # a template's "." or "|" where no one wrote a caption
         # The Markdown keeps the caption as the page shows it; ``figures`` splits the credit.
         shown = " ".join(filter(None, [caption, credit]))
         self._used_captions.update(filter(None, [caption, shown]))  # not again as a paragraph
