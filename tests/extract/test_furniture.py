@@ -222,6 +222,11 @@ def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
     assert drop_header_lines(f"Credit: Jane Doe / Getty Images\n\n{prose}", None, (None,)) == prose
     kept = f"{figure}\n\nCredit: Jane Doe / Getty Images\n\n{prose}"
     assert drop_header_lines(kept, None, (None,)) == kept
+    # pictures take no text's place among the first blocks: a dek under the lead picture
+    # may stand above the reading time, as above the byline
+    dek = " ".join(["The ferry's new evening timetable, explained for commuters."] * 3)
+    assert drop_header_lines(f"{figure}\n\n{dek}\n\n3 MIN. READ\n\n{prose}", None, (None,)) == (
+        f"{figure}\n\n{dek}\n\n{prose}")
     assert drop_header_lines(f"来源：新华网\n\n{prose}", None, (None,)) == f"来源：新华网\n\n{prose}"
     # another name, another day, or a line with more to say than the date: kept
     assert drop_header_lines(md, "Jane Doe", ("2019-11-21", None)).startswith("By [Paul Takahashi]")

@@ -151,12 +151,16 @@ def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None
     days = {d[:10] for d in dates if d}
     instants = frozenset(d[:10] for d in dates if d and "T" in d)  # (stamps with their time)
     drop: list[int] = []
-    for i, block in enumerate(blocks[:HEADER_BLOCKS]):
+    seen = 0  # text blocks looked at (a lead picture above them is none)
+    for i, block in enumerate(blocks):
         if block.startswith(("<figure", "{{<")):
             continue
+        if seen == HEADER_BLOCKS:
+            break
+        seen += 1
         text = plain_block(block)
         if len(text.split()) >= HEADER_PROSE:
-            if i == 0:
+            if seen == 1:
                 continue  # the story's dek may stand above its byline and date
             break
         if orphan_credit(text) and not (i and blocks[i - 1].startswith("<figure")):
