@@ -42,6 +42,7 @@ from .headerlines import drop_header_lines
 from .headings import restore_headings, unlink_self_anchored_headings
 from .inline import restore_links
 from .kind import not_article_reason, page_link_share  # noqa: F401 (page_link_share: moved, still importable)
+from .leadpicture import lead_picture, with_lead_picture
 from .links import LinkMapper, base_href, capture_parts, own_url
 from .markdown import to_markdown
 from .media import shown_figures
@@ -278,6 +279,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
 
     out = Extraction(charset=charset, path=path, chosen=body.name if body else None,
                      decode_suspicious=decode_bad, capture_url=capture_url)
+    lead_img = None
     if body is not None:
         restore_figure_images(body.element, doc)
         restore_images(doc, body.element)
@@ -292,6 +294,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
             restore_links(body.element, doc, squeezed)
         restore_link_formatting(body.element, doc)
         restore_spaces(body.element, doc)
+        lead_img = lead_picture(doc, body.element)
         md, figures = to_markdown(body.element, links, captions)
         out.markdown = insert_embeds(md, doc, links)
         out.figures = figures
@@ -306,6 +309,8 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
     md = drop_title_block(drop_caption_repeats(out.markdown), meta.title)
     out.markdown = drop_author_links(drop_author_box(drop_furniture(md), meta.author))
     out.markdown = drop_header_lines(out.markdown, meta.author, (meta.date, meta.last_updated))
+    if lead_img is not None and structured is None:
+        out.markdown, out.figures = with_lead_picture(out.markdown, out.figures, lead_img, links, captions)
     out.figures = shown_figures(out.figures, out.markdown)
     # The body's prose: captions belong to their figures (``figures``), not to the text.
     out.text = plain_text(out.markdown, with_captions=False)

@@ -1,0 +1,146 @@
+"""The story's lead picture, put above the body when the body opens without it.
+
+Extractors start the body at the article's first paragraph. The picture a news page shows
+between its headline and that paragraph (in the article's header, or above the text in
+its own wrapper) is the story's own, yet it stands before every block the body kept, so
+neither the extractors nor ``restore.restore_images`` (pictures between two kept blocks)
+bring it. It is taken (``lead_picture``) when:
+
+- the page has a headline (``<h1>``) before the body's first block, and the picture
+  stands after that headline and before that block;
+- it is a content picture (not an icon, a logo, an avatar, a headshot), outside asides,
+  navigation, footers, forms, a header without the headline (the site's), the author's
+  box, and not linked to another page (a teaser's thumbnail);
+- the page says it is the story's picture: it sits in a ``<figure>``, has a caption, or
+  is the page's Open Graph image;
+- the smallest element holding it and the body's first block holds little more text than
+  the body (the article, not a page of several stories).
+
+One picture at most, the first that qualifies: the lead. It goes above the finished body
+(``with_lead_picture``), after the steps that read the body's first blocks (the title
+repeated, the byline and date lines), so it moves none of them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from urllib.parse import parse_qs, urlsplit
+
+from lxml import etree
+
+from .captionrepeats import drop_caption_repeats
+from .figures import image_caption
+from .links import LinkMapper
+from .markdown import to_markdown
+from .media import IMAGE_FILE_RE, SCHEME_RE, image_src, is_content_image
+from .restore import _precedes, picture_copy
+from .trim import _STRING, _units, find_units
+
+MAX_LOOKS = 30  # pictures after the headline looked at (a gallery above the text holds thousands)
+BOX_SHARE = 1.5  # the element holding the picture and the body's start: at most this much more text
+MIN_SIZE = 150  # pixels: a picture whose written width and height are both smaller is no lead
+_NOT_STORY = {"aside", "nav", "footer", "form", "noscript", "button", "a"}
+_WHOLE = {"article", "main", "body"}
+_NOT_LEAD_RE = re.compile(r"author|byline|avatar|profile|branding|logo", re.IGNORECASE)
+_SIZE_RE = re.compile(r"[-_]\d+x\d+(?=\.\w+$)")  # WordPress's sized copies: photo-1024x683.jpg
+_FOLLOWING_IMGS = etree.XPath("following::img")
+_OG_IMAGE = etree.XPath("//meta[@property='og:image' or @name='og:image' or @name='twitter:image']/@content")
+
+
+def lead_picture(doc: etree._Element, body: etree._Element) -> etree._Element | None:
+    """The page's picture that leads the story the body holds, when the body opens
+    without one (see the module's docstring)."""
+    units = _units(body)
+    if not units:
+        return None
+    first_img = next(body.iter("img"), None)
+    if first_img is not None and _precedes(first_img, units[0]):
+        return None  # the body opens with its picture
+    found = find_units(doc, units)
+    first = next((el for _, _, el in found if el is not None), None)
+    if first is None:
+        return None
+    headline = None
+    for h1 in doc.iter("h1"):
+        if not _precedes(h1, first):
+            break
+        headline = h1
+    if headline is None:
+        return None
+    body_words = len(str(_STRING(body)).split())
+    og = {_file_key(str(u)) for u in _OG_IMAGE(doc)} - {""}
+    shown = {SCHEME_RE.sub("", image_src(img)) for img in body.iter("img")}
+    for img in itertools.islice(_FOLLOWING_IMGS(headline), MAX_LOOKS):
+        if not _precedes(img, first):
+            break
+        src = image_src(img)
+        if not is_content_image(img, src) or _small(img) or _outside_story(img, headline):
+            continue
+        if not (_in_figure(img) or _file_key(src) in og or any(image_caption(img))):
+            continue
+        box = next(a for a in img.iterancestors() if _holds(a, first))
+        if len(str(_STRING(box)).split()) > BOX_SHARE * body_words or SCHEME_RE.sub("", src) in shown:
+            return None  # a page of several stories, or a header far from the text; or the body shows it
+        return img
+    return None
+
+
+def with_lead_picture(markdown: str, figures: list[dict[str, str]], img: etree._Element, links: LinkMapper,
+                      caption_of: Callable[[etree._Element], tuple[str, str]]) -> tuple[str, list[dict[str, str]]]:
+    """The body's Markdown and figures with the lead picture above them; a paragraph that
+    repeats its caption (trafilatura keeps a caption without its picture) goes."""
+    box = etree.Element("div")
+    box.append(picture_copy(img))
+    block, lead = to_markdown(box, links, caption_of)
+    if not block:
+        return markdown, figures
+    return drop_caption_repeats(f"{block}\n\n{markdown}" if markdown else block), lead + figures
+
+
+def _file_key(url: str) -> str:
+    """A picture's file name, without its query or its WordPress size (photo-1024x683.jpg
+    and the Open Graph's photo.jpg are one picture); a name without an extension (a CDN's
+    /transform/…/deep-breathing-2151228306) with its host and path; a resizer's
+    (/_next/image?url=…) the key of the picture it serves."""
+    parts = urlsplit(url.strip())
+    inner = parse_qs(parts.query).get("url")
+    if inner and inner[0] != url:
+        return _file_key(inner[0])
+    name = parts.path.rstrip("/").rsplit("/", 1)[-1].lower()
+    if "." not in name:
+        return f"{parts.netloc}{parts.path}".lower()
+    return _SIZE_RE.sub("", name)
+
+
+def _small(img: etree._Element) -> bool:
+    """A picture the page shows smaller than a lead's (a headshot beside the byline)."""
+    sizes = [int(v) for v in (img.get("width"), img.get("height")) if v and v.isdigit()]
+    return bool(sizes) and max(sizes) < MIN_SIZE
+
+
+def _outside_story(img: etree._Element, headline: etree._Element) -> bool:
+    """Whether the picture is not the story's: in an aside, navigation, footer or form, in
+    a header that does not hold the headline (the site's), in the author's box or the
+    site's branding, or linked to another page."""
+    named = True  # (the page's and the article's own classes name what they hold: "author-12")
+    for depth, anc in enumerate(img.iterancestors()):
+        if anc.tag == "a":
+            if depth < 3 and not IMAGE_FILE_RE.search(anc.get("href") or ""):
+                return True
+        elif anc.tag in _NOT_STORY or (anc.tag == "header" and not _holds(anc, headline)):
+            return True
+        elif anc.tag in _WHOLE:
+            named = False
+        elif named and _NOT_LEAD_RE.search(f"{anc.get('class') or ''} {anc.get('id') or ''}"):
+            return True
+    return False
+
+
+def _in_figure(img: etree._Element) -> bool:
+    return any(a.tag == "figure" for a in img.iterancestors())
+
+
+def _holds(box: etree._Element, el: etree._Element) -> bool:
+    return any(a is box for a in el.iterancestors())

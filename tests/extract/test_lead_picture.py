@@ -1,0 +1,62 @@
+"""A story's lead picture, above its text in the page's header, leads the body."""
+from __future__ import annotations
+
+from newsark.extract.page import extract_page
+
+PARAS = "".join(
+    f"<p>The harbour ferry service will change its timetable in month {n} after a long review by the "
+    f"board, which heard from commuters, traders and the crews who run the boats every day.</p>"
+    for n in range(1, 7))
+
+
+def _page(between: str, *, h1: str = "<h1>Harbour ferry timetable changes</h1>", head: str = "") -> bytes:
+    return ("<html><head><title>Harbour ferry timetable changes | The Gazette</title>" + head + "</head><body>"
+            "<header class='site-header'><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header>"
+            "<main><article><header class='article-header'>" + h1 + between + "</header>"
+            "<div class='article-body'>" + PARAS + "</div></article></main>"
+            "<footer><p>The Gazette, 1 Harbour Road. All rights reserved.</p></footer></body></html>").encode()
+
+
+HERO = ("<figure class='hero'><img src='https://cdn.example.org/ferry-hero.jpg' alt='A white boat beside a wooden pier'>"
+        "<figcaption>The ferry at the pier at dawn. <span class='credit'>Photo: A. Person</span></figcaption></figure>")
+
+
+def test_the_pictures_between_the_headline_and_the_text_leads_the_body_with_its_caption() -> None:
+    ex = extract_page(_page("<p class='byline'>By Jane Doe</p>" + HERO), url="https://example.org/ferry")
+    assert ex.figures[0] == {"src": "https://cdn.example.org/ferry-hero.jpg", "caption": "The ferry at the pier at dawn.",
+                             "credit": "Photo: A. Person", "alt": "A white boat beside a wooden pier"}
+    assert ex.markdown.startswith("<figure>\n<img src=\"https://cdn.example.org/ferry-hero.jpg\"")
+    assert ex.markdown.count("<figure>") == 1 and "By Jane Doe" not in ex.markdown
+    assert ex.text.startswith("The harbour ferry service")  # the caption stays with its picture
+
+
+def test_the_open_graph_picture_leads_without_a_figure() -> None:
+    og = "<meta property='og:image' content='https://cdn.example.org/ferry-hero-1200x630.jpg'>"
+    bare = "<div class='media'><img src='https://cdn.example.org/ferry-hero-800x450.jpg' alt='The ferry'></div>"
+    ex = extract_page(_page(bare, head=og), url="https://example.org/ferry")
+    assert [f["src"] for f in ex.figures] == ["https://cdn.example.org/ferry-hero-800x450.jpg"]
+    # a picture the page does not call the story's (no figure, caption or Open Graph) stays out
+    ex = extract_page(_page(bare), url="https://example.org/ferry")
+    assert ex.figures == []
+
+
+def test_headshots_teasers_site_pictures_and_headline_less_pages_lead_nothing() -> None:
+    for between in (
+        "<figure class='author-photo'><img src='https://cdn.example.org/jane.jpg'><figcaption>Jane Doe</figcaption></figure>",
+        "<figure><img src='https://cdn.example.org/jane.jpg' width='60' height='60'><figcaption>Jane Doe</figcaption></figure>",
+        ("<a href='https://example.org/other-story'><figure><img src='https://cdn.example.org/other.jpg'>"
+         "<figcaption>Another story</figcaption></figure></a>"),
+        "<aside><figure><img src='https://cdn.example.org/ad.jpg'><figcaption>Advertisement</figcaption></figure></aside>",
+    ):
+        ex = extract_page(_page(between), url="https://example.org/ferry")
+        assert ex.figures == [], between
+    ex = extract_page(_page(HERO, h1=""), url="https://example.org/ferry")
+    assert ex.figures == []
+
+
+def test_a_body_that_opens_with_its_picture_gets_no_second_one() -> None:
+    inline = ("<figure><img src='https://cdn.example.org/ferry-inline.jpg'><figcaption>The timetable board"
+              "</figcaption></figure>")
+    page = _page(HERO).replace(b"<div class='article-body'>", f"<div class='article-body'>{inline}".encode())
+    ex = extract_page(page, url="https://example.org/ferry")
+    assert [f["src"] for f in ex.figures] == ["https://cdn.example.org/ferry-inline.jpg"]
