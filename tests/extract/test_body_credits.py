@@ -31,6 +31,9 @@ from newsark.extract.credits import split_credit
         ("輪候旁聽的人龍延伸至門外。（陳大文攝）", ("輪候旁聽的人龍延伸至門外。", "陳大文攝")),
         ("街頭吃飯的市民。   李小明攝", ("街頭吃飯的市民。", "李小明攝")),
         ("照片來源：測試觀察計劃", ("", "照片來源：測試觀察計劃")),
+        ("下月將法拍的房子。（圖翻攝自google map）", ("下月將法拍的房子。", "圖翻攝自google map")),
+        ("雨中游览照样开心。城市摄影队 周小斌 摄", ("雨中游览照样开心。", "城市摄影队 周小斌 摄")),
+        ("他說：我今天去拍攝", ("他說：我今天去拍攝", "")),
     ],
 )
 def test_trailing_credit_is_split(caption: str, expected: tuple[str, str]) -> None:
@@ -119,3 +122,28 @@ def test_a_caption_of_punctuation_alone_is_no_caption() -> None:
     assert ex.figures == [{"src": "https://cdn.example.org/a.jpg", "caption": "", "credit": ""}]
     assert "<figcaption>" not in ex.markdown
 
+
+def test_the_chinese_line_under_a_picture_that_is_its_caption() -> None:
+    """A line under a picture that credits it, repeats its alt text or is set apart as
+    captions are is its caption; a line aligned as the text, a subheading in bold, a
+    section's number or a short sentence without any of these is the story's."""
+    from .fixtures import PARAS
+
+    paras = "".join(f"<p>{p.format(n=i)}</p>" for i, p in enumerate(PARAS, 1))
+    pic = '<p><img src="https://cdn.example.org/{0}.jpg" alt="{1}"></p>'
+    html = (
+        "<html><head><meta charset='utf-8'><title>公园计划</title></head><body><article><div class='story'>"
+        + paras + pic.format("a", "") + "<p>新公园的入口。市园林局供图</p>"
+        + paras.replace("公園", "绿地") + pic.format("b", "") + '<p style="text-align:center">开幕仪式</p>'
+        + paras.replace("公園", "广场") + pic.format("c", "湖边的长椅") + "<p>湖边的长椅</p>"
+        + paras.replace("公園", "河岸") + pic.format("d", "") + '<p style="text-align:justify">开幕仪式之后</p>'
+        + paras.replace("公園", "山坡") + pic.format("e", "") + "<p><strong>市民的意见</strong></p>"
+        + paras.replace("公園", "街道") + pic.format("f", "") + "<p>居民表示欢迎。</p>"
+        + paras.replace("公園", "车站") + "</div></article></body></html>"
+    )
+    ex = extract_page(html.encode())
+    captions = {f["src"].rsplit("/", 1)[1]: (f.get("caption"), f.get("credit")) for f in ex.figures}
+    assert captions == {"a.jpg": ("新公园的入口。", "市园林局供图"), "b.jpg": ("开幕仪式", ""),
+                        "c.jpg": ("湖边的长椅", ""), "d.jpg": ("", ""), "e.jpg": ("", ""), "f.jpg": ("", "")}
+    assert "供图" not in ex.text and "开幕仪式\n" not in ex.text
+    assert all(t in ex.text for t in ("开幕仪式之后", "市民的意见", "居民表示欢迎。"))

@@ -25,9 +25,13 @@ _PATTERNS = [
     # Chinese, bracketed: （圖：美聯社） (攝影／王小明) （邢穎琦攝） (蘋果日報圖片)
     re.compile(rf"[（(]\s*{_ROLE_ZH}\s*[：:︰／/]\s*[^（）()]{{1,40}}[）)]$"),
     re.compile(rf"[（(][^（）()]{{1,30}}{_SUFFIX_ZH}[）)]$"),
+    # ... taken from elsewhere: （圖翻攝自google map） （图片截取自微博）
+    re.compile(r"[（(]\s*(?:圖|图|圖片|图片)\s*(?:翻攝|翻摄|擷取|撷取|截取|取)自[^（）()]{1,40}[）)]$"),
     # Chinese, after the sentence or a gap: 。曾港深攝   程凱欣Facebook圖片   圖片來源：港台
     re.compile(rf"(?:(?<=[。！？；.!?])|(?<=\s)|^)\s*{_ROLE_ZH}\s*[：:︰／/]\s*[^。！？]{{1,40}}$"),
     re.compile(rf"(?:(?<=[。！？；.!?])|(?<=\s{{2}}))\s*[^\s。！？；，,]{{1,24}}{_SUFFIX_ZH}$"),
+    # ... the names apart from their 摄: 。城市摄影队 周斌 摄   。通讯员刘娟 摄
+    re.compile(r"(?<=[。！？；.!?])\s*[^。！？；，,]{1,24}?\s+(?:攝|摄)$"),
     # English: "Photo: Reuters", "(Photo by Jane Doe/Getty Images)", "Image credit: NASA"
     re.compile(rf"(?:^|(?<=[.!?;|])\s*|\s*(?=\())\(?\b{_ROLE_EN}\s*(?:by|:|courtesy of|copyright)\s*[^()\n]{{1,80}}\)?$",
                re.IGNORECASE),

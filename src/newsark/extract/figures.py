@@ -58,7 +58,7 @@ def image_caption(img: etree._Element) -> tuple[str, str]:
         # that held only the credit, or its twin for small screens
         caption = caption[: -len(credit)].rstrip(" -–—|")
     if not caption and not credit:
-        caption = _arrow_caption(img)
+        caption = _arrow_caption(img) or _line_under(img)
     return caption, credit
 
 
@@ -67,16 +67,22 @@ def image_caption(img: etree._Element) -> tuple[str, str]:
 ARROW_CAPTION_CHARS = 300
 
 
-def _arrow_caption(img: etree._Element) -> str:
-    """The caption pointing at an image from the block beside the image's own block."""
+def _own_block(img: etree._Element) -> etree._Element:
+    """The image's own block: the wrapper that holds nothing else (up to 3 levels)."""
     box = img
-    for _ in range(3):  # the image's own block: the wrapper that holds nothing else
+    for _ in range(3):
         parent = box.getparent()
         if parent is None or len(parent) != 1 or (parent.text or "").strip() or (box.tail or "").strip():
             break
         box = parent
         if box.tag in ("p", "div", "figure"):
             break
+    return box
+
+
+def _arrow_caption(img: etree._Element) -> str:
+    """The caption pointing at an image from the block beside the image's own block."""
+    box = _own_block(img)
     after, before = box.getnext(), box.getprevious()
     for sib, arrow, between in ((after, "▲△", box.tail), (before, "▼▽", before.tail if before is not None else None)):
         if sib is None or not isinstance(sib.tag, str) or (between or "").strip():
@@ -87,6 +93,40 @@ def _arrow_caption(img: etree._Element) -> str:
                 and sib.find(".//img") is None:
             return text
     return ""
+
+
+# Chinese news write a picture's caption as the line under it, without markup that says so:
+# '“救命啊SOS”纸团。沙坪坝区公安分局供图', '雨游黄鹤楼照样开心。城市摄影队 周斌 摄', a centred '大会开幕式'.
+ZH_CAPTION_CHARS = 80  # a longer line under a picture is the story's text
+_ZH_CREDIT_RE = re.compile(r"摄|攝|供图|供圖|截图|截圖|资料图|資料圖|图片来源|圖片來源|图源|圖源|图为|圖為|[图圖]\s*[：:/／]")
+_CAPTION_STYLE_RE = re.compile(r"text-align\s*:\s*center|center|caption|pic|img|desc|note", re.IGNORECASE)
+_TEXT_ALIGN_RE = re.compile(r"text-align\s*:\s*(?:justify|left)", re.IGNORECASE)
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+def _line_under(img: etree._Element) -> str:
+    """The Chinese line right under an image's own block that is its caption: a short one
+    (not a subheading in bold, a section's number, a lead-in ending in a colon, nor one
+    aligned as the story's text) that credits a picture (摄, 供图, 截图, 资料图, 图：),
+    repeats the image's alt text, or is set apart as captions are (centred, a caption's
+    class, <center>, a <font> of its own size). A short line without any of these is the
+    story's ('居民表示歡迎。'), though some sites caption so ('小花家。')."""
+    box = _own_block(img)
+    line = box.getnext()
+    if line is None or not isinstance(line.tag, str) or (box.tail or "").strip() or line.find(".//img") is not None:
+        return ""
+    text = flat_text(line).strip(" \u3000")
+    if not text or len(text) > ZH_CAPTION_CHARS or not _CJK_RE.search(text) or text[-1] in "：:" \
+            or text.isdigit():
+        return ""
+    bold = "".join(flat_text(b) for b in line.iter("strong", "b")).strip(" \u3000")
+    if bold == text or _TEXT_ALIGN_RE.search(line.get("style") or ""):
+        return ""
+    said = _ZH_CREDIT_RE.search(text) or text in {(img.get("alt") or "").strip(), (img.get("title") or "").strip()}
+    styled = line.tag == "center" or _CAPTION_STYLE_RE.search(
+        " ".join(filter(None, (line.get("style"), line.get("class"), line.get("align"))))) \
+        or any(f.get("size") or "font-size" in (f.get("style") or "") for f in line.iter("font"))
+    return text if said or styled else ""
 
 
 class CaptionFinder:
