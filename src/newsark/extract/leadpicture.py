@@ -36,30 +36,30 @@ from .links import LinkMapper
 from .markdown import to_markdown
 from .media import IMAGE_FILE_RE, SCHEME_RE, image_src, is_content_image
 from .restore import _precedes, picture_copy
-from .trim import _STRING, _units, find_units
+from .trim import _STRING, _UNITS, find_units
 
+OPENING_UNITS = 20  # the body's first blocks looked for on the page (its first found one starts it)
 MAX_LOOKS = 30  # pictures after the headline looked at (a gallery above the text holds thousands)
-BOX_SHARE = 1.5  # the element holding the picture and the body's start: at most this much more text
+BOX_SHARE = 1.5  # the element holding the picture and the body's start: at most this much more text than the body
 MIN_SIZE = 150  # pixels: a picture whose written width and height are both smaller is no lead
 _NOT_STORY = {"aside", "nav", "footer", "form", "noscript", "button", "a"}
 _WHOLE = {"article", "main", "body"}
 _NOT_LEAD_RE = re.compile(r"author|byline|avatar|profile|branding|logo", re.IGNORECASE)
 _SIZE_RE = re.compile(r"[-_]\d+x\d+(?=\.\w+$)")  # WordPress's sized copies: photo-1024x683.jpg
 _FOLLOWING_IMGS = etree.XPath("following::img")
-_OG_IMAGE = etree.XPath("//meta[@property='og:image' or @name='og:image' or @name='twitter:image']/@content")
+_OG_IMAGE = etree.XPath("meta[@property='og:image' or @name='og:image' or @name='twitter:image']/@content")
 
 
 def lead_picture(doc: etree._Element, body: etree._Element) -> etree._Element | None:
     """The page's picture that leads the story the body holds, when the body opens
     without one (see the module's docstring)."""
-    units = _units(body)
+    units = _opening_units(body)
     if not units:
         return None
     first_img = next(body.iter("img"), None)
     if first_img is not None and _precedes(first_img, units[0]):
         return None  # the body opens with its picture
-    found = find_units(doc, units)
-    first = next((el for _, _, el in found if el is not None), None)
+    first = next((el for _, _, el in find_units(doc, units) if el is not None), None)
     if first is None:
         return None
     headline = None
@@ -69,8 +69,6 @@ def lead_picture(doc: etree._Element, body: etree._Element) -> etree._Element | 
         headline = h1
     if headline is None:
         return None
-    body_words = len(str(_STRING(body)).split())
-    og = {_file_key(str(u)) for u in _OG_IMAGE(doc)} - {""}
     shown = {SCHEME_RE.sub("", image_src(img)) for img in body.iter("img")}
     for img in itertools.islice(_FOLLOWING_IMGS(headline), MAX_LOOKS):
         if not _precedes(img, first):
@@ -78,10 +76,10 @@ def lead_picture(doc: etree._Element, body: etree._Element) -> etree._Element | 
         src = image_src(img)
         if not is_content_image(img, src) or _small(img) or _outside_story(img, headline):
             continue
-        if not (_in_figure(img) or _file_key(src) in og or any(image_caption(img))):
+        if not (_in_figure(img) or any(image_caption(img)) or _file_key(src) in _open_graph(doc)):
             continue
         box = next(a for a in img.iterancestors() if _holds(a, first))
-        if len(str(_STRING(box)).split()) > BOX_SHARE * body_words or SCHEME_RE.sub("", src) in shown:
+        if _words(box) > BOX_SHARE * _words(body) or SCHEME_RE.sub("", src) in shown:
             return None  # a page of several stories, or a header far from the text; or the body shows it
         return img
     return None
@@ -97,6 +95,32 @@ def with_lead_picture(markdown: str, figures: list[dict[str, str]], img: etree._
     if not block:
         return markdown, figures
     return drop_caption_repeats(f"{block}\n\n{markdown}" if markdown else block), lead + figures
+
+
+def _words(el: etree._Element) -> int:
+    return len(str(_STRING(el)).split())
+
+
+def _opening_units(body: etree._Element) -> list[etree._Element]:
+    """The body's first OPENING_UNITS outermost text blocks (trim._walk_units' order)."""
+    out: list[etree._Element] = []
+    stack = [iter(body)]
+    while stack and len(out) < OPENING_UNITS:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif isinstance(child.tag, str):
+            if child.tag in _UNITS:
+                out.append(child)
+            else:
+                stack.append(iter(child))
+    return out
+
+
+def _open_graph(doc: etree._Element) -> set[str]:
+    """The keys of the pictures the page's head names for sharing (og:image, twitter:image)."""
+    head = doc.find("head")
+    return {_file_key(str(u)) for u in _OG_IMAGE(head)} - {""} if head is not None else set()
 
 
 def _file_key(url: str) -> str:
