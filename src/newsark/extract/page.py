@@ -64,6 +64,7 @@ from .titles import is_placeholder_title, title_from_body
 from .tooltips import drop_tooltips
 from .trim import drop_repeats, trim_tail
 from .twins import drop_truncated_twins
+from .unflatten import unflattened
 
 if TYPE_CHECKING:
     from newsark.archive.article import Article
@@ -383,8 +384,8 @@ def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:
     if got is None or fragment_or_menu(doc, got):
         alt = full_traf()
         if alt is not None and (got is None or not doubtful(doc, alt)):
-            return alt, "trafilatura with its fallbacks"
-    return got, why
+            return unflattened(doc, alt), "trafilatura with its fallbacks"
+    return unflattened(doc, got), why
 
 
 def _chinese_body(doc: etree._Element, html: str | etree._Element,
