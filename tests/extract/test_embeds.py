@@ -74,3 +74,29 @@ def test_the_pages_own_classes_do_not_put_every_embed_outside_the_article() -> N
     aside = page.replace(video, "").replace("</article>", f'</article><div class="sidebar">{video}</div>')
     md = extract_page(aside.encode(), url="https://news.example.org/2020/03/04/ferry").markdown
     assert "vid00000042" not in md
+
+
+def test_a_video_after_a_line_the_body_dropped_goes_after_the_body_text_before_that() -> None:
+    """The nearest text before an embed may be one the body left out (a 'Read my review'
+    link line), or run into the table of contents' line before a heading: the next text
+    back that the body holds places it."""
+    from newsark.extract.embeds import insert_embeds
+    from newsark.extract.links import LinkMapper
+    from newsark.extract.page import parse_document
+
+    frame = '<p><iframe src="https://www.youtube.com/embed/{0}"></iframe></p>'
+    doc = parse_document(
+        "<html><body><article><p>The Park Hyatt opened its tower suites in May, each with a terrace.</p>"
+        "<p><a href='https://example.org/review'>Read my review of this property here.</a></p>"
+        + frame.format("aaaaaaaaaaa") + "<h2><span class='toc'>Contents</span>1. Compact Cameras</h2>"
+        + frame.format("bbbbbbbbbbb") + "<p>Compact cameras fit in a pocket and cost little.</p>"
+        "</article></body></html>")
+    md = "The Park Hyatt opened its tower suites in May, each with a terrace.\n\n## 1. Compact Cameras\n\n" \
+         "Compact cameras fit in a pocket and cost little."
+    got = insert_embeds(md, doc, LinkMapper(None, None, None))
+    assert got.split("\n\n") == [
+        "The Park Hyatt opened its tower suites in May, each with a terrace.",
+        '{{< video src="https://www.youtube.com/embed/aaaaaaaaaaa" >}}',
+        "## 1. Compact Cameras",
+        '{{< video src="https://www.youtube.com/embed/bbbbbbbbbbb" >}}',
+        "Compact cameras fit in a pocket and cost little."]

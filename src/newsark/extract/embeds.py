@@ -10,6 +10,7 @@ there.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -55,6 +56,29 @@ def _previous_text(el: etree._Element, known: dict[etree._Element, str]) -> str:
     for n in path:
         known[n] = text
     return text
+
+
+EARLIER_TEXTS = 8  # texts further back looked at when the nearest is not the body's
+
+
+def _earlier_texts(el: etree._Element) -> Iterator[str]:
+    """The texts before an element in document order, nearest first, up to EARLIER_TEXTS
+    elements: each one's text, then its last piece (a heading's number and name after a
+    line of the table of contents: '…Cameras1. Compact Cameras')."""
+    seen = 0
+    node: etree._Element | None = el
+    while node is not None and seen < EARLIER_TEXTS:
+        prev = node.getprevious()
+        while prev is not None and seen < EARLIER_TEXTS:
+            text = flat_text(prev) if isinstance(prev.tag, str) and not _is_post(prev) else ""
+            if len(text) >= 6:
+                seen += 1
+                yield text
+                last = next((" ".join(t.split()) for t in reversed(list(prev.itertext())) if t.strip()), "")
+                if len(last) >= 6 and last != text:
+                    yield last
+            prev = prev.getprevious()
+        node = node.getparent()
 
 
 def _is_post(el: etree._Element) -> bool:
@@ -130,6 +154,12 @@ def _embedded(doc: etree._Element, links: LinkMapper) -> list[tuple[etree._Eleme
     return found
 
 
+def _after(text: str, flat: list[str]) -> int | None:
+    """The body block (white space removed) that ends the text, if any."""
+    anchor = "".join(text.split())[-ANCHOR_CHARS:]
+    return next((i for i in range(len(flat)) if anchor and anchor in flat[i]), None)
+
+
 def insert_embeds(markdown: str, doc: etree._Element, links: LinkMapper) -> str:
     """Put the page's video embeds back into the body Markdown, after their paragraph, and
     the posts of social networks it embeds as links to them."""
@@ -142,8 +172,9 @@ def insert_embeds(markdown: str, doc: etree._Element, links: LinkMapper) -> str:
         if key in added or key in markdown or _outside_article(el):
             continue
         known[el] = _previous_text(el, known)
-        anchor = "".join(known[el].split())[-ANCHOR_CHARS:]
-        at = next((i for i in range(len(flat)) if anchor and anchor in flat[i]), None)
+        at = _after(known[el], flat)
+        if at is None:  # that text is not the body's (a "Read my review" line it dropped)
+            at = next((i for i in (_after(t, flat) for t in _earlier_texts(el)) if i is not None), None)
         if at is None:
             continue  # not next to the article's text: a sidebar or footer embed
         added.add(key)
