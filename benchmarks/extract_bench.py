@@ -7,7 +7,8 @@ pages whose truth has no date, author (equal or containment), suspicious charact
 output, tokens of the output the page never writes ("joined": words run together), pages
 per second of extraction alone (after a warm-up, median of --runs runs), and newsark's
 figure/caption pairs against the page's own <figure><figcaption> markup ("fig kept", "cap
-right": figure_pairs.py says how). WCXB's labels
+right") and the article's YouTube and Vimeo players it keeps ("vid kept"; figure_pairs.py
+says how). WCXB's labels
 also name snippets the body must hold and must not hold (menus, sign-up prompts, author
 boxes); "with" is the share of the first found and "without" the share of the second
 absent, compared after the same normalisation as titles (so a short one such as "About"
@@ -35,7 +36,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from figure_pairs import RefFigure, reference_pairs, score_pairs
+from figure_pairs import RefFigure, reference_pairs, reference_videos, score_pairs
 
 from newsark.extract import extract_page
 from newsark.extract.charset import count_suspicious
@@ -64,12 +65,13 @@ class Out:
     figures: int | None = None
     captioned: int | None = None
     figure_list: list[dict[str, str]] | None = None  # (newsark's, for figure_pairs.py's score)
+    markdown: str | None = None  # (newsark's: the videos it keeps)
 
 
 def run_newsark(data: bytes, url: str | None) -> Out:
     ex = extract_page(data, url=url)
     return Out(ex.text, ex.title, ex.date, ex.author, len(ex.figures),
-               sum(1 for f in ex.figures if f.get("caption")), ex.figures)
+               sum(1 for f in ex.figures if f.get("caption")), ex.figures, ex.markdown)
 
 
 def run_trafilatura(data: bytes, url: str | None) -> Out:
@@ -218,10 +220,17 @@ def score(name: str, outs: list[Out], pages: list[tuple[str, bytes, dict[str, An
         if n_ref:
             r["fig kept"], r["cap right"] = n_kept / n_ref, n_right / max(1, n_kept)
             r["n_figures"] = n_ref
+        n_vid = vid_kept = 0
+        for o, (_, data, lab) in zip(outs, pages):
+            videos = page_videos(data, lab.get("articleBody") or "")
+            n_vid, vid_kept = n_vid + len(videos), vid_kept + sum(1 for v in videos if v in (o.markdown or ""))
+        if n_vid:
+            r["vid kept"], r["n_videos"] = vid_kept / n_vid, n_vid
     return r
 
 
 _PAGE_FIGURES: dict[int, list[RefFigure]] = {}  # (emptied with each set, as _PAGE_TOKENS)
+_PAGE_VIDEOS: dict[int, list[str]] = {}
 
 
 def page_figures(data: bytes, label_body: str) -> list[RefFigure]:
@@ -230,6 +239,14 @@ def page_figures(data: bytes, label_body: str) -> list[RefFigure]:
     if key not in _PAGE_FIGURES:
         _PAGE_FIGURES[key] = reference_pairs(data, label_body)
     return _PAGE_FIGURES[key]
+
+
+def page_videos(data: bytes, label_body: str) -> list[str]:
+    """The article's embedded players as the page places them (figure_pairs.py), once a page."""
+    key = id(data)
+    if key not in _PAGE_VIDEOS:
+        _PAGE_VIDEOS[key] = reference_videos(data, label_body)
+    return _PAGE_VIDEOS[key]
 
 
 def fmt(v: Any) -> str:
@@ -251,12 +268,13 @@ def main() -> None:
     if not EVAL.is_dir():
         sys.exit(f"no development sets at {EVAL}")
     cols = ["P", "R", "F1", "snippet", "with", "without", "title", "title~", "date", "unknown", "author",
-            "suspicious", "joined", "figures", "captioned", "fig kept", "cap right", "pages/s"]
+            "suspicious", "joined", "figures", "captioned", "fig kept", "cap right", "vid kept", "pages/s"]
     dump: dict[str, Any] = {}
     for set_name in args.sets.split(","):
         pages = load_set(set_name, args.limit)
         _PAGE_TOKENS.clear()
         _PAGE_FIGURES.clear()
+        _PAGE_VIDEOS.clear()
         print(f"\n== {set_name} ({len(pages)} pages)")
         print(f"{'extractor':<12} " + " ".join(f"{c:>9}" for c in cols))
         names = args.only.split(",")
@@ -290,10 +308,10 @@ def main() -> None:
                     outs[name].append(out)
             for name in names:
                 times[name].append(spent[name])
-        n_figures = None
+        n_figures = n_videos = None
         for name in names:
             r = score(name, outs[name], pages)
-            n_figures = n_figures or r.get("n_figures")
+            n_figures, n_videos = n_figures or r.get("n_figures"), n_videos or r.get("n_videos")
             r["pages/s"] = len(pages) / statistics.median(times[name])
             print(f"{name:<12} " + " ".join(f"{fmt(r.get(c)):>9}" for c in cols))
             if args.dump:
@@ -312,7 +330,7 @@ def main() -> None:
             print(f"{'oracle(t,r)':<12} {o_p:>9.3f} {o_r:>9.3f} {o_f:>9.3f}   (per page, the better of the two by F1)")
         extra = [f"n_date={r.get('n_date')}" if r.get("n_date") else "",
                  f"n_author={r.get('n_author')}" if r.get("n_author") else "",
-                 f"n_figures={n_figures}" if n_figures else ""]
+                 f"n_figures={n_figures}" if n_figures else "", f"n_videos={n_videos}" if n_videos else ""]
         print("   " + " ".join(x for x in extra if x))
     if args.dump:
         args.dump.write_text(json.dumps(dump, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -15,7 +15,9 @@ pages write captions without ``<figcaption>``). Two numbers:
   newsark's 'Airport Wenjie Zheng').
 
 extract_bench.py prints both for newsark (the libraries give no pictures with their
-captions). Run alone, this script extracts the sets with newsark and lists each miss:
+captions), and the share of the articles' YouTube and Vimeo players (an iframe whose next
+paragraph is in the labelled body) that newsark's Markdown keeps as video shortcodes
+("vid kept"). Run alone, this script extracts the sets with newsark and lists each miss:
 
     .venv/bin/python benchmarks/figure_pairs.py [--sets scrapinghub-aeb,wcxb-dev-articles] [--misses]
 """
@@ -108,6 +110,34 @@ def reference_pairs(data: bytes, label_body: str) -> list[RefFigure]:
     return refs
 
 
+_PLAYER_RE = re.compile(r"(?:youtube(?:-nocookie)?\.com/embed|player\.vimeo\.com/video)/([\w-]{6,})")
+
+
+def reference_videos(data: bytes, label_body: str) -> list[str]:
+    """The ids of the YouTube and Vimeo players the article embeds (an iframe whose next
+    paragraph is in the labelled body, as for figures)."""
+    body = _squeezed(label_body)
+    if not body or b"<iframe" not in data:
+        return []
+    try:
+        doc = lxml.html.fromstring(data)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    order = {el: i for i, el in enumerate(doc.iter())}
+    paras = [(order[p], _squeezed(p.text_content())) for p in doc.iter("p")
+             if len(p.text_content().strip()) >= NEIGHBOUR_CHARS]
+    ids: list[str] = []
+    for frame in doc.iter("iframe"):
+        m = _PLAYER_RE.search(frame.get("src") or frame.get("data-src") or "")
+        if not m or m.group(1) in ids:
+            continue
+        at = order[frame]
+        after = next((t for o, t in paras if o > at), "")
+        if after and after[:KEY_CHARS] in body:
+            ids.append(m.group(1))
+    return ids
+
+
 def _f1(a: str, b: str) -> float:
     ta, tb = Counter(tokens(a)), Counter(tokens(b))
     common = sum((ta & tb).values())
@@ -149,21 +179,27 @@ def main() -> None:
     if not EVAL.is_dir():
         sys.exit(f"no development sets at {EVAL}")
     for set_name in args.sets.split(","):
-        n_ref = n_kept = n_right = pages = 0
+        n_ref = n_kept = n_right = pages = n_vid = vid_kept = 0
         for pid, data, lab in load_set(set_name, args.limit):
             refs = reference_pairs(data, lab.get("articleBody") or "")
-            if not refs:
+            videos = reference_videos(data, lab.get("articleBody") or "")
+            if not refs and not videos:
                 continue
+            ex = extract_page(data, url=lab.get("url"))
             pages += 1
-            kept, right, misses = score_pairs(refs, extract_page(data, url=lab.get("url")).figures)
+            kept, right, misses = score_pairs(refs, ex.figures)
             n_ref, n_kept, n_right = n_ref + len(refs), n_kept + kept, n_right + right
+            n_vid, vid_kept = n_vid + len(videos), vid_kept + sum(1 for v in videos if v in ex.markdown)
             if args.misses:
-                for line in misses:
+                for line in misses + [f"video    {v}" for v in videos if v not in ex.markdown]:
                     print(f"  {pid[:12]:<12} {line}")
         if n_ref:
             print(f"{set_name}: {n_ref} captioned figures in the articles of {pages} pages; newsark keeps "
                   f"{n_kept} ({n_kept / n_ref:.1%}), {n_right} with their caption right "
                   f"({n_right / max(1, n_kept):.1%} of those kept)")
+        if n_vid:
+            print(f"{set_name}: {n_vid} YouTube and Vimeo players in the articles; newsark keeps {vid_kept} "
+                  f"({vid_kept / n_vid:.1%}) as video shortcodes")
 
 
 if __name__ == "__main__":
