@@ -147,3 +147,29 @@ def test_the_chinese_line_under_a_picture_that_is_its_caption() -> None:
                         "c.jpg": ("湖边的长椅", ""), "d.jpg": ("", ""), "e.jpg": ("", ""), "f.jpg": ("", "")}
     assert "供图" not in ex.text and "开幕仪式\n" not in ex.text
     assert all(t in ex.text for t in ("开幕仪式之后", "市民的意见", "居民表示欢迎。"))
+
+
+def test_a_page_that_captions_its_pictures_with_short_lines_has_them_read_so() -> None:
+    """Short unmarked lines under three or more pictures of the page, most of its lines
+    under pictures, are its captions; a QR code's label in the menu does not count."""
+    from .fixtures import PARAS
+
+    paras = "".join(f"<p>{p.format(n=i)}</p>" for i, p in enumerate(PARAS, 1))
+    pic = '<p><img src="https://cdn.example.org/{0}.jpg"></p>'
+    menu = ("<div class='navTop'><div class='qr'><p><img src='https://cdn.example.org/qr1.png'></p><p>本网微信公众号</p>"
+            "<p><img src='https://cdn.example.org/qr2.png'></p><p>本网客户端</p></div></div>")
+    body = (paras + pic.format("a") + "<p>小花家。</p>" + paras.replace("公園", "学校") + pic.format("b")
+            + "<p>大涧学校。</p>" + paras.replace("公園", "医院") + pic.format("c") + "<p>禹州市人民医院。</p>"
+            + paras.replace("公園", "车站"))
+    page = f"<html><head><meta charset='utf-8'><title>调查</title></head><body>{menu}<article>{body}</article></body></html>"
+    ex = extract_page(page.encode())
+    captions = {f["src"].rsplit("/", 1)[1]: f.get("caption") for f in ex.figures}
+    assert captions == {"a.jpg": "小花家。", "b.jpg": "大涧学校。", "c.jpg": "禹州市人民医院。"}
+    assert "小花家。" not in ex.text
+    # two such pictures are no habit: the lines stay the story's
+    two = page.replace(pic.format("c") + "<p>禹州市人民医院。</p>", "")
+    assert all(not f.get("caption") for f in extract_page(two.encode()).figures)
+    # the menu's two labelled QR codes do not make them four; outside a menu they would
+    four = two.replace("<div class='navTop'><div class='qr'>", "<div><div>")
+    assert {f["src"].rsplit("/", 1)[1]: f.get("caption") for f in extract_page(four.encode()).figures} == {
+        "a.jpg": "小花家。", "b.jpg": "大涧学校。"}

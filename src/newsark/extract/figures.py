@@ -8,7 +8,9 @@ paragraph); the original DOM knows which caption belongs to which image: a <figu
 from __future__ import annotations
 
 import copy
+import itertools
 import re
+import weakref
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -109,24 +111,92 @@ def _line_under(img: etree._Element) -> str:
     (not a subheading in bold, a section's number, a lead-in ending in a colon, nor one
     aligned as the story's text) that credits a picture (摄, 供图, 截图, 资料图, 图：),
     repeats the image's alt text, or is set apart as captions are (centred, a caption's
-    class, <center>, a <font> of its own size). A short line without any of these is the
-    story's ('居民表示歡迎。'), though some sites caption so ('小花家。')."""
+    class, <center>, a <font> of its own size); or, on a page that captions its pictures so
+    (``_captions_under``), any such line of ZH_SHORT_CAPTION characters or fewer
+    ('小花家。'). Elsewhere a short line without any of these is the story's ('居民表示歡迎。')."""
+    found = _text_under(img)
+    if found is None:
+        return ""
+    text, line = found
+    if _marked(img, text, line) or (len(text) <= ZH_SHORT_CAPTION and _captions_under(img.getroottree().getroot())):
+        return text
+    return ""
+
+
+def _marked(img: etree._Element, text: str, line: etree._Element) -> bool:
+    """Whether a line under a picture says it is the caption: it credits a picture,
+    repeats the image's alt text or title, or is set apart as captions are."""
+    if _ZH_CREDIT_RE.search(text) or text in {(img.get("alt") or "").strip(), (img.get("title") or "").strip()}:
+        return True
+    return line.tag == "center" or _CAPTION_STYLE_RE.search(
+        " ".join(filter(None, (line.get("style"), line.get("class"), line.get("align"))))) is not None \
+        or any(f.get("size") or "font-size" in (f.get("style") or "") for f in line.iter("font"))
+
+
+def _text_under(img: etree._Element) -> tuple[str, etree._Element] | None:
+    """(text, element) of the short Chinese line right under an image's own block that may
+    be its caption (see ``_line_under``)."""
     box = _own_block(img)
     line = box.getnext()
     if line is None or not isinstance(line.tag, str) or (box.tail or "").strip() or line.find(".//img") is not None:
-        return ""
+        return None
     text = flat_text(line).strip(" \u3000")
     if not text or len(text) > ZH_CAPTION_CHARS or not _CJK_RE.search(text) or text[-1] in "：:" \
             or text.isdigit():
-        return ""
+        return None
     bold = "".join(flat_text(b) for b in line.iter("strong", "b")).strip(" \u3000")
     if bold == text or _TEXT_ALIGN_RE.search(line.get("style") or ""):
-        return ""
-    said = _ZH_CREDIT_RE.search(text) or text in {(img.get("alt") or "").strip(), (img.get("title") or "").strip()}
-    styled = line.tag == "center" or _CAPTION_STYLE_RE.search(
-        " ".join(filter(None, (line.get("style"), line.get("class"), line.get("align"))))) \
-        or any(f.get("size") or "font-size" in (f.get("style") or "") for f in line.iter("font"))
-    return text if said or styled else ""
+        return None
+    return text, line
+
+
+ZH_SHORT_CAPTION = 20  # characters: a line under a picture this short may be its caption ...
+SHORT_CAPTIONS = 3  # ... on a page where this many pictures have one,
+SHORT_SHARE = 0.6  # and they are this share of the pictures with a line under them
+MAX_PICTURES = 200  # pictures looked at for the page's habit
+_HABIT: weakref.WeakKeyDictionary[etree._Element, bool] = weakref.WeakKeyDictionary()
+
+
+_FURNITURE_RE = re.compile(r"nav|header|footer|sidebar|share|qr|logo", re.IGNORECASE)
+
+
+def _furniture(img: etree._Element) -> bool:
+    """A picture of the site's furniture (a menu's QR codes labelled '环球微信公众号')."""
+    for anc in itertools.islice(img.iterancestors(), 8):
+        if anc.tag in ("nav", "header", "footer", "aside") \
+                or _FURNITURE_RE.search(f"{anc.get('class') or ''} {anc.get('id') or ''}"):
+            return True
+    return False
+
+
+def _captions_under(doc: etree._Element) -> bool:
+    """Whether the page captions its pictures with a short line under each that nothing
+    marks as one ('小花家。', '大涧学校。', '小刚的作业本。' under ifeng's pictures):
+    SHORT_CAPTIONS or more of its pictures have one, most of those with a line under them
+    (the pictures of its menus, header and footer not counted). A page that marks its captions (credits, centred lines) or points them at their
+    pictures ('▲…') keeps that habit instead."""
+    try:
+        known = _HABIT.get(doc)
+    except TypeError:  # an lxml.etree tree takes no weak reference: not cached
+        known = None
+    if known is not None:
+        return known
+    lines = short = 0
+    for img in itertools.islice(doc.iter("img"), MAX_PICTURES):
+        found = _text_under(img)
+        if found is None or _furniture(img):
+            continue
+        if found[0][0] in CAPTION_ARROWS:
+            lines, short = 1, 0
+            break
+        lines += 1
+        short += len(found[0]) <= ZH_SHORT_CAPTION and not _marked(img, *found)
+    habit = short >= SHORT_CAPTIONS and short >= SHORT_SHARE * lines
+    try:
+        _HABIT[doc] = habit
+    except TypeError:
+        pass
+    return habit
 
 
 class CaptionFinder:
