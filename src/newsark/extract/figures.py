@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from .choose import CJK_RE
 from .links import LinkMapper
 from .media import caption_parts, image_src
 from .nodetext import flat_text
@@ -101,9 +102,7 @@ def _arrow_caption(img: etree._Element) -> str:
 # '“救命啊SOS”纸团。沙坪坝区公安分局供图', '雨游黄鹤楼照样开心。城市摄影队 周斌 摄', a centred '大会开幕式'.
 ZH_CAPTION_CHARS = 80  # a longer line under a picture is the story's text
 _ZH_CREDIT_RE = re.compile(r"摄|攝|供图|供圖|截图|截圖|资料图|資料圖|图片来源|圖片來源|图源|圖源|图为|圖為|[图圖]\s*[：:/／]")
-_CAPTION_STYLE_RE = re.compile(r"text-align\s*:\s*center|center|caption|pic|img|desc|note", re.IGNORECASE)
 _TEXT_ALIGN_RE = re.compile(r"text-align\s*:\s*(?:justify|left)", re.IGNORECASE)
-_CJK_RE = re.compile(r"[\u3400-\u9fff]")
 
 
 def _line_under(img: etree._Element) -> str:
@@ -128,8 +127,8 @@ def _marked(img: etree._Element, text: str, line: etree._Element) -> bool:
     repeats the image's alt text or title, or is set apart as captions are."""
     if _ZH_CREDIT_RE.search(text) or text in {(img.get("alt") or "").strip(), (img.get("title") or "").strip()}:
         return True
-    return line.tag == "center" or _CAPTION_STYLE_RE.search(
-        " ".join(filter(None, (line.get("style"), line.get("class"), line.get("align"))))) is not None \
+    return line.tag == "center" or "center" in f"{line.get('style') or ''} {line.get('align') or ''}".lower() \
+        or _CAPTION_CLASS.search(line.get("class") or "") is not None \
         or any(f.get("size") or "font-size" in (f.get("style") or "") for f in line.iter("font"))
 
 
@@ -141,7 +140,7 @@ def _text_under(img: etree._Element) -> tuple[str, etree._Element] | None:
     if line is None or not isinstance(line.tag, str) or (box.tail or "").strip() or line.find(".//img") is not None:
         return None
     text = flat_text(line).strip(" \u3000")
-    if not text or len(text) > ZH_CAPTION_CHARS or not _CJK_RE.search(text) or text[-1] in "：:" \
+    if not text or len(text) > ZH_CAPTION_CHARS or not CJK_RE.search(text) or text[-1] in "：:" \
             or text.isdigit():
         return None
     bold = "".join(flat_text(b) for b in line.iter("strong", "b")).strip(" \u3000")

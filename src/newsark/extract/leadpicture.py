@@ -31,6 +31,7 @@ from urllib.parse import parse_qs, urlsplit
 from lxml import etree
 
 from .captionrepeats import drop_caption_repeats
+from .choose import inside
 from .figures import image_caption
 from .links import LinkMapper
 from .markdown import to_markdown
@@ -78,7 +79,7 @@ def lead_picture(doc: etree._Element, body: etree._Element) -> etree._Element | 
             continue
         if not (_in_figure(img) or any(image_caption(img)) or _file_key(src) in _open_graph(doc)):
             continue
-        box = next(a for a in img.iterancestors() if _holds(a, first))
+        box = next(a for a in img.iterancestors() if inside(first, a))
         if _words(box) > BOX_SHARE * _words(body) or SCHEME_RE.sub("", src) in shown:
             return None  # a page of several stories, or a header far from the text; or the body shows it
         return img
@@ -153,7 +154,7 @@ def _outside_story(img: etree._Element, headline: etree._Element) -> bool:
         if anc.tag == "a":
             if depth < 3 and not IMAGE_FILE_RE.search(anc.get("href") or ""):
                 return True
-        elif anc.tag in _NOT_STORY or (anc.tag == "header" and not _holds(anc, headline)):
+        elif anc.tag in _NOT_STORY or (anc.tag == "header" and not inside(headline, anc)):
             return True
         elif anc.tag in _WHOLE:
             named = False
@@ -164,7 +165,3 @@ def _outside_story(img: etree._Element, headline: etree._Element) -> bool:
 
 def _in_figure(img: etree._Element) -> bool:
     return any(a.tag == "figure" for a in img.iterancestors())
-
-
-def _holds(box: etree._Element, el: etree._Element) -> bool:
-    return any(a is box for a in el.iterancestors())
