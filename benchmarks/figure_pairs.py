@@ -79,20 +79,41 @@ def _squeezed(text: str) -> str:
     return " ".join(tokens(text))
 
 
+@dataclass
+class _Page:
+    doc: lxml.html.HtmlElement
+    body: str  # the labelled body's tokens
+    order: dict[lxml.html.HtmlElement, int]
+    paras: list[tuple[int, str]]  # (position, tokens) of the page's paragraphs
+
+    @classmethod
+    def read(cls, data: bytes, label_body: str) -> _Page | None:
+        body = _squeezed(label_body)
+        if not body:
+            return None
+        try:
+            doc = lxml.html.fromstring(data)
+        except (ValueError, lxml.etree.ParserError):
+            return None
+        order = {el: i for i, el in enumerate(doc.iter())}
+        paras = [(order[p], _squeezed(p.text_content())) for p in doc.iter("p")
+                 if len(p.text_content().strip()) >= NEIGHBOUR_CHARS]
+        return cls(doc, body, order, paras)
+
+    def in_article(self, el: lxml.html.HtmlElement) -> bool:
+        """Whether the page's next paragraph after the element is in the labelled body."""
+        at = self.order[el]
+        after = next((t for o, t in self.paras if o > at), "")
+        return bool(after) and after[:KEY_CHARS] in self.body
+
+
 def reference_pairs(data: bytes, label_body: str) -> list[RefFigure]:
     """The article's captioned figures, as the page marks them (see the module's docstring)."""
-    body = _squeezed(label_body)
-    if not body:
+    page = _Page.read(data, label_body)
+    if page is None:
         return []
-    try:
-        doc = lxml.html.fromstring(data)
-    except (ValueError, lxml.etree.ParserError):
-        return []
-    order = {el: i for i, el in enumerate(doc.iter())}
-    paras = [(order[p], _squeezed(p.text_content())) for p in doc.iter("p")
-             if len(p.text_content().strip()) >= NEIGHBOUR_CHARS]
     refs = []
-    for fig in doc.iter("figure"):
+    for fig in page.doc.iter("figure"):
         if next(fig.iterancestors("figure"), None) is not None:
             continue  # (its outermost figure holds it)
         captions: list[str] = []
@@ -103,9 +124,7 @@ def reference_pairs(data: bytes, label_body: str) -> list[RefFigure]:
         files = _files(fig)
         if not captions or not files:
             continue
-        at = order[fig]
-        after = next((t for o, t in paras if o > at), "")
-        if after and after[:KEY_CHARS] in body:
+        if page.in_article(fig):
             refs.append(RefFigure(files, " ".join(captions)))
     return refs
 
@@ -116,24 +135,15 @@ _PLAYER_RE = re.compile(r"(?:youtube(?:-nocookie)?\.com/embed|player\.vimeo\.com
 def reference_videos(data: bytes, label_body: str) -> list[str]:
     """The ids of the YouTube and Vimeo players the article embeds (an iframe whose next
     paragraph is in the labelled body, as for figures)."""
-    body = _squeezed(label_body)
-    if not body or b"<iframe" not in data:
+    page = _Page.read(data, label_body) if b"<iframe" in data else None
+    if page is None:
         return []
-    try:
-        doc = lxml.html.fromstring(data)
-    except (ValueError, lxml.etree.ParserError):
-        return []
-    order = {el: i for i, el in enumerate(doc.iter())}
-    paras = [(order[p], _squeezed(p.text_content())) for p in doc.iter("p")
-             if len(p.text_content().strip()) >= NEIGHBOUR_CHARS]
     ids: list[str] = []
-    for frame in doc.iter("iframe"):
+    for frame in page.doc.iter("iframe"):
         m = _PLAYER_RE.search(frame.get("src") or frame.get("data-src") or "")
         if not m or m.group(1) in ids:
             continue
-        at = order[frame]
-        after = next((t for o, t in paras if o > at), "")
-        if after and after[:KEY_CHARS] in body:
+        if page.in_article(frame):
             ids.append(m.group(1))
     return ids
 
