@@ -100,3 +100,17 @@ def test_a_video_after_a_line_the_body_dropped_goes_after_the_body_text_before_t
         "## 1. Compact Cameras",
         '{{< video src="https://www.youtube.com/embed/bbbbbbbbbbb" >}}',
         "Compact cameras fit in a pocket and cost little."]
+
+
+def test_the_texts_further_back_are_looked_for_among_a_bounded_number_of_elements() -> None:
+    """A row of thousands of embeds after a text the body dropped: each looks back over
+    EARLIER_LOOKS elements at most, not over the whole row before it."""
+    from newsark.extract.embeds import EARLIER_LOOKS, _earlier_texts
+    from newsark.extract.page import parse_document
+
+    row = "".join(f'<div><iframe src="https://www.youtube.com/embed/v{i:09d}"></iframe></div>'
+                  for i in range(EARLIER_LOOKS + 20))
+    doc = parse_document(f"<html><body><p>The harbour ferry timetable changes.</p>{row}</body></html>")
+    frames = list(doc.iter("iframe"))
+    assert list(_earlier_texts(frames[10])) == ["The harbour ferry timetable changes."]
+    assert list(_earlier_texts(frames[-1])) == []

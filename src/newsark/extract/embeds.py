@@ -58,18 +58,20 @@ def _previous_text(el: etree._Element, known: dict[etree._Element, str]) -> str:
     return text
 
 
-EARLIER_TEXTS = 8  # texts further back looked at when the nearest is not the body's
+EARLIER_TEXTS = 8  # texts further back looked at when the nearest is not the body's ...
+EARLIER_LOOKS = 100  # ... among this many elements at most (a row of thousands of embeds)
 
 
 def _earlier_texts(el: etree._Element) -> Iterator[str]:
     """The texts before an element in document order, nearest first, up to EARLIER_TEXTS
     elements: each one's text, then its last piece (a heading's number and name after a
     line of the table of contents: '…Cameras1. Compact Cameras')."""
-    seen = 0
+    seen = looked = 0
     node: etree._Element | None = el
-    while node is not None and seen < EARLIER_TEXTS:
+    while node is not None and seen < EARLIER_TEXTS and looked < EARLIER_LOOKS:
         prev = node.getprevious()
-        while prev is not None and seen < EARLIER_TEXTS:
+        while prev is not None and seen < EARLIER_TEXTS and looked < EARLIER_LOOKS:
+            looked += 1
             text = flat_text(prev) if isinstance(prev.tag, str) and not _is_post(prev) else ""
             if len(text) >= 6:
                 seen += 1
