@@ -48,6 +48,13 @@ def test_lazily_loaded_figures_reach_the_article() -> None:
     assert ex.markdown.count("<figure>") == 2 and "data:" not in ex.markdown
 
 
+def test_layzr_pictures_are_read_from_data_normal() -> None:
+    """Slate's lazy loader (layzr.js) writes the picture only in data-normal."""
+    img = html.fromstring("<div><img class='image__src' data-normal='https://cdn.example.org/ford.jpeg?width=780'>"
+                          "</div>").find(".//img")
+    assert image_src(img) == "https://cdn.example.org/ford.jpeg?width=780"
+
+
 def test_a_lazy_loaders_placeholder_file_gives_way_to_the_linked_picture() -> None:
     img = html.fromstring("<div><a href='https://cdn.example.org/p/pier.jpg'><img class='lazy' "
                           "src='//example.org/plugins/a3-lazy-load/images/lazy_placeholder.gif'></a></div>").find(".//img")

@@ -36,7 +36,7 @@ _PLACEHOLDER_RE = re.compile(r"placeholder|/(?:blank|spacer|grey|gray)\.(?:gif|p
 
 def image_src(img: etree._Element) -> str:
     """The real image URL: lazy-loading attributes first, then src (not a placeholder)."""
-    for attr in ("data-original", "data-src", "data-lazy-src", "data-actualsrc", "data-url", "src"):
+    for attr in ("data-original", "data-src", "data-lazy-src", "data-actualsrc", "data-url", "data-normal", "src"):
         value = (img.get(attr) or "").strip()
         if value and not value.startswith("data:") and not _PLACEHOLDER_RE.search(value):
             return value
