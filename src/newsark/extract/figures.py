@@ -172,8 +172,9 @@ def _captions_under(doc: etree._Element) -> bool:
     """Whether the page captions its pictures with a short line under each that nothing
     marks as one ('小花家。', '大涧学校。', '小刚的作业本。' under ifeng's pictures):
     SHORT_CAPTIONS or more of its pictures have one, most of those with a line under them
-    (the pictures of its menus, header and footer not counted). A page that marks its captions (credits, centred lines) or points them at their
-    pictures ('▲…') keeps that habit instead."""
+    (the pictures of its menus, header and footer not counted). A page that marks its
+    captions (credits, centred lines) or points them at their pictures ('▲…') keeps that
+    habit instead."""
     try:
         known = _HABIT.get(doc)
     except TypeError:  # an lxml.etree tree takes no weak reference: not cached

@@ -146,9 +146,9 @@ def find_units(doc: etree._Element, units: list[etree._Element]) -> _Found:
     return found
 
 
-def _container(found: _Found) -> etree._Element | None:
-    """The deepest page element holding CONTAINER of the found blocks' words (the
-    ancestors holding more than half of them form one chain)."""
+def _container(found: _Found, share: float = CONTAINER) -> etree._Element | None:
+    """The deepest page element holding ``share`` (CONTAINER) of the found blocks' words
+    (the ancestors holding more than half of them form one chain)."""
     total = sum(n for _, n, el in found if el is not None)
     if not total:
         return None
@@ -157,7 +157,7 @@ def _container(found: _Found) -> etree._Element | None:
         if el is not None:
             for anc in el.iterancestors():
                 held[anc] += n
-    chain = [a for a in held if held[a] >= CONTAINER * total]
+    chain = [a for a in held if held[a] >= share * total]
     return max(chain, key=lambda a: sum(1 for _ in a.iterancestors())) if chain else None
 
 

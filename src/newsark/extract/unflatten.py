@@ -22,6 +22,7 @@ from lxml import etree
 from .candidates import Candidate, fast_text
 from .choose import is_blob, page_blocks
 from .scoring import tokens
+from .trim import _container
 
 HOLDS = 0.8  # the element holds this share of the blob's blocks' words, and its text of the blob's words ...
 AT_MOST = 1.5  # ... and at most this many times as many words
@@ -54,16 +55,7 @@ def unflattened(doc: etree._Element, body: Candidate | None) -> Candidate | None
 
 
 def _blob_container(doc: etree._Element, blob: str) -> etree._Element | None:
-    """The deepest page element holding nearly all (HOLDS) of the words of the page's text
-    blocks that the blob holds."""
+    """The deepest page element holding HOLDS of the words of the page's text blocks that
+    the blob holds (trim's container of the article, found for the blob's blocks)."""
     squeezed = "".join(blob.split())
-    found = [(el, n) for el, n, key in page_blocks(doc) if key in squeezed]
-    total = sum(n for _, n in found)
-    if not total:
-        return None
-    held: Counter[etree._Element] = Counter()
-    for el, n in found:
-        for anc in el.iterancestors():
-            held[anc] += n
-    chain = [a for a in held if held[a] >= HOLDS * total]
-    return max(chain, key=lambda a: sum(1 for _ in a.iterancestors())) if chain else None
+    return _container([(el, n, el) for el, n, key in page_blocks(doc) if key in squeezed], HOLDS)
