@@ -205,6 +205,33 @@ def test_a_byline_label_ending_its_line_takes_the_name_on_the_next() -> None:
     assert bylines_in_text(["原创： 路闻卓立编译 人民币交易与研究"]) == [("撰文", "路闻卓立")]
 
 
+def test_the_header_zone_keeps_a_byline_whose_posted_on_line_ends_it() -> None:
+    from newsark.extract.pagebylines import bylines_in_text
+    from newsark.extract.zone import header_zone
+
+    # an old blog: no title line found; the zone is the lines before the body's start and
+    # two more, and the byline's '发表于' line just after them finishes it
+    lines = [f"日志分类{i}" for i in range(25)] + ["[湖湘文化]", "陈天华《警世钟》", "ggjjzhzz",
+                                                  "发表于 2005-9-15 11:46:00", "长梦千年何日醒，睡乡谁遣警钟鸣？"]
+    zone = header_zone(lines, None, "陈天华《警世钟》\n长梦千年何日醒，睡乡谁遣警钟鸣？")
+    assert zone[-2:] == ["ggjjzhzz", "发表于 2005-9-15 11:46:00"]
+    assert bylines_in_text(zone) == [("撰文", "ggjjzhzz")]
+    # any other line there stays out
+    lines[-2] = "长梦千年何日醒，睡乡谁遣警钟鸣？"
+    assert header_zone(lines, None, "陈天华《警世钟》\n长梦千年何日醒")[-1] == "ggjjzhzz"
+
+
+def test_a_line_that_is_only_a_byline_after_a_summary_the_story_opens_with() -> None:
+    from newsark.extract import extract_page
+
+    summary = "<p>划重点：</p><ol>" + "".join(f"<li>市政府表示，第{i}项计划将于明年开始实施。</li>" for i in range(4)) + "</ol>"
+    page = ("<html><head><meta charset='utf-8'><title>公园计划公布</title></head><body><h1>公园计划公布</h1>"
+            f"<div class='content'>{summary}<p>《棱镜》作者 周纯</p>{ZH_PARAS}</div></body></html>")
+    assert extract_page(page.encode()).bylines == [("撰文", "周纯")]
+    # words after the role are a sentence, not a name
+    assert extract_page(page.replace("《棱镜》作者 周纯", "作者认为这很重要").encode()).bylines == []
+
+
 def test_placeholders_and_authorized_badges_are_not_authors() -> None:
     from newsark.extract import extract_page
 

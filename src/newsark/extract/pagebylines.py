@@ -17,7 +17,7 @@ from .bylines import (
 )
 from .nodetext import ancestors_in_body, flat_text
 from .spacing import block_lines
-from .zone import body_bounds
+from .zone import POSTED_AT_START_RE, body_bounds
 
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
 
@@ -82,7 +82,6 @@ _EDITOR_RE = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯|责编|責�
 # A label ending its line ('出版社：团结出版社 作者：' / '罗银胜'), a name whose '发表于 …'
 # opens the next line: the page's markup split one byline over two lines.
 _LABEL_AT_END_RE = re.compile(r"(?:作者|撰文|记者|記者|执笔人|執筆人|执笔|執筆)\s*[:：]\s*$")
-_POSTED_AT_START_RE = re.compile(r"^\s*(?:发表于|發表於)")
 
 
 def _joined_bylines(lines: list[str]) -> list[str]:
@@ -90,7 +89,7 @@ def _joined_bylines(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line, after in zip(lines, [*lines[1:], ""]):
         if after and len(line) <= 80 and len(after) <= 80 and (
-                _LABEL_AT_END_RE.search(line) or _POSTED_AT_START_RE.match(after)):
+                _LABEL_AT_END_RE.search(line) or POSTED_AT_START_RE.match(after)):
             out.append(f"{line} {after}")
         else:
             out.append(line)
@@ -125,6 +124,24 @@ def _credit_ending_a_paragraph(body_lines: list[str]) -> list[tuple[str, str]]:
         m = _CREDIT_AT_END_RE.search(line)
         if m:
             names = [(r, n) for r, n in split_byline(m.group(1)) if plausible_chinese_name(n)]
+            if names:
+                return names
+    return []
+
+
+# A line of the body that is nothing but its byline, the column or outlet's name before it
+# at most ('《棱镜》作者 周纯', '记者 王小明'): looked for further into the body than the
+# bylines inside longer lines, past a summary the story opens with (qq.com's '划重点' list).
+_BYLINE_LINE_RE = re.compile(r"^(?:《[^》]{1,12}》\s*)?(?:作者|撰文|记者|記者|特約記者|特约记者)\s*[:：/／]?\s*("
+                             + _CJK_NAMES + r")\s*$")
+BYLINE_LINES = 12  # the body's first lines searched for one
+
+
+def _byline_line(body_lines: list[str]) -> list[tuple[str, str]]:
+    for line in body_lines[:BYLINE_LINES]:
+        m = _BYLINE_LINE_RE.match(line.strip())
+        if m:
+            names = [(r, n) for r, n in split_byline(m.group(0).split("》")[-1]) if plausible_chinese_name(n)]
             if names:
                 return names
     return []
@@ -184,7 +201,7 @@ def bylines_in_page(
     found = bylines_in_text(zone + body_lines[:3] + body_lines[-4:] + after + (lead or []))
     if found:
         return found
-    found = _credit_ending_a_paragraph(body_lines)
+    found = _credit_ending_a_paragraph(body_lines) or _byline_line(body_lines)
     if found:
         return found
     for line in zone + body_lines[-6:] + after:

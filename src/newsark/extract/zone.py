@@ -24,6 +24,8 @@ from .dates import (
 )
 
 DATE_LINE = 160  # characters: a longer line is prose, not a line that dates the page
+# 'posted on' opening a line: the rest of a byline whose name is the line before it
+POSTED_AT_START_RE = re.compile(r"\s*(?:发表于|發表於)")
 _SKIP_TAGS = ("script", "style", "noscript", "select", "option", "title", "meta", "head")
 # Every text node under an element in document order, as plain strings (no element proxies:
 # walking the elements in Python cost more than the rest of the metadata together).
@@ -119,12 +121,18 @@ def header_zone(lines: list[str], title: str | None, body_text: str | None) -> l
     if ti is None and title:
         ti = find_line(lines, title)
     if ti is not None and bi is not None and ti < bi <= ti + 80:
-        return lines[ti + 1 : bi + 2]
+        return lines[ti + 1 : _byline_end(lines, bi + 2)]
     if ti is not None:
-        return lines[ti + 1 : ti + 25]
+        return lines[ti + 1 : _byline_end(lines, ti + 25)]
     if bi is not None:
-        return lines[max(0, bi - 20) : bi + 2]
+        return lines[max(0, bi - 20) : _byline_end(lines, bi + 2)]
     return []
+
+
+def _byline_end(lines: list[str], end: int) -> int:
+    """The zone's end, one line further when the line there finishes the byline the zone
+    ends with: the name and its '发表于 2005-9-15' written as two lines (a link, then text)."""
+    return end + 1 if end < len(lines) and POSTED_AT_START_RE.match(lines[end]) else end
 
 
 def dates_in_zone(zone: list[str]) -> tuple[str | None, str | None]:
