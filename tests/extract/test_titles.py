@@ -53,6 +53,17 @@ def test_underscores_and_dashes_inside_english_words_do_not_split_the_title() ->
         "Brains Are Not Required--Simple Cells Can Do It"
 
 
+def test_a_title_part_that_is_a_host_name_is_the_sites_name() -> None:
+    from newsark.extract.titles import clean_title
+
+    # the longer part, but the site's address: a page read without its URL keeps the other
+    assert clean_title("海姑娘 | blog.wenxuecity.com", [], None) == "海姑娘"
+    assert clean_title("Harbour ferry timetable agreed | www.example-news.co.uk", [], None) == \
+        "Harbour ferry timetable agreed"
+    # a name with a dot inside a headline is no host name
+    assert clean_title("Node.js 22 is out | Example", [], None) == "Node.js 22 is out"
+
+
 def test_a_truncated_json_ld_headline_gives_way_to_the_full_title() -> None:
     full = "Fix It Friday: We Help Four Readers Arrange Their Living Rooms (Including One Trick That Always Works)"
     html = page(f'<meta property="og:title" content="{full}"><script type="application/ld+json">'

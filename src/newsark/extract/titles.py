@@ -87,6 +87,9 @@ def clean_title(raw: str | None, candidates: list[str], site_name: str | None, u
             kept = [p for p in parts if p.lower() != site_name.lower()]
             if kept and len(kept) < len(parts):
                 parts = kept
+        kept = [p for p in parts if not _HOSTNAME_RE.match(p)]  # 'blog.wenxuecity.com'
+        if kept and len(kept) < len(parts):
+            parts = kept
         host = _host_label(url)
         if len(parts) > 1 and host:
             kept = [p for p in parts if not _names_host(p, host)]
@@ -96,6 +99,10 @@ def clean_title(raw: str | None, candidates: list[str], site_name: str | None, u
             return max(parts, key=len)
         return parts[0]
     return raw
+
+
+# A title part that is a host name names the site, whichever address the page is read at.
+_HOSTNAME_RE = re.compile(r"^(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.IGNORECASE)
 
 
 def _host_label(url: str | None) -> str:
