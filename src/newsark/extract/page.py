@@ -35,6 +35,7 @@ from .dense import fallback as dense_fallback
 from .dense import is_short
 from .embeds import insert_embeds
 from .endtags import closes_early, read_to_end
+from .entries import first_entry
 from .figures import CaptionFinder, resolve_lazy_images, restore_figure_images
 from .furniture import drop_furniture
 from .gallery import restore_gallery
@@ -270,6 +271,9 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
     if body is None:
         if _cjk_count(text) >= CJK_PAGE:
             body, reason = _chinese_body(doc, doc if html is None else html, url)
+            entry = first_entry(doc, body)
+            if entry is not body:
+                body, reason = entry, "the first of the page's dated entries (the body was a later one)"
         else:
             body, reason = _body(doc, url)
             body = restore_drop_caps(doc, restore_sandwiched(doc, drop_repeats(trim_tail(doc, body, url))))
