@@ -375,11 +375,14 @@ def _body(doc: etree._Element, url: str | None) -> tuple[Candidate | None, str]:
     if traf is not None and not doubtful(doc, traf):
         return traf, "trafilatura"
     read = from_readability(doc, url)
-    full: list[Candidate | None] = []  # trafilatura's full pipeline runs once at most
+    # Trafilatura's full pipeline runs once at most, asked without pictures: with them it
+    # takes a row of teasers' pictures for content on some pages (WCXB 4105); the body's
+    # own pictures are put back later (restore.restore_images).
+    full: list[Candidate | None] = []
 
     def full_traf() -> Candidate | None:
         if not full:
-            full.append(from_trafilatura(unwrapped_copy(doc), url, fast=False))
+            full.append(from_trafilatura(unwrapped_copy(doc), url, fast=False, images=False))
         return full[0]
 
     got, why = choose(traf, read, full_traf, doc)
