@@ -76,3 +76,20 @@ def test_protocol_relative_pictures_take_the_pages_scheme_and_come_once() -> Non
                                                   f"{scheme}://cdn.example.org/ferry-2.webp"]
     ex = extract_page(page.encode())  # no page URL: the scheme is unknown, the picture still comes once
     assert len(ex.figures) == 2
+
+
+def test_a_captioned_figures_picture_is_content_whatever_its_file_is_named() -> None:
+    from newsark.extract import extract_page
+
+    para = "<p>{} is an agency that plans campaigns for small brands and reports on them every month.</p>"
+    entries = "".join(
+        f"<h2>{i}. Agency {i}</h2><figure><div><img src='https://cdn.example.org/agency{i}-logo-body-min.jpeg' alt=''></div>"
+        f"<figcaption><em>Source: </em><a href='https://agency{i}.example.com/'><em>Agency {i}</em></a></figcaption></figure>"
+        + para.format(f"Agency {i}") * 3 for i in range(1, 5))
+    page = ("<html><head><title>Best agencies</title></head><body><header><img src='/img/site-logo.png' alt='logo'></header>"
+            f"<article><h1>Best agencies</h1>{entries}</article></body></html>")
+    srcs = [f["src"] for f in extract_page(page.encode(), url="https://example.org/best").figures]
+    assert srcs == [f"https://cdn.example.org/agency{i}-logo-body-min.jpeg" for i in range(1, 5)]
+    # without a caption, a picture named a logo is still the site's or a partner's logo
+    uncaptioned = page.replace("<figcaption><em>Source: </em>", "<span><em>Source: </em>").replace("</figcaption>", "</span>")
+    assert extract_page(uncaptioned.encode(), url="https://example.org/best").figures == []

@@ -26,6 +26,7 @@ from .links import LinkMapper
 from .media import (
     SCHEME_RE,
     caption_parts,
+    captioned,
     figure_html,
     image_alt,
     image_src,
@@ -218,7 +219,7 @@ class MarkdownWriter:
 
     def _image(self, img: etree._Element, caption: str = "", credit: str = "") -> None:
         raw = image_src(img)
-        if not is_content_image(img, raw):
+        if not is_content_image(img, raw, lambda: self._captioned(img)):
             return
         src = self.links(raw, image=True)
         seen = SCHEME_RE.sub("", src)  # the same picture over http and https
@@ -245,6 +246,12 @@ class MarkdownWriter:
         if alt:  # only where the page describes the picture otherwise than its caption
             figure["alt"] = alt
         self.figures.append(figure)
+
+    def _captioned(self, img: etree._Element) -> bool:
+        """Whether the page captions a picture: in the body (a figure's own caption) or
+        where the page shows it (an extractor's body may have kept the picture without
+        its figure)."""
+        return captioned(img) or (self.caption_of is not None and any(self.caption_of(img)))
 
     def _video(self, video: etree._Element) -> None:
         """An HTML5 <video> of the article: the corpus's video shortcode (its own src, or

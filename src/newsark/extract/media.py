@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -51,17 +52,34 @@ def image_src(img: etree._Element) -> str:
     return ""
 
 
-def is_content_image(img: etree._Element, src: str) -> bool:
-    if not src or _NOT_FIGURE_RE.search(src):
+def is_content_image(img: etree._Element, src: str, shown_captioned: Callable[[], bool] | None = None) -> bool:
+    """Whether a picture is the article's, not an icon, a spacer, a share button or a
+    logo. A picture named or classed a logo is content when the page captions it (a
+    listicle's agency logos, 'Source: Sculpt'): ``shown_captioned`` tells, asked only then
+    (by default: it is a figure's, with a caption of its own)."""
+    if not src:
         return False
+    found = _NOT_FIGURE_RE.search(src)
     cls = " ".join(filter(None, [img.get("class"), img.get("id"), img.get("alt")])).lower()
-    if re.search(r"(icon|logo|avatar|share|emoji)", cls):
+    logo = (found is not None and found.group(0).lower() == "logo") or "logo" in cls
+    if (found and not logo) or re.search(r"(icon|avatar|share|emoji)", cls):
+        return False
+    if logo and not (shown_captioned or (lambda: captioned(img)))():
         return False
     for attr in ("width", "height"):
         value = img.get(attr) or ""
         if value.isdigit() and int(value) < 50:
             return False
     return True
+
+
+def captioned(img: etree._Element) -> bool:
+    """Whether a picture is a figure's, with a caption of its own (a listicle's agency
+    logos, 'Source: Sculpt'): the page shows it as content, whatever its file is named."""
+    figure = next(img.iterancestors("figure"), None)
+    if figure is None or sum(1 for _ in figure.iter("img")) != 1:
+        return False
+    return any("".join(cap.itertext()).strip() for cap in figure.iter("figcaption"))
 
 
 _CREDIT_CLASS_RE = re.compile(r"(credit|copyright|byline|photographer|source|author)", re.IGNORECASE)
