@@ -93,3 +93,19 @@ def test_a_captioned_figures_picture_is_content_whatever_its_file_is_named() -> 
     # without a caption, a picture named a logo is still the site's or a partner's logo
     uncaptioned = page.replace("<figcaption><em>Source: </em>", "<span><em>Source: </em>").replace("</figcaption>", "</span>")
     assert extract_page(uncaptioned.encode(), url="https://example.org/best").figures == []
+
+
+def test_a_placeholder_takes_the_picture_the_page_writes_beside_it_in_noscript() -> None:
+    from newsark.extract import extract_page
+
+    para = "<p>Interfaces can be part of the game's world or drawn over it, and players read both kinds {}.</p>"
+    figure = ("<figure><div><img aria-hidden='true' alt='' src='data:image/svg+xml;base64,PHN2Zz4='>"
+              "<img alt='' src='data:,'><noscript><picture><img src='https://cdn.example.org/ui-{0}.png' "
+              "alt='Character selection {0}'></picture></noscript></div><figcaption>Menu {0}</figcaption></figure>")
+    body = "".join(para.format(i) + figure.format(i) for i in range(3)) + para.format("at last")
+    page = f"<html><head><title>Game UI</title></head><body><article><h1>Game UI</h1>{body}</article></body></html>"
+    figures = extract_page(page.encode(), url="https://example.org/ui").figures
+    assert [(f["src"], f["caption"]) for f in figures] == [(f"https://cdn.example.org/ui-{i}.png", f"Menu {i}") for i in range(3)]
+    # a <noscript> of several pictures says nothing of which one the placeholder is
+    two = page.replace("</picture></noscript>", "</picture><img src='https://cdn.example.org/other.png'></noscript>")
+    assert extract_page(two.encode(), url="https://example.org/ui").figures == []

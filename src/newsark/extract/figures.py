@@ -265,6 +265,20 @@ def restore_figure_images(body: etree._Element, doc: etree._Element) -> int:
     return restored
 
 
+def _beside_in_noscript(img: etree._Element, src: str) -> str:
+    """The picture a ``data:`` placeholder stands for when the page writes the real one
+    only for browsers without scripts, in a ``<noscript>`` beside it (react-datocms,
+    Next.js image components: a blurred inline preview, then the picture in
+    ``<noscript>``): that one's URL, or ''."""
+    if not src.startswith("data:"):
+        return ""
+    for sibling in img.itersiblings():
+        if sibling.tag == "noscript":
+            pictures = [image_src(el) for el in sibling.iter("img")]
+            return pictures[0] if len(pictures) == 1 else ""
+    return ""
+
+
 def resolve_lazy_images(doc: etree._Element, url: str | None = None) -> int:
     """Give each lazily loaded image of the page its real URL as ``src``, as the page's
     script would in a browser (``<img src="data:image/svg+xml,…" data-lazy-src="…">``,
@@ -278,7 +292,7 @@ def resolve_lazy_images(doc: etree._Element, url: str | None = None) -> int:
     resolved = 0
     for img in doc.iter("img"):
         src = (img.get("src") or "").strip()
-        real = image_src(img)
+        real = image_src(img) or _beside_in_noscript(img, src)
         if real.startswith("//") and scheme in ("http", "https"):
             real = f"{scheme}:{real}"
         if real and real != src and not real.startswith("data:"):
