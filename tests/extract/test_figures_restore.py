@@ -109,3 +109,18 @@ def test_a_placeholder_takes_the_picture_the_page_writes_beside_it_in_noscript()
     # a <noscript> of several pictures says nothing of which one the placeholder is
     two = page.replace("</picture></noscript>", "</picture><img src='https://cdn.example.org/other.png'></noscript>")
     assert extract_page(two.encode(), url="https://example.org/ui").figures == []
+
+
+def test_a_figure_in_a_lightbox_button_is_the_articles_picture() -> None:
+    from newsark.extract import extract_page
+
+    para = "<p>Part {}: the model reads bytes, not tokens, and its encoder groups them into patches.</p>"
+    lightbox = ("<button class='zoom'><figure><img src='https://cdn.example.org/arch-{0}.png' width='800' alt=''>"
+                "<figcaption>The architecture, part {0}.</figcaption></figure></button>")
+    poster = "<button class='play'><img src='https://cdn.example.org/poster-{0}.jpg' width='800' alt=''></button>"
+    body = "".join(para.format(f"{i}a") + para.format(f"{i}b") + lightbox.format(i) + para.format(f"{i}c") + poster.format(i)
+                   + para.format(f"{i}d") for i in range(2))
+    page = f"<html><head><title>Bytes</title></head><body><main><h1>Bytes</h1>{body}{para.format('at last')}</main></body></html>"
+    figures = extract_page(page.encode(), url="https://example.org/bytes").figures
+    assert [(f["src"], f["caption"]) for f in figures] == [
+        (f"https://cdn.example.org/arch-{i}.png", f"The architecture, part {i}.") for i in range(2)]

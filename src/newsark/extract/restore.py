@@ -162,15 +162,22 @@ def picture_copy(img: etree._Element) -> etree._Element:
 
 def _outside_flow(img: etree._Element, box: etree._Element) -> bool:
     """Whether an image is not the article's own picture: inside an aside, navigation,
-    header, footer or noscript copy, or linked to a page that is not the picture."""
+    header, footer, form, noscript copy or button (but a lightbox's: a button holding a
+    figure opens the article's picture larger), or linked to a page that is not the
+    picture."""
     for depth, anc in enumerate(img.iterancestors()):
         if anc is box:
             return False
-        if anc.tag in _NOT_FLOW:
+        if anc.tag in _NOT_FLOW and not (anc.tag == "button" and _lightbox(anc)):
             return True
         if anc.tag == "a" and depth < 3 and not IMAGE_FILE_RE.search(anc.get("href") or ""):
             return True
     return False
+
+
+def _lightbox(button: etree._Element) -> bool:
+    """Whether a <button> opens its picture larger (a lightbox): it holds a figure."""
+    return button.find(".//figure") is not None
 
 
 LEAD_WORDS = 15  # the opening a body missed must say this much to be put back
