@@ -60,3 +60,17 @@ def test_a_body_that_opens_with_its_picture_gets_no_second_one() -> None:
     page = _page(HERO).replace(b"<div class='article-body'>", f"<div class='article-body'>{inline}".encode())
     ex = extract_page(page, url="https://example.org/ferry")
     assert [f["src"] for f in ex.figures] == ["https://cdn.example.org/ferry-inline.jpg"]
+
+
+def test_an_article_holding_twice_the_story_still_leads_with_its_picture_a_page_of_stories_does_not() -> None:
+    def with_aside(words: int) -> bytes:
+        note = " ".join(f"word{i}" for i in range(words))
+        return _page(HERO).replace(b"</article>", f"<aside class='more'><p>{note}</p></aside></article>".encode())
+
+    story = len(" ".join(PARAS.split("<p>")).split())  # about the body's words
+    # an article element with as much again beside the story (a newspaper's related box,
+    # its comments): the picture is the story's
+    assert [f["src"] for f in extract_page(with_aside(story), url="https://example.org/ferry").figures] == [
+        "https://cdn.example.org/ferry-hero.jpg"]
+    # three times the story's words around it: a page of several stories, no lead taken
+    assert extract_page(with_aside(3 * story), url="https://example.org/ferry").figures == []

@@ -13,8 +13,8 @@ bring it. It is taken (``lead_picture``) when:
   box, and not linked to another page (a teaser's thumbnail);
 - the page says it is the story's picture: it sits in a ``<figure>``, has a caption, or
   is the page's Open Graph image;
-- the smallest element holding it and the body's first block holds little more text than
-  the body (the article, not a page of several stories).
+- the smallest element holding it and the body's first block holds at most about twice
+  the body's text (the article with a related box or comments, not a page of several stories).
 
 One picture at most, the first that qualifies: the lead. It goes above the finished body
 (``with_lead_picture``), after the steps that read the body's first blocks (the title
@@ -41,7 +41,7 @@ from .trim import _STRING, _UNITS, find_units
 
 OPENING_UNITS = 20  # the body's first blocks looked for on the page (its first found one starts it)
 MAX_LOOKS = 30  # pictures after the headline looked at (a gallery above the text holds thousands)
-BOX_SHARE = 1.5  # the element holding the picture and the body's start: at most this much more text than the body
+BOX_SHARE = 2.2  # the element holding the picture and the body's start: at most this much more text than the body
 MIN_SIZE = 150  # pixels: a picture whose written width and height are both smaller is no lead
 _NOT_STORY = {"aside", "nav", "footer", "form", "noscript", "button", "a"}
 _WHOLE = {"article", "main", "body"}
