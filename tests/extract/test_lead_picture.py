@@ -74,3 +74,11 @@ def test_an_article_holding_twice_the_story_still_leads_with_its_picture_a_page_
         "https://cdn.example.org/ferry-hero.jpg"]
     # three times the story's words around it: a page of several stories, no lead taken
     assert extract_page(with_aside(3 * story), url="https://example.org/ferry").figures == []
+
+
+def test_a_lead_picture_in_a_lightbox_button_leads_a_plain_buttons_picture_does_not() -> None:
+    ex = extract_page(_page("<button class='zoom'>" + HERO + "</button>"), url="https://example.org/ferry")
+    assert [f["src"] for f in ex.figures] == ["https://cdn.example.org/ferry-hero.jpg"]
+    og = "<meta property='og:image' content='https://cdn.example.org/ferry-hero.jpg'>"
+    plain = "<button class='play'><img src='https://cdn.example.org/ferry-hero.jpg' alt='Play the video'></button>"
+    assert extract_page(_page(plain, head=og), url="https://example.org/ferry").figures == []

@@ -36,7 +36,7 @@ from .figures import image_caption
 from .links import LinkMapper
 from .markdown import to_markdown
 from .media import IMAGE_FILE_RE, SCHEME_RE, image_src, is_content_image
-from .restore import _precedes, picture_copy
+from .restore import _precedes, lightbox, picture_copy
 from .trim import _STRING, _UNITS, find_units
 
 OPENING_UNITS = 20  # the body's first blocks looked for on the page (its first found one starts it)
@@ -146,7 +146,8 @@ def _small(img: etree._Element) -> bool:
 
 
 def _outside_story(img: etree._Element, headline: etree._Element) -> bool:
-    """Whether the picture is not the story's: in an aside, navigation, footer or form, in
+    """Whether the picture is not the story's: in an aside, navigation, footer, form or
+    button (not a lightbox's, which holds a figure: ``restore.lightbox``), in
     a header that does not hold the headline (the site's), in the author's box or the
     site's branding, or linked to another page."""
     named = True  # (the page's and the article's own classes name what they hold: "author-12")
@@ -154,7 +155,8 @@ def _outside_story(img: etree._Element, headline: etree._Element) -> bool:
         if anc.tag == "a":
             if depth < 3 and not IMAGE_FILE_RE.search(anc.get("href") or ""):
                 return True
-        elif anc.tag in _NOT_STORY or (anc.tag == "header" and not inside(headline, anc)):
+        elif (anc.tag in _NOT_STORY and not (anc.tag == "button" and lightbox(anc))) \
+                or (anc.tag == "header" and not inside(headline, anc)):
             return True
         elif anc.tag in _WHOLE:
             named = False

@@ -168,14 +168,14 @@ def _outside_flow(img: etree._Element, box: etree._Element) -> bool:
     for depth, anc in enumerate(img.iterancestors()):
         if anc is box:
             return False
-        if anc.tag in _NOT_FLOW and not (anc.tag == "button" and _lightbox(anc)):
+        if anc.tag in _NOT_FLOW and not (anc.tag == "button" and lightbox(anc)):
             return True
         if anc.tag == "a" and depth < 3 and not IMAGE_FILE_RE.search(anc.get("href") or ""):
             return True
     return False
 
 
-def _lightbox(button: etree._Element) -> bool:
+def lightbox(button: etree._Element) -> bool:
     """Whether a <button> opens its picture larger (a lightbox): it holds a figure."""
     return button.find(".//figure") is not None
 
