@@ -82,3 +82,20 @@ def test_a_lead_picture_in_a_lightbox_button_leads_a_plain_buttons_picture_does_
     og = "<meta property='og:image' content='https://cdn.example.org/ferry-hero.jpg'>"
     plain = "<button class='play'><img src='https://cdn.example.org/ferry-hero.jpg' alt='Play the video'></button>"
     assert extract_page(_page(plain, head=og), url="https://example.org/ferry").figures == []
+
+
+def test_a_lead_picture_under_the_dek_that_opens_the_body_still_leads() -> None:
+    from lxml import html
+
+    from newsark.extract.leadpicture import lead_picture
+    from newsark.extract.page import parse_document
+
+    dek = "<p class='dek'>Commuters will wait less at the busiest piers from next spring, the board says.</p>"
+    doc = parse_document(_page(dek + HERO).decode())
+    body = html.fromstring(f"<div>{dek}{PARAS}</div>")  # a body that opens with the dek
+    img = lead_picture(doc, body)
+    assert img is not None and img.get("src") == "https://cdn.example.org/ferry-hero.jpg"
+    # a long first block above the picture is the story's text, not a dek: no lead
+    long_dek = dek.replace("the board says.", "the board says. " + "More words follow here. " * 20)
+    doc = parse_document(_page(long_dek + HERO).decode())
+    assert lead_picture(doc, html.fromstring(f"<div>{long_dek}{PARAS}</div>")) is None

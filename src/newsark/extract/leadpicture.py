@@ -7,7 +7,8 @@ neither the extractors nor ``restore.restore_images`` (pictures between two kept
 bring it. It is taken (``lead_picture``) when:
 
 - the page has a headline (``<h1>``) before the body's first block, and the picture
-  stands after that headline and before that block;
+  stands after that headline and before that block (before the next one, when the first
+  is the story's dek under the headline);
 - it is a content picture (not an icon, a logo, an avatar, a headshot), outside asides,
   navigation, footers, forms, a header without the headline (the site's), the author's
   box, and not linked to another page (a teaser's thumbnail);
@@ -42,6 +43,7 @@ from .trim import _STRING, _UNITS, find_units
 OPENING_UNITS = 20  # the body's first blocks looked for on the page (its first found one starts it)
 MAX_LOOKS = 30  # pictures after the headline looked at (a gallery above the text holds thousands)
 BOX_SHARE = 2.2  # the element holding the picture and the body's start: at most this much more text than the body
+DEK_WORDS = 60  # words of a dek at most
 MIN_SIZE = 150  # pixels: a picture whose written width and height are both smaller is no lead
 _NOT_STORY = {"aside", "nav", "footer", "form", "noscript", "button", "a"}
 _WHOLE = {"article", "main", "body"}
@@ -60,9 +62,10 @@ def lead_picture(doc: etree._Element, body: etree._Element) -> etree._Element | 
     first_img = next(body.iter("img"), None)
     if first_img is not None and _precedes(first_img, units[0]):
         return None  # the body opens with its picture
-    first = next((el for _, _, el in find_units(doc, units) if el is not None), None)
-    if first is None:
+    found = [el for _, _, el in find_units(doc, units) if el is not None]
+    if not found:
         return None
+    first = found[0]
     headline = None
     for h1 in doc.iter("h1"):
         if not _precedes(h1, first):
@@ -70,9 +73,12 @@ def lead_picture(doc: etree._Element, body: etree._Element) -> etree._Element | 
         headline = h1
     if headline is None:
         return None
+    # A dek under the headline may open the body above the picture: then the picture may
+    # stand up to the body's next block.
+    end = found[1] if len(found) > 1 and _dek(first, headline) else first
     shown = {SCHEME_RE.sub("", image_src(img)) for img in body.iter("img")}
     for img in itertools.islice(_FOLLOWING_IMGS(headline), MAX_LOOKS):
-        if not _precedes(img, first):
+        if not _precedes(img, end):
             break
         src = image_src(img)
         if not is_content_image(img, src) or _small(img) or _outside_story(img, headline):
@@ -163,6 +169,13 @@ def _outside_story(img: etree._Element, headline: etree._Element) -> bool:
         elif named and _NOT_LEAD_RE.search(f"{anc.get('class') or ''} {anc.get('id') or ''}"):
             return True
     return False
+
+
+def _dek(block: etree._Element, headline: etree._Element) -> bool:
+    """Whether the body's first block is the story's dek (standfirst): a few words
+    (DEK_WORDS at most) in the element that holds the headline, its header."""
+    box = headline.getparent()
+    return box is not None and inside(block, box) and _words(block) <= DEK_WORDS
 
 
 def _in_figure(img: etree._Element) -> bool:
