@@ -124,3 +124,21 @@ def test_a_figure_in_a_lightbox_button_is_the_articles_picture() -> None:
     figures = extract_page(page.encode(), url="https://example.org/bytes").figures
     assert [(f["src"], f["caption"]) for f in figures] == [
         (f"https://cdn.example.org/arch-{i}.png", f"The architecture, part {i}.") for i in range(2)]
+
+
+def test_captioned_icons_badges_network_pictures_and_drawings_are_content_favicons_never() -> None:
+    from newsark.extract import extract_page
+
+    para = "<p>Step {}: the course teaches storage and cloud basics to beginners in short weekly lessons.</p>"
+    shown = [("https://cdn.example.org/chatbot-icons.jpg", "The chatbots we tried"),
+             ("https://cdn.example.org/ibm-badge.jpg", "The badge the course gives"),
+             ("https://cdn.example.org/facebook-live.webp", "Facebook Live"),
+             ("https://cdn.example.org/method-diagram.svg", "How the method works")]
+    figures = "".join(para.format(i) + f"<figure><img src='{src}' alt=''><figcaption>{cap}</figcaption></figure>"
+                      for i, (src, cap) in enumerate(shown))
+    junk = ("<figure><img src='https://example.org/favicon.ico' alt=''><figcaption>Site</figcaption></figure>"
+            "<p><img src='https://cdn.example.org/share-icon.png' alt=''></p>")
+    page = (f"<html><head><title>Courses</title></head><body><article><h1>Courses</h1>{figures}{junk}"
+            f"{para.format('last')}</article></body></html>")
+    got = [(f["src"], f["caption"]) for f in extract_page(page.encode(), url="https://example.org/c").figures]
+    assert got == shown

@@ -14,11 +14,15 @@ from lxml import etree
 
 from .spacing import spaced_text
 
+# Icons, logos, badges, a network's mark, drawings: not figures either, unless the page
+# captions the picture (an article's 'AI-Chatbot-Icons.jpg', its 'Facebook Live' picture,
+# an agency's logo under 'Source: …', a diagram in SVG).
+_NAMED_RE = re.compile(r"icon|logo|badge|facebook|twitter|\.svg(?:\?|$)", re.IGNORECASE)
 IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.IGNORECASE)
-# Icons, spacers, share buttons and tracking pixels are not figures.
+# Spacers, share buttons, avatars and tracking pixels are not figures.
 _NOT_FIGURE_RE = re.compile(
-    r"(icon|logo|sprite|spacer|blank|pixel|share|button|avatar|emoji|badge|loading|"
-    r"facebook|twitter|weibo|wechat|whatsapp|qrcode|arrow|transparent|1x1|\.svg(\?|$)|"
+    r"(sprite|spacer|blank|pixel|share|button|avatar|emoji|loading|favicon|/icons?/|"
+    r"weibo|wechat|whatsapp|qrcode|arrow|transparent|1x1|"
     r"spinner|divider|_tip\.(?:png|gif)|"
     # a site theme's own pictures (a WordPress article's are under /wp-content/uploads/), and
     # a style sheet's (stcn's QR codes under /templates/…/css/)
@@ -53,18 +57,18 @@ def image_src(img: etree._Element) -> str:
 
 
 def is_content_image(img: etree._Element, src: str, shown_captioned: Callable[[], bool] | None = None) -> bool:
-    """Whether a picture is the article's, not an icon, a spacer, a share button or a
-    logo. A picture named or classed a logo is content when the page captions it (a
-    listicle's agency logos, 'Source: Sculpt'): ``shown_captioned`` tells, asked only then
-    (by default: it is a figure's, with a caption of its own)."""
-    if not src:
+    """Whether a picture is the article's, not a spacer, a share button, an icon or a
+    logo. A picture named an icon, a logo, a badge, a network's or an SVG drawing is
+    content when the page captions it (a listicle's agency logos, 'Source: Sculpt'):
+    ``shown_captioned`` tells, asked only then (by default: it is a figure's, with a
+    caption of its own)."""
+    if not src or _NOT_FIGURE_RE.search(src):
         return False
-    found = _NOT_FIGURE_RE.search(src)
     cls = " ".join(filter(None, [img.get("class"), img.get("id"), img.get("alt")])).lower()
-    logo = (found is not None and found.group(0).lower() == "logo") or "logo" in cls
-    if (found and not logo) or re.search(r"(icon|avatar|share|emoji)", cls):
+    if re.search(r"(avatar|share|emoji)", cls):
         return False
-    if logo and not (shown_captioned or (lambda: captioned(img)))():
+    named = _NAMED_RE.search(src) or re.search(r"(icon|logo)", cls)
+    if named and not (shown_captioned or (lambda: captioned(img)))():
         return False
     for attr in ("width", "height"):
         value = img.get(attr) or ""
