@@ -76,6 +76,18 @@ def test_the_pages_own_classes_do_not_put_every_embed_outside_the_article() -> N
     assert "vid00000042" not in md
 
 
+def test_a_header_wrapping_the_whole_article_does_not_put_its_videos_outside_it() -> None:
+    video = '<div class="video-wrap"><iframe src="https://www.youtube.com/embed/vid00000043"></iframe></div>'
+    page = _page(video).decode()
+    # a page builder's <header> around the article and all its text (Webflow's sections)
+    wrapped = page.replace("<article>", '<header class="section_content"><article>').replace("</article>", "</article></header>")
+    md = extract_page(wrapped.encode(), url="https://news.example.org/2020/03/04/ferry").markdown
+    assert '{{< video src="https://www.youtube.com/embed/vid00000043" >}}' in md
+    # a header of its own, beside the text, keeps its video out (the site's promotion)
+    own = page.replace(video, "").replace("<article>", f'<header class="masthead"><p>Our channel</p>{video}</header><article>')
+    assert "vid00000043" not in extract_page(own.encode(), url="https://news.example.org/2020/03/04/ferry").markdown
+
+
 def test_a_video_after_a_line_the_body_dropped_goes_after_the_body_text_before_that() -> None:
     """The nearest text before an embed may be one the body left out (a 'Read my review'
     link line), or run into the table of contents' line before a heading: the next text

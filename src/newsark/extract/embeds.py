@@ -93,13 +93,26 @@ ANCHOR_CHARS = 20  # the end of the text before an embed, found in a block of th
 _OUTSIDE_RE = re.compile(r"(footer|sidebar|related|nav|comment|advert|promo)", re.IGNORECASE)
 
 
+WRAPPER = 0.5  # a header, footer, nav or aside holding more of the page's text wraps the article
+
+
 def _outside_article(el: etree._Element) -> bool:
     for a in ancestors_in_body(el):
-        if a.tag in ("footer", "nav", "aside", "header"):
+        if a.tag in ("footer", "nav", "aside", "header") and not _wraps_page(a):
             return True
         if _OUTSIDE_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}"):
             return True
     return False
+
+
+def _wraps_page(el: etree._Element) -> bool:
+    """Whether an element holds most of the page's text: a header left open or misused
+    around the article (a Webflow page's ``<header class="section_content32">``)."""
+    body = el.getroottree().getroot().find("body")
+    return body is not None and len(_STRING(el)) > WRAPPER * len(_STRING(body))
+
+
+_STRING = etree.XPath("string()")
 
 
 # Posts of social networks embedded as markup their script turns into a card (nothing is
