@@ -95,6 +95,11 @@ def test_a_lead_picture_under_the_dek_that_opens_the_body_still_leads() -> None:
     body = html.fromstring(f"<div>{dek}{PARAS}</div>")  # a body that opens with the dek
     img = lead_picture(doc, body)
     assert img is not None and img.get("src") == "https://cdn.example.org/ferry-hero.jpg"
+    # the headline and the dek in rows of their own, in the article's header (Wired)
+    rows = _page("<div class='row'><p class='dek'>" + dek[len("<p class='dek'>"):] + "</div>" + HERO,
+                 h1="<div class='row'><h1>Harbour ferry timetable changes</h1></div>")
+    img = lead_picture(parse_document(rows.decode()), html.fromstring(f"<div>{dek}{PARAS}</div>"))
+    assert img is not None and img.get("src") == "https://cdn.example.org/ferry-hero.jpg"
     # a long first block above the picture is the story's text, not a dek: no lead
     long_dek = dek.replace("the board says.", "the board says. " + "More words follow here. " * 20)
     doc = parse_document(_page(long_dek + HERO).decode())

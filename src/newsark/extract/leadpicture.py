@@ -173,8 +173,10 @@ def _outside_story(img: etree._Element, headline: etree._Element) -> bool:
 
 def _dek(block: etree._Element, headline: etree._Element) -> bool:
     """Whether the body's first block is the story's dek (standfirst): a few words
-    (DEK_WORDS at most) in the element that holds the headline, its header."""
-    box = headline.getparent()
+    (DEK_WORDS at most) in the headline's header, or else the element holding it."""
+    box = next(headline.iterancestors("header"), None)
+    if box is None:
+        box = headline.getparent()
     return box is not None and inside(block, box) and _words(block) <= DEK_WORDS
 
 
