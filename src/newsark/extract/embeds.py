@@ -91,9 +91,8 @@ ANCHOR_CHARS = 20  # the end of the text before an embed, found in a block of th
 
 
 _OUTSIDE_RE = re.compile(r"(footer|sidebar|related|nav|comment|advert|promo)", re.IGNORECASE)
-
-
 WRAPPER = 0.5  # a header, footer, nav or aside holding more of the page's text wraps the article
+_STRING = etree.XPath("string()")
 
 
 def _outside_article(el: etree._Element) -> bool:
@@ -110,9 +109,6 @@ def _wraps_page(el: etree._Element) -> bool:
     around the article (a Webflow page's ``<header class="section_content32">``)."""
     body = el.getroottree().getroot().find("body")
     return body is not None and len(_STRING(el)) > WRAPPER * len(_STRING(body))
-
-
-_STRING = etree.XPath("string()")
 
 
 # Posts of social networks embedded as markup their script turns into a card (nothing is

@@ -138,6 +138,7 @@ BYLINE_LINES = 12  # the body's first lines searched for one
 
 
 def _byline_line(body_lines: list[str]) -> list[tuple[str, str]]:
+    """The names of the first of the body's opening lines that is only a byline."""
     for line in body_lines[:BYLINE_LINES]:
         m = _BYLINE_LINE_RE.match(line.strip())
         if m:
