@@ -104,3 +104,12 @@ def test_a_lead_picture_under_the_dek_that_opens_the_body_still_leads() -> None:
     long_dek = dek.replace("the board says.", "the board says. " + "More words follow here. " * 20)
     doc = parse_document(_page(long_dek + HERO).decode())
     assert lead_picture(doc, html.fromstring(f"<div>{long_dek}{PARAS}</div>")) is None
+
+
+def test_a_hero_above_the_headline_in_its_header_leads() -> None:
+    ex = extract_page(_page("", h1=HERO + "<h1>Harbour ferry timetable changes</h1>"), url="https://example.org/ferry")
+    assert [f["src"] for f in ex.figures] == ["https://cdn.example.org/ferry-hero.jpg"]
+    # one after the headline is still preferred to one above it
+    after = HERO.replace("ferry-hero.jpg", "ferry-after.jpg")
+    ex = extract_page(_page(after, h1=HERO + "<h1>Harbour ferry timetable changes</h1>"), url="https://example.org/ferry")
+    assert [f["src"] for f in ex.figures] == ["https://cdn.example.org/ferry-after.jpg"]

@@ -8,7 +8,8 @@ bring it. It is taken (``lead_picture``) when:
 
 - the page has a headline (``<h1>``) before the body's first block, and the picture
   stands after that headline and before that block (before the next one, when the first
-  is the story's dek under the headline);
+  is the story's dek under the headline), or else above the headline in its own
+  ``<header>`` (a hero over the title);
 - it is a content picture (not an icon, a logo, an avatar, a headshot), outside asides,
   navigation, footers, forms, a header without the headline (the site's), the author's
   box, and not linked to another page (a teaser's thumbnail);
@@ -77,9 +78,9 @@ def lead_picture(doc: etree._Element, body: etree._Element) -> etree._Element | 
     # stand up to the body's next block.
     end = found[1] if len(found) > 1 and _dek(first, headline) else first
     shown = {SCHEME_RE.sub("", image_src(img)) for img in body.iter("img")}
-    for img in itertools.islice(_FOLLOWING_IMGS(headline), MAX_LOOKS):
-        if not _precedes(img, end):
-            break
+    after = list(itertools.takewhile(lambda img: _precedes(img, end),
+                                     itertools.islice(_FOLLOWING_IMGS(headline), MAX_LOOKS)))
+    for img in after + _above(headline):
         src = image_src(img)
         if not is_content_image(img, src) or _small(img) or _outside_story(img, headline):
             continue
@@ -169,6 +170,15 @@ def _outside_story(img: etree._Element, headline: etree._Element) -> bool:
         elif named and _NOT_LEAD_RE.search(f"{anc.get('class') or ''} {anc.get('id') or ''}"):
             return True
     return False
+
+
+def _above(headline: etree._Element) -> list[etree._Element]:
+    """The pictures above the headline in its own <header> (a hero over the title), nearest
+    last: looked at when none after the headline leads."""
+    header = next(headline.iterancestors("header"), None)
+    if header is None:
+        return []
+    return [img for img in header.iter("img") if _precedes(img, headline)][:MAX_LOOKS]
 
 
 def _dek(block: etree._Element, headline: etree._Element) -> bool:
