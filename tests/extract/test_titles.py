@@ -175,3 +175,22 @@ def test_the_name_under_a_headline_of_its_own() -> None:
     assert title_from_body("**犬儒病(上)**\n\n胡平\n——当代中国") == ("犬儒病(上)", "胡平")
     assert title_from_body("**犬儒病(上)**\n——当代中国") == ("犬儒病(上)", "")
     assert title_from_body("正文开始") == (None, "")
+
+
+def test_a_chinese_page_that_names_itself_nowhere_takes_the_headline_it_shows() -> None:
+    from newsark.extract.zone import untitled_headline
+
+    body = "1个月之后的6月21日，随着广汽和现代合资基础协议的签署，传闻再次袭来。\n8个月4轮谈判，双方坐到了一起。"
+    lines = ["首页", ">> 业界新闻", "广汽回应现代合资内幕 全面合作项目即将展开", "http://www.qianlong.com/",
+             "2005-07-18 13:03:17", *body.split("\n")]
+    assert untitled_headline(lines, body) == "广汽回应现代合资内幕 全面合作项目即将展开"
+    # the body's own short first line, no sentence
+    assert untitled_headline(["导航", "飞行物理学常识", "飞行归因于作用在飞机上的几个力。"],
+                             "飞行物理学常识\n飞行归因于作用在飞机上的几个力。") == "飞行物理学常识"
+    # a sentence above the body is no headline
+    assert untitled_headline(["这是一段很长的说明文字，不是标题。", *body.split("\n")], body) is None
+    # through extract_page: no <title>, no heading, no title meta
+    page = ("<html><head><meta charset='utf-8'></head><body><div>首页 &gt; 业界新闻</div>"
+            "<div>广汽回应现代合资内幕 全面合作项目即将展开</div><div>2005-07-18 13:03:17</div><div class='text'>"
+            + "".join(f"<p>{p}第{i}段。</p>" for i, p in enumerate(body.split("\n") * 4)) + "</div></body></html>")
+    assert extract_page(page.encode()).title == "广汽回应现代合资内幕 全面合作项目即将展开"

@@ -66,6 +66,7 @@ from .tooltips import drop_tooltips
 from .trim import drop_repeats, trim_tail
 from .twins import drop_truncated_twins
 from .unflatten import unflattened
+from .zone import page_lines, untitled_headline
 
 if TYPE_CHECKING:
     from newsark.archive.article import Article
@@ -325,6 +326,8 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
         out.title = headline or out.title
         if headline and not meta.author and plausible_chinese_name(rest):  # '**犬儒病(上)** 胡平'
             meta.author, meta.bylines = rest, [("撰文", rest)]
+    if not out.title and is_cjk(out.text):  # a Chinese page that names itself nowhere
+        out.title = untitled_headline(page_lines(doc), out.text)
     out.author, out.bylines = meta.author, meta.bylines
     out.category, out.tags, out.lead = meta.category, meta.tags, meta.lead
     drop_output_controls(out)

@@ -207,6 +207,31 @@ def body_bounds(lines: list[str], body_text: str | None) -> tuple[int | None, in
     return find_line(lines, body_lines[0]), find_line(lines, body_lines[-1][-12:])
 
 
+_UNTITLED_LINE = (4, 60)  # characters of a headline line above the body
+_SHORT_OPENING = 30  # characters at most of a body's first line that is its headline
+_SENTENCE_END = ("。", "！", "？", "…", "：", ":", ".", "!", "?")
+_URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
+
+
+def untitled_headline(lines: list[str], body_text: str) -> str | None:
+    """The headline of a Chinese page that gives no title (no <title>, heading or title
+    meta), as it shows one: the body's first line when it is short and no sentence
+    ('飞行物理学常识'), else the nearest line above the body, past the address and date
+    lines under it ('广汽回应现代合资内幕 全面合作项目即将展开' / 'http://www.qianlong.com/' /
+    '2005-07-18 13:03:17': a portal's page for printing). None when neither looks so."""
+    opening = next((ln.strip() for ln in body_text.split("\n") if ln.strip()), "")
+    if _UNTITLED_LINE[0] <= len(opening) <= _SHORT_OPENING and not opening.endswith(_SENTENCE_END):
+        return opening
+    start, _ = body_bounds(lines, body_text)
+    for line in reversed(lines[max(0, start - 4) : start] if start is not None else []):
+        text = line.strip()
+        if _URL_RE.match(text) or find_date(text):
+            continue
+        short = _UNTITLED_LINE[0] <= len(text) <= _UNTITLED_LINE[1]
+        return text if short and not text.endswith(_SENTENCE_END) and re.search("[\u4e00-\u9fff]", text) else None
+    return None
+
+
 def labelled_date_around_body(lines: list[str], body_text: str | None) -> str | None:
     """A labelled date just above the body's start ('发表于 …' under a blog post's title when
     the page's title is the blog's) or just after its end ('Posted on …', 'Date: …'), past
