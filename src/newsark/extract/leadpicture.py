@@ -173,8 +173,8 @@ def _outside_story(img: etree._Element, headline: etree._Element) -> bool:
 
 
 def _above(headline: etree._Element) -> list[etree._Element]:
-    """The pictures above the headline in its own <header> (a hero over the title), nearest
-    last: looked at when none after the headline leads."""
+    """The pictures above the headline in its own <header> (a hero over the title), in the
+    page's order: looked at when none after the headline leads."""
     header = next(headline.iterancestors("header"), None)
     if header is None:
         return []
