@@ -17,6 +17,7 @@ from lxml import etree
 from .links import LinkMapper
 from .media import video_shortcode
 from .nodetext import ancestors_in_body, flat_text
+from .trim import _STRING
 
 _VIDEO_RE = re.compile(
     r"(youtube\.com/embed|youtube-nocookie\.com/embed|player\.vimeo\.com|facebook\.com/plugins/"
@@ -92,7 +93,6 @@ ANCHOR_CHARS = 20  # the end of the text before an embed, found in a block of th
 
 _OUTSIDE_RE = re.compile(r"(footer|sidebar|related|nav|comment|advert|promo)", re.IGNORECASE)
 WRAPPER = 0.5  # a header, footer, nav or aside holding more of the page's text wraps the article
-_STRING = etree.XPath("string()")
 
 
 def _outside_article(el: etree._Element) -> bool:

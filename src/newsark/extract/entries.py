@@ -19,6 +19,7 @@ from lxml import etree
 
 from .candidates import Candidate, fast_text
 from .dates import find_date
+from .trim import _STRING
 
 MIN_ENTRIES = 3  # dated siblings alike that make a page of entries
 LINE_CHARS = 12  # a line this long opens the body (a shorter one may be its title)
@@ -27,7 +28,6 @@ MOST = 0.5  # share of an entry's text that the element holding its body holds
 START_CHARS = 6  # of the first line, looked for in the page's text nodes ...
 MIN_START = 3  # ... when the line's first word has this many at least
 _TEXT_WITH = etree.XPath("//body//text()[contains(., $key)]")
-_STRING = etree.XPath("string()")
 _ENTRY_TAGS = frozenset({"li", "div", "tr", "tbody", "article", "section", "table", "dd"})
 
 

@@ -22,12 +22,11 @@ from lxml import etree
 from .candidates import Candidate, fast_text
 from .choose import is_blob, page_blocks
 from .scoring import tokens
-from .trim import _container
+from .trim import _STRING, _container
 
 HOLDS = 0.8  # the element holds this share of the blob's blocks' words, and its text of the blob's words ...
 AT_MOST = 1.5  # ... and at most this many times as many words
 WRAPPER = 0.5  # a header, navigation or form holding more of the page's text wraps it
-_STRING = etree.XPath("string()")
 _NEVER_ARTICLE = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
                   "button", "iframe", "select")
 
