@@ -60,8 +60,8 @@ def _wrap_steps() -> None:
         setattr(page, name, _timed(name, getattr(page, name)))
     trafilatura = page.from_trafilatura
 
-    def from_trafilatura(doc: Any, url: str | None, *, fast: bool = True) -> Any:
-        return _timed("trafilatura (main)" if fast else "trafilatura (full)", trafilatura)(doc, url, fast=fast)
+    def from_trafilatura(doc: Any, url: str | None, *, fast: bool = True, **options: Any) -> Any:
+        return _timed("trafilatura (main)" if fast else "trafilatura (full)", trafilatura)(doc, url, fast=fast, **options)
 
     page.from_trafilatura = from_trafilatura
 
