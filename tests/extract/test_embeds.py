@@ -1,5 +1,6 @@
 """Posts of social networks embedded in an article become links to them (their card is
-drawn by a script, nothing of it is left in the archive), in the page's order."""
+drawn by a script, nothing of it is left in the archive), in the page's order; a post on X
+keeps the words its quote holds."""
 from __future__ import annotations
 
 from newsark.extract import extract_page
@@ -126,3 +127,29 @@ def test_the_texts_further_back_are_looked_for_among_a_bounded_number_of_element
     frames = list(doc.iter("iframe"))
     assert list(_earlier_texts(frames[10])) == ["The harbour ferry timetable changes."]
     assert list(_earlier_texts(frames[-1])) == []
+
+
+def test_a_tweet_the_body_lost_keeps_its_words_and_its_link() -> None:
+    """A post on X is quoted as the page wrote it for readers without the script (its
+    words, who and when, the date linked to the post), as when the body keeps that quote:
+    a deleted post still reads in the archive. A quote holding only the link stays a link."""
+    from newsark.extract.embeds import insert_embeds
+    from newsark.extract.links import LinkMapper
+    from newsark.extract.page import parse_document
+
+    bare = ('<blockquote class="twitter-tweet"><a href="https://twitter.com/harbourferries/status/'
+            '1234567890123456780">March 5, 2020</a></blockquote>')
+    doc = parse_document("<html><body><article><p>The operator announced the change on Twitter.</p>"
+                         f"<div class='social-embed'>{TWEET}</div><p>Passengers were not convinced.</p>"
+                         f"{bare}<p>More sailings follow in April.</p></article></body></html>")
+    md = ("The operator announced the change on Twitter.\n\nPassengers were not convinced.\n\n"
+          "More sailings follow in April.")
+    got = insert_embeds(md, doc, LinkMapper(None, CAPTURE, None)).split("\n\n")
+    assert got == [
+        "The operator announced the change on Twitter.",
+        ("> The new timetable starts on Monday.\n>\n> — Harbour Ferries (@harbourferries) [March 4, 2020]"
+        "(https://web.archive.org/web/20200305000000/https://twitter.com/harbourferries/status/1234567890123456789?ref_src=tw)"),
+        "Passengers were not convinced.",
+        ("[Post on X (Twitter)](https://web.archive.org/web/20200305000000/https://twitter.com/harbourferries/status/"
+        "1234567890123456780)"),
+        "More sailings follow in April."]

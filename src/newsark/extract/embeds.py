@@ -1,6 +1,8 @@
 """Embedded video and posts: Hugo ``{{< video src="..." >}}`` shortcodes, as in the corpus,
 and links to the posts of social networks (Instagram, Facebook, TikTok, X) whose card
-their script would have drawn.
+their script would have drawn. A post on X keeps its words: the page writes them in the
+quote the script replaces, and they are quoted with the date linked to the post, as when
+the body kept that quote (a post may be deleted; the archive still shows what it said).
 
 The body extractors drop iframes, and the posts' markup holds little or nothing, so embeds
 are found in the original page and put back after the body paragraph that precedes them
@@ -9,12 +11,14 @@ there.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator
 
 from lxml import etree
 
 from .links import LinkMapper
+from .markdown import to_markdown
 from .media import video_shortcode
 from .nodetext import ancestors_in_body, flat_text
 from .trim import _STRING
@@ -146,6 +150,19 @@ def _post(el: etree._Element) -> tuple[str, str] | None:
     return ("Facebook video" if "fb-video" in cls else "Facebook post", url) if url else None
 
 
+def _quoted_post(el: etree._Element, links: LinkMapper) -> str | None:
+    """A post on X as the page wrote it for readers without the script: its words, then
+    '— Name (@handle) [date](link)'; None when the quote holds only the link."""
+    words = el.find("p")
+    if words is None or not flat_text(words):
+        return None
+    holder = etree.Element("div")
+    holder.append(copy.deepcopy(el))
+    holder[0].tail = None
+    markdown, _ = to_markdown(holder, links)
+    return markdown if markdown.startswith("> ") else None
+
+
 def _embedded(doc: etree._Element, links: LinkMapper) -> list[tuple[etree._Element, str, str]]:
     """(element, Markdown block, what makes it already present) of each embed of the page."""
     found: list[tuple[etree._Element, str, str]] = []
@@ -160,8 +177,9 @@ def _embedded(doc: etree._Element, links: LinkMapper) -> list[tuple[etree._Eleme
             if post:
                 label, url = post
                 tweet = _TWEET_RE.search(url)
+                block = _quoted_post(el, links) if tweet else None
                 # a post the body kept (a tweet's quote with its link) is present by its id
-                found.append((el, f"[{label}]({links(url)})", tweet.group(0) if tweet else url))
+                found.append((el, block or f"[{label}]({links(url)})", tweet.group(0) if tweet else url))
     return found
 
 
