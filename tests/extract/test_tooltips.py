@@ -1,5 +1,5 @@
-"""Tooltip bubbles (drawn on hover) are left out of the page; their triggers and
-footnotes stay."""
+"""Tooltip bubbles and hover cards (drawn on hover) are left out of the page; their
+triggers and footnotes stay."""
 
 from __future__ import annotations
 
@@ -35,13 +35,34 @@ def test_a_role_tooltip_hover_card_goes() -> None:
     assert doc.find(".//img") is None and " ".join(doc.text_content().split()) == "Written by Brian today."
 
 
+def test_a_persons_rollover_card_goes_and_the_name_stays() -> None:
+    """The Hill's card on a politician's name: a picture and three headlines about them,
+    drawn on hover; its trigger, the name's link, stays."""
+    card = ("<span class='rollover-people-block' id='rollover-people-1'><span class='rollover-block'><span>"
+            "<img src='/thumb_100/omar.jpg' alt=''><a class='name' href='/people/omar'>Ilhan Omar</a>"
+            "<a class='people-articles' href='/policy/1'>Progressives oppose funding bill</a> "
+            "<a class='people-articles' href='/policy/2'>Omar asks court for compassion</a> "
+            "<a class='more' href='/people/omar'>MORE</a></span></span></span>")
+    page = (f"<html><body><p>He threatened Rep. <span class='rollover-people'><a class='rollover-people-link' "
+            f"href='/people/omar'>Ilhan Omar</a>{card}</span> (D-Minn.), the office said.</p></body></html>")
+    doc = lxml.html.document_fromstring(page)
+    assert drop_tooltips(doc, page) == 1
+    assert doc.find(".//img") is None
+    assert " ".join(doc.text_content().split()) == "He threatened Rep. Ilhan Omar (D-Minn.), the office said."
+    for card_class in ("HoverCard_content", "hover-card-body", "popover-content"):
+        other = page.replace("rollover-people-block", card_class).replace("rollover-block", "inner")
+        assert _text(other) == "He threatened Rep. Ilhan Omar (D-Minn.), the office said.", card_class
+
+
 def test_triggers_footnotes_and_large_elements_stay() -> None:
     trigger = "<p>Several <a class='tooltip216221' title='A study of people'>clinical trials</a> found it.</p>"
     wrapper = "<p><span class='LWTooltip-root'>Posted by Ann</span> on Monday.</p>"
+    rollover = "<p>See <a class='rollover-people-link' href='/people/ann'>Ann Lee</a> today.</p>"
+    picture = "<p>The <span class='rollover-image'>view from the pier</span> at dawn.</p>"
     footnote = ("<p>I am not bitter<sup class='modern-footnotes-footnote'><span role='tooltip' "
                 "class='modern-footnotes-footnote__note'>No seriously, I am not.</span></sup> at all.</p>")
     big = f"<div class='tooltip-content'><p>{en_para(120, 1)}</p></div>"
-    for html in (trigger, wrapper, footnote, big):
+    for html in (trigger, wrapper, rollover, picture, footnote, big):
         page = f"<html><body>{html}</body></html>"
         assert _text(page) == " ".join(lxml.html.document_fromstring(page).text_content().split())
 
