@@ -153,3 +153,36 @@ def test_a_tweet_the_body_lost_keeps_its_words_and_its_link() -> None:
         ("[Post on X (Twitter)](https://web.archive.org/web/20200305000000/https://twitter.com/harbourferries/status/"
         "1234567890123456780)"),
         "More sailings follow in April."]
+
+
+FB_QUOTED = ('<div class="fb-post" data-href="https://www.facebook.com/hkferries/posts/10158000000000001" '
+             'data-width="552"><blockquote cite="https://graph.facebook.com/1234/posts/10158000000000001/" '
+             'class="fb-xfbml-parse-ignore"><p>渡輪服務明日起恢復正常，多謝大家體諒。</p>Posted by '
+             '<a href="https://www.facebook.com/hkferries/">港九渡輪</a> on&nbsp;<a href="https://graph.facebook.com/1234/'
+             'posts/10158000000000001/">Monday, 9 March 2020</a></blockquote></div>'
+             '<script async defer src="https://connect.facebook.net/zh_HK/sdk.js#xfbml=1"></script>')
+
+
+def test_a_facebook_post_keeps_its_words_once() -> None:
+    """Facebook's markup holds the same kind of quote for readers without its script: the
+    post's words, who posted and when. Once the body has that quote (its copy without the
+    links, or linking to the post in another form), it is not added again."""
+    from newsark.extract.embeds import insert_embeds
+    from newsark.extract.links import LinkMapper
+    from newsark.extract.page import parse_document
+
+    doc = parse_document(f"<html><body><article><p>The operator posted the news on Facebook.</p>{FB_QUOTED}"
+                         "<p>Passengers welcomed it.</p></article></body></html>")
+    md = "The operator posted the news on Facebook.\n\nPassengers welcomed it."
+    got = insert_embeds(md, doc, LinkMapper(None, None, None)).split("\n\n")
+    assert got == [
+        "The operator posted the news on Facebook.",
+        ("> 渡輪服務明日起恢復正常，多謝大家體諒。\n>\n> Posted by [港九渡輪](https://www.facebook.com/hkferries/) on "
+        "[Monday, 9 March 2020](https://graph.facebook.com/1234/posts/10158000000000001/)"),
+        "Passengers welcomed it."]
+    # the article quoting the post's words in its own text is not the post
+    quoted = "The operator posted the news on Facebook.\n\nIt said: “渡輪服務明日起恢復正常，多謝大家體諒。”"
+    assert "> 渡輪服務明日起恢復正常" in insert_embeds(quoted, doc, LinkMapper(None, None, None))
+    kept = ("The operator posted the news on Facebook.\n\n> 渡輪服務明日起恢復正常，多謝大家體諒。\n>\n> Posted by 港九渡輪 "
+            "on Monday, 9 March 2020\n\nPassengers welcomed it.")
+    assert insert_embeds(kept, doc, LinkMapper(None, None, None)) == kept

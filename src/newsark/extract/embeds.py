@@ -1,8 +1,9 @@
 """Embedded video and posts: Hugo ``{{< video src="..." >}}`` shortcodes, as in the corpus,
 and links to the posts of social networks (Instagram, Facebook, TikTok, X) whose card
-their script would have drawn. A post on X keeps its words: the page writes them in the
-quote the script replaces, and they are quoted with the date linked to the post, as when
-the body kept that quote (a post may be deleted; the archive still shows what it said).
+their script would have drawn. A post on X or Facebook keeps its words: the page writes
+them in the quote the script replaces, and they are quoted with who posted and the date
+linked to the post, as when the body kept that quote (a post may be deleted; the archive
+still shows what it said).
 
 The body extractors drop iframes, and the posts' markup holds little or nothing, so embeds
 are found in the original page and put back after the body paragraph that precedes them
@@ -150,36 +151,59 @@ def _post(el: etree._Element) -> tuple[str, str] | None:
     return ("Facebook video" if "fb-video" in cls else "Facebook post", url) if url else None
 
 
-def _quoted_post(el: etree._Element, links: LinkMapper) -> str | None:
-    """A post on X as the page wrote it for readers without the script: its words, then
-    '— Name (@handle) [date](link)'; None when the quote holds only the link."""
-    words = el.find("p")
+def _quote_of(el: etree._Element) -> etree._Element | None:
+    """The quote a post's markup holds for readers without the script: the tweet's own
+    ``<blockquote>``, or the one inside Facebook's ``<div class="fb-post">``."""
+    return el if el.tag == "blockquote" else el.find("blockquote")
+
+
+def _quoted_post(quote: etree._Element, links: LinkMapper) -> str | None:
+    """A post as the page wrote it for readers without the script: its words, then who
+    posted and when ('— Name (@handle) [date](link)', 'Posted by [Name](…) on [date](…)');
+    None when the quote holds no words (only the link)."""
+    words = quote.find("p")
     if words is None or not flat_text(words):
         return None
     holder = etree.Element("div")
-    holder.append(copy.deepcopy(el))
+    holder.append(copy.deepcopy(quote))
     holder[0].tail = None
     markdown, _ = to_markdown(holder, links)
     return markdown if markdown.startswith("> ") else None
 
 
-def _embedded(doc: etree._Element, links: LinkMapper) -> list[tuple[etree._Element, str, str]]:
-    """(element, Markdown block, what makes it already present) of each embed of the page."""
-    found: list[tuple[etree._Element, str, str]] = []
+_NOT_LETTERS_RE = re.compile(r"\W+")
+QUOTE_KEY = 40  # letters that end a post's quote: its words' end, who posted and when
+
+
+def _quote_key(quote: etree._Element | None) -> str:
+    """What tells that the body kept a post's quote, its links in another form or lost: the
+    letters that end it. Not its first words: the article may quote those in its own text
+    ('"Hey Twitter, the whole point …," Noem tweeted.')."""
+    return _NOT_LETTERS_RE.sub("", flat_text(quote))[-QUOTE_KEY:] if quote is not None else ""
+
+
+def _embedded(doc: etree._Element, links: LinkMapper) -> list[tuple[etree._Element, str, str, str]]:
+    """(element, Markdown block, what makes it already present, the letters that end the
+    post's quote or "") of each embed of the page."""
+    found: list[tuple[etree._Element, str, str, str]] = []
     for frame in doc.iter("iframe", "embed"):
         raw = frame.get("src") or frame.get("data-src") or ""
         if raw and _VIDEO_RE.search(raw):
             src = links(raw, frame=True)
-            found.append((frame, video_shortcode(src), src))
+            found.append((frame, video_shortcode(src), src, ""))
     if any(_POST_SCRIPT_RE.search(s.get("src") or "") for s in doc.iter("script")):
         for el in _POSTS(doc):
             post = _post(el)
             if post:
                 label, url = post
                 tweet = _TWEET_RE.search(url)
-                block = _quoted_post(el, links) if tweet else None
+                # Instagram's and TikTok's quotes hold "View this post on Instagram" or a
+                # video's caption, not a post's words: they stay links.
+                quote = _quote_of(el) if tweet or el.tag == "div" else None
+                block = _quoted_post(quote, links) if quote is not None else None
                 # a post the body kept (a tweet's quote with its link) is present by its id
-                found.append((el, block or f"[{label}]({links(url)})", tweet.group(0) if tweet else url))
+                found.append((el, block or f"[{label}]({links(url)})", tweet.group(0) if tweet else url,
+                              _quote_key(quote) if block else ""))
     return found
 
 
@@ -197,9 +221,14 @@ def insert_embeds(markdown: str, doc: etree._Element, links: LinkMapper) -> str:
     new = [False] * len(blocks)  # which blocks this step inserted
     added: set[str] = set()
     known: dict[etree._Element, str] = {}
-    for el, block, key in _embedded(doc, links):
+    letters: str | None = None  # the body's, when a post's quote is looked for in it
+    for el, block, key, quote_end in _embedded(doc, links):
         if key in added or key in markdown or _outside_article(el):
             continue
+        if quote_end:
+            letters = _NOT_LETTERS_RE.sub("", markdown) if letters is None else letters
+            if quote_end in letters:
+                continue  # the body kept the post's quote (its link in another form)
         known[el] = _previous_text(el, known)
         at = _after(known[el], flat)
         if at is None:  # that text is not the body's (a "Read my review" line it dropped)
