@@ -186,3 +186,6 @@ def test_a_facebook_post_keeps_its_words_once() -> None:
     kept = ("The operator posted the news on Facebook.\n\n> 渡輪服務明日起恢復正常，多謝大家體諒。\n>\n> Posted by 港九渡輪 "
             "on Monday, 9 March 2020\n\nPassengers welcomed it.")
     assert insert_embeds(kept, doc, LinkMapper(None, None, None)) == kept
+    # the body's own copy of the quote, its links kept: once
+    md = extract_page(_page(FB_QUOTED), url="https://news.example.org/2020/03/04/ferry").markdown
+    assert md.count("渡輪服務明日起恢復正常") == 1 and "Posted by [港九渡輪](https://www.facebook.com/hkferries/)" in md

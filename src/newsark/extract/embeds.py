@@ -22,6 +22,7 @@ from .links import LinkMapper
 from .markdown import to_markdown
 from .media import video_shortcode
 from .nodetext import ancestors_in_body, flat_text
+from .plaintext import plain_text
 from .trim import _STRING
 
 _VIDEO_RE = re.compile(
@@ -221,12 +222,12 @@ def insert_embeds(markdown: str, doc: etree._Element, links: LinkMapper) -> str:
     new = [False] * len(blocks)  # which blocks this step inserted
     added: set[str] = set()
     known: dict[etree._Element, str] = {}
-    letters: str | None = None  # the body's, when a post's quote is looked for in it
+    letters: str | None = None  # the body's text (no link addresses), when a post's quote is looked for
     for el, block, key, quote_end in _embedded(doc, links):
         if key in added or key in markdown or _outside_article(el):
             continue
         if quote_end:
-            letters = _NOT_LETTERS_RE.sub("", markdown) if letters is None else letters
+            letters = _NOT_LETTERS_RE.sub("", plain_text(markdown)) if letters is None else letters
             if quote_end in letters:
                 continue  # the body kept the post's quote (its link in another form)
         known[el] = _previous_text(el, known)
