@@ -276,6 +276,35 @@ def test_a_chinese_line_of_byline_and_date_above_the_story_goes() -> None:
         assert drop_header_lines(kept, author, when) == kept
 
 
+def test_a_chinese_bar_of_date_and_source_and_a_reporters_line_above_the_story_go() -> None:
+    """A page's bar over the story: the date and the source under its label, with or
+    without the writer ('2019-09-26 12:11来源：证券时报网作者：李在山', '| 2005-02-06 13:26更新
+    来源：转载文章 | 发表评论 |'); the writers joined by '、' in the author field; a line that
+    names the byline found as reporter or writer, with at most the outlet or its channel,
+    above the story's first paragraph."""
+    from newsark.extract.headerlines import drop_header_lines
+
+    prose = "市政府今天公布新的公園計劃，多名議員表示支持擴建綠化空間，並要求政府盡快公布時間表。"
+    dates = ("2019-08-13T14:07:00+08:00", None)
+    for line, author in (("2019-08-13 14:07来源：澎湃新闻·澎湃号·政务", "中国广州发布"),
+                         ("2019-08-13 14:07来源：证券时报网作者：李在山", "李在山"),
+                         ("| 2019-08-13 13:26更新 来源：转载文章 | 发表评论 |", None),
+                         ("2019-08-13 14:07 叨叨姐 胡一刀 李小飞刀", "叨叨姐、胡一刀、李小飞刀"),
+                         ("**新华网黑龙江频道 记者 伊琳 李清芬**", "伊琳、李清芬"),
+                         ("澎湃新闻记者 贺梨萍", "贺梨萍"), ("記者林悅／南市報導", "林悅"),
+                         ("【文/观察者网专栏作者 王文】", "王文")):
+        assert drop_header_lines(f"{line}\n\n{prose}", author, dates) == prose, line
+    # kept: the source on another day; a reporter's line that says more, or credits the pictures
+    # too; one under the story's first paragraph (a credit line naming a photographer and an editor)
+    for md, author in (("2019-08-12 14:07来源：澎湃新闻", None),
+                       ("記者陳嘉寧報導：市議會通過公園計劃", "陳嘉寧"),
+                       ("顶端新闻·河南商报记者马俊峰/文受访者供图", "马俊峰"),
+                       (f"{prose}\n\n記者林悅／南市報導", "林悅"),
+                       (f"{prose}\n\n医技药剂党支部、药剂科供稿 摄影/张艳 编辑/苏芳", "医技药剂党支部")):
+        kept = f"{md}\n\n{prose}"
+        assert drop_header_lines(kept, author, dates) == kept, md
+
+
 def test_newsletter_signup_prompts_go_anywhere_in_the_body() -> None:
     md = ("First paragraph.\n\n### Join Our Newsletter\n\n*Sign up now to get the freshest updates on "
           "language learning and exclusive app deals delivered straight to your inbox!*\n\n"

@@ -14,12 +14,14 @@ import datetime as dt
 import re
 import unicodedata
 
-from .authorbox import NAMES_RE
 from .choose import CJK_RE
 from .dates import find_date_span
 from .furniture import UI_LABELS, orphan_credit
 from .plaintext import plain_block
 
+# The names of an author field: English ones joined by commas or "and", Chinese ones by '、'
+# ('叨叨姐、胡一刀、李小飞刀').
+_NAMES_RE = re.compile(r",|;|&|\band\b|、")
 HEADER_BLOCKS = 6  # only the body's first blocks, and only before its first paragraph of ...
 HEADER_PROSE = 20  # ... this many words, are looked at
 _BYLINE_RE = re.compile(r"^(?:by|written by|posted by|words by|story by)\s*:?\s+(.+)$", re.IGNORECASE)
@@ -117,24 +119,67 @@ def _byline_and_date(text: str, names: list[str], days: set[str]) -> bool:
 _ZH_FILED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:綜合報導|综合报道|報導|报道|報道|[電电])")
 _ZH_ROLES_RE = re.compile(r"特約記者|特约记者|實習記者|实习记者|記者|记者|撰文|文字|攝影|摄影|作者|[文圖图]")
 _CLOCK_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+# Where the story came from, labelled ('来源：证券时报网', '來源：轉載文章'), and the other
+# labels of a page's bar of facts over the story ('13:26更新', '发表评论').
+_ZH_SOURCE_RE = re.compile(r"(?:来源|來源|出处|出處)\s*[:：]\s*[^\s|｜]{1,16}")
+_ZH_BAR_RE = re.compile(r"更新|发表评论|發表評論|发布|發佈|发表于|發表於")
 ZH_HEADER_CHARS = 60
 ZH_HEADER_REST = 6  # characters left over: the outlet's name ('聯合報'), no more
 
 
 def _zh_byline_and_date(text: str, names: list[str], days: set[str]) -> bool:
     """A short Chinese line that says only who wrote it and when, and at most the outlet's
-    name ('2019-03-18 23:59聯合報 記者陳嘉寧／桃園機場報導', udn): the byline found and one of
-    the page's dates."""
-    if len(text) > ZH_HEADER_CHARS or not names or not CJK_RE.search(text) or not any(n in text for n in names):
+    name ('2019-03-18 23:59聯合報 記者陳嘉寧／桃園機場報導', udn): the byline found, or the
+    story's source under its label ('2019-08-13 14:07来源：澎湃新闻·澎湃号·政务'), and one
+    of the page's dates."""
+    if len(text) > ZH_HEADER_CHARS or not CJK_RE.search(text):
+        return False
+    source = _ZH_SOURCE_RE.search(text)
+    if not source and not any(n in text for n in names):
         return False
     span = find_date_span(text)
     if not span or span[2][:10] not in days:
         return False
     norm = unicodedata.normalize("NFKC", text)  # the span's positions are NFKC's
     rest = _CLOCK_RE.sub(" ", norm[: span[0]] + " " + norm[span[1] :])
+    rest = _ZH_SOURCE_RE.sub(" ", rest)
     for name in names:
         rest = rest.replace(name, " ")
-    rest = _ZH_ROLES_RE.sub(" ", _ZH_FILED_RE.sub(" ", rest))
+    rest = _ZH_BAR_RE.sub(" ", _ZH_ROLES_RE.sub(" ", _ZH_FILED_RE.sub(" ", rest)))
+    return len(re.sub(r"[\W\d_]+", "", rest)) <= ZH_HEADER_REST
+
+
+_ZH_REPORTER_RE = re.compile(r"記者|记者|撰文|作者|編輯|编辑|執筆|执笔")
+_ZH_PICTURES_RE = re.compile(r"供图|供圖|摄影|攝影|图片|圖片|摄|攝")
+# An outlet or its channel named beside a byline ('新华网黑龙江频道', '澎湃新闻', '观察者网').
+_ZH_OUTLET_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:频道|頻道|新闻|新聞|日报|日報|晚报|晚報|网|網|报|報|社|电视台|電視台)")
+
+
+ZH_PROSE_CHARS = 30  # a Chinese block this long with a comma or full stop is the story's prose
+
+
+def _zh_prose(text: str) -> bool:
+    return len(text) >= ZH_PROSE_CHARS and any(c in text for c in "，。,") and CJK_RE.search(text) is not None
+
+
+def _zh_byline(text: str, names: list[str]) -> bool:
+    """A short Chinese line that names the byline found as the story's reporter or writer,
+    and at most the outlet or its channel ('澎湃新闻记者 贺梨萍', '新华网黑龙江频道 记者
+    伊琳 李清芬', '記者林悅／南市報導'); only above the story's first paragraph (a credit
+    line under it may name a photographer and an editor beside the writer)."""
+    if len(text) > ZH_HEADER_CHARS or not names or not _ZH_REPORTER_RE.search(text) or not CJK_RE.search(text):
+        return False
+    if find_date_span(text):
+        return False  # a line with a date is _zh_byline_and_date's to judge (the page's day or not)
+    if _ZH_PICTURES_RE.search(text):
+        return False  # it credits the pictures too ('受访者供图'), which the author field does not say
+    rest = text
+    for name in names:
+        rest = rest.replace(name, " ")
+    if rest == text:
+        return False
+    rest = _ZH_ROLES_RE.sub(" ", _ZH_FILED_RE.sub(" ", _ZH_REPORTER_RE.sub(" ", rest)))
+    rest = _ZH_OUTLET_RE.sub(" ", rest)
     return len(re.sub(r"[\W\d_]+", "", rest)) <= ZH_HEADER_REST
 
 
@@ -147,11 +192,12 @@ def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None
     if not markdown:
         return markdown
     blocks = markdown.split("\n\n")
-    names = [n.strip().lower() for n in NAMES_RE.split(author or "") if n.strip()]
+    names = [n.strip().lower() for n in _NAMES_RE.split(author or "") if n.strip()]
     days = {d[:10] for d in dates if d}
     instants = frozenset(d[:10] for d in dates if d and "T" in d)  # (stamps with their time)
     drop: list[int] = []
     seen = 0  # text blocks looked at (a lead picture above them is none)
+    zh_prose = False  # a Chinese paragraph seen (its words are not split by spaces)
     for i, block in enumerate(blocks):
         if block.startswith(("<figure", "{{<")):
             continue
@@ -166,8 +212,10 @@ def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None
         if orphan_credit(text) and not (i and blocks[i - 1].startswith("<figure")):
             drop.append(i)  # the credit of a picture the body does not hold
             continue
-        if _header_line(text, names, days, instants) or _header_list(block, names, days, instants):
+        if _header_line(text, names, days, instants) or _header_list(block, names, days, instants) \
+                or (not zh_prose and _zh_byline(text, names)):
             drop.append(i)
+        zh_prose = zh_prose or _zh_prose(text)
     if not drop or len(drop) == len(blocks):
         return markdown
     return "\n\n".join(b for i, b in enumerate(blocks) if i not in drop)
