@@ -215,9 +215,19 @@ def drop_furniture(markdown: str) -> str:
     for _ in range(2):  # (a disclaimer may stand above the comments' furniture, or below it)
         kept = _without_disclaimer(without_closers(kept))
     kept = kept[: _dated_teasers_start(kept)]
+    if kept and _HOME_LINK_RE.search(kept[-1]):
+        kept[-1] = _HOME_LINK_RE.sub("", kept[-1])
+        kept = without_closers(kept)  # (the link may have been the block's all)
+        return "\n\n".join(kept) if any(b.strip() for b in kept) else markdown
     if len(kept) == len(blocks):
         return markdown
     return "\n\n".join(kept) if any(b.strip() for b in kept) else markdown
+
+
+# A link back to the site's front page run into the story's last paragraph ('…仍将持续。
+# [返回腾讯网首页>>](http://www.qq.com/?pref=article)').
+_HOME_LINK_RE = re.compile(r"\s*\[(?:\*\*)?(?:返回|回到)[^\]\n]{0,12}(?:首页|首頁|主页|主頁)(?:\*\*)?\s*(?:>>|»|›)?\]"
+                           r"\([^)\s]*\)\s*$")
 
 
 def without_closers(blocks: list[str]) -> list[str]:
