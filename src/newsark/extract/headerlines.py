@@ -3,7 +3,8 @@
 Extractors keep the page's byline ('By Jane Doe'), its date line ('Published 4:00 am CST,
 Wednesday, November 20, 2019'), a reading time ('8 min read'), a label whose value went to
 the front matter ('Published:') and the labels of the controls there ('Back to blog',
-'Table of Contents') as the body's first blocks. Once the byline and the dates are known,
+'Table of Contents') as the body's first blocks; a Chinese page, its bar of date and source
+('2019-08-13 14:07来源：澎湃新闻') and its reporter's line ('澎湃新闻记者 贺梨萍'). Once the byline and the dates are known,
 ``drop_header_lines`` takes them out: only among the first blocks, before the first
 paragraph of prose (past a dek that opens the body), and only when they hold nothing else.
 """
