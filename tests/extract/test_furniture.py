@@ -291,7 +291,7 @@ def test_a_chinese_bar_of_date_and_source_and_a_reporters_line_above_the_story_g
                          ("| 2019-08-13 13:26更新 来源：转载文章 | 发表评论 |", None),
                          ("2019-08-13 14:07 叨叨姐 胡一刀 李小飞刀", "叨叨姐、胡一刀、李小飞刀"),
                          ("**新华网黑龙江频道 记者 伊琳 李清芬**", "伊琳、李清芬"),
-                         ("澎湃新闻记者 贺梨萍", "贺梨萍"), ("記者林悅／南市報導", "林悅"),
+                         ("澎湃新闻记者 贺梨萍", "贺梨萍"), ("記者林悅／南市報導", "林悅"), ("文︰陳大文", "陳大文"),
                          ("【文/观察者网专栏作者 王文】", "王文")):
         assert drop_header_lines(f"{line}\n\n{prose}", author, dates) == prose, line
     # kept: the source on another day; a reporter's line that says more, or credits the pictures
@@ -299,6 +299,7 @@ def test_a_chinese_bar_of_date_and_source_and_a_reporters_line_above_the_story_g
     for md, author in (("2019-08-12 14:07来源：澎湃新闻", None),
                        ("記者陳嘉寧報導：市議會通過公園計劃", "陳嘉寧"),
                        ("顶端新闻·河南商报记者马俊峰/文受访者供图", "马俊峰"),
+                       ("撰文︰陳大文　攝影︰李小明", "陳大文"), ("文化版 陳大文", "陳大文"),
                        (f"{prose}\n\n記者林悅／南市報導", "林悅"),
                        (f"{prose}\n\n医技药剂党支部、药剂科供稿 摄影/张艳 编辑/苏芳", "医技药剂党支部")):
         kept = f"{md}\n\n{prose}"

@@ -150,7 +150,8 @@ def _zh_byline_and_date(text: str, names: list[str], days: set[str]) -> bool:
     return len(re.sub(r"[\W\d_]+", "", rest)) <= ZH_HEADER_REST
 
 
-_ZH_REPORTER_RE = re.compile(r"記者|记者|撰文|作者|編輯|编辑|執筆|执笔")
+# Who wrote it: a reporter's or writer's role, or '文' alone as a label ('文︰陳大文', '文／王文').
+_ZH_REPORTER_RE = re.compile(r"記者|记者|撰文|作者|編輯|编辑|執筆|执笔|(?:^|[\s【\[（(])文\s*[／/：:︰]")
 _ZH_PICTURES_RE = re.compile(r"供图|供圖|摄影|攝影|图片|圖片|摄|攝")
 # An outlet or its channel named beside a byline ('新华网黑龙江频道', '澎湃新闻', '观察者网').
 _ZH_OUTLET_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:频道|頻道|新闻|新聞|日报|日報|晚报|晚報|网|網|报|報|社|电视台|電視台)")
