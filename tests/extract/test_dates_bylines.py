@@ -300,3 +300,25 @@ def test_the_reporter_the_page_shows_beats_another_person_in_json_ld() -> None:
     editor = page.replace("<div class='author'><a href='/reporter/899'>謝明俊</a></div>",
                           "<p class='show_author'>责任编辑：林志強</p>")
     assert extract_page(editor.encode()).author == "陳昱光"
+
+
+def test_hong_kongs_colon_reads_as_a_colon() -> None:
+    """Pages typed in Hong Kong write '︰' (U+FE30, Big5 0xA14A) for the colon: '撰文︰',
+    '文︰', '記者︰', '更新︰'. NFKC would make it '..', which no label reads; the rules read
+    it as '：' and the archive keeps the page's own character."""
+    from newsark.extract import extract_page
+
+    assert split_byline("文︰陳大文") == [("撰文", "陳大文")]
+    assert split_byline("記者︰陳大文") == [("記者", "陳大文")]
+    assert find_date("發佈時間︰2021年6月15日 14︰30") == "2021-06-15T14:30:00"
+    paras = "".join(f"<p>{p}</p>" for p in (
+        "天星小輪今日宣布下月起加價，多名市民表示不滿，認為加幅過高，要求政府介入。",
+        "運輸署表示會研究有關申請，並會考慮市民負擔能力，稍後公布結果。",
+        "有立法會議員批評加價時機不當，市民在疫情下生活已經十分困難。"))
+    for byline in ("文︰陳大文", "撰文︰陳大文", "記者︰陳大文"):
+        page = (f"<html><head><meta charset='utf-8'><title>渡輪加價 市民不滿 | 眾新聞</title></head><body><article>"
+                f"<h1>渡輪加價 市民不滿</h1><p>{byline}</p><p>2021年6月15日 14︰30</p>{paras}</article></body></html>")
+        got = extract_page(page.encode(), url="https://www.hkcnews.com/article/12345/ferry")
+        assert got.author == "陳大文", byline
+        assert got.date == "2021-06-15T14:30:00"
+        assert got.markdown.startswith("天星小輪今日宣布"), got.markdown[:40]  # the byline line went too

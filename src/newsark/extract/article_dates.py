@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from typing import Any
 
 from lxml import etree
@@ -26,6 +25,7 @@ from .dates import (
     with_zone,
 )
 from .nodetext import flat_text
+from .textform import nfkc
 from .zone import (
     DATE_LINE,
     body_bounds,
@@ -92,7 +92,7 @@ def month_day_confirmed(zone: list[str], full_dates: list[str]) -> str | None:
     of the page with that same month and day; None when none agrees (a year is never guessed)."""
     prev = ""
     for line in zone[:30]:
-        norm = unicodedata.normalize("NFKC", line)
+        norm = nfkc(line)
         m = _MONTH_DAY_RE.search(norm)
         if m and len(norm) <= 80:
             label = norm[: m.start()].strip() or prev

@@ -34,12 +34,12 @@ _BIO_OPENING_RE = re.compile(r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) "
 # "By" alone on a line, or opening it: the byline label a reader sees.
 _BY_LABEL_RE = re.compile(
     r"^(?:(?:written|posted|authored|words|story|text|article|published)\s+by|by|authors?|author\(s\)|writers?|"
-    r"written by\s*[:：])\s*[:：-]?\s*$",
+    r"written by\s*[:：︰])\s*[:：︰-]?\s*$",
     re.IGNORECASE,
 )
 _BY_LINE_RE = re.compile(
-    r"^(?:(?:written|posted|authored|words|story|text|article|published)\s+by|by|authors?\s*[:：-]|"
-    r"writers?\s*[:：-])\s*[:：]?\s*(\S.{1,120})$",
+    r"^(?:(?:written|posted|authored|words|story|text|article|published)\s+by|by|authors?\s*[:：︰-]|"
+    r"writers?\s*[:：︰-])\s*[:：︰]?\s*(\S.{1,120})$",
     re.IGNORECASE,
 )
 # Credits that are not authorship: a reviewer or photographer is not the author.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
+
+from .textform import nfkc
 
 ROLES = {
     "記者": "記者", "记者": "記者", "特約記者": "記者", "實習記者": "記者", "见习记者": "記者",
@@ -17,10 +18,10 @@ ROLES = {
 _ROLE_RE = re.compile(
     # a role opens a segment: inside a run of characters it is part of a name
     # (師潮作者群, 公民記者有限公司 are authors, not roles)
-    r"((?:^|(?<=[\s、，,(（:：/／|｜]))(?:特約記者|特约记者|實習記者|实习记者|見習記者|见习记者|首席記者|首席记者|責任編輯|责任编辑|記者|记者|撰文|執筆人|执笔人|執筆|执笔|文字|作者|攝影|摄影|編輯|编辑)|"
-    r"\bwritten by\b|\bphotos?\b(?=\s*[:：/／])|\bby\b|"
+    r"((?:^|(?<=[\s、，,(（:：︰/／|｜]))(?:特約記者|特约记者|實習記者|实习记者|見習記者|见习记者|首席記者|首席记者|責任編輯|责任编辑|記者|记者|撰文|執筆人|执笔人|執筆|执笔|文字|作者|攝影|摄影|編輯|编辑)|"
+    r"\bwritten by\b|\bphotos?\b(?=\s*[:：︰/／])|\bby\b|"
     # one-character roles only before a separator, never inside a name (陳大文)
-    r"(?:^|(?<=[\s、，,(（]))(?:文|圖|图)(?=\s*[/／:：]))\s*[:：/／|｜]?\s*",
+    r"(?:^|(?<=[\s、，,(（]))(?:文|圖|图)(?=\s*[/／:：︰]))\s*[:：︰/／|｜]?\s*",
     re.IGNORECASE,
 )
 _SPLIT_RE = re.compile(r"\s*(?:[、,，;；/／|｜&]|\band\b|\s和\s)\s*")
@@ -51,7 +52,7 @@ _TRAIL_RE = re.compile(r"(報導|报道|報道|综合报道|綜合報導|整理|
 
 def split_byline(text: str) -> list[tuple[str, str]]:
     """[(role, name)] of a byline such as '記者王小明、李大華／台北報導' or 'By A and B'."""
-    text = unicodedata.normalize("NFKC", text or "").strip()
+    text = nfkc(text or "").strip()
     text = re.sub(r"^(本報|本报|中央社|[A-Za-z]+ ?News)\s*", "", text)
     text = re.sub(r"[（(\[【].*?[)）\]】]", " ", text)
     out: list[tuple[str, str]] = []
@@ -66,13 +67,13 @@ def split_byline(text: str) -> list[tuple[str, str]]:
         # '記者王小明 高雄報導': the two characters before 報導 name the place it was filed from
         # (a second reporter's name there, '記者陳大文 李小明報導', mostly has three).
         filed_from = bool(re.search(r"\s[\u4e00-\u9fff]{2}(?:報導|报道|報道|綜合報導|综合报道)$", piece.strip()))
-        piece = _TRAIL_RE.sub("", piece.strip()).strip(" :：-—–/／")
+        piece = _TRAIL_RE.sub("", piece.strip()).strip(" :：︰-—–/／")
         if filed_from:
             piece = piece.rsplit(None, 1)[0]
         if not piece:
             continue
         for name in _split_names(piece):
-            name = _TRAIL_RE.sub("", name.strip(" .:：-—–")).strip()
+            name = _TRAIL_RE.sub("", name.strip(" .:：︰-—–")).strip()
             # Chinese names apart by spaces ('宋怡 杨志华') are several; a name followed by a
             # place or other words ('王小明 台北', '宋怡 我要说说') keeps the names before it.
             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,})+", name):
@@ -95,7 +96,7 @@ def looks_like_name(name: str) -> bool:
 
 
 def norm_name(name: str) -> str:
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", name).lower())
+    return re.sub(r"[\W_]+", "", nfkc(name).lower())
 
 
 # Common Chinese surnames (simplified and traditional): a name found in running text
@@ -124,7 +125,7 @@ def plausible_chinese_name(name: str) -> bool:
 # -- Latin-script bylines ------------------------------------------------------------
 _EN_LABEL_RE = re.compile(
     r"^\s*(?:(?:written|posted|authored|words|story|text|article|published)\s+by\b|by\b|"
-    r"authors?\s*[:：-]|author\(s\)|writers?\s*[:：-]|author\b)\s*[:：]?\s*",
+    r"authors?\s*[:：︰-]|author\(s\)|writers?\s*[:：︰-]|author\b)\s*[:：︰]?\s*",
     re.IGNORECASE,
 )
 _EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
@@ -185,7 +186,7 @@ def english_byline(text: str) -> list[tuple[str, str]]:
     Writer' → [('', 'Jane Doe'), (' and ', 'Sam Lee')]. Labels, separators with what
     follows them, e-mails, handles, credentials and job titles are dropped; the separators
     the page wrote between names are kept, so the names can be joined the page's way."""
-    text = unicodedata.normalize("NFKC", text or "")
+    text = nfkc(text or "")
     text = " ".join(text.split())
     for _ in range(2):
         text = _EN_LABEL_RE.sub("", text)

@@ -36,8 +36,8 @@ _HERE_RE = re.compile(r"^(?:.{0,4}正文(?:内容|頁|页)?|内容|內容|详情
 # What a Chinese page writes before its trail: '当前位置：', '您的位置:' (and an English
 # trail's 'You are here:', taken off its crumbs).
 _PLACE_LABEL_RE = re.compile(
-    r"^\s*(?:(?:您|你)?的?(?:当前|當前|现在|現在|目前|所在)的?位置|(?:您|你)的?位置|位置(?=\s*[:：])|you are here)"
-    r"\s*[:：]?\s*", re.IGNORECASE)
+    r"^\s*(?:(?:您|你)?的?(?:当前|當前|现在|現在|目前|所在)的?位置|(?:您|你)的?位置|位置(?=\s*[:：︰])|you are here)"
+    r"\s*[:：︰]?\s*", re.IGNORECASE)
 # Separators between crumbs: '>', '>>', '»', '›', '＞', '→', '|', and a spaced '/'.
 _CRUMB_SEP_RE = re.compile(r"\s*(?:>{1,2}|»|›|＞|→|≫|\|)\s*|\s+/\s+")
 # Only the arrows where the element's name does not say it is a trail ('location' may be
@@ -278,7 +278,7 @@ def _last_section(trail: list[str], title: str | None, names: Iterable[str]) -> 
     headline = norm_name(title or "")
     kept = []
     for crumb in trail:
-        crumb = " ".join(_PLACE_LABEL_RE.sub("", crumb).split()).strip(" :：/|>»›")
+        crumb = " ".join(_PLACE_LABEL_RE.sub("", crumb).split()).strip(" :：︰/|>»›")
         if not is_section(crumb) or _HERE_RE.match(crumb):
             continue
         key = norm_name(crumb)

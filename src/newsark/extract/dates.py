@@ -11,9 +11,10 @@ import datetime as dt
 import email.utils
 import html
 import re
-import unicodedata
 import zoneinfo
 from collections import Counter
+
+from .textform import nfkc
 
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
@@ -26,7 +27,7 @@ _ISO_RE = re.compile(
 _CN_RE = re.compile(
     r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]"
     r"(?:\s*(?:[（(]\s*(?:星期|週|周)?[一二三四五六日天]\s*[）)]|(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]))?"
-    r"(?:\s*(?:[上下]午|晚上|凌晨|早上|中午)?\s*(\d{1,2})[:：时時](\d\d)(?:[:：分](\d\d))?)?"
+    r"(?:\s*(?:[上下]午|晚上|凌晨|早上|中午)?\s*(\d{1,2})[:：︰时時](\d\d)(?:[:：︰分](\d\d))?)?"
 )
 # 'November 20, 2019', '20 Nov 2019', '19-Dec-2025'
 _EN_RE = re.compile(
@@ -52,18 +53,18 @@ _URL_YM_RE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])/")
 PUBLISHED_LABEL_RE = re.compile(
     r"(发布时间|發佈時間|發布時間|发表时间|發表時間|发布日期|發佈日期|出版时间|出版時間|刊登日期|时间|時間|日期|"
     r"发表于|發表於|发布于|發佈於|發布於|刊于|刊於|published|published on|posted|posted on|posted at|date)"
-    r"\s*[:：]?\s*$",
+    r"\s*[:：︰]?\s*$",
     re.IGNORECASE,
 )
 # Dates that are not the article's: when a blog or member was created, a copyright span.
 NOT_PUBLISHED_LABEL_RE = re.compile(
     r"(建立于|建立於|创建于|創建於|成立于|成立於|注册于|註冊於|注册时间|註冊時間|加入于|加入時間|加入时间|"
-    r"joined|member since|established|founded|copyright|©|出生|生于|生於)\s*[:：]?\s*$",
+    r"joined|member since|established|founded|copyright|©|出生|生于|生於)\s*[:：︰]?\s*$",
     re.IGNORECASE,
 )
 UPDATED_LABEL_RE = re.compile(
     r"(最後更新|最后更新|更新时间|更新時間|更新日期|更新于|更新於|updated|last updated|modified|revised)"
-    r"(?:\s+(?:on|at))?\s*[:：]?\s*$",
+    r"(?:\s+(?:on|at))?\s*[:：︰]?\s*$",
     re.IGNORECASE,
 )
 
@@ -90,7 +91,7 @@ def parse_date(value: str | None) -> str | None:
     """A date in a structured value (meta, JSON-LD, <time datetime>), or None."""
     if not value:
         return None
-    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = nfkc(str(value)).strip()
     if "&" in text:  # a JSON-LD value escaped as if it were HTML ('15:31:57&#x2B;08:00')
         text = html.unescape(text)
     if re.fullmatch(r"\d{10}(\d{3})?", text):  # epoch seconds / milliseconds
@@ -202,7 +203,7 @@ def find_date_span(text: str) -> tuple[int, int, str] | None:
     """(start, end, ISO date) of the first well-formed date in ``text`` (NFKC positions)."""
     if not _FOUR_DIGITS_RE.search(text):
         return None  # every form has a four-digit year (most lines have none: cheap way out)
-    text = unicodedata.normalize("NFKC", text)
+    text = nfkc(text)
     found: list[tuple[int, int, str]] = []
     for m in _ISO_RE.finditer(text):
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
@@ -276,7 +277,7 @@ _EN_YM_RE = re.compile(
 def find_partial_date(text: str, *, english: bool = True) -> str | None:
     """'YYYY-MM' of a year-and-month date in a short line ('2003年5月', or with ``english``
     'November 2003' standing alone), or None."""
-    text = unicodedata.normalize("NFKC", text)
+    text = nfkc(text)
     m = _CN_YM_RE.search(text)
     if m:
         y, mo = int(m[1]), int(m[2])

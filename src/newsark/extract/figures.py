@@ -101,7 +101,7 @@ def _arrow_caption(img: etree._Element) -> str:
 # Chinese news write a picture's caption as the line under it, without markup that says so:
 # '“救命啊SOS”纸团。沙坪坝区公安分局供图', '雨游黄鹤楼照样开心。城市摄影队 周斌 摄', a centred '大会开幕式'.
 ZH_CAPTION_CHARS = 80  # a longer line under a picture is the story's text
-_ZH_CREDIT_RE = re.compile(r"摄|攝|供图|供圖|截图|截圖|资料图|資料圖|图片来源|圖片來源|图源|圖源|图为|圖為|[图圖]\s*[：:/／]")
+_ZH_CREDIT_RE = re.compile(r"摄|攝|供图|供圖|截图|截圖|资料图|資料圖|图片来源|圖片來源|图源|圖源|图为|圖為|[图圖]\s*[：︰:/／]")
 _TEXT_ALIGN_RE = re.compile(r"text-align\s*:\s*(?:justify|left)", re.IGNORECASE)
 
 
@@ -140,7 +140,7 @@ def _text_under(img: etree._Element) -> tuple[str, etree._Element] | None:
     if line is None or not isinstance(line.tag, str) or (box.tail or "").strip() or line.find(".//img") is not None:
         return None
     text = flat_text(line).strip(" \u3000")
-    if not text or len(text) > ZH_CAPTION_CHARS or not CJK_RE.search(text) or text[-1] in "：:" \
+    if not text or len(text) > ZH_CAPTION_CHARS or not CJK_RE.search(text) or text[-1] in "：︰:" \
             or text.isdigit():
         return None
     bold = "".join(flat_text(b) for b in line.iter("strong", "b")).strip(" \u3000")

@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 
 from .choose import CJK_RE
 from .credits import STORY_SOURCE, split_credit
 from .dates import find_date_span
 from .plaintext import MD_LINK_RE, plain_block, plain_text
 from .prompts import site_prompt
+from .textform import nfkc
 
 # A block that is only an advertisement slot's label, anywhere in the body.
 _AD_LABEL_RE = re.compile(
@@ -53,9 +53,9 @@ _AD_LABEL_RE = re.compile(
     # a comment box's counter ('已输入0字', '还可以输入500字') and the trail of where the
     # page sits ('您所在的位置： 首页 > 快讯 > 公司'): the page's controls, not its text
     r"|^(?:已输入|已輸入|还可以?输入|還可以?輸入)\s*\d+\s*字"
-    r"|^(?:您所在的位置|您的位置|你的位置|你所在的位置|当前位置|當前位置|所在位置)\s*[:：]|^(?:-\s*)?you are here\s*:"
+    r"|^(?:您所在的位置|您的位置|你的位置|你所在的位置|当前位置|當前位置|所在位置)\s*[:：︰]|^(?:-\s*)?you are here\s*:"
     # the text size control ('字号', '【字体：大 中 小】', '字號 A- A A+')
-    r"|^[【\[]?\s*(?:字号|字號|字体|字體)\s*[:：]?\s*(?:大\s*中\s*小|a[-+]?(?:\s*a[-+]?)*)?\s*[】\]]?$"
+    r"|^[【\[]?\s*(?:字号|字號|字体|字體)\s*[:：︰]?\s*(?:大\s*中\s*小|a[-+]?(?:\s*a[-+]?)*)?\s*[】\]]?$"
 )
 # A button's label alone, anywhere ("Read more", "Learn more", "Where to buy").
 _BUTTON_LABELS = frozenset({"read more", "learn more", "see more", "view more", "show more", "continue reading",
@@ -101,7 +101,7 @@ _LINKED_LABEL_CHARS = 800  # ... nor a block opening with a link, with its addre
 # 'Filed under: [Khawarij](…) |'); 'Tags:' alone is a lead-in (below).
 _FILED_RE = re.compile(r"^(?:tags|tagged|tagged with|filed under|posted in|categories|category|topics)\s*:\s*\S"
                        # (the markup's '>>' is gone from the plain text: '关键词 >> …' reads '关键词  …')
-                       r"|^(?:关键词|關鍵詞|关键字|關鍵字|标签|標籤)(?:\s*[:：]|\s)\s*\S",
+                       r"|^(?:关键词|關鍵詞|关键字|關鍵字|标签|標籤)(?:\s*[:：︰]|\s)\s*\S",
                        re.IGNORECASE)
 _FILED_WORDS = 16
 _LEAD_IN_WORDS = 4  # "Related reads:", "Share the Blog on:": a lead-in with nothing after it
@@ -135,7 +135,7 @@ _ZH_PROMPT_CHARS = 150
 # ('免责声明：…文章观点仅代表作者本人，不代表新浪立场', '特别声明' over '本文为…上传并发布，仅代表
 # 该机构观点', '声明：…仅供参考，不构成实质性投资建议'): a notice labelled as one that disowns
 # the text or limits its use. A statement the story quotes is not labelled so, or not there.
-_ZH_DISCLAIMER_LABEL_RE = re.compile(r"^(?:免责|免責|特别|特別|版权|版權|郑重|鄭重)?(?:声明|聲明)(?:\s*[:：]|$)")
+_ZH_DISCLAIMER_LABEL_RE = re.compile(r"^(?:免责|免責|特别|特別|版权|版權|郑重|鄭重)?(?:声明|聲明)(?:\s*[:：︰]|$)")
 _ZH_DISCLAIMER_RE = re.compile(
     r"不代表|仅代表|僅代表|仅供参考|僅供參考|风险自担|風險自擔|不构成|不構成|版权归|版權歸|"
     r"(?:转载|轉載)请|(?:转载|轉載)請|请?联系(?:删除|本站)|請?聯繫(?:刪除|本站)|投资有风险|投資有風險")
@@ -197,7 +197,7 @@ def _closes_nothing(block: str) -> bool:
         return True
     if _FILED_RE.match(text) and len(text.split()) <= _FILED_WORDS:
         return True  # the page's tags or categories (``tags`` and ``category`` read its markup)
-    lead_in = text.endswith((":", "：")) and len(text.split()) <= _LEAD_IN_WORDS
+    lead_in = text.endswith((":", "：", "︰")) and len(text.split()) <= _LEAD_IN_WORDS
     if lead_in and (len(text) <= _CJK_LEAD_IN or not CJK_RE.search(text)):
         return True
     return len(text.split()) <= _UPDATED_WORDS and bool(_UPDATED_LINE_RE.match(text))
@@ -243,7 +243,7 @@ def without_closers(blocks: list[str]) -> list[str]:
 # links, sina): anywhere in the body, only with the links after it.
 _ZH_RELATED_RE = re.compile(
     r"^(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关文章|相關文章|相关链接|相關連結|"
-    r"推荐阅读|推薦閱讀|更多新闻|更多新聞|相关报道|相關報導)\s*[:：]?$")
+    r"推荐阅读|推薦閱讀|更多新闻|更多新聞|相关报道|相關報導)\s*[:：︰]?$")
 # The same label in English, over a list of other stories' links ('**DON'T MISS**' over three
 # headlines, each with its kind: '[INSIGHT]', '[VIDEO]'; express.co.uk).
 _EN_RELATED_RE = re.compile(
@@ -332,7 +332,7 @@ def _date_alone(block: str) -> bool:
     span = find_date_span(text)
     if span is None:
         return False
-    norm = unicodedata.normalize("NFKC", text)  # the span's positions are NFKC's
+    norm = nfkc(text)  # the span's positions are NFKC's
     return not _WORD_RE.search(norm[: span[0]] + norm[span[1] :])
 
 

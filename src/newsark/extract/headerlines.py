@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 from .choose import CJK_RE
 from .dates import find_date_span
 from .furniture import UI_LABELS, orphan_credit
 from .plaintext import plain_block
+from .textform import nfkc
 
 # The names of an author field: English ones joined by commas or "and", Chinese ones by '、'
 # ('叨叨姐、胡一刀、李小飞刀').
@@ -34,7 +34,7 @@ _READING_TIME_RE = re.compile(
 # ... in other languages ('Tempo de leitura: 1 minuto', '閱讀時間：約3分鐘').
 _READING_TIME_OTHER_RE = re.compile(
     r"^(?:tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|阅读时间|閱讀時間|预计阅读时间|預計閱讀時間)"
-    r"\s*[:：]?\s*(?:约|約|aprox\.?|ca\.?)?\s*\d+\s*(?:minutos?|minutes?|min\.?|minuten|分钟|分鐘)$", re.IGNORECASE)
+    r"\s*[:：︰]?\s*(?:约|約|aprox\.?|ca\.?)?\s*\d+\s*(?:minutos?|minutes?|min\.?|minuten|分钟|分鐘)$", re.IGNORECASE)
 # Who reviewed or checked the story, not its writer ('reviewed by Jo-ann Caballes', 'Reviewed by,').
 _REVIEWED_BY_RE = re.compile(
     r"^(?:medically |expertly )?(?:reviewed|fact[- ]checked|edited)(?: and (?:reviewed|fact[- ]checked|edited))?"
@@ -58,7 +58,7 @@ def _only_dates(text: str, days: set[str], instants: frozenset[str] = frozenset(
     updated one), with their labels, time or weekday and perhaps a reading time
     ('Published 4:00 am CST, Wednesday, November 20, 2019', 'August 16, 2019 - Updated
     July 9, 2025', 'Jun 08, 2023 • 11 Minute Read')."""
-    rest = unicodedata.normalize("NFKC", text)  # the spans' positions are NFKC's
+    rest = nfkc(text)  # the spans' positions are NFKC's
     found = 0
     while days and found < 2:
         span = find_date_span(rest)
@@ -122,7 +122,7 @@ _ZH_ROLES_RE = re.compile(r"特約記者|特约记者|實習記者|实习记者|
 _CLOCK_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 # Where the story came from, labelled ('来源：证券时报网', '來源：轉載文章'), and the other
 # labels of a page's bar of facts over the story ('13:26更新', '发表评论').
-_ZH_SOURCE_RE = re.compile(r"(?:来源|來源|出处|出處)\s*[:：]\s*[^\s|｜]{1,16}")
+_ZH_SOURCE_RE = re.compile(r"(?:来源|來源|出处|出處)\s*[:：︰]\s*[^\s|｜]{1,16}")
 _ZH_BAR_RE = re.compile(r"更新|发表评论|發表評論|发布|發佈|发表于|發表於")
 ZH_HEADER_CHARS = 60
 ZH_HEADER_REST = 6  # characters left over: the outlet's name ('聯合報'), no more
@@ -141,7 +141,7 @@ def _zh_byline_and_date(text: str, names: list[str], days: set[str]) -> bool:
     span = find_date_span(text)
     if not span or span[2][:10] not in days:
         return False
-    norm = unicodedata.normalize("NFKC", text)  # the span's positions are NFKC's
+    norm = nfkc(text)  # the span's positions are NFKC's
     rest = _CLOCK_RE.sub(" ", norm[: span[0]] + " " + norm[span[1] :])
     rest = _ZH_SOURCE_RE.sub(" ", rest)
     for name in names:

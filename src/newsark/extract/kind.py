@@ -30,7 +30,7 @@ _LINK_TEXT_RE = re.compile(rf"(?<!!)\[([^\]]{{0,{LINK_TEXT}}})\]\([^)]*\)")
 _WS_RE = re.compile(r"\s+")
 # A paragraph that ends without closing punctuation was cut off (list abstracts are); a
 # paragraph ending in a link ends in ")".
-_SENTENCE_ENDS = frozenset(".!?。！？…:：;；)）]】」』\"'”’》>*_~-")
+_SENTENCE_ENDS = frozenset(".!?。！？…:：︰;；)）]】」』\"'”’》>*_~-")
 _MANY_CHILDREN = etree.XPath("//body//*[count(*) >= $n]")
 _RECORD_TAGS = frozenset({"li", "div", "tr", "tbody", "article", "section", "dl", "table", "dd"})
 _SECOND_LEVEL = frozenset({"com", "net", "org", "gov", "edu", "co", "ac", "or", "ne", "go"})

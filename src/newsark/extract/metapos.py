@@ -13,7 +13,6 @@ keeps the generic value. The path taken is recorded per field.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from .bylines import english_byline, join_english, looks_like_name, split_byline
 from .choose import CJK_RE
 from .dates import find_date
 from .nodetext import flat_text
+from .textform import nfkc
 
 FIELDS = ("title", "date", "author", "category", "tags")
 Value = str | list[str]
@@ -40,7 +40,7 @@ PER_FIELD = 3  # selectors kept per field (template eras)
 
 
 def _norm(text: str) -> str:
-    return _PUNCT_RE.sub("", unicodedata.normalize("NFKC", text).lower())
+    return _PUNCT_RE.sub("", nfkc(text).lower())
 
 
 def read_field(name: str, el: etree._Element, text: str | None = None) -> Value | None:

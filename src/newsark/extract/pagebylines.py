@@ -57,17 +57,17 @@ _END = r"(?=[\s)）】\]/／|｜,，。;；]|$|报道|報導|综合|綜合)"
 _BYLINE_PATTERNS = [
     # (a role word that starts a longer word is none: 摄影师 photographer, 记者会 press
     # conference, 作者们 the authors)
-    re.compile(r"(特約記者|實習記者|记者|記者|作者|撰文|执笔人|執筆人|执笔|執筆|文字|文[/／:：]|攝影|摄影|圖[/／:：]|图[/／:：])"
-               r"(?![师師会會们們机機站])\s*[:：/／]?\s*(" + _CJK_NAMES + ")" + _END),
+    re.compile(r"(特約記者|實習記者|记者|記者|作者|撰文|执笔人|執筆人|执笔|執筆|文字|文[/／:：︰]|攝影|摄影|圖[/／:：︰]|图[/／:：︰])"
+               r"(?![师師会會们們机機站])\s*[:：︰/／]?\s*(" + _CJK_NAMES + ")" + _END),
     # wire dateline: 中央社記者邱俊欽桃園19日電
     re.compile(r"(?:記者|记者)\s*([\u4e00-\u9fff]{3})\s*[\u4e00-\u9fff]{2,4}\d{1,2}日[電电]"),
     re.compile(r"[（(【]\s*(" + _CJK_NAMES + r")\s*[/／]\s*[\u4e00-\u9fff]{0,4}(?:报道|報導|摄|攝)"),
     re.compile(r"(?:^|\s)(" + _CJK_NAMES + r")\s*[/／]\s*(?:摄|攝)(?:影)?\s*$"),
     re.compile(r"(?:^|\s)([\w\u4e00-\u9fff]{2,20})\s*(?:发表于|發表於)"),
     # the writers named to the line's end after their label, pen names too ('执笔/叨叨姐、胡一刀&李小飞刀')
-    re.compile(r"(?:作者|撰文|执笔|執筆)\s*[:：/／]\s*([^\s:：,，|｜/／]{2,30}(?: [^\s:：,，|｜/／]{2,10}){0,4})\s*$"),
+    re.compile(r"(?:作者|撰文|执笔|執筆)\s*[:：︰/／]\s*([^\s:：︰,，|｜/／]{2,30}(?: [^\s:：︰,，|｜/／]{2,10}){0,4})\s*$"),
     # a WeChat post's compiler: '原创： 路闻卓立编译 人民币交易与研究'
-    re.compile(r"(?:原创|原創)\s*[:：]\s*([\u4e00-\u9fff·]{2,6}?)\s*(?:编译|編譯|整理)"),
+    re.compile(r"(?:原创|原創)\s*[:：︰]\s*([\u4e00-\u9fff·]{2,6}?)\s*(?:编译|編譯|整理)"),
     re.compile(r"^(?:By|BY|by)\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)"),
 ]
 # The button beside an author's name ('中国广州发布 关注', 'Jose Altoveros View More Articles').
@@ -75,13 +75,13 @@ _FOLLOW_RE = re.compile(r"\s*[+＋]?\s*(?:关注|關注|订阅|訂閱|follow|sub
                         + OTHER_STORIES + r")\s*$", re.IGNORECASE)
 # The editor: '责任编辑：张迪', '责编：薛艺磊', a staff code after the name ('杨倩_NF4425', 163.com),
 # a Latin name ('责编：Demi Xia').
-_EDITOR_RE = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*(" + _CJK_NAMES
+_EDITOR_RE = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：︰]\s*(" + _CJK_NAMES
                         + r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:_[A-Z]{1,4}\d+)?" + _END)
 
 
 # A label ending its line ('出版社：团结出版社 作者：' / '罗银胜'), a name whose '发表于 …'
 # opens the next line: the page's markup split one byline over two lines.
-_LABEL_AT_END_RE = re.compile(r"(?:作者|撰文|记者|記者|执笔人|執筆人|执笔|執筆)\s*[:：]\s*$")
+_LABEL_AT_END_RE = re.compile(r"(?:作者|撰文|记者|記者|执笔人|執筆人|执笔|執筆)\s*[:：︰]\s*$")
 
 
 def _joined_bylines(lines: list[str]) -> list[str]:
@@ -132,7 +132,7 @@ def _credit_ending_a_paragraph(body_lines: list[str]) -> list[tuple[str, str]]:
 # A line of the body that is nothing but its byline, the column or outlet's name before it
 # at most ('《棱镜》作者 周纯', '记者 王小明'): looked for further into the body than the
 # bylines inside longer lines, past a summary the story opens with (qq.com's '划重点' list).
-_BYLINE_LINE_RE = re.compile(r"^(?:《[^》]{1,12}》\s*)?(?:作者|撰文|记者|記者|特約記者|特约记者)\s*[:：/／]?\s*("
+_BYLINE_LINE_RE = re.compile(r"^(?:《[^》]{1,12}》\s*)?(?:作者|撰文|记者|記者|特約記者|特约记者)\s*[:：︰/／]?\s*("
                              + _CJK_NAMES + r")\s*$")
 BYLINE_LINES = 12  # the body's first lines searched for one
 

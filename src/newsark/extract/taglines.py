@@ -22,8 +22,8 @@ MAX_LABELS = 50  # text nodes holding a label's word read on a page (the first i
 # A Chinese label, with or without its colon ('标签 中美贸易', '关键词 >> 共享充电宝'), or an
 # English one with its colon ('Tags:'; without it, 'Tags' opens sentences and headings).
 _LABEL_RE = re.compile(
-    r"^\s*(?:(?:文章|本文|相关|相關)?(?:标签|標籤|标籤|關鍵詞|关键词|關鍵字|关键字)\s*(?:[:：]|>>|»)?|"
-    r"(?:tags?|tagged|keywords)\s*[:：])\s*", re.IGNORECASE)
+    r"^\s*(?:(?:文章|本文|相关|相關)?(?:标签|標籤|标籤|關鍵詞|关键词|關鍵字|关键字)\s*(?:[:：︰]|>>|»)?|"
+    r"(?:tags?|tagged|keywords)\s*[:：︰])\s*", re.IGNORECASE)
 # The words a label holds, as the source writes them: each is looked for there first (a
 # C-level look), and the page's text searched only for those it writes.
 _CHINESE_LABELS = ("标签", "標籤", "标籤", "关键", "關鍵")

@@ -165,7 +165,7 @@ def _banner(h: etree._Element, text: str, site_names: set[str], url: str | None)
 # Inside an <h1>, but not the headline: its date (<time>, a "Posted on" heading nested in
 # it) and controls.
 _NOT_HEADLINE = frozenset(("time", "h2", "h3", "h4", "h5", "h6", "button", "script", "style", "noscript"))
-_LABEL_RE = re.compile(r"^(?:title|headline|標題|标题)\s*[:：]\s*", re.IGNORECASE)
+_LABEL_RE = re.compile(r"^(?:title|headline|標題|标题)\s*[:：︰]\s*", re.IGNORECASE)
 
 
 def headline_text(h: etree._Element) -> str:
@@ -248,7 +248,7 @@ SECTION_TITLE_CHARS = 40  # a <title> of a section's and a site's names is short
 # A breadcrumb's line: 'Home', or where the page is, then the sections apart ('首页 - 新闻动态',
 # '当前位置：首页 > 新闻动态').
 _CRUMBS_RE = re.compile(
-    r"^(?:(?:当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|所在位置|位置)\s*[:：]\s*)?"
+    r"^(?:(?:当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|所在位置|位置)\s*[:：︰]\s*)?"
     r"(?:首页|首頁|主页|主頁|home)\s*(?:[-–>»›/→]|&gt;)", re.IGNORECASE)
 _CRUMB_SEP_RE = re.compile(r"\s*(?:[-–>»›/→]|&gt;)\s*")
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 
 from lxml import etree
 
@@ -22,6 +21,7 @@ from .dates import (
     find_partial_date,
     zone_after,
 )
+from .textform import nfkc
 
 DATE_LINE = 160  # characters: a longer line is prose, not a line that dates the page
 # 'posted on' opening a line: the rest of a byline whose name is the line before it
@@ -149,7 +149,7 @@ def dates_in_zone(zone: list[str]) -> tuple[str | None, str | None]:
         span = find_date_span(line)
         if span:
             start, end, d = span
-            norm = unicodedata.normalize("NFKC", line)
+            norm = nfkc(line)
             d = zone_after(norm, end, d)[1]  # '2021年1月3日 10:00 HKT'
             head = norm[:start]
             label = head if head.strip() else prev
@@ -189,7 +189,7 @@ def labelled_date(window: list[str]) -> str | None:
             span = find_date_span(line)
             found = span[2] if span else find_partial_date(line)
             if found:
-                head = unicodedata.normalize("NFKC", line)[: span[0]] if span else ""
+                head = nfkc(line)[: span[0]] if span else ""
                 if not head.strip():
                     head = re.split(r"\d{4}|[A-Za-z]{3,9}\.? (?:19|20)\d\d", line, maxsplit=1)[0]
                 label = head if head.strip() else prev
@@ -209,7 +209,7 @@ def body_bounds(lines: list[str], body_text: str | None) -> tuple[int | None, in
 
 _UNTITLED_LINE = (4, 60)  # characters of a headline line above the body
 _SHORT_OPENING = 30  # characters at most of a body's first line that is its headline
-_SENTENCE_END = ("。", "！", "？", "…", "：", ":", ".", "!", "?")
+_SENTENCE_END = ("。", "！", "？", "…", "：", "︰", ":", ".", "!", "?")
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$")
 
 
