@@ -476,6 +476,7 @@ def test_a_corrected_headline_keeps_its_copies(tmp_path: Path) -> None:
         ("Sun, 03 Jan 2021 02:00:00 GMT", "2021-01-03T02:00:00+00:00"),
         ("2021-01-03 10:00 HKT", "2021-01-03T10:00:00+08:00"),  # a zone that is one zone anywhere
         ("2021年1月3日 10:00 (HKT)", "2021-01-03T10:00:00+08:00"),
+        ("2021年1月3日 10︰00", "2021-01-03T10:00:00"),  # Hong Kong's colon (U+FE30)
         ("Nov 18, 2019 9:24 pm ET", "2019-11-18T21:24:00-05:00"),  # US Eastern, in force that day
     ],
 )

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from typing import Any
 
 from newsark.repair.base import Change, Finding
@@ -52,9 +51,10 @@ def iso_date(value: Any) -> str | None:
     # (imported here: the extract package loads lxml and the extractors, a fifth of a second
     # that every import worker would pay for the rare date not in ISO form)
     from newsark.extract.dates import parse_date, value_date_span
+    from newsark.extract.textform import nfkc
 
     # (NFKC, as the date forms read it: the positions found are in that text)
-    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = nfkc(str(value)).strip()
     if _EPOCH_RE.fullmatch(text):
         return parse_date(text)  # (UTC; None when outside the years a news site can have)
     found = value_date_span(text)
