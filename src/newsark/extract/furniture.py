@@ -216,10 +216,9 @@ def drop_furniture(markdown: str) -> str:
         kept = _without_disclaimer(without_closers(kept))
     kept = kept[: _dated_teasers_start(kept)]
     if kept and _HOME_LINK_RE.search(kept[-1]):
-        kept[-1] = _HOME_LINK_RE.sub("", kept[-1])
-        kept = without_closers(kept)  # (the link may have been the block's all)
-        return "\n\n".join(kept) if any(b.strip() for b in kept) else markdown
-    if len(kept) == len(blocks):
+        # (the link may have been all of its block)
+        kept = without_closers([*kept[:-1], _HOME_LINK_RE.sub("", kept[-1])])
+    if kept == blocks:
         return markdown
     return "\n\n".join(kept) if any(b.strip() for b in kept) else markdown
 

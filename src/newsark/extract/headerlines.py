@@ -143,10 +143,21 @@ def _zh_byline_and_date(text: str, names: list[str], days: set[str]) -> bool:
         return False
     norm = nfkc(text)  # the span's positions are NFKC's
     rest = _CLOCK_RE.sub(" ", norm[: span[0]] + " " + norm[span[1] :])
-    rest = _ZH_SOURCE_RE.sub(" ", rest)
+    rest = _without_names(_ZH_SOURCE_RE.sub(" ", rest), names)
+    return _little_left(rest, _ZH_FILED_RE, _ZH_ROLES_RE, _ZH_BAR_RE)
+
+
+def _without_names(text: str, names: list[str]) -> str:
     for name in names:
-        rest = rest.replace(name, " ")
-    rest = _ZH_BAR_RE.sub(" ", _ZH_ROLES_RE.sub(" ", _ZH_FILED_RE.sub(" ", rest)))
+        text = text.replace(name, " ")
+    return text
+
+
+def _little_left(rest: str, *said: re.Pattern[str]) -> bool:
+    """Whether a Chinese line, what ``said`` matches taken out in turn, has at most
+    ZH_HEADER_REST letters left (an outlet's name)."""
+    for pattern in said:
+        rest = pattern.sub(" ", rest)
     return len(re.sub(r"[\W\d_]+", "", rest)) <= ZH_HEADER_REST
 
 
@@ -173,14 +184,8 @@ def _zh_byline(text: str, names: list[str]) -> bool:
         return False  # a line with a date is _zh_byline_and_date's to judge (the page's day or not)
     if _ZH_PICTURES_RE.search(text):
         return False  # it credits the pictures too ('受访者供图'), which the author field does not say
-    rest = text
-    for name in names:
-        rest = rest.replace(name, " ")
-    if rest == text:
-        return False
-    rest = _ZH_ROLES_RE.sub(" ", _ZH_FILED_RE.sub(" ", _ZH_REPORTER_RE.sub(" ", rest)))
-    rest = _ZH_OUTLET_RE.sub(" ", rest)
-    return len(re.sub(r"[\W\d_]+", "", rest)) <= ZH_HEADER_REST
+    rest = _without_names(text, names)
+    return rest != text and _little_left(rest, _ZH_REPORTER_RE, _ZH_FILED_RE, _ZH_ROLES_RE, _ZH_OUTLET_RE)
 
 
 def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None, ...]) -> str:
