@@ -34,6 +34,18 @@ from newsark.extract.credits import split_credit
         ("下月將法拍的房子。（圖翻攝自google map）", ("下月將法拍的房子。", "圖翻攝自google map")),
         ("雨中游览照样开心。城市摄影队 周小斌 摄", ("雨中游览照样开心。", "城市摄影队 周小斌 摄")),
         ("他說：我今天去拍攝", ("他說：我今天去拍攝", "")),
+        # a screen reader's label over a caption that is a sentence: the caption, its credit split after
+        ("Image: Jose Mourinho has agreed a deal to become manager of Tottenham Hotspur",
+         ("Jose Mourinho has agreed a deal to become manager of Tottenham Hotspur", "")),
+        ("Photo: A firefighter battles the blaze near the town. (Reuters: John Smith)",
+         ("A firefighter battles the blaze near the town.", "Reuters: John Smith")),
+        ("Crowds gather outside. (ABC News: Lucy Murray)", ("Crowds gather outside.", "ABC News: Lucy Murray")),
+        # ... and a label over a name, or over what a credit says, is the credit
+        ("Image: Marco Torres", ("", "Image: Marco Torres")),
+        ("Photo Credit: Screenshot from the WayAway website", ("", "Photo Credit: Screenshot from the WayAway website")),
+        ("Photo Credit: Fotografía de eLuVe / Getty Images", ("", "Photo Credit: Fotografía de eLuVe / Getty Images")),
+        # a picture viewer's prompt ends as a Chinese credit does, and is none
+        ("（点击看清晰大图）", ("（点击看清晰大图）", "")),
     ],
 )
 def test_trailing_credit_is_split(caption: str, expected: tuple[str, str]) -> None:
@@ -44,7 +56,7 @@ def test_trailing_credit_is_split(caption: str, expected: tuple[str, str]) -> No
     "caption",
     ["Two people in a photo: one is tall", "A picture of the harbour at dusk",
      "The AP and Reuters both covered it via Getty Images", "Media caption Who is Julian Assange?", "這是他拍的照片", "他手持的圖",
-     "新城電台在社交網站上公布指，有一位員工確診。"],
+     "新城電台在社交網站上公布指，有一位員工確診。", "The team (left to right: John, Jane)"],
 )
 def test_caption_without_credit_is_kept_whole(caption: str) -> None:
     assert split_credit(caption) == (caption, "")
@@ -173,3 +185,18 @@ def test_a_page_that_captions_its_pictures_with_short_lines_has_them_read_so() -
     four = two.replace("<div class='navTop'><div class='qr'>", "<div><div>")
     assert {f["src"].rsplit("/", 1)[1]: f.get("caption") for f in extract_page(four.encode()).figures} == {
         "a.jpg": "小花家。", "b.jpg": "大涧学校。"}
+
+
+def test_a_viewer_prompt_under_a_picture_is_neither_its_caption_nor_its_credit() -> None:
+    """'（点击看清晰大图）' under a picture (163.com) asks to open a viewer the archived page
+    does not have: the figure has no caption or credit from it, and the body drops it."""
+    from .fixtures import PARAS
+
+    paras = "".join(f"<p>{p.format(n=i)}</p>" for i, p in enumerate(PARAS, 1))
+    html = ("<html><head><meta charset='utf-8'><title>道路封闭</title></head><body><article><div class='story'>"
+            + paras + '<p class="f_center"><img src="https://cdn.example.org/map.jpg"><br></p>'
+            + "<p>（点击看清晰大图）</p>" + paras.replace("公園", "大桥") + "</div></article></body></html>")
+    ex = extract_page(html.encode())
+    fig = next(f for f in ex.figures if f["src"].endswith("map.jpg"))
+    assert (fig.get("caption"), fig.get("credit")) == ("", "")
+    assert "点击" not in ex.markdown

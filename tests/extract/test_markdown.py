@@ -188,7 +188,7 @@ def test_a_figure_keeps_the_pages_description_when_it_is_not_the_caption() -> No
     assert image_alt(img, "other") == 'A "quoted" <b> description'
     assert image_alt(html.fromstring("<img alt='" + "long " * 80 + "'>"), "") == ""
     # what a script or a template writes where no one described the picture
-    for placeholder in ("null", "Image", "ree", "点击查看高清原图"):
+    for placeholder in ("null", "Image", "ree", "点击查看高清原图", "（点击看清晰大图）", "點擊放大"):
         assert image_alt(html.fromstring(f"<img alt='{placeholder}'>"), "") == ""
 
 

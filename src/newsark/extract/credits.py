@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .media import VIEWER_PROMPT_RE
+
 # A story's source, not a picture's ('来源：新华网' under the text, or under a picture):
 # lines that start so are never taken for a photo credit alone.
 STORY_SOURCE = ("来源", "來源", "资料来源", "資料來源")
@@ -37,6 +39,8 @@ _PATTERNS = [
                re.IGNORECASE),
     # "(AP Photo/Jane Doe)", "(Reuters)", "Jane Doe/AFP via Getty Images", "Courtesy of X"
     re.compile(rf"\((?:[^()]{{1,50}}/)?{_AGENCY}(?: Photo)?(?:/[^()]{{1,50}})?(?: via [^()]{{1,30}})?\)$"),
+    # ... "(Reuters: Jane Doe)", "(ABC News: Lucy Murray)": the agency, a colon, the photographer
+    re.compile(rf"\((?:{_AGENCY}|ABC(?: [A-Z]\w*){{0,2}})\s*:\s*[A-Z][^()]{{1,50}}\)$"),
     # ... and "Morsa Images/DigitalVision via Getty Images", "OsakaWayne Studios//Getty Images"
     re.compile(rf"(?:(?<=[.!?])\s+|^)(?:{_NAME}\s*//?\s*(?:{_NAME}\s+via\s+)?)?{_AGENCY}(?: Photo)?"
                rf"(?:\s*/\s*[A-Z][\w.'’ -]{{1,40}})?(?: via [\w ]{{1,30}})?$"),
@@ -48,12 +52,37 @@ _PATTERNS = [
 _CREDIT_FIRST_RE = re.compile(r"^((?:Image|Media) copyright\s+.{1,60}?)\s+(?:Image|Media) caption\s+(\S.*)$")
 
 
+# A caption under a label for screen readers ('Image: Jose Mourinho has agreed a deal to
+# become manager of Tottenham Hotspur', Sky News) is no credit: a credit names someone
+# ('Image: Marco Torres', 'Photo Credit: Screenshot from the WayAway website'), a caption
+# is a sentence, with several words in lower case that are not a name's particles.
+_LABEL_RE = re.compile(r"^(?:Image|Picture|Photo|Video)\s*:\s*(?=\S)", re.IGNORECASE)
+_NAME_PARTICLES = frozenset(("of", "by", "via", "and", "for", "the", "from", "courtesy", "in", "at", "on",
+                             "de", "del", "da", "di", "du", "la", "le", "van", "von", "der", "y", "e"))
+SENTENCE_LOWER_WORDS = 3
+
+
+def _labelled_caption(text: str) -> str | None:
+    """The caption after a screen reader's label, when what follows is a sentence."""
+    label = _LABEL_RE.match(text)
+    if label is None:
+        return None
+    rest = text[label.end():]
+    lower = sum(1 for w in rest.split() if w[0].islower() and w.lower() not in _NAME_PARTICLES)
+    return rest if lower >= SENTENCE_LOWER_WORDS else None
+
+
 def split_credit(caption: str) -> tuple[str, str]:
     """(caption without its trailing credit, credit); credit is "" when there is none."""
     text = caption.strip()
     first = _CREDIT_FIRST_RE.match(text)
     if first:
         return first.group(2), first.group(1)
+    if VIEWER_PROMPT_RE.match(text):  # '（点击看清晰大图）' ends as a credit does ('…图）'): no one's
+        return text, ""
+    labelled = _labelled_caption(text)
+    if labelled is not None:
+        return split_credit(labelled)
     for pattern in _PATTERNS:
         m = pattern.search(text)
         if m:

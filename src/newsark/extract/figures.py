@@ -17,7 +17,7 @@ from lxml import etree
 
 from .choose import CJK_RE
 from .links import LinkMapper
-from .media import caption_parts, image_src
+from .media import VIEWER_PROMPT_RE, caption_parts, image_src
 from .nodetext import flat_text
 from .spacing import spaced_text
 
@@ -141,7 +141,7 @@ def _text_under(img: etree._Element) -> tuple[str, etree._Element] | None:
         return None
     text = flat_text(line).strip(" \u3000")
     if not text or len(text) > ZH_CAPTION_CHARS or not CJK_RE.search(text) or text[-1] in "：︰:" \
-            or text.isdigit():
+            or text.isdigit() or VIEWER_PROMPT_RE.match(text):
         return None
     bold = "".join(flat_text(b) for b in line.iter("strong", "b")).strip(" \u3000")
     if bold == text or _TEXT_ALIGN_RE.search(line.get("style") or ""):

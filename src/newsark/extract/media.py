@@ -135,13 +135,20 @@ _PLACEHOLDER_ALTS = frozenset(("null", "undefined", "none", "image", "img", "pho
                                "圖片"))
 
 
+# A picture viewer's prompt written under or on a picture ('（点击看清晰大图）', '點擊放大'):
+# the archive's page opens no viewer; it is neither a caption nor a credit.
+VIEWER_PROMPT_RE = re.compile(r"^[（(]?\s*(?:点击|點擊|点此|點此|点|點)(?:查看|看|浏览|瀏覽)?[^。，,；;]{0,4}?"
+                              r"(?:大图|大圖|原图|原圖|高清图|高清圖|放大|图片|圖片)\s*[）)]?$")
+
+
 def image_alt(img: etree._Element, caption: str) -> str:
     """The page's description of a picture, when it says something the caption does not:
     not a file name ("IMG_0413.jpg"), not a placeholder ("null", "image"), not the caption
     again or a part of it (the corpus format never repeats a caption as alt text), not a
     pasted paragraph."""
     alt = " ".join((img.get("alt") or "").split())
-    if not alt or len(alt) > ALT_CHARS or _FILE_NAME_RE.match(alt) or alt.casefold() in _PLACEHOLDER_ALTS:
+    if not alt or len(alt) > ALT_CHARS or _FILE_NAME_RE.match(alt) or alt.casefold() in _PLACEHOLDER_ALTS \
+            or VIEWER_PROMPT_RE.match(alt):
         return ""
     norm = alt.casefold().strip(" .")
     cap = caption.casefold()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .media import VIEWER_PROMPT_RE
 from .plaintext import plain_block
 
 # A newsletter's sign-up prompt, anywhere in the body ("Sign up for our newsletter …",
@@ -111,7 +112,7 @@ _CLICK_WORDS = (6, 16)
 
 # ... and in Chinese, a short block that opens with it: to enter a section, see more, vote,
 # use the account's menu ('点击进入“文艺星青年”>>', '快点击这里了解一下！', '点击菜单栏【便民服务】
-# 解锁更多服务！'). A picture's 'click for the large image' is its caption, not a block.
+# 解锁更多服务！'), or to open a picture's viewer ('（点击看清晰大图）', media.VIEWER_PROMPT_RE).
 _ZH_CLICK_RE = re.compile(r"^(?:快|请|請|立即)?(?:点击|點擊|点此|點此|戳)(?:进入|進入|这里|這裡|此处|此處|菜单|菜單|"
                           r"查看|了解|投票|下载|下載|关注|關注|订阅|訂閱|阅读|閱讀)")
 _ZH_CLICK_CHARS = 40
@@ -124,7 +125,7 @@ def _is_click_prompt(block: str) -> bool:
         if not any(w in block[:12] for w in ("点", "點", "戳")):
             return False
         text = plain_block(block).strip("*_ ")
-        return len(text) <= _ZH_CLICK_CHARS and bool(_ZH_CLICK_RE.match(text))
+        return len(text) <= _ZH_CLICK_CHARS and bool(_ZH_CLICK_RE.match(text) or VIEWER_PROMPT_RE.match(text))
     text = plain_block(block)
     n = len(text.split())
     return _CLICK_WORDS[0] <= n <= _CLICK_WORDS[1] and text.upper() == text and bool(_CLICK_RE.search(text))
