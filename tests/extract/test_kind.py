@@ -155,3 +155,20 @@ def test_a_japanese_article_is_sized_in_characters() -> None:
     assert not_article_reason(text, text, doc) is None
     # a Japanese page that is short in characters too is still too short
     assert (not_article_reason("お知らせ", "お知らせ", doc) or "").startswith("body too short (4 characters)")
+
+
+def test_prose_broken_at_every_line_is_an_article_and_a_list_of_short_lines_is_not() -> None:
+    """A page that breaks its paragraphs at every line (<br> where pasted text wrapped) has
+    lines of a dozen words, each going on with the sentence before: prose. Lines that each
+    start a new item, or short lower-case tags, are a list."""
+    doc = parse_document("<html><body><p>x</p></body></html>")
+    prose = ("Gym equipment refers to the various machines, tools, and accessories used in a\n"
+             "fitness facility to help people reach their goals. These machines are designed\n"
+             "to work different muscle groups, improve the heart and lungs, and build strength\n"
+             "over time. From rowing machines to free weights and the simplest of mats,\n"
+             "there is something for every person who walks into the room for the first time.\n") * 3
+    assert not_article_reason(prose, prose, doc) is None
+    items = "\n".join(f"Item number {i} of the catalogue, with its price and size" for i in range(15))
+    assert (not_article_reason(items, items, doc) or "").startswith("a list of 15 short items")
+    tags = "\n".join(f"tag{i} news" for i in range(40))
+    assert (not_article_reason(tags, tags, doc) or "").startswith("a list of 40 short items")

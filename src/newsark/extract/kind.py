@@ -178,6 +178,23 @@ def error_page(doc: etree._Element, text: str) -> str | None:
     return None
 
 
+WRAPPED_WORDS = 6
+
+
+def _sentences_rejoined(lines: list[str]) -> list[str]:
+    """Lines with a line that goes on with a sentence (it starts in lower case, after a
+    line of WRAPPED_WORDS or more) joined to the one before: a page that breaks its
+    paragraphs at every line (``<br>`` where a text pasted from an editor wrapped) writes
+    prose, not a list of short items. (A list of tags in lower case has short lines.)"""
+    out: list[str] = []
+    for line in lines:
+        if out and line[0].islower() and len(out[-1].split()) >= WRAPPED_WORDS:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def not_article_reason(markdown: str, text: str, doc: etree._Element,
                        link_share: Callable[[], float] | None = None, *, stated: bool = False) -> str | None:
     """Why a page is not an article (list, section front, forum, error page), or None.
@@ -200,6 +217,8 @@ def not_article_reason(markdown: str, text: str, doc: etree._Element,
     if share > MOSTLY_LINKS:
         return f"mostly links ({share:.0%} of the body's text)"
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if not cjk:
+        lines = _sentences_rejoined(lines)
     longest = max((len(ln) if cjk else len(ln.split()) for ln in lines), default=0)
     if len(lines) >= 10 and longest < (40 if cjk else 25):
         return f"a list of {len(lines)} short items, no paragraph"
