@@ -172,3 +172,29 @@ def test_prose_broken_at_every_line_is_an_article_and_a_list_of_short_lines_is_n
     assert (not_article_reason(items, items, doc) or "").startswith("a list of 15 short items")
     tags = "\n".join(f"tag{i} news" for i in range(40))
     assert (not_article_reason(tags, tags, doc) or "").startswith("a list of 40 short items")
+
+
+def test_a_dated_brief_of_whole_paragraphs_among_many_links_is_an_article() -> None:
+    """An agency's brief without a byline (four short paragraphs, 'SANTA FE, N.M. (AP) —')
+    on a page of menus and headlines, which says it is an article and gives its date: a
+    story. The same page without its date is a page of links."""
+    menu = "".join(f'<li><a href="/section/{i}">Section number {i}</a></li>' for i in range(40))
+    related = "".join(f'<li><a href="/news/{i}">Another headline of the day, number {i}, about the city</a></li>'
+                      for i in range(25))
+    paras = ["SANTA FE, N.M. (AP) — A cat missing for five years in Portland, Oregon, has been found in Santa Fe.",
+             "The animal shelter said this week that the black cat was found wandering the streets of the capital.",
+             "An airline offered to fly the cat home, along with a member of the shelter's staff next week.",
+             "The owner says the family thought they would never see the cat again after it went missing."]
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    page = ("<html><head><meta charset='utf-8'><title>Cat found far from home</title>"
+            '<meta property="og:type" content="article">'
+            '<meta property="article:published_time" content="2019-11-20T05:14:35+00:00"></head>'
+            f"<body><nav><ul class='menu'>{menu}</ul></nav><article><h1>Cat found far from home</h1>"
+            f"<div class='content'>{body}</div></article>"
+            f"<aside><h2>Latest</h2><ul class='related'>{related}</ul></aside></body></html>")
+    ex = extract_page(page.encode())
+    assert ex.date and ex.author is None and ex.text.startswith("SANTA FE")
+    assert ex.is_article, ex.reason
+    ex = extract_page(page.replace('<meta property="article:published_time" content="2019-11-20T05:14:35+00:00">', "")
+                      .encode())
+    assert ex.date is None and not ex.is_article and (ex.reason or "").startswith("a page of links")

@@ -181,6 +181,24 @@ def error_page(doc: etree._Element, text: str) -> str | None:
 WRAPPED_WORDS = 6
 
 
+PROSE_PARAGRAPHS = 3  # whole paragraphs that make a short body a story
+PROSE_WORDS, PROSE_CHARS = 12, 40  # a whole paragraph's words (characters in CJK text) at least
+
+
+def _prose(markdown: str, cjk: bool) -> bool:
+    """Whether a body has PROSE_PARAGRAPHS paragraphs of sentences: long enough, ending as a
+    sentence does, not a link's text nor a heading or list item."""
+    whole = 0
+    for block in markdown.split("\n\n"):
+        block = block.strip()
+        if not block or block[0] in "#<|>-*+[{" or _LINK_TEXT_RE.search(block):
+            continue
+        size = len("".join(block.split())) if cjk else len(block.split())
+        if size >= (PROSE_CHARS if cjk else PROSE_WORDS) and block[-1] in ".!?。！？”’\"'":
+            whole += 1
+    return whole >= PROSE_PARAGRAPHS
+
+
 def _sentences_rejoined(lines: list[str]) -> list[str]:
     """Lines with a line that goes on with a sentence (it starts in lower case, after a
     line of WRAPPED_WORDS or more) joined to the one before: a page that breaks its
@@ -196,11 +214,14 @@ def _sentences_rejoined(lines: list[str]) -> list[str]:
 
 
 def not_article_reason(markdown: str, text: str, doc: etree._Element,
-                       link_share: Callable[[], float] | None = None, *, stated: bool = False) -> str | None:
+                       link_share: Callable[[], float] | None = None, *, stated: bool = False,
+                       dated: bool = False) -> str | None:
     """Why a page is not an article (list, section front, forum, error page), or None.
     ``stated``: the page says it is an article and names its author and date; its short body
     among many links is then the story as the page shows it (an expired story's first
-    paragraph above a notice), not a page of links."""
+    paragraph above a notice), not a page of links. ``dated``: the page says it is an
+    article and gives its date; a short body of whole paragraphs (``_prose``) among many
+    links is then a brief (an agency's four paragraphs without a byline)."""
     cjk = unspaced(text)
     size = len("".join(text.split())) if cjk else len(text.split())
     short = size < (600 if cjk else 150)  # an error page, a page of links: only bodies this short
@@ -208,7 +229,7 @@ def not_article_reason(markdown: str, text: str, doc: etree._Element,
         return f"an error page ({said!r})"
     if size < (120 if cjk else 60):
         return f"body too short ({size} {'characters' if cjk else 'words'})"
-    if short and not stated:  # the page's link share costs a walk: only when it matters
+    if short and not stated and not (dated and _prose(markdown, cjk)):  # (the link share costs a walk)
         share = (link_share or (lambda: page_link_share(doc)))()
         if share >= LINK_PAGE:
             return f"a page of links ({share:.0%} of its text) with a short body"

@@ -335,8 +335,8 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
     out.suspicious = count_suspicious(f"{out.title or ''}\n{out.text}")
     if out.suspicious:
         _repair_mojibake(out)
-    stated = out.author is not None and out.date is not None and meta.page_type == "article"
-    why_not = not_article_reason(out.markdown, out.text, doc, stated=stated)
+    dated = out.date is not None and meta.page_type == "article"
+    why_not = not_article_reason(out.markdown, out.text, doc, stated=dated and out.author is not None, dated=dated)
     out.is_article = why_not is None
     out.reason = why_not or reason
     return out
