@@ -60,6 +60,21 @@ def test_a_chinese_related_stories_label_goes_with_the_links_under_it_anywhere()
     assert drop_furniture(md) == md
 
 
+def test_teaser_cards_closed_by_a_link_to_read_on_go_with_their_label_at_the_end() -> None:
+    """'## 推荐阅读' over cards of other stories, each a picture and a title with its summary
+    closed by '[【详细】](…)' (people.cn), to the body's end; not cards in the middle, nor a
+    paragraph of the story's own under the label."""
+    story = "今日天氣晴朗，市民外出遊玩。\n\n(责编：陳大文)"
+    card = ("<figure>\n<img src=\"/m/{n}.png\" alt=\"\">\n</figure>\n\n**文化大家讲述亲历{n}** 一个时代有一个时代的文艺，"
+            "邀请当代最具代表性的文化艺术大家分享其艺术探索。 *[【详细】](http://culture.example.cn/{n}.html)*")
+    cards = "\n\n".join(card.format(n=n) for n in (1, 2))
+    assert drop_furniture(f"{story}\n\n## 推荐阅读\n\n{cards}") == story
+    assert drop_furniture(f"{story}\n\n### Related articles\n\n**Parks reopen** The city said on Monday that "
+                          "its parks reopen. [Read more](/a/1)") == story
+    kept = f"{story}\n\n## 推荐阅读\n\n{cards}\n\n記者昨日到場了解，公園已重開，市民反應熱烈。"
+    assert drop_furniture(kept) == kept
+
+
 def test_a_list_of_photo_credits_alone_goes() -> None:
     # a carousel's credits, its pictures a script's (no source in the page as saved)
     credits = "- Credit: Serious Eats\n- Credit: Serious Eats\n- Photo: Jane Doe / Getty Images"

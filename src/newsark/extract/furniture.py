@@ -270,6 +270,18 @@ def _picture_only(block: str) -> bool:
     return block.startswith("<figure") and block.endswith("</figure>") and "<figcaption" not in block
 
 
+# A teaser card: a story's title and summary closed by its link to read on ('**致敬改革开放
+# 四十年** 一个时代有一个时代的文艺…… *[【详细】](…)*', people.cn; '… [Read more](…)').
+_MORE_LINK_END_RE = re.compile(r"[*_]*\[[*_]*(?:【详细】|【詳細】|详细|詳細|更多|阅读全文|閱讀全文|全文|"
+                               r"read more|more|continue reading)\s*(?:>>|»|›)?[*_]*\]\([^)]*\)[*_]*$", re.IGNORECASE)
+TEASER_CARD_CHARS = 400  # a card's text is this short at most (links without their targets)
+
+
+def _more_card(block: str) -> bool:
+    text = block.strip()
+    return bool(_MORE_LINK_END_RE.search(text)) and "\n" not in text and len(plain_block(text)) <= TEASER_CARD_CHARS
+
+
 def _related_label(line: str) -> bool:
     text = plain_block(line)
     return len(text) <= 40 and bool(_ZH_RELATED_RE.match(text) or _EN_RELATED_RE.match(text))
@@ -291,9 +303,11 @@ def _without_related_links(blocks: list[str]) -> list[str]:
             continue
         run = list(itertools.takewhile(lambda j: _links_only(blocks[j]), range(i + 1, len(blocks))))
         # The teasers' pictures alone under it, to the body's end ('### You may also like:' over
-        # the thumbnails of other recipes): they go with it.
-        pictures = list(itertools.takewhile(lambda j: _links_only(blocks[j]) or _picture_only(blocks[j]),
-                                            range(i + 1, len(blocks))))
+        # the thumbnails of other recipes), and teaser cards closed by their link to read on
+        # ('## 推荐阅读' over people.cn's): they go with it.
+        pictures = list(itertools.takewhile(
+            lambda j: _links_only(blocks[j]) or _picture_only(blocks[j]) or _more_card(blocks[j]),
+            range(i + 1, len(blocks))))
         if pictures and pictures[-1] == len(blocks) - 1:
             run = pictures
         if run:
