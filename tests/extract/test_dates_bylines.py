@@ -52,6 +52,8 @@ def test_date_from_url() -> None:
         ("記者陳大文 李小明報導", [("記者", "陳大文"), ("記者", "李小明")]),  # a name, not a place
         ("作者：宋怡 我要说说", [("撰文", "宋怡")]),  # words after the name are not names
         ("記者林悅翻攝", [("記者", "林悅")]),  # 翻攝: a photo reproduced by the reporter
+        ("采写：林子沛", [("撰文", "林子沛")]),  # 采写: gathered and written (南方都市报)
+        ("採寫：陳大文 李小明", [("撰文", "陳大文"), ("撰文", "李小明")]),
     ],
 )
 def test_split_byline(byline: str, expected: list[tuple[str, str]]) -> None:
@@ -168,6 +170,19 @@ def test_byline_and_editor_just_below_the_body() -> None:
     # a staff code after the name (163.com), the short label 责编, a Latin name
     for line, name in (("责任编辑：杨倩_NF4425", "杨倩"), ("责编：薛艺磊", "薛艺磊"), ("责编：Demi Xia", "Demi Xia")):
         assert extract_page(page.replace("責任編輯：林志強", line).encode()).bylines == [("編輯", name)]
+
+
+def test_the_writers_line_above_an_empty_editor_label_and_a_quoted_teaser() -> None:
+    """'采写：陳大文 李小明' closing the story, with an empty '责任编辑：' and another story's
+    teaser (a quote of two paragraphs and its outlet) after it in the same element: the
+    body's last six lines are searched, not four."""
+    from newsark.extract import extract_page
+
+    tail = ("<p>采写：陳大文 李小明</p><p>责任编辑：<span></span></p><blockquote><p>香港天文台：本週天氣持續晴朗</p>"
+            "<p>天文台表示，一股乾燥的東北季候風會在週末影響華南沿岸。</p></blockquote>,測試日報")
+    page = ("<html><head><meta charset='utf-8'><title>公園計劃公布</title></head><body><h1>公園計劃公布</h1>"
+            f"<div class='content'>{ZH_PARAS}{tail}</div></body></html>")
+    assert extract_page(page.encode()).bylines == [("撰文", "陳大文"), ("撰文", "李小明")]
 
 
 def test_the_reporters_credit_closing_the_text_above_a_hotline_box() -> None:

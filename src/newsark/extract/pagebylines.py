@@ -57,7 +57,7 @@ _END = r"(?=[\s)）】\]/／|｜,，。;；]|$|报道|報導|综合|綜合)"
 _BYLINE_PATTERNS = [
     # (a role word that starts a longer word is none: 摄影师 photographer, 记者会 press
     # conference, 作者们 the authors)
-    re.compile(r"(特約記者|實習記者|记者|記者|作者|撰文|执笔人|執筆人|执笔|執筆|文字|文[/／:：︰]|攝影|摄影|圖[/／:：︰]|图[/／:：︰])"
+    re.compile(r"(特約記者|實習記者|记者|記者|作者|撰文|采写|採寫|执笔人|執筆人|执笔|執筆|文字|文[/／:：︰]|攝影|摄影|圖[/／:：︰]|图[/／:：︰])"
                r"(?![师師会會们們机機站])\s*[:：︰/／]?\s*(" + _CJK_NAMES + ")" + _END),
     # wire dateline: 中央社記者邱俊欽桃園19日電
     re.compile(r"(?:記者|记者)\s*([\u4e00-\u9fff]{3})\s*[\u4e00-\u9fff]{2,4}\d{1,2}日[電电]"),
@@ -65,7 +65,7 @@ _BYLINE_PATTERNS = [
     re.compile(r"(?:^|\s)(" + _CJK_NAMES + r")\s*[/／]\s*(?:摄|攝)(?:影)?\s*$"),
     re.compile(r"(?:^|\s)([\w\u4e00-\u9fff]{2,20})\s*(?:发表于|發表於)"),
     # the writers named to the line's end after their label, pen names too ('执笔/叨叨姐、胡一刀&李小飞刀')
-    re.compile(r"(?:作者|撰文|执笔|執筆)\s*[:：︰/／]\s*([^\s:：︰,，|｜/／]{2,30}(?: [^\s:：︰,，|｜/／]{2,10}){0,4})\s*$"),
+    re.compile(r"(?:作者|撰文|采写|採寫|执笔|執筆)\s*[:：︰/／]\s*([^\s:：︰,，|｜/／]{2,30}(?: [^\s:：︰,，|｜/／]{2,10}){0,4})\s*$"),
     # a WeChat post's compiler: '原创： 路闻卓立编译 人民币交易与研究'
     re.compile(r"(?:原创|原創)\s*[:：︰]\s*([\u4e00-\u9fff·]{2,6}?)\s*(?:编译|編譯|整理)"),
     re.compile(r"^(?:By|BY|by)\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)"),
@@ -185,6 +185,10 @@ def _names_in(lines: list[str]) -> list[tuple[str, str]]:
     return []
 
 
+END_LINES = 6  # the body's last lines searched for a line that opens with its byline label
+_LABEL_FIRST_RE = re.compile(r"^(?:作者|撰文|采写|採寫|执笔|執筆|记者|記者|特約記者|特约记者)\s*[:：︰/／]")
+
+
 def bylines_in_page(
     doc: etree._Element, lines: list[str], zone: list[str], body_text: str | None,
     lead: list[str] | None = None,
@@ -200,6 +204,12 @@ def bylines_in_page(
     end = body_bounds(lines, body_text)[1]
     after = [ln for ln in lines[end + 1 : end + 7] if _CJK_RE.search(ln)] if end is not None else []
     found = bylines_in_text(zone + body_lines[:3] + body_lines[-4:] + after + (lead or []))
+    if found:
+        return found
+    # A byline line a little further up, above an empty '责任编辑：' and another story's
+    # teaser quoted at the end: only a line that opens with its label (a reporter's credit
+    # inside a paragraph there quotes another outlet's report).
+    found = bylines_in_text([ln for ln in body_lines[-END_LINES:-4] if _LABEL_FIRST_RE.match(ln)])
     if found:
         return found
     found = _credit_ending_a_paragraph(body_lines) or _byline_line(body_lines)
