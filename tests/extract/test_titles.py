@@ -71,6 +71,18 @@ def test_a_truncated_json_ld_headline_gives_way_to_the_full_title() -> None:
     assert extract_page(html, url="https://blog.example.org/fix-it").title == full
 
 
+def test_the_headline_shown_wins_when_it_is_the_og_title_over_an_seo_headline() -> None:
+    """The JSON-LD headline and <title> say 'Home Depot Stock Falls After Earnings Report
+    Disappoints' (written for search), the og:title and the <h1> the headline readers saw:
+    the shown one is the title. An <h1> that none of them speaks of stays out."""
+    seo = "Home Depot Stock Falls After Earnings Report Disappoints"
+    shown = "Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry."
+    head = (f'<meta property="og:title" content="{shown}"><script type="application/ld+json">'
+            f'{{"@type": "NewsArticle", "headline": "{seo}"}}</script><title>{seo} | Example Weekly</title>')
+    assert extract_page(page(head, "", f"<h1>{shown}</h1>"), url="https://www.example.com/a/1").title == shown
+    assert extract_page(page(head, "", "<h1>Markets Today</h1>"), url="https://www.example.com/a/1").title == seo
+
+
 def test_a_date_or_meta_heading_inside_the_h1_is_not_the_headline() -> None:
     html = page("<title>Preparing a transition | Colin's blog</title>", "",
                 "<h1><a href='/2025/transition'><time datetime='2025-12-18'>Dec 18 2025</time>"

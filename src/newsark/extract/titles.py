@@ -58,8 +58,10 @@ def page_title(doc: etree._Element, url: str | None, site_name: str | None, site
     elif out.h1s:
         out.title = out.h1s[0]
     # The headline shown on the page wins over the one written for sharing, when they are
-    # about the same thing (a site logo in an <h1> is not).
-    visible = _visible_headline(out.h1s, [t for t in (out.title, out.tag) if t])
+    # about the same thing (a site logo in an <h1> is not): the same thing as the JSON-LD
+    # headline, the <title> or the og:title (Popsugar's h1 is its og:title, its JSON-LD
+    # headline and <title> an SEO line: 'Amp AI Fitness Machine Review With Photos').
+    visible = _visible_headline(out.h1s, [t for t in (out.title, out.tag, og) if t])
     if visible and not (out.title and _same_but_lost_characters(visible, " ".join(out.title.split()))):
         out.title = visible
     if out.tag and not structured and not out.h1s and len(out.tag) <= SECTION_TITLE_CHARS:
