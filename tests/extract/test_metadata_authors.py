@@ -101,6 +101,19 @@ def test_organisation_author_yields_to_a_person_in_the_markup() -> None:
     assert _author(_page(head=ld)) == "Acme Clinic"  # nobody else named: the organisation
 
 
+def test_a_jsonld_person_whose_name_was_left_out_before_the_outlet_is_the_outlet() -> None:
+    """USA TODAY's template writes '"name": ", USA TODAY"' where the reporter's name is
+    missing: that is the outlet, and the byline the page shows names the reporter; of the
+    byline's elements, the one that names the author beats the box that also holds the
+    publication ('Brian Truitt USA TODAY')."""
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","author":'
+          '{"@type":"Person","name":", Harbour Times"}}</script>')
+    byline = ("<div class='byline-section'><div class='attribution'><span class='author'><a href='/staff/jane-doe/'>"
+              "Jane Doe</a> &nbsp;</span> <span class='publication'>Harbour Times</span></div></div>")
+    assert _author(_page(head=ld, header=byline)) == "Jane Doe"
+    assert _author(_page(head=ld)) == "Harbour Times"  # nobody else named: the outlet
+
+
 def test_comment_authors_are_not_the_author() -> None:
     comments = "<div class='comments'><div class='comment-author vcard'><b>Florence Smith</b></div></div>"
     assert _author(_page(foot=comments)) is None

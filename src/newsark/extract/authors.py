@@ -86,6 +86,10 @@ def _elsewhere(el: etree._Element) -> bool:
     return False
 
 
+_LEFT_OUT_CHARS = " ,;|/-–—"
+_LEFT_OUT_RE = re.compile(r"^\s*[,;|/–—-]")
+
+
 def jsonld_authors(objs: list[dict[str, Any]], nodes: dict[str, dict[str, Any]]) -> tuple[Pieces, Pieces]:
     """(people, organisations) named as the author of the first article object that names
     one; ``{"@id": ...}`` references are looked up among the page's JSON-LD nodes (Yoast's
@@ -94,8 +98,12 @@ def jsonld_authors(objs: list[dict[str, Any]], nodes: dict[str, dict[str, Any]])
         people: Pieces = []
         orgs: Pieces = []
         for kind, name in _names(obj.get("author"), nodes):
-            got = _pieces(html.unescape(name), strict=False)
-            target = orgs if kind == "Organization" else people
+            name = html.unescape(name)
+            # A template that left the person's name out before the outlet's (USA TODAY's
+            # '"name": ", USA TODAY"'): the outlet, not a person.
+            outlet_only = _LEFT_OUT_RE.match(name) is not None
+            got = _pieces(name.lstrip(_LEFT_OUT_CHARS), strict=False)
+            target = orgs if kind == "Organization" or outlet_only else people
             for sep, n in got:
                 target.append((sep if sep else (", " if target else ""), n))
         if people or orgs:
@@ -208,9 +216,12 @@ def byline_elements(doc: etree._Element) -> Pieces:
         found.append(el)
         if len(found) >= 12:
             break
-    # Most specific first: an element whose class says "name", then itemprop/rel, then boxes.
+    # Most specific first: an element whose class says "name", then itemprop/rel, then boxes,
+    # and an element before one that holds it (USA TODAY's 'byline-section' holds the
+    # 'author' and the publication beside it: 'Brian Truitt USA TODAY').
+    holders = {id(a) for e in found for a in e.iterancestors()}
     found.sort(key=lambda e: (not _NAME_CLASS_RE.search(e.get("class") or ""),
-                              e.get("itemprop") != "author" and e.get("rel") != "author"))
+                              e.get("itemprop") != "author" and e.get("rel") != "author", id(e) in holders))
     for el in found:
         name_el = el.find('.//*[@itemprop="name"]')
         text = _text(name_el) if name_el is not None else _text(el)
