@@ -68,6 +68,10 @@ def test_english_name_ok() -> None:
     assert not english_name_ok("Florence says", strict=False)  # a comment, not the byline
     assert not english_name_ok("page.head.extra.author", strict=False)
     assert english_name_ok("q_admin2", strict=False) and not english_name_ok("q_admin2", strict=True)
+    # a date's weekday or month alone is no one ('Sherif Saed, Wednesday'; 'Sat, 20 Dec, 2025')
+    for word in ("Wednesday", "Sat", "Dec.", "Today"):
+        assert not english_name_ok(word, strict=True)
+    assert english_name_ok("June Carter", strict=True)
 
 
 def test_visible_byline_split_across_elements() -> None:

@@ -181,6 +181,13 @@ _NAV_WORDS = {"use", "case", "cases", "industry", "industries", "topic", "topics
               "continuing", "clicking", "signing", "submitting", "subscribing", "using"}
 
 
+_CALENDAR_WORDS = frozenset((
+    "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri",
+    "friday", "sat", "saturday", "sun", "sunday", "jan", "january", "feb", "february", "mar", "march", "apr",
+    "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october",
+    "nov", "november", "dec", "december", "today", "yesterday"))
+
+
 def english_byline(text: str) -> list[tuple[str, str]]:
     """[(separator, name)] of a Latin-script byline: 'By Jane Doe, MD and Sam Lee | Staff
     Writer' → [('', 'Jane Doe'), (' and ', 'Sam Lee')]. Labels, separators with what
@@ -278,7 +285,7 @@ def english_name_ok(name: str, *, strict: bool) -> bool:
         return any(c.isalpha() for c in name)
     if len(words) > 5 or any(c.isdigit() for c in name):
         return False
-    if any(w.lower() in _NAV_WORDS for w in words):
-        return False
+    if any(w.lower() in _NAV_WORDS for w in words) or (len(words) == 1 and words[0].lower().rstrip(".") in _CALENDAR_WORDS):
+        return False  # (a date's 'Sat' or 'December' alone is no one: 'Sat, 20 Dec, 2025 - 06:36')
     caps = [w for w in words if w.lower() not in _PARTICLES and w.lower() not in _GROUP_WORDS]
     return bool(caps) and all(w[:1].isupper() or w[:1] in "'’(" for w in caps)
