@@ -83,6 +83,16 @@ def test_the_headline_shown_wins_when_it_is_the_og_title_over_an_seo_headline() 
     assert extract_page(page(head, "", "<h1>Markets Today</h1>"), url="https://www.example.com/a/1").title == seo
 
 
+def test_the_h1_that_is_most_the_shared_title_is_the_headline_among_menu_h1s() -> None:
+    """IGN's page has <h1>s in its menu ('Games', 'Entertainment', 'IGN Entertainment')
+    before the headline: half of 'IGN Entertainment' is in the <title>, all of the
+    headline is."""
+    shown = "Daily Deals: More Black Friday Deals Are Live"
+    head = f'<meta property="og:site_name" content="IGN"><title>{shown} - IGN</title>'
+    top = "<h1>Games</h1><h1>Entertainment</h1><h1>IGN Entertainment</h1>"
+    assert extract_page(page(head, top, f"<h1>{shown}</h1>"), url="https://www.ign.com/articles/deals").title == shown
+
+
 def test_a_date_or_meta_heading_inside_the_h1_is_not_the_headline() -> None:
     html = page("<title>Preparing a transition | Colin's blog</title>", "",
                 "<h1><a href='/2025/transition'><time datetime='2025-12-18'>Dec 18 2025</time>"

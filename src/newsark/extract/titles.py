@@ -288,15 +288,23 @@ def headline_under_crumbs(doc: etree._Element, tag: str, body_text: str | None) 
     return None
 
 
+VISIBLE_H1S = 5  # the page's first <h1>s looked at for its headline
+
+
 def _visible_headline(h1s: list[str], others: list[str]) -> str | None:
+    """Of the page's first <h1>s, the one most of whose words the titles written for
+    sharing have (half of them at least; the first of equals): IGN's page has the menu's
+    'Games', 'Entertainment' and 'IGN Entertainment' before its headline."""
     if not h1s or not others:
         return None
     ref = set().union(*(_words(o) for o in others))
-    for h in h1s[:3]:
+    best, best_share = None, 0.5
+    for h in h1s[:VISIBLE_H1S]:
         w = _words(h)
-        if len(w) >= 2 and len(h) >= 6 and len(w & ref) >= 0.5 * len(w):
-            return h
-    return None
+        if len(w) >= 2 and len(h) >= 6 and (share := len(w & ref) / len(w)) >= best_share \
+                and (best is None or share > best_share):
+            best, best_share = h, share
+    return best
 
 
 # Titles a page tool or a forum gives every page ('显示' "show", '无标题文档' "untitled
