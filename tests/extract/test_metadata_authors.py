@@ -48,6 +48,14 @@ def _author(html: str, url: str | None = "https://harbourtimes.example/news/ferr
         ("Jose Example View More Articles", ["Jose Example"]),
         ("ASU Online", ["ASU Online"]),
         ("jane@example.com", []),
+        # a kind of piece before 'by', and the label in the languages of the dev pages
+        ("Analysis by Chris Example", ["Chris Example"]),
+        ("Opinion by Jane Doe", ["Jane Doe"]),
+        ("Текст: Венера Пример", ["Венера Пример"]),
+        ("Por Juan Pérez", ["Juan Pérez"]),
+        ("Publicado por Clarissa Exemplo", ["Clarissa Exemplo"]),
+        ("Par Jean Dupont", ["Jean Dupont"]),
+        ("Parker Smith", ["Parker Smith"]),  # a name that starts so
     ],
 )
 def test_clean_english_names(byline: str, expected: list[str]) -> None:

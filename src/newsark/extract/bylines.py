@@ -124,8 +124,11 @@ def plausible_chinese_name(name: str) -> bool:
 
 # -- Latin-script bylines ------------------------------------------------------------
 _EN_LABEL_RE = re.compile(
-    r"^\s*(?:(?:written|posted|authored|words|story|text|article|published)\s+by\b|by\b|"
-    r"authors?\s*[:：︰-]|author\(s\)|writers?\s*[:：︰-]|author\b)\s*[:：︰]?\s*",
+    r"^\s*(?:(?:written|posted|authored|words|story|text|article|published|analysis|opinion|commentary|"
+    r"column|essay|reporting|interview)\s+by\b|by\b|"
+    r"authors?\s*[:：︰-]|author\(s\)|writers?\s*[:：︰-]|author\b|"
+    # the same in the languages of the dev pages: 'Por …', 'Par …', 'Publicado por', 'Текст: …'
+    r"(?:(?:publicado|escrito|postado|publié|écrit)\s+)?(?:por|par)\b|(?:текст|автор)\s*[:：︰])\s*[:：︰]?\s*",
     re.IGNORECASE,
 )
 _EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
