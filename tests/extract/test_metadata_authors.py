@@ -195,6 +195,13 @@ def test_name_beside_date_skips_separator_lines() -> None:
     assert _author(_page(header=header)) == "Trond Example"
 
 
+def test_a_label_beside_the_date_is_no_name() -> None:
+    # CBS's 'Filed Under:' over the story's tags, on the line after its date
+    header = ("<div class='column-header'><time>November 19, 2019 at 9:45 am</time><div><strong>Filed Under:"
+              "</strong><span><a href='/tag/eee/'>EEE</a>, <a href='/tag/health/'>health</a></span></div></div>")
+    assert _author(_page(header=header)) is None
+
+
 @pytest.mark.parametrize(
     "header",
     [

@@ -302,6 +302,8 @@ def name_beside_date(zone: list[str]) -> Pieces:
         beside += [zone[j] for j in (i - 1, i + 1) if 0 <= j < len(zone) and not find_date(zone[j])]
         for cand in beside:
             cand = _HANGING_RE.sub("", cand.strip())
+            if cand.endswith((":", "：")):
+                continue  # a label over what follows ('Filed Under:' over the tags)
             if 3 <= len(cand) <= 40 and (2 <= len(cand.split()) <= 4 or cand.isupper()):
                 got = _pieces(cand, strict=True)
                 if got and len(got) == 1:
