@@ -131,6 +131,15 @@ def test_comment_authors_are_not_the_author() -> None:
     assert _author(_page(foot=comments)) is None
 
 
+def test_the_claimant_of_a_fact_check_is_not_the_author() -> None:
+    # Polygraph's fact-check names who made the statement it checks, in an 'author' heading
+    claim = ("<p>A claim about the ferry went round this week; here is what we found when we checked it with "
+             "the operator and the council.</p>"
+             "<div class='statement'><div class='statement-author'><h4 class='author'>The Harbour Ministry"
+             "</h4></div><p>The ferry will run every hour.</p></div>")
+    assert _author(_page(header=claim)) is None
+
+
 def test_site_name_in_meta_yields_to_a_name_beside_the_date() -> None:
     html = _page(head="<meta name='author' content='Harbour Times'>",
                  header="<div>Jane Doe</div><div>March 4, 2020</div>")

@@ -51,7 +51,7 @@ _OTHER_ROLE_RE = re.compile(
 )
 # Markup that holds other people's names: comments, testimonials, quotes, related cards.
 _ELSEWHERE_RE = re.compile(
-    r"comment|testimonial|quote|related|recommend|card|promo|review|reply|footer|sidebar|"
+    r"comment|testimonial|quote|statement|claim|related|recommend|card|promo|review|reply|footer|sidebar|"
     r"widget|newsletter|share|tooltip|popular|trending|more-",
     re.IGNORECASE,
 )

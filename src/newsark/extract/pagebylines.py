@@ -148,6 +148,9 @@ def _byline_line(body_lines: list[str]) -> list[tuple[str, str]]:
     return []
 
 
+_OTHERS_RE = re.compile(r"comment|statement|claim", re.IGNORECASE)
+
+
 def bylines_marked(doc: etree._Element) -> list[tuple[str, str]]:
     """Bylines from the page's author/byline elements (rel/itemprop author, a class naming
     an author, byline or reporter): the first that holds names and nothing else."""
@@ -156,9 +159,10 @@ def bylines_marked(doc: etree._Element) -> list[tuple[str, str]]:
               or any(k in (el.get("class") or "") for k in ("author", "byline", "reporter"))
               or "author" in (el.get("id") or "")]
     for el in marked[:8]:
-        if any("comment" in f"{a.get('class') or ''} {a.get('id') or ''}".lower()
+        if any(_OTHERS_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}")
                for a in (el, *ancestors_in_body(el)) if a.tag not in ("body", "html")):
-            continue  # a commenter is not the author (<body class="comments-open"> says nothing)
+            continue  # a commenter is not the author (<body class="comments-open"> says nothing), nor
+            # the claimant of a fact-check ('statement-author')
         lines = [_FOLLOW_RE.sub("", line) for line in block_lines(el)]
         t = " ".join(lines)
         link = next(el.iterancestors("a"), None)
