@@ -21,6 +21,15 @@ from newsark.extract.scoring import author_match, body_prf, date_match, title_ma
         ("2020-03-04T08:15:00+0800", "2020-03-04T08:15:00+08:00"),
         ("2020-02-30", None),  # no such day: unknown, not a guess
         ("no date here", None),
+        # the month's name in the other languages of the dev pages, and German's dot after the day
+        ("publiziert am 25. September 2018", "2018-09-25"),
+        ("am 3. März 2020 um 10:00", "2020-03-03"),
+        ("3 de marzo de 2019", "2019-03-03"),
+        ("5 de outubro de 2018", "2018-10-05"),
+        ("12 febbraio 2019", "2019-02-12"),
+        ("1er août 2019", "2019-08-01"),
+        ("3 January, 2025", "2025-01-03"),
+        ("30. Juli", None),  # no year: no date
     ],
 )
 def test_find_date(text: str, expected: str | None) -> None:

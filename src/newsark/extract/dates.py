@@ -38,6 +38,28 @@ _EN_RE = re.compile(
     r"(?:\s*(?:(?:,|\bat\b|@|\||-|–|—|•|·)\s*)?(\d{1,2}):(\d\d)(?::(\d\d))?(?!\d)(?:\s*([ap])\.?m\b\.?)?)?",
     re.IGNORECASE,
 )
+# Day, month's name, year in the other languages of the dev pages, and with a dot after the
+# day as German writes it ('25. September 2018', '30. Juli 2018', '3 de marzo de 2019',
+# '5 de outubro de 2018', '12 febbraio 2019', '1er août 2019').
+_EU_MONTHS = {
+    **{m: i for i, m in enumerate(["januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
+                                   "september", "oktober", "november", "dezember"], 1)},
+    **{m: i for i, m in enumerate(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                                   "septembre", "octobre", "novembre", "décembre"], 1)},
+    **{m: i for i, m in enumerate(["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                                   "septiembre", "octubre", "noviembre", "diciembre"], 1)},
+    **{m: i for i, m in enumerate(["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+                                   "setembro", "outubro", "novembro", "dezembro"], 1)},
+    **{m: i for i, m in enumerate(["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+                                   "settembre", "ottobre", "novembre", "dicembre"], 1)},
+    **{m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                   "september", "october", "november", "december"], 1)},
+}
+_EU_RE = re.compile(
+    r"(?<![\w.])(\d{1,2})(?:\.|er)?\s+(?:de\s+)?(" + "|".join(sorted(_EU_MONTHS, key=len, reverse=True)) + r")"
+    r",?\s+(?:de\s+)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 # 17.05.2021: day first wherever dots are used (Europe).
 _DMY_DOT_RE = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
 # 2/24/2026 (US) or 24/2/2026: read only when one side is over 12, so the order is certain;
@@ -233,6 +255,12 @@ def find_date_span(text: str) -> tuple[int, int, str] | None:
             end = m.end() if hh is not None else m.end(4)
             found.append((m.start(), end, _fmt(y, mo, d, hh, m[6], m[7])))
             break
+    if not found:  # (English forms first: the other languages' only where they find none)
+        for m in _EU_RE.finditer(text):
+            y, mo, d = int(m[3]), _EU_MONTHS[m[2].lower()], int(m[1])
+            if _valid(y, mo, d):
+                found.append((m.start(), m.end(), _fmt(y, mo, d)))
+                break
     for m in _DMY_DOT_RE.finditer(text):
         y, mo, d = int(m[3]), int(m[2]), int(m[1])
         if _valid(y, mo, d):
