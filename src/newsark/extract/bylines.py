@@ -288,7 +288,9 @@ def english_name_ok(name: str, *, strict: bool) -> bool:
         return any(c.isalpha() for c in name)
     if len(words) > 5 or any(c.isdigit() for c in name):
         return False
-    if any(w.lower() in _NAV_WORDS for w in words) or (len(words) == 1 and words[0].lower().rstrip(".") in _CALENDAR_WORDS):
-        return False  # (a date's 'Sat' or 'December' alone is no one: 'Sat, 20 Dec, 2025 - 06:36')
+    if any(w.lower() in _NAV_WORDS for w in words):
+        return False
+    if len(words) == 1 and words[0].lower().rstrip(".") in _CALENDAR_WORDS:
+        return False  # a date's 'Sat' or 'December' alone is no one ('Sat, 20 Dec, 2025 - 06:36')
     caps = [w for w in words if w.lower() not in _PARTICLES and w.lower() not in _GROUP_WORDS]
     return bool(caps) and all(w[:1].isupper() or w[:1] in "'’(" for w in caps)

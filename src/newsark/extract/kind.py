@@ -178,9 +178,6 @@ def error_page(doc: etree._Element, text: str) -> str | None:
     return None
 
 
-WRAPPED_WORDS = 6
-
-
 PROSE_PARAGRAPHS = 3  # whole paragraphs that make a short body a story
 PROSE_WORDS, PROSE_CHARS = 12, 40  # a whole paragraph's words (characters in CJK text) at least
 
@@ -197,6 +194,9 @@ def _prose(markdown: str, cjk: bool) -> bool:
         if size >= (PROSE_CHARS if cjk else PROSE_WORDS) and block[-1] in ".!?。！？”’\"'":
             whole += 1
     return whole >= PROSE_PARAGRAPHS
+
+
+WRAPPED_WORDS = 6  # a line a sentence runs on from has this many words at least
 
 
 def _sentences_rejoined(lines: list[str]) -> list[str]:
