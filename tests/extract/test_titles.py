@@ -216,3 +216,17 @@ def test_a_chinese_page_that_names_itself_nowhere_takes_the_headline_it_shows() 
             "<div>广汽回应现代合资内幕 全面合作项目即将展开</div><div>2005-07-18 13:03:17</div><div class='text'>"
             + "".join(f"<p>{p}第{i}段。</p>" for i, p in enumerate(body.split("\n") * 4)) + "</div></body></html>")
     assert extract_page(page.encode()).title == "广汽回应现代合资内幕 全面合作项目即将展开"
+
+
+def test_a_chinese_titles_spaced_tail_that_the_copyright_line_names_is_the_site() -> None:
+    """'…专业技能大赛 湖南省中医药研究院附属医院' with '版权所有 湖南省中医药研究院附属医院' in the
+    footer: the hospital is the site, not part of the headline. A tail the page does not
+    name as its owner stays ('…公園計劃 市民反應熱烈')."""
+    body = "<p>" + "市政府今天公布新的公園計劃，多名議員表示支持擴建綠化空間，並要求盡快公布時間表。" * 6 + "</p>"
+
+    def zh(title: str) -> bytes:
+        return (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><div class='content'>{body}"
+                "</div><div class='footer'>版权所有 测试市中医院 Copyright © 2019</div></body></html>").encode()
+
+    assert extract_page(zh("我院举办2019年药学技能大赛 测试市中医院")).title == "我院举办2019年药学技能大赛"
+    assert extract_page(zh("市政府公布新的公園計劃 市民反應熱烈")).title == "市政府公布新的公園計劃 市民反應熱烈"

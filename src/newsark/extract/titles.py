@@ -69,7 +69,27 @@ def page_title(doc: etree._Element, url: str | None, site_name: str | None, site
     if out.title:
         out.title = _without_domain(" ".join(html.unescape(out.title).split()), url)
         out.title = _without_site_part(out.title, site_name, url)
+        out.title = _without_copyright_holder(out.title, doc)
     return out
+
+
+# A Chinese title's last part after a space ('…技能大赛 湖南省中医药研究院附属医院'), when the
+# page's copyright line names it ('版权所有 湖南省中医药研究院附属医院'): the site's name. (A
+# space is no separator in a title otherwise: it stands between a headline's own words.)
+_SPACED_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff！？。）」』】])\s+([\u4e00-\u9fff]{4,20})$")
+_COPYRIGHT_TEXTS = etree.XPath(
+    "//body//text()[contains(., '版权所有') or contains(., '版權所有') or contains(., 'Copyright')"
+    " or contains(., '©') or contains(., '主办')]", smart_strings=False)
+
+
+def _without_copyright_holder(title: str, doc: etree._Element) -> str:
+    tail = _SPACED_TAIL_RE.search(title)
+    if tail is None or len(title) - len(tail.group(0)) < 8:
+        return title
+    holder = tail.group(1)
+    if any(holder in t for t in _COPYRIGHT_TEXTS(doc)):
+        return title[: tail.start()].rstrip()
+    return title
 
 
 def clean_title(raw: str | None, candidates: list[str], site_name: str | None, url: str | None = None) -> str | None:
