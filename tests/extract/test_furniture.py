@@ -324,15 +324,16 @@ def test_a_chinese_bar_of_date_and_source_and_a_reporters_line_above_the_story_g
 def test_chinese_calls_to_click_and_a_link_home_at_the_end_go() -> None:
     """'点击进入“文艺星青年”>>' over the story, '快点击这里了解一下！', a WeChat account's
     '点击菜单栏【便民服务】解锁更多服务！', and '[返回腾讯网首页>>](…)' run into the last paragraph.
-    A picture viewer's '（点击看清晰大图）' goes as a line of its own. Prose that opens with
+    A picture viewer's '（点击看清晰大图）' and WeChat's '点【在看】' go as lines of their own. Prose that opens with
     the word for a click rate stays, and so does a figure's caption, whatever it says."""
     first = "市政府今天公布新的公園計劃，多名議員表示支持擴建綠化空間。"
     last = "第三方数据行业的整顿仍将持续。"
     md = (f"[**点击进入“文艺星青年”**>>](http://culture.people.com.cn/GB/405419/index.html)\n\n{first}\n\n"
           "快点击这里了解一下！\n\n点击菜单栏【便民服务】解锁更多服务！\n\n（点击看清晰大图）\n\n"
+          "看都看完了，点【在看】试试在看\n\n点个在看你最好看\n\n"
           f"{last}[返回腾讯网首页>>](http://www.qq.com/?pref=article)")
     assert drop_furniture(md) == f"{first}\n\n{last}"
-    kept = (f"{first}\n\n点击率上升了三成，多家公司表示将加大投入。\n\n<figure>\n<img src=\"a.jpg\" alt=\"\">\n"
+    kept = (f"{first}\n\n点击率上升了三成，多家公司表示将加大投入。\n\n正在看直播的观众超过十万人，点评区一片热闹。\n\n<figure>\n<img src=\"a.jpg\" alt=\"\">\n"
             f"<figcaption>点击看清晰大图</figcaption>\n</figure>\n\n{last}[返回上一页](javascript:history.back())x")
     assert drop_furniture(kept) == kept
 

@@ -116,6 +116,9 @@ _CLICK_WORDS = (6, 16)
 _ZH_CLICK_RE = re.compile(r"^(?:快|请|請|立即)?(?:点击|點擊|点此|點此|戳)(?:进入|進入|这里|這裡|此处|此處|菜单|菜單|"
                           r"查看|了解|投票|下载|下載|关注|關注|订阅|訂閱|阅读|閱讀)")
 _ZH_CLICK_CHARS = 40
+# ... or WeChat's button under a post ('看都看完了，点【在看】试试在看', '点个在看你最好看'), where
+# the post was copied from an account: the archive has no such button.
+_WECHAT_WOW_RE = re.compile(r"(?:点|點)(?:个|個|一下|下)?\s*[【「“\"]?\s*在看")
 
 
 def _is_click_prompt(block: str) -> bool:
@@ -125,7 +128,8 @@ def _is_click_prompt(block: str) -> bool:
         if not any(w in block[:12] for w in ("点", "點", "戳")):
             return False
         text = plain_block(block).strip("*_ ")
-        return len(text) <= _ZH_CLICK_CHARS and bool(_ZH_CLICK_RE.match(text) or VIEWER_PROMPT_RE.match(text))
+        return len(text) <= _ZH_CLICK_CHARS and bool(_ZH_CLICK_RE.match(text) or VIEWER_PROMPT_RE.match(text)
+                                                     or _WECHAT_WOW_RE.search(text))
     text = plain_block(block)
     n = len(text.split())
     return _CLICK_WORDS[0] <= n <= _CLICK_WORDS[1] and text.upper() == text and bool(_CLICK_RE.search(text))
