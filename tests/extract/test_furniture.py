@@ -43,12 +43,17 @@ def test_lines_pointing_to_other_stories_go_anywhere_in_the_body() -> None:
     md = ("First.\n\nRelated: [Tutoring may not improve attendance](https://ex.org/t)\n\nSecond.\n\n"
           "##### Related: [Three tips for maintenance](https://ex.org/m)\n\n"
           "**Recommended:** [Best bootcamps in NYC](https://ex.org/b)\n**Recommended:** [Best classes](https://ex.org/c)"
-          "\n\nRelated post: [Pickled sprouts](https://ex.org/p)\n\nLast.")
+          "\n\nRelated post: [Pickled sprouts](https://ex.org/p)\n\n"
+          "**On HoustonChronicle.com:** [Car sales plunge nearly 17 percent](https://ex.org/c)\n\n"
+          "**[CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES LIVING OUT THEIR DREAM](http://video.example.com/v/1/)**"
+          "\n\n[**SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'**](https://ex.org/s)\n\nLast.")
     assert drop_furniture(md) == "First.\n\nSecond.\n\nLast."
     # a line that says more, or a block with prose after the teaser, stays; so does 'Read more:'
     kept = ("First.\n\nRelated: " + "the council also approved a new ferry route and " * 4 + "more.\n\n"
-            "Related: [A story](https://ex.org/s)\nThe ferry ran late.\n\nRead more: [A story](https://ex.org/s)")
-    assert drop_furniture(kept) == kept
+            "Related: [A story](https://ex.org/s)\nThe ferry ran late.\n\nRead more: [A story](https://ex.org/s)\n\n"
+            "[CLICK FOR FULL STATE SWIM RESULTS](https://ex.org/results)\n\n[NASA](https://ex.org/n)\n\n"
+            "On Monday: the council met.")
+    assert drop_furniture(kept) == kept  # (a link in capitals to the story's own results, too)
 
 
 def test_a_chinese_related_stories_label_goes_with_the_links_under_it_anywhere() -> None:

@@ -210,7 +210,8 @@ def drop_furniture(markdown: str) -> str:
         return markdown
     blocks = markdown.split("\n\n")
     # Labels are short blocks (``_is_label``): a long one, most of a body's, is not looked at.
-    kept = [b for b in blocks if not (_is_label(b) or _credits_list(b) or _is_teaser_line(b) or site_prompt(b))]
+    kept = [b for b in blocks
+            if not (_is_label(b) or _credits_list(b) or _is_teaser_line(b) or _caps_teaser(b) or site_prompt(b))]
     kept = _without_related_links(kept)
     for _ in range(2):  # (a disclaimer may stand above the comments' furniture, or below it)
         kept = _without_disclaimer(without_closers(kept))
@@ -388,19 +389,41 @@ def orphan_credit(text: str) -> bool:
 # attendance', 'RELATED: Workout of the Week …', 'Recommended: Best coding bootcamps in
 # NYC'): 27 such lines on 13 English dev pages, none in a labelled body. ('Read more:'
 # and 'Also read:' lines are not: the labels keep about half of them.)
-_TEASER_LINE_RE = re.compile(r"^(?:related(?: post| article| story)?|recommended)\s*:\s*\S", re.IGNORECASE)
+# Hearst's papers name their own site before a link to another of its stories ('On
+# HoustonChronicle.com: Car sales plunge nearly 17 percent in August').
+_TEASER_LINE_RE = re.compile(r"^(?:related(?: post| article| story)?|recommended|on [\w-]+(?:\.[\w-]+)+)\s*:\s*\S",
+                             re.IGNORECASE)
 _TEASER_WORDS = 25
 
 
 def _is_teaser_line(block: str) -> bool:
     """A block of such lines only (one, or one under another; a heading too)."""
-    if block.lstrip("#*_[ ")[:1] not in ("R", "r") or len(block) > 2000:
+    if block.lstrip("#*_[ ")[:1] not in ("R", "r", "O", "o") or len(block) > 2000:
         return False
     for line in block.strip().split("\n"):
         text = plain_block(line)
         if len(text.split()) > _TEASER_WORDS or not _TEASER_LINE_RE.match(text):
             return False
     return True
+
+
+# A paragraph that is one link in capitals to another story or video ('**[CO-FOUNDER 'PROUD'
+# OF HOME DEPOT EMPLOYEES LIVING OUT THEIR AMERICAN DREAM](http://video.foxbusiness.com/…)**'):
+# Fox's teasers between paragraphs.
+_ONE_LINK_RE = re.compile(r"^[*_]*\[[*_]*([^\]\n]{20,200}?)[*_]*\]\([^)\s]+\)[*_]*$")
+CAPS_TEASER_WORDS = 5
+
+
+def _caps_teaser(block: str) -> bool:
+    if len(block) > 600 or not block.lstrip("*_").startswith("["):
+        return False
+    m = _ONE_LINK_RE.match(block.strip())
+    if m is None:
+        return False
+    text = m.group(1)
+    # ('CLICK FOR FULL STATE SWIM RESULTS' leads to the story's own results: the label keeps it)
+    return len(text.split()) >= CAPS_TEASER_WORDS and text.upper() == text and any(c.isalpha() for c in text) \
+        and not text.lstrip("*_ ").startswith("CLICK")
 
 
 def _credits_list(block: str) -> bool:
