@@ -343,6 +343,21 @@ def test_chinese_calls_to_click_and_a_link_home_at_the_end_go() -> None:
     assert drop_furniture(kept) == kept
 
 
+def test_a_newsrooms_appeal_for_its_readers_money_goes() -> None:
+    """Subscriptions, membership, donations, in Chinese and English (Citizen News closed every
+    story with such a line), as blocks of their own; a story about a charity's appeal, or
+    about people who donated, stays."""
+    md = ("第一段。\n\n請加入成為測試新聞的月費訂戶，長期支持我們的工作。所有訂戶都可以收到我們的通訊。\n\n"
+          "第二段。\n\n支持獨立媒體，請按此捐款支持測試新聞。\n\n如果你認同我們的工作，歡迎贊助我們。\n\n"
+          "## This story is funded by readers like you\n\nOur newsroom is free of charge. Your one-off or monthly "
+          "donations play a crucial role in supporting our work.\n\nSupport independent journalism: become a member "
+          "today.\n\n最後一段。")
+    assert drop_furniture(md) == "第一段。\n\n第二段。\n\n最後一段。"
+    kept = ("The charity urged people to donate now to help flood victims.\n\n市民踴躍捐款支持災民。\n\n"
+            "議員表示會支持政府的工作。\n\nLast.")
+    assert drop_furniture(kept) == kept
+
+
 def test_newsletter_signup_prompts_go_anywhere_in_the_body() -> None:
     md = ("First paragraph.\n\n### Join Our Newsletter\n\n*Sign up now to get the freshest updates on "
           "language learning and exclusive app deals delivered straight to your inbox!*\n\n"

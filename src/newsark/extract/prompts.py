@@ -171,6 +171,39 @@ def _is_prompt(block: str) -> bool:
     return len(text.split()) <= _PROMPT_WORDS and bool(_PROMPT_RE.search(text))
 
 
+# A newsroom's appeal for its readers' money, a block of its own: subscriptions, membership,
+# donations ('請加入成為眾新聞的月費訂戶，長期支持我們的工作。…', Citizen News under every story;
+# '## This story is funded by readers like you', 'Support independent journalism: become a
+# member'). Prose about a charity's appeal is not in the first person plural.
+_APPEAL_RE = re.compile(
+    r"^(?:\W*\w+[,!:]\s+)?(?:this (?:story|article|reporting|journalism) is (?:funded|made possible|supported) by"
+    r" (?:readers|our readers|people) like you"
+    r"|(?:please )?support (?:our|independent|quality|local) (?:journalism|newsroom|reporting|work)"
+    r"|(?:please )?(?:become|join us as) an? (?:member|subscriber|supporter|patron)\b.{0,40}\b(?:support|us|our)"
+    r"|(?:please )?(?:donate|make a (?:one-off|one-time|monthly|recurring) (?:donation|contribution)) (?:to us|now|today|here)"
+    r")"
+    r"|\byour (?:one-off |one-time |monthly |recurring )?(?:or monthly )?(?:donations?|contributions?) "
+    r"(?:play|plays|help|helps|keep|keeps|make|makes|allow|allows)\b"
+    r"|(?:請|请)?(?:加入)?成為.{0,12}(?:訂戶|订户|會員|会员|贊助人|赞助人|支持者).{0,20}(?:支持|support)"
+    r"|(?:長期|长期)?支持我們的工作|支持我们的工作|(?:捐款|贊助|赞助)(?:支持)?(?:我們|我们|本台|本報|本报)"
+    r"|(?:請|请)?按此(?:捐款|贊助|赞助|訂閱|订阅|成為|成为)",
+    re.IGNORECASE)
+_APPEAL_CHARS = 300
+_APPEAL_WORDS_IN = ("support", "donat", "member", "subscriber", "funded", "支持", "訂戶", "订户", "會員", "会员",
+                    "贊助", "赞助", "捐款")
+
+
+def _is_appeal(block: str) -> bool:
+    if len(block) > 2 * _APPEAL_CHARS or block.startswith(("<figure", "{{<", "|", "```", ">")):
+        return False
+    low = block.lower()
+    if not any(word in low for word in _APPEAL_WORDS_IN):
+        return False  # most blocks: the pattern is not tried
+    text = plain_block(block).strip("#*_ ")
+    return len(text) <= _APPEAL_CHARS and bool(_APPEAL_RE.search(text))
+
+
 def site_prompt(block: str) -> bool:
     """Whether a block is one of the site's notes or appeals (see the module's docstring)."""
-    return _is_signup(block.strip()) or _is_disclosure(block) or _is_click_prompt(block) or _is_prompt(block)
+    return _is_signup(block.strip()) or _is_disclosure(block) or _is_click_prompt(block) or _is_prompt(block) \
+        or _is_appeal(block)
