@@ -201,6 +201,20 @@ def test_the_author_box_at_the_end_goes() -> None:
                            "Mike Wall") == STORY
 
 
+def test_a_chinese_author_box_after_its_column_label_goes_and_a_last_paragraph_set_as_a_heading_stays() -> None:
+    """Citizen News ended its blog posts with a rule, the writer's avatar, '**主筆 | 名字**' and
+    a bio; the post's own last paragraphs may be set as <h4>, and stay."""
+    story = "\n\n".join(f"第{i}段：政府今日公布新的公園計劃，多名議員表示支持擴建綠化空間。" for i in range(6))
+    last = "#### 馬後砲。這當然都是馬後砲，但市民的意見仍然值得一聽。"
+    box = ("---\n\n![主筆 | 陳大文](https://img.example.org/a.png)\n\n**主筆 | 陳大文**\n\n"
+           "資深新聞工作者，自80年代起專責報道香港政治。")
+    assert drop_author_box(f"{story}\n\n{last}\n\n{box}", "陳大文") == f"{story}\n\n{last}"
+    assert drop_author_box(f"{story}\n\n**博客 | 陳大文**\n\n【陳大文專欄】寫城市的故事。", "陳大文") == story
+    # the writer named in the story's last paragraph is no box
+    kept = f"{story}\n\n陳大文表示會繼續跟進。"
+    assert drop_author_box(kept, "陳大文") == kept
+
+
 def test_a_block_that_is_one_link_to_a_writers_page_goes() -> None:
     md = (f"[Kaavya Example](https://x.org/blog/author/kaavya)\n\n{STORY}\n\nTags\n\n"
           "### [Ludo Example](https://x.org/blogs/authors/ludo?page=1)")

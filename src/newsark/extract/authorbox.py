@@ -14,33 +14,47 @@ from .plaintext import plain_text
 _BIO_RE = r"(?:\s+(?:is|was|has|writes|covers|joined|lives|works)\b|,\s+(?:a|an|the)\b|['’]s\b)"
 AUTHOR_BOX_BLOCKS = 3  # the box is among the body's last blocks ...
 AUTHOR_BOX_SHARE = 0.25  # ... and, with what follows it, at most this share of its words
-NAMES_RE = re.compile(r",|;|&|\band\b")
+NAMES_RE = re.compile(r",|;|&|、|\band\b")
+_CJK_NAME_RE = re.compile(r"[\u4e00-\u9fff·]{2,6}")
+# A Chinese box's heading: the name alone, after its column or role at most ('**主筆 | 楊健興**',
+# '**博客 | 仰止**'), over the writer's bio.
+_CJK_LABEL = r"(?:[\u4e00-\u9fff]{1,4}\s*[|｜]\s*)?"
 
 
 def drop_author_box(markdown: str, author: str | None) -> str:
     """The body without the author's box at its end: a block that is the byline's name
-    alone (the box's heading), or that opens with it and says who they are ("Karina Cohen
-    is the owner of …"), and everything after it. Names of two words or more only; the
-    same text when there is no such box."""
+    alone (the box's heading; in Chinese after its column or role at most, '主筆 | 楊健興'),
+    or that opens with it and says who they are ("Karina Cohen is the owner of …"), and
+    everything after it. Latin names of two words or more only; the same text when there
+    is no such box."""
     if not author or not markdown:
         return markdown
-    names = [n.strip() for n in NAMES_RE.split(author) if len(n.split()) >= 2]
-    if not names:
+    parts = [n.strip() for n in NAMES_RE.split(author)]
+    names = [n for n in parts if len(n.split()) >= 2]
+    cjk = [n for n in parts if _CJK_NAME_RE.fullmatch(n)]
+    if not names and not cjk:
         return markdown
     blocks = markdown.split("\n\n")
     last = range(max(1, len(blocks) - AUTHOR_BOX_BLOCKS), len(blocks))
-    if not any(n.split()[0] in blocks[i] for n in names for i in last):
+    if not any(n.split()[0] in blocks[i] for n in names + cjk for i in last):
         return markdown  # most bodies: no name there at all
-    box = re.compile("|".join(f"{re.escape(n)}(?:$|{_BIO_RE})" for n in names))
+    box = re.compile("|".join([*(f"{re.escape(n)}(?:$|{_BIO_RE})" for n in names),
+                               *(f"{_CJK_LABEL}{re.escape(n)}$" for n in cjk)]))
     for i in last:
         if box.match(plain_text(blocks[i], with_captions=False).strip()):
             # (the labels the box stood after now end the body: 'Follow Us' over the bio)
             kept = "\n\n".join(without_closers(blocks[:i]))
-            total = len(plain_text(markdown).split())
-            if total - len(plain_text(kept).split()) <= AUTHOR_BOX_SHARE * total:
+            total, left = _size(plain_text(markdown)), _size(plain_text(kept))
+            if total - left <= AUTHOR_BOX_SHARE * total:
                 return kept
             break
     return markdown
+
+
+def _size(text: str) -> int:
+    """Words, or characters where the text is Chinese (its words are not spaced)."""
+    words = text.split()
+    return len("".join(words)) if _CJK_NAME_RE.search(text[:200]) else len(words)
 
 
 # A block that is one link to a writer's page ('[Kaavya Shah](…/blog/author/kaavya-shah)',
