@@ -43,3 +43,12 @@ def test_metadata_and_figure_benchmarks_run() -> None:
     assert "wcxb-dev-articles" in _run("metadata_bench.py", "--sets", "wcxb-dev-articles", "--limit", "3",
                                        "--runs", "1")
     assert "captioned figures" in _run("figure_pairs.py", "--limit", "3")
+
+
+CORPUS = REPO.parent / "shared" / "corpora" / "hkcnews-article-archive.tar.xz"
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason=f"no corpus at {CORPUS}")
+def test_corpus_tails_reads_the_corpus_bodies() -> None:
+    out = _run("corpus_tails.py", "--limit", "60")
+    assert out.startswith("60 files with an author") and "drop_author_box cut" in out, out
