@@ -210,6 +210,10 @@ def test_a_chinese_author_box_after_its_column_label_goes_and_a_last_paragraph_s
            "資深新聞工作者，自80年代起專責報道香港政治。")
     assert drop_author_box(f"{story}\n\n{last}\n\n{box}", "陳大文") == f"{story}\n\n{last}"
     assert drop_author_box(f"{story}\n\n**博客 | 陳大文**\n\n【陳大文專欄】寫城市的故事。", "陳大文") == story
+    short = "### **「愛國」。**"  # a post's punchline set as a heading: no empty section's label
+    assert drop_author_box(f"{story}\n\n{short}\n\n{box}", "陳大文") == f"{story}\n\n{short}"
+    # ... which a Chinese section's label is, a count after it too
+    assert drop_author_box(f"{story}\n\n## 相关推荐\n\n## 评论（15）\n\n{box}", "陳大文") == story
     # the writer named in the story's last paragraph is no box
     kept = f"{story}\n\n陳大文表示會繼續跟進。"
     assert drop_author_box(kept, "陳大文") == kept
@@ -365,10 +369,14 @@ def test_a_newsrooms_appeal_for_its_readers_money_goes() -> None:
           "第二段。\n\n支持獨立媒體，請按此捐款支持測試新聞。\n\n如果你認同我們的工作，歡迎贊助我們。\n\n"
           "## This story is funded by readers like you\n\nOur newsroom is free of charge. Your one-off or monthly "
           "donations play a crucial role in supporting our work.\n\nSupport independent journalism: become a member "
-          "today.\n\n最後一段。")
+          "today.\n\n月費訂戶 [網址：example.org/aboutus/#subscribe](https://example.org/aboutus/#subscribe)\n\n"
+          "[請支持《測試新聞》，成為訂戶](https://example.org/aboutus)\n\n"
+          "[Subscribe](https://subscribe.example.com/subscribe/splits/x?source=inset) to EXAMPLE and stay smart.\n\n"
+          "最後一段。")
     assert drop_furniture(md) == "第一段。\n\n第二段。\n\n最後一段。"
     kept = ("The charity urged people to donate now to help flood victims.\n\n市民踴躍捐款支持災民。\n\n"
-            "議員表示會支持政府的工作。\n\nLast.")
+            "議員表示會支持政府的工作。\n\nThe [newsletter](https://ex.org/subscribe) reached all members.\n\n"
+            "[Stitch Fix reviews](https://www.mysubscriptionaddiction.com/b/stitch-fix).\n\nLast.")
     assert drop_furniture(kept) == kept
 
 

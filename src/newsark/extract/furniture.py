@@ -169,8 +169,6 @@ def _is_invisible(block: str) -> bool:
     return not _VISIBLE_RE.search(block)  # (stops at the first visible character)
 
 
-_ZH_SENTENCE_END = ("。", "！", "？", "」", "”")
-ZH_SENTENCE_CHARS = 10
 _CLOSER_CHARS = 4000  # furniture is shorter (a line of hashtags with their links included)
 
 
@@ -179,11 +177,14 @@ def _closes_nothing(block: str) -> bool:
     if len(block) > _CLOSER_CHARS:
         return False  # the article's own (and the checks below would read all of it)
     if _HEADING_RE.match(block) and "\n" not in block:
-        # a heading with nothing under it: the part it named was cut; not a Chinese sentence
-        # written as a heading (a blog that sets its paragraphs in <h4>: '#### 馬後砲。這當然都是
-        # 馬後砲。'; English headings that end so are prompts: 'Tell us what YOU think...')
-        text = plain_block(block).rstrip("*_ ")
-        return not (text.endswith(_ZH_SENTENCE_END) and len(CJK_RE.findall(text)) >= ZH_SENTENCE_CHARS)
+        # a heading with nothing under it: the part it named was cut; in Chinese only a
+        # section's label: a blog may set its paragraphs in <h4> ('#### 馬後砲。這當然都是馬後砲。',
+        # '### **「愛國」。**' closing a post). (English headings there are prompts: 'Tell us
+        # what YOU think...')
+        text = plain_block(block).strip("*_ ")
+        if CJK_RE.search(text):  # (only a section's label: '相關文章', '延伸閱讀' …)
+            return _COUNT_RE.sub("", text.lower()) in UI_LABELS or bool(_ZH_RELATED_RE.match(text))
+        return True
     tokens = block.split()
     if any(t.startswith(("#", "＃")) for t in tokens) and all(t.startswith(("#", "＃", "@")) for t in tokens):
         return True  # the page's tags as hashtags ('#[上吊](/Search/…) #[北市](…)', '#話題# @帳號')

@@ -186,11 +186,20 @@ _APPEAL_RE = re.compile(
     r"(?:play|plays|help|helps|keep|keeps|make|makes|allow|allows)\b"
     r"|(?:請|请)?(?:加入)?成為.{0,12}(?:訂戶|订户|會員|会员|贊助人|赞助人|支持者).{0,20}(?:支持|support)"
     r"|(?:長期|长期)?支持我們的工作|支持我们的工作|(?:捐款|贊助|赞助)(?:支持)?(?:我們|我们|本台|本報|本报)"
-    r"|(?:請|请)?按此(?:捐款|贊助|赞助|訂閱|订阅|成為|成为)",
+    r"|(?:請|请)?按此(?:捐款|贊助|赞助|訂閱|订阅|成為|成为)"
+    r"|支持.{0,15}(?:成為|成为).{0,6}(?:訂戶|订户|會員|会员|贊助人|赞助人)",
     re.IGNORECASE)
 _APPEAL_CHARS = 300
-_APPEAL_WORDS_IN = ("support", "donat", "member", "subscriber", "funded", "支持", "訂戶", "订户", "會員", "会员",
+_APPEAL_WORDS_IN = ("support", "donat", "member", "subscri", "funded", "支持", "訂戶", "订户", "會員", "会员",
                     "贊助", "赞助", "捐款")
+
+
+# ... or a short line that links to the page where one subscribes or gives ('月費訂戶
+# [網址：hkcnews.com/aboutus/#subscribe](…)', the appeal's second line).
+_APPEAL_LINK_RE = re.compile(r"\]\([^)\s]*?[/#](?:subscribe|subscription|donate|donation|membership|support-us|supportus)"
+                             r"(?=[/#?.)])", re.IGNORECASE)
+_APPEAL_WORD_RE = re.compile(r"訂戶|订户|訂閱|订阅|捐款|贊助|赞助|會員|会员|subscri|donat|member|support", re.IGNORECASE)
+APPEAL_LINK_CHARS = 80
 
 
 def _is_appeal(block: str) -> bool:
@@ -200,6 +209,9 @@ def _is_appeal(block: str) -> bool:
     if not any(word in low for word in _APPEAL_WORDS_IN):
         return False  # most blocks: the pattern is not tried
     text = plain_block(block).strip("#*_ ")
+    if len(text) <= APPEAL_LINK_CHARS and (link := _APPEAL_LINK_RE.search(block)) \
+            and _APPEAL_WORD_RE.search(block[: link.start()]):  # (the link's words, or those before it)
+        return True
     return len(text) <= _APPEAL_CHARS and bool(_APPEAL_RE.search(text))
 
 
