@@ -529,7 +529,8 @@ def test_prompts_to_follow_share_or_reprint_and_the_writers_address_line_go() ->
           "*Contact staff writer [Jill Example](https://x.org/author/jill) at 212-678-3595, or "
           "[jill@example.org](mailto:jill@example.org)*.\n\n"
           "Reach the reporters on Twitter at [http://twitter.com/ex](http://twitter.com/ex)\n\n"
-          "*Follow The Example Times Opinion section on Facebook, Twitter and Instagram.*")
+          "*Follow The Example Times Opinion section on Facebook, Twitter and Instagram.*\n\n"
+          "**Would you like to receive notifications about new posts?**")
     assert drop_furniture(md) == "The vote was close.\n\nThe count ends today."
     # prose that mentions following or sharing stays
     # a prompt after a sentence of the site's own, or run on with ", and follow us on …"
@@ -544,5 +545,6 @@ def test_prompts_to_follow_share_or_reprint_and_the_writers_address_line_go() ->
             "Follow-up studies of teenagers on Instagram found the same.\n\n"
             "Researchers share their data with other teams, and the council said it would follow the advice.\n\n"
             "Police asked residents to stay indoors and follow updates on Facebook.\n\n"
-            "Contact the council at its offices on Main Street before Friday.")
+            "Contact the council at its offices on Main Street before Friday.\n\n"
+            "Residents said they would like to receive notifications about closures by text.")
     assert drop_furniture(kept) == kept

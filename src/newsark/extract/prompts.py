@@ -158,11 +158,13 @@ _PROMPT_RE = re.compile(
     r"|^this copy is for your personal,? non-commercial use only"
     r"|^write to [A-Z][\w.' -]{1,60} at \S+@\S+$"
     r"|^contact (?:staff writer |reporter |the writer |the author )?[A-Z][\w.' -]{1,60} at [^@]{0,120}\S+@[\w.-]+\W*$"
-    r"|^reach (?:the )?(?:reporters?|writers?|authors?) (?:on (?:twitter|x) |by email )?at \S",
+    r"|^reach (?:the )?(?:reporters?|writers?|authors?) (?:on (?:twitter|x) |by email )?at \S"
+    # a push-notification prompt ('Would you like to receive notifications about new posts?')
+    r"|^would you like to (?:receive|get) (?:push |browser )?notifications\b",
     re.IGNORECASE)
 _PROMPT_WORDS = 30
 _PROMPT_CHARS = 1000  # (Markdown: each network named may be a link with its address)
-_PROMPT_WORDS_IN = ("follow", "share", "personal", "write to", "contact", "reach")
+_PROMPT_WORDS_IN = ("follow", "share", "personal", "write to", "contact", "reach", "notifications")
 
 
 def _is_prompt(block: str) -> bool:
