@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tarfile
 import time
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
+from newsark.archive.article import FormatError, load_bytes
+from newsark.archive.sources import iter_source
 from newsark.extract.authorbox import drop_author_box
 from newsark.extract.furniture import drop_furniture
 
@@ -42,39 +41,34 @@ def main() -> int:
     files = furniture = boxes = 0
     starts: Counter[str] = Counter()
     other: list[tuple[str, str]] = []
-    with tarfile.open(CORPUS, "r:xz") as tar:
-        for member in tar:
-            if not member.name.endswith(".md"):
-                continue
-            handle = tar.extractfile(member)
-            if handle is None:
-                continue
-            text = handle.read().decode("utf-8", "replace")
-            try:
-                _, front, body = text.split("---", 2)
-                meta = yaml.safe_load(front)
-            except (ValueError, yaml.YAMLError):
-                continue  # (the corpus's 12 files without valid front matter)
-            author = meta.get("author") if isinstance(meta, dict) else None
-            if not isinstance(author, str):
-                continue
-            files += 1
-            body = body.strip()
-            tidied = drop_furniture(body)
-            furniture += tidied != body
-            without_box = drop_author_box(tidied, author)
-            if without_box != tidied:
-                boxes += 1
-                cut = tidied[len(without_box):].strip()
-                first = cut.split("\n", 1)[0]
-                kind = next((s for s in BOX_STARTS if first.startswith(s)), "")
-                if not kind and first.startswith(author):
-                    kind = "bio"
-                starts[kind or "other"] += 1
-                if not kind:
-                    other.append((member.name, cut[:160]))
-            if files >= args.limit:
-                break
+    # (the importer's own reading: members streamed from the tarball, front matter parsed)
+    for member in iter_source(str(CORPUS)):
+        if member.data is None:
+            continue
+        try:
+            article = load_bytes(member.data)
+        except FormatError:
+            continue  # (the corpus's 12 files without valid front matter)
+        author = article.meta.get("author")
+        if not isinstance(author, str):
+            continue
+        files += 1
+        body = article.body.strip()
+        tidied = drop_furniture(body)
+        furniture += tidied != body
+        without_box = drop_author_box(tidied, author)
+        if without_box != tidied:
+            boxes += 1
+            cut = tidied[len(without_box):].strip()
+            first = cut.split("\n", 1)[0]
+            kind = next((s for s in BOX_STARTS if first.startswith(s)), "")
+            if not kind and first.startswith(author):
+                kind = "bio"
+            starts[kind or "other"] += 1
+            if not kind:
+                other.append((member.name, cut[:160]))
+        if files >= args.limit:
+            break
     print(f"{files} files with an author, {time.perf_counter() - t0:.1f} s")
     print(f"  drop_furniture changed {furniture} ({furniture / max(files, 1):.1%})")
     print(f"  drop_author_box cut {boxes} ({boxes / max(files, 1):.1%}), starting at: "
