@@ -129,10 +129,10 @@ ALT_CHARS = 300  # a longer "alt" is a pasted paragraph, not a description
 
 
 # What a template or a script writes where no one described the picture: a script's
-# "null", a generic "image", Wix's "ree", a viewer's "click to see the full picture".
+# "null", a generic "image", Wix's "ree" (a viewer's "click to see the full picture",
+# '点击查看大图', is VIEWER_PROMPT_RE's).
 _PLACEHOLDER_ALTS = frozenset(("null", "undefined", "none", "image", "img", "photo", "picture", "alt", "placeholder",
-                               "untitled", "ree", "click me", "点击查看高清原图", "点击查看大图", "点击放大", "图片",
-                               "圖片"))
+                               "untitled", "ree", "click me", "图片", "圖片"))
 
 
 # A picture viewer's prompt written under or on a picture ('（点击看清晰大图）', '點擊放大'):
