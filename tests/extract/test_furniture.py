@@ -548,3 +548,13 @@ def test_prompts_to_follow_share_or_reprint_and_the_writers_address_line_go() ->
             "Contact the council at its offices on Main Street before Friday.\n\n"
             "Residents said they would like to receive notifications about closures by text.")
     assert drop_furniture(kept) == kept
+
+
+def test_the_button_to_make_the_site_a_preferred_source_on_google_goes() -> None:
+    md = ("The vote was close.\n\n[Add As A Trusted Source For Google. Add as a preferred source on Google]"
+          "(https://www.google.com/preferences/source?q=example.org)\n\nThe count ends today.\n\n"
+          "**Make us a preferred source on Google**")
+    assert drop_furniture(md) == "The vote was close.\n\nThe count ends today."
+    kept = ("The vote was close.\n\nOnly install apps from trusted sources (Apple AppStore, Google Play).\n\n"
+            "Add it as a trusted source and Google will rank it higher, the consultant said.")
+    assert drop_furniture(kept) == kept

@@ -321,3 +321,21 @@ def test_a_layout_table_of_one_column_keeps_its_blocks() -> None:
     # a table of data stays a table
     assert _md("<div><table><tr><th>A</th><th>B</th></tr><tr><td><p>1</p></td><td>2</td></tr></table></div>") \
         == "| A | B |\n|---|---|\n| 1 | 2 |"
+
+
+def test_a_caption_with_formatting_is_not_read_again_as_a_paragraph() -> None:
+    """Quanta's figcaption holds a <p> ('Wei-An Jin for <em>Quanta Magazine</em>'), which
+    trafilatura's body holds as a paragraph under the picture: the caption is written once.
+    The caption's words with a link stay as their paragraph (a figure's caption is plain text)."""
+    captions = {"https://cdn.example.org/1.jpg": ("Jo Doe for Harbour Weekly", ""),
+                "https://cdn.example.org/2.jpg": ("Port map", "")}
+    body = html.fromstring(
+        "<div><p>The ferry timetable changes next month.</p>"
+        "<img src='https://cdn.example.org/1.jpg'><p>Jo Doe for <em>Harbour Weekly</em></p>"
+        "<p>The new boats are quieter.</p>"
+        "<img src='https://cdn.example.org/2.jpg'><p><em><a href='https://port.example.org/map'>Port map</a></em></p>"
+        "</div>")
+    md, figures = to_markdown(body, LinkMapper(None, None), lambda img: captions[img.get("src")])
+    assert [f["caption"] for f in figures] == ["Jo Doe for Harbour Weekly", "Port map"]
+    assert md.count("Jo Doe for") == 1
+    assert "*[Port map](https://port.example.org/map)*" in md

@@ -34,7 +34,7 @@ from .media import (
     video_shortcode,
 )
 from .nodetext import flat_text, text_with_breaks
-from .plaintext import plain_text, replace_code_spans
+from .plaintext import plain_block, plain_text, replace_code_spans
 
 _BLOCK = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li",
@@ -345,8 +345,17 @@ class MarkdownWriter:
 
     def _para(self, text: str) -> None:
         text = text.strip()
-        if text and text not in self._used_captions and not self._credit_of_figure(text):
+        if text and not self._caption_again(text) and not self._credit_of_figure(text):
             self._flush(text)
+
+    def _caption_again(self, text: str) -> bool:
+        """A paragraph that is a figure's caption already written, with its formatting too
+        ('Wei-An Jin for *Quanta Magazine*': Quanta's figcaption holds a <p>, which
+        trafilatura reads as a paragraph of the story). One with a link stays: the
+        figure's caption is plain text, and the link ('*[Source](…)*') would be lost."""
+        return text in self._used_captions or (
+            bool(self._used_captions) and any(m in text for m in "*_`") and "](" not in text
+            and plain_block(text) in self._used_captions)
 
     def _credit_of_figure(self, text: str) -> bool:
         """A line that is only a credit ('Source: statista.com', 'Photo: Gene J. Puskar')

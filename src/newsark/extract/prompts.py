@@ -160,11 +160,15 @@ _PROMPT_RE = re.compile(
     r"|^contact (?:staff writer |reporter |the writer |the author )?[A-Z][\w.' -]{1,60} at [^@]{0,120}\S+@[\w.-]+\W*$"
     r"|^reach (?:the )?(?:reporters?|writers?|authors?) (?:on (?:twitter|x) |by email )?at \S"
     # a push-notification prompt ('Would you like to receive notifications about new posts?')
-    r"|^would you like to (?:receive|get) (?:push |browser )?notifications\b",
+    r"|^would you like to (?:receive|get) (?:push |browser )?notifications\b"
+    # Google's 'preferred sources' button ('Add Digit as a preferred source on Google', 'Add As A
+    # Trusted Source For Google', 'Make us a preferred source on Google'), news sites since 2025
+    r"|^(?:add|make|set)\b.{0,40}\b(?:as|us) (?:a |your )?(?:preferred|trusted) source (?:on|for|in) google\b",
     re.IGNORECASE)
 _PROMPT_WORDS = 30
 _PROMPT_CHARS = 1000  # (Markdown: each network named may be a link with its address)
-_PROMPT_WORDS_IN = ("follow", "share", "personal", "write to", "contact", "reach", "notifications")
+_PROMPT_WORDS_IN = ("follow", "share", "personal", "write to", "contact", "reach", "notifications",
+                    "preferred source", "trusted source")
 
 
 def _is_prompt(block: str) -> bool:
