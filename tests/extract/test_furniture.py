@@ -46,7 +46,10 @@ def test_lines_pointing_to_other_stories_go_anywhere_in_the_body() -> None:
           "\n\nRelated post: [Pickled sprouts](https://ex.org/p)\n\n"
           "**On HoustonChronicle.com:** [Car sales plunge nearly 17 percent](https://ex.org/c)\n\n"
           "**[CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES LIVING OUT THEIR DREAM](http://video.example.com/v/1/)**"
-          "\n\n[**SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'**](https://ex.org/s)\n\nLast.")
+          "\n\n[**SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'**](https://ex.org/s)\n\n"
+          "> **RELATED READING:** [Answering my college essay FAQs](https://ex.org/f)\n\n"
+          "**Must read:** **[Kitchen display systems](https://ex.org/k)**\n\n"
+          "**>> Related:** [The best VPNs](https://ex.org/v)\n\nLast.")
     assert drop_furniture(md) == "First.\n\nSecond.\n\nLast."
     # a line that says more, or a block with prose after the teaser, stays; so does 'Read more:'
     kept = ("First.\n\nRelated: " + "the council also approved a new ferry route and " * 4 + "more.\n\n"

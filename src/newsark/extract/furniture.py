@@ -394,18 +394,19 @@ def orphan_credit(text: str) -> bool:
 
 # A line that points to another story ('Related: Tutoring may not significantly improve
 # attendance', 'RELATED: Workout of the Week …', 'Recommended: Best coding bootcamps in
-# NYC'): 27 such lines on 13 English dev pages, none in a labelled body. ('Read more:'
-# and 'Also read:' lines are not: the labels keep about half of them.)
+# NYC', '> **RELATED READING:** …', '**>> Must Read:** …'): 27 such lines on 13 English dev
+# pages, none in a labelled body, and 5 more on 4 pages. ('Read more:' and 'Also read:'
+# lines are not: the labels keep about half of them.)
 # Hearst's papers name their own site before a link to another of its stories ('On
 # HoustonChronicle.com: Car sales plunge nearly 17 percent in August').
-_TEASER_LINE_RE = re.compile(r"^(?:related(?: post| article| story)?|recommended|on [\w-]+(?:\.[\w-]+)+)\s*:\s*\S",
-                             re.IGNORECASE)
+_TEASER_LINE_RE = re.compile(r"^(?:related(?: post| article| story| reading)?|recommended|must read|"
+                             r"on [\w-]+(?:\.[\w-]+)+)\s*:\s*\S", re.IGNORECASE)
 _TEASER_WORDS = 25
 
 
 def _is_teaser_line(block: str) -> bool:
     """A block of such lines only (one, or one under another; a heading too)."""
-    if block.lstrip("#*_[ ")[:1] not in ("R", "r", "O", "o") or len(block) > 2000:
+    if block.lstrip("#*_[> ")[:1] not in ("R", "r", "O", "o", "M", "m") or len(block) > 2000:
         return False
     for line in block.strip().split("\n"):
         text = plain_block(line)
