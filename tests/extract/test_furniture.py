@@ -268,7 +268,8 @@ def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
     dek = " ".join(["The ferry's new evening timetable, explained for commuters."] * 3)
     assert drop_header_lines(f"{figure}\n\n{dek}\n\n3 MIN. READ\n\n{prose}", None, (None,)) == (
         f"{figure}\n\n{dek}\n\n{prose}")
-    assert drop_header_lines(f"来源：新华网\n\n{prose}", None, (None,)) == f"来源：新华网\n\n{prose}"
+    for source in ("来源：新华网", "（资料来源：参考消息、海外网等）"):  # the story's source, not a picture's
+        assert drop_header_lines(f"{source}\n\n{prose}", None, (None,)) == f"{source}\n\n{prose}"
     # another name, another day, or a line with more to say than the date: kept
     assert drop_header_lines(md, "Jane Doe", ("2019-11-21", None)).startswith("By [Paul Takahashi]")
     assert "Published 4:00" in drop_header_lines(md, "Jane Doe", ("2019-11-21", None))

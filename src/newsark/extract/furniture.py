@@ -386,8 +386,8 @@ _CREDIT_WORDS = 10
 def orphan_credit(text: str) -> bool:
     """A short line that is all photo credit ('Credit: Jane Doe / Getty Images')."""
     if not text or len(text.split()) > _CREDIT_WORDS or text.endswith((".", "!", "?")) \
-            or text.lower().startswith((*STORY_SOURCE, "source")):
-        return False  # (the story's source, '来源：新华网', is not a picture's)
+            or text.lstrip("（(【[ ").lower().startswith((*STORY_SOURCE, "source")):
+        return False  # (the story's source, '来源：新华网', '（资料来源：参考消息）', is not a picture's)
     caption, credit = split_credit(text)
     return not caption and bool(credit)
 
