@@ -33,6 +33,25 @@ def test_blocks_at_the_edges_links_and_scripts_are_not_restored() -> None:
     assert restore_sandwiched(doc, whole) is whole
 
 
+def test_a_list_of_links_a_kept_lead_in_introduces_is_put_back() -> None:
+    """'Top Expert Recommendations:' over the products' links: the article's list, short and
+    all links. Not under a button's one word ('More:') or a related-stories label."""
+    paras = [f"<p>{en_para(30, i)}</p>" for i in range(3)]
+    products = "<ul><li><h2><a href='https://shop.example/a'>Fluke 117</a></h2></li>" \
+               "<li><h2><a href='https://shop.example/b'>Klein MM400</a></h2></li></ul>"
+    lead_in = "<h4>Top Expert Recommendations: </h4>"
+    doc = parse_document("<html><body><article>" + paras[0] + paras[1] + lead_in + products + paras[2]
+                         + "</article></body></html>")
+    body = restore_sandwiched(doc, body_candidate([paras[0], paras[1], lead_in, paras[2]]))
+    assert body is not None
+    assert body.text.index("Recommendations:") < body.text.index("Fluke 117") < body.text.index(en_para(30, 2)[:20])
+    for label in ("<h4>More:</h4>", "<p>You may also be interested in the following reports:</p>"):
+        doc = parse_document("<html><body><article>" + paras[0] + paras[1] + label + products + paras[2]
+                             + "</article></body></html>")
+        whole = body_candidate([paras[0], paras[1], label, paras[2]])
+        assert restore_sandwiched(doc, whole) is whole
+
+
 def test_a_block_the_body_holds_in_another_form_is_not_doubled() -> None:
     # the page's heading has a "copy link" button; the body kept the heading without it
     paras = [f"<p>{en_para(30, i)}</p>" for i in range(2)]

@@ -505,6 +505,9 @@ def test_an_english_related_stories_label_goes_with_the_links_under_it() -> None
     # the label over a block of links
     md = "First.\n\nYou might also like:\n\n- [One](https://ex.org/1)\n- [Two](https://ex.org/2)\n\nLast."
     assert drop_furniture(md) == "First.\n\nLast."
+    md = ("First.\n\nYou may also be interested in the following reports:\n\n- [One](https://ex.org/1)\n\n"
+          "Last.")
+    assert drop_furniture(md) == "First.\n\nLast."
     # the label over the other stories' thumbnails alone, to the body's end
     thumbs = "\n\n".join(f'<figure>\n<img src="https://ex.org/{n}.jpg" alt="Recipe {n}">\n</figure>' for n in (1, 2))
     assert drop_furniture(f"First.\n\n### You may also like:\n\n{thumbs}") == "First."

@@ -255,7 +255,8 @@ _ZH_RELATED_RE = re.compile(
 # headlines, each with its kind: '[INSIGHT]', '[VIDEO]'; express.co.uk).
 _EN_RELATED_RE = re.compile(
     r"^(?:don'?t miss|related (?:stories|articles|posts|news|coverage|reading|links)|more (?:stories|news)|"
-    r"you (?:may|might) also like|recommended (?:reading|stories|articles|for you))\s*:?$", re.IGNORECASE)
+    r"you (?:may|might) also like|recommended (?:reading|stories|articles|for you)|"
+    r"you (?:may|might) (?:also )?be interested in(?: the following| these)?(?: \w+)?)\s*:?$", re.IGNORECASE)
 # (Not 'See also:' nor 'Read more:': an editor's list of further reading under those, which
 # the labels keep: WCXB 0400.)
 _LINE_MARKS = " |·/-–—*_•>"
@@ -290,9 +291,10 @@ def _more_card(block: str) -> bool:
     return bool(_MORE_LINK_END_RE.search(text)) and "\n" not in text and len(plain_block(text)) <= TEASER_CARD_CHARS
 
 
-def _related_label(line: str) -> bool:
+def related_label(line: str) -> bool:
+    """Whether a line is a related-stories label ('Related articles', '相关新闻：')."""
     text = plain_block(line)
-    return len(text) <= 40 and bool(_ZH_RELATED_RE.match(text) or _EN_RELATED_RE.match(text))
+    return len(text) <= 60 and bool(_ZH_RELATED_RE.match(text) or _EN_RELATED_RE.match(text))
 
 
 def _without_related_links(blocks: list[str]) -> list[str]:
@@ -303,7 +305,7 @@ def _without_related_links(blocks: list[str]) -> list[str]:
         if len(block) > 2000:
             continue
         label, _, rest = block.strip().partition("\n")
-        if len(label) > _LABEL_CHARS or not _related_label(label):
+        if len(label) > _LABEL_CHARS or not related_label(label):
             continue
         if rest:
             if _links_only(rest):

@@ -4,7 +4,8 @@ Trafilatura drops some blocks of the article's own flow: a list whose items are 
 labels and links, a table, a heading its heuristics took for a teaser. A block the body
 lacks is put back only when the page places it between two blocks the body kept, as a
 sibling of theirs (one parent, the article's flow), and it is not mostly links (a "read
-also" box placed in the flow stays out). It goes in before the body's copy of the next
+also" box placed in the flow stays out) unless a lead-in the body kept introduces it
+('Top Expert Recommendations:' over a listicle's product links, ``_introduced``). It goes in before the body's copy of the next
 kept sibling, so the article's order holds; so does a heading the page places right
 before a kept block, after another, in the article's container (``_lost_headings``).
 The article's opening, when readability's body starts too late, comes back from
@@ -16,11 +17,13 @@ from __future__ import annotations
 
 import bisect
 import copy
+import re
 
 from lxml import etree
 
 from .candidates import Candidate, fast_text
-from .choose import KEY_CHARS, BodyKeys, inside, link_chars, page_blocks
+from .choose import CJK_RE, KEY_CHARS, BodyKeys, inside, link_chars, page_blocks
+from .furniture import related_label
 from .media import IMAGE_FILE_RE, SCHEME_RE, image_src, is_content_image
 from .trim import _STRING, MIN_WORDS, _container, _Found, _units, _walk_units, find_units
 
@@ -83,9 +86,10 @@ def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate
             k, end, n, chars = _key(child)
             # Not when the body holds it in another form (an extractor drops or reorders
             # inline bits: one end may differ), nor twice (a page rendering it twice).
-            if n < MIN_WORDS or k in have or end in have or k in added:
+            if k in have or end in have or k in added:
                 continue
-            if link_chars(child) >= MAX_LINKS * max(1, chars):
+            if (n < MIN_WORDS or link_chars(child) >= MAX_LINKS * max(1, chars)) \
+                    and not _introduced(kids, i, in_body):
                 continue
             inserts.append((child, first[nxt]))
             added.add(k)
@@ -100,6 +104,28 @@ def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate
         _in_flow(anchor).addprevious(new)
     text = fast_text(body.element)
     return Candidate(body.name, body.element, text) if text else body
+
+
+LEAD_IN_WORDS = 12  # a kept block this short, ending in a colon, introduces the list under it
+LEAD_IN_CHARS = 100
+# Labels over other stories' links, not an article's lead-in ('Read more:', 'See also:').
+_MORE_RE = re.compile(r"(?:read|see|more|also|related|further|recommended|popular|trending|latest)\b", re.IGNORECASE)
+
+
+def _introduced(kids: list[etree._Element], i: int, in_body: BodyKeys) -> bool:
+    """Whether a list is the one a lead-in right before it, which the body kept, introduces
+    ('Top Expert Recommendations:' over the products' links, fieldedge; 'Meditation has been
+    shown to help improve:' over its studies' links): the article's list, however short and
+    however many links it holds. Not under a related-stories label ('Related articles:')."""
+    if kids[i].tag not in ("ul", "ol") or i == 0:
+        return False
+    words = "".join(str(t) for t in _TEXT(kids[i - 1])).split()
+    text = " ".join(words)
+    if not (text.endswith((":", "：", "︰")) and len(text) <= LEAD_IN_CHARS) or related_label(text):
+        return False
+    if not CJK_RE.search(text) and not (2 <= len(words) <= LEAD_IN_WORDS and not _MORE_RE.match(text)):
+        return False  # (a label of one word is a button's: 'More:' over Al Jazeera's other stories)
+    return "".join(words) in in_body.have
 
 
 def _in_flow(block: etree._Element) -> etree._Element:
