@@ -152,11 +152,18 @@ def _container(found: _Found, share: float = CONTAINER) -> etree._Element | None
     total = sum(n for _, n, el in found if el is not None)
     if not total:
         return None
-    held: Counter[etree._Element] = Counter()
+    # (the blocks' parents first: most blocks share one, whose ancestors are walked once)
+    parents: Counter[etree._Element] = Counter()
     for _, n, el in found:
         if el is not None:
-            for anc in el.iterancestors():
-                held[anc] += n
+            parent = el.getparent()
+            if parent is not None:
+                parents[parent] += n
+    held: Counter[etree._Element] = Counter()
+    for parent, n in parents.items():
+        held[parent] += n
+        for anc in parent.iterancestors():
+            held[anc] += n
     chain = [a for a in held if held[a] >= share * total]
     return max(chain, key=lambda a: sum(1 for _ in a.iterancestors())) if chain else None
 
