@@ -5,9 +5,10 @@ labels and links, a table, a heading its heuristics took for a teaser. A block t
 lacks is put back only when the page places it between two blocks the body kept, as a
 sibling of theirs (one parent, the article's flow), and it is not mostly links (a "read
 also" box placed in the flow stays out) unless a lead-in the body kept introduces it
-('Top Expert Recommendations:' over a listicle's product links, ``_introduced``). It goes in before the body's copy of the next
-kept sibling, so the article's order holds; so does a heading the page places right
-before a kept block, after another, in the article's container (``_lost_headings``).
+('Top Expert Recommendations:' over a listicle's product links, ``_introduced``). It goes
+in before the body's copy of the next kept sibling, so the article's order holds; so does
+a heading the page places right before a kept block, after another, in the article's
+container (``_lost_headings``).
 The article's opening, when readability's body starts too late, comes back from
 trafilatura's (``restore_lead``); the pictures a body dropped, from the page
 (``restore_images``).
@@ -84,12 +85,14 @@ def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate
             if nxt is None:
                 continue
             k, end, n, chars = _key(child)
+            # (short blocks first, the most of them: no search of the body for those)
+            if n < MIN_WORDS and not _introduced(kids, i, in_body):
+                continue
             # Not when the body holds it in another form (an extractor drops or reorders
             # inline bits: one end may differ), nor twice (a page rendering it twice).
             if k in have or end in have or k in added:
                 continue
-            if (n < MIN_WORDS or link_chars(child) >= MAX_LINKS * max(1, chars)) \
-                    and not _introduced(kids, i, in_body):
+            if link_chars(child) >= MAX_LINKS * max(1, chars) and not _introduced(kids, i, in_body):
                 continue
             inserts.append((child, first[nxt]))
             added.add(k)
