@@ -6,7 +6,12 @@ from lxml import etree, html
 
 from newsark.extract import page as page_module
 from newsark.extract.page import extract_page, parse_document
-from newsark.extract.runs import rejoin_split_runs, unwrapped_copy, wrap_text_runs
+from newsark.extract.runs import (
+    rejoin_split_runs,
+    restore_dropped_openings,
+    unwrapped_copy,
+    wrap_text_runs,
+)
 
 
 def _tree(fragment: str) -> etree._Element:
@@ -129,6 +134,31 @@ def test_extract_page_keeps_a_split_paragraph_whole() -> None:
            f"<div class='entry-content'>{runs}</div></article></body></html>")
     md = extract_page(doc.encode(), url="https://ex.org/acc").markdown
     assert "Run 3: the software is designed to **simplify task 3**. Freelancers need" in md
+
+
+def test_the_opening_words_trafilatura_drops_before_a_divs_first_link_come_back() -> None:
+    """'<div>The council <a>approved</a> the new ferry route …</div>' came out '[approved] the
+    new ferry route …'. A label before a link ('Image:', 'by', a trail's 'Home ›') is not put back."""
+    para = "<p>" + "The harbour ferry service will change its timetable next month, the operator said. " * 3 + "</p>"
+    divs = ('<div>After a long debate the council <a href="/vote">approved</a> the new ferry route on Monday, '
+            'with the first boats due in March.</div>'
+            '<div>Image: <a href="/people/jo">Jo Example</a></div>'
+            '<div>by <a href="/partners/esa">European Space Agency</a></div>')
+    doc = (f"<html><head><title>Ferry</title></head><body><article><h1>Ferry</h1>{para}{divs}{para * 3}"
+           "</article></body></html>")
+    md = extract_page(doc.encode(), url="https://news.example.org/ferry").markdown
+    assert "After a long debate the council [approved](https://news.example.org/vote) the new ferry route" in md
+    # the rule itself: a body paragraph that opens with a link takes the page's words before it
+    page = parse_document("<html><body><p>After a long debate the council <a href='/v'>approved</a> the route.</p>"
+                          "<p>Image: <a href='/p/jo'>Jo Example</a></p><p>by <a href='/esa'>European Space Agency</a></p>"
+                          "<p>Home › <a href='/hr'>What are HR services?</a></p></body></html>")
+    body = html.fromstring("<div><p><a href='/v'>approved</a> the route.</p><p><a href='/p/jo'>Jo Example</a></p>"
+                           "<p><a href='/esa'>European Space Agency</a></p><p><a href='/hr'>What are HR services?</a></p>"
+                           "</div>")
+    assert restore_dropped_openings(body, page) == 1
+    assert [" ".join(p.text_content().split()) for p in body] == [
+        "After a long debate the council approved the route.", "Jo Example", "European Space Agency",
+        "What are HR services?"]
 
 
 def test_an_old_page_written_straight_into_body_keeps_the_text_after_its_headings() -> None:

@@ -54,7 +54,13 @@ from .plaintext import plain_text
 from .readability_body import from_readability
 from .replay import drop_replay_toolbar, is_replayed, replay_capture
 from .restore import restore_drop_caps, restore_images, restore_lead, restore_sandwiched
-from .runs import break_spacers, rejoin_split_runs, unwrapped_copy, wrap_text_runs
+from .runs import (
+    break_spacers,
+    rejoin_split_runs,
+    restore_dropped_openings,
+    unwrapped_copy,
+    wrap_text_runs,
+)
 from .sniff import html_bytes
 from .spacing import restore_spaces
 from .streamed import place_streamed
@@ -300,6 +306,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
             restore_links(body.element, doc, squeezed)
         restore_link_formatting(body.element, doc)
         restore_spaces(body.element, doc)
+        restore_dropped_openings(body.element, doc)  # (after the spaces: the page is searched for its words)
         lead_img = lead_picture(doc, body.element)
         md, figures = to_markdown(body.element, links, captions)
         out.markdown = insert_embeds(md, doc, links)
