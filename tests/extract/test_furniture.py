@@ -402,7 +402,9 @@ def test_the_small_print_under_a_signup_form_goes() -> None:
              "Policy.")
     email = ("By entering your email address you agree to our [Terms of Use](https://ex.org/terms) and "
              "Privacy Policy and consent to receive emails about news, events and offers.")
-    assert drop_furniture(f"First.\n\n{terms}\n\n{email}\n\nLast.") == "First.\n\nLast."
+    form = ("By submitting this form, you agree to our [Privacy Policy](https://ex.org/privacy) and consent to "
+            "receive our email newsletters, including event updates.")
+    assert drop_furniture(f"First.\n\n{terms}\n\n{email}\n\n{form}\n\nLast.") == "First.\n\nLast."
     # prose that starts alike stays
     prose = ("By signing up for the ferry pass early, commuters saved a third, and you agree it was worth it, "
              "the council said.")

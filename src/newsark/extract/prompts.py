@@ -35,7 +35,8 @@ _SIGNUP_WORDS = 40  # a longer block is prose that mentions a newsletter, not th
 # Terms of Use …"): 4 such blocks on the English dev sets, none in a labelled body.
 _SIGNUP_TERMS_RE = re.compile(
     r"^by (?:signing up|subscribing|registering|(?:entering|submitting|providing) your (?:e-?mail|phone)"
-    r"(?: address| number)?|clicking \W?(?:sign up|subscribe|submit|register)\W?)(?: (?:for|to) [\w ]{1,40})?,?"
+    r"(?: address| number)?|(?:submitting|completing|filling out) this form"
+    r"|clicking \W?(?:sign up|subscribe|submit|register)\W?)(?: (?:for|to) [\w ]{1,40})?,?"
     r" (?:you|i) (?:agree|consent|accept)",
     re.IGNORECASE)
 _SIGNUP_TERMS_WORDS = 80
