@@ -24,6 +24,10 @@ def test_a_buttons_label_alone_goes_anywhere_in_the_body() -> None:
           "Third.\n\nRead more about the ferry's new timetable on the council's site.\n\nLast.")
     assert drop_furniture(md) == ("First.\n\nSecond.\n\nThird.\n\n"
                                   "Read more about the ferry's new timetable on the council's site.\n\nLast.")
+    # an audio player's label, anywhere; a sentence that starts alike stays
+    md = ("Listen to this article in summarized format\n\nFirst.\n\n**Listen to this article** 5:12 min\n\n"
+          "Listen to the article, the editor said, before you judge it.\n\nLast.")
+    assert drop_furniture(md) == "First.\n\nListen to the article, the editor said, before you judge it.\n\nLast."
 
 
 def test_a_shops_button_beside_a_product_goes() -> None:

@@ -79,7 +79,9 @@ _SHOP_BUTTON_RE = re.compile(
     r"(?:price|prices|deal|deals)|view(?: it)?|see it) (?:at|on) [\w.'’&+-]+(?: [\w.'’&+-]+){0,3}"
     r"(?: links? to [\w.]+)?$"
     # a plan's: 'View Plans' with its link's note, 'Links to Aura'
-    r"|^(?:view|see|compare) plans(?: links? to [\w.'’&+®-]+(?: [\w.'’&+®-]+){0,3})?$")
+    r"|^(?:view|see|compare) plans(?: links? to [\w.'’&+®-]+(?: [\w.'’&+®-]+){0,3})?$"
+    # an audio player's ('Listen to this article', '… in summarized format', '… 5 min')
+    r"|^listen to (?:this|the) (?:article|story)(?: in summari[sz]ed format| \d{1,3}:\d\d(?: min)?| \d{1,3} min(?:utes)?)?$")
 # Labels of the page's controls and sections, when one ends the body.
 UI_LABELS = frozenset("""
 back to top|top|back to blog|back to news|learn more|read more|see more|view more|show more|hide all|
