@@ -20,7 +20,6 @@ run's first inline element ('The council <a>approved</a> …' comes out '[approv
 
 from __future__ import annotations
 
-import bisect
 import re
 from copy import deepcopy
 
@@ -28,6 +27,8 @@ from lxml import etree
 
 from .choose import BLOCK_WORDS, KEY_CHARS, page_blocks
 from .nodetext import flat_text, text_with_breaks
+from .trim import _STRING
+from .zone import FlatLines
 
 # Inline content: stays inside the run around it. Comments and other non-elements too.
 INLINE = frozenset({
@@ -319,32 +320,25 @@ def restore_dropped_openings(body: etree._Element, doc: etree._Element) -> int:
 
 
 class _PageParagraphs:
-    """The page's paragraphs without white space, joined into one string: each is found
-    with str.find, not a search of the tree for each body paragraph (2 ms a WCXB page)."""
+    """The page's paragraphs without white space, joined into one string (zone.FlatLines):
+    each is found with str.find, not a search of the tree for each body paragraph (2 ms a
+    WCXB page)."""
 
     def __init__(self, doc: etree._Element) -> None:
         self.paragraphs = list(doc.iter("p"))
-        flat = ["".join(str(_STRING(p)).split()) for p in self.paragraphs]
-        self.blob = "\x00".join(flat)
-        self.starts: list[int] = []
-        pos = 0
-        for f in flat:
-            self.starts.append(pos)
-            pos += len(f) + 1
+        self.flat = FlatLines(["".join(str(_STRING(p)).split()) for p in self.paragraphs])
 
     def only_one_with(self, squeezed: str) -> etree._Element | None:
         """The one paragraph holding ``squeezed``; None when none does or several do."""
-        at = self.blob.find(squeezed)
+        blob, starts = self.flat.blob, self.flat.starts
+        at = blob.find(squeezed)
         if at == -1:
             return None
-        i = bisect.bisect_right(self.starts, at) - 1
-        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.blob)
-        if self.blob.find(squeezed, end) != -1:
+        i = self.flat.line_at(at)
+        end = starts[i + 1] if i + 1 < len(starts) else len(blob)
+        if blob.find(squeezed, end) != -1:
             return None
         return self.paragraphs[i]
-
-
-_STRING = etree.XPath("string()")
 
 
 # An opening that holds a sentence's end, a label's colon, a bracket or a trail's arrow is

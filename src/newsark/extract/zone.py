@@ -55,9 +55,10 @@ def page_lines(doc: etree._Element) -> list[str]:
     return lines
 
 
-class _Flat:
-    """The page's lines without white space, joined into one string (probes are found with
-    str.find instead of a loop over every line; a page's lines are searched many times)."""
+class FlatLines:
+    """Lines without white space, joined into one string: probes are found with str.find
+    instead of a loop over every line (a page's lines are searched many times; so are its
+    paragraphs, runs.py)."""
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
@@ -69,15 +70,19 @@ class _Flat:
             self.starts.append(pos)
             pos += len(f) + 1
 
+    def line_at(self, pos: int) -> int:
+        """The index of the line that holds the blob's character at ``pos``."""
+        return bisect.bisect_right(self.starts, pos) - 1
 
-_last_flat: _Flat | None = None
+
+_last_flat: FlatLines | None = None
 
 
-def _flat(lines: list[str]) -> _Flat:
+def _flat(lines: list[str]) -> FlatLines:
     global _last_flat  # a one-page cache: the same lines are searched again and again
     cached = _last_flat
     if cached is None or cached.lines is not lines:
-        cached = _last_flat = _Flat(lines)
+        cached = _last_flat = FlatLines(lines)
     return cached
 
 
@@ -100,7 +105,7 @@ def find_line(lines: list[str], probe: str, before: int | None = None) -> int | 
     found = exact = None
     pos = f.blob.find(start)
     while pos != -1:
-        i = bisect.bisect_right(f.starts, pos) - 1
+        i = f.line_at(pos)
         if i >= limit:
             break
         if found is None or before is not None:
