@@ -326,7 +326,7 @@ def test_a_layout_table_of_one_column_keeps_its_blocks() -> None:
 def test_a_caption_with_formatting_is_not_read_again_as_a_paragraph() -> None:
     """Quanta's figcaption holds a <p> ('Wei-An Jin for <em>Quanta Magazine</em>'), which
     trafilatura's body holds as a paragraph under the picture: the caption is written once.
-    The caption's words with a link stay as their paragraph (a figure's caption is plain text)."""
+    The caption's words with a link go too, their link onto the caption's words."""
     captions = {"https://cdn.example.org/1.jpg": ("Jo Doe for Harbour Weekly", ""),
                 "https://cdn.example.org/2.jpg": ("Port map", "")}
     body = html.fromstring(
@@ -338,4 +338,36 @@ def test_a_caption_with_formatting_is_not_read_again_as_a_paragraph() -> None:
     md, figures = to_markdown(body, LinkMapper(None, None), lambda img: captions[img.get("src")])
     assert [f["caption"] for f in figures] == ["Jo Doe for Harbour Weekly", "Port map"]
     assert md.count("Jo Doe for") == 1
-    assert "*[Port map](https://port.example.org/map)*" in md
+    assert "Port map](" not in md
+    assert '<figcaption><a href="https://port.example.org/map">Port map</a></figcaption>' in md
+
+
+def test_pieces_of_a_caption_under_its_figure_go_and_their_links_go_onto_the_caption() -> None:
+    """What trafilatura keeps of a <figcaption> is its links and formatting, each run a
+    paragraph under the picture ('[Jacqueline & Laura](…) via', '[One Fab Day](…)' under
+    'Image by Jacqueline & Laura via One Fab Day'). They go; their links stay, on the
+    caption's words. A paragraph the caption does not hold stays, and so does one that holds
+    some of its words away from its figure."""
+    captions = {"https://cdn.example.org/1.jpg": ("Image by Jo & Al via Harbour Weekly", ""),
+                "https://cdn.example.org/2.jpg": ("The new AP boats at the quay", "")}
+    body = html.fromstring(
+        "<div><p>The ferry timetable changes next month.</p>"
+        "<img src='https://cdn.example.org/1.jpg'><p><a href='https://jo.example.org/'>Jo &amp; Al</a> via</p>"
+        "<p><a href='https://harbour.example.org/story'>Harbour Weekly</a></p>"
+        "<p>The boats are quieter.</p><p>via</p>"
+        "<img src='https://cdn.example.org/2.jpg'><p><em><a href='https://ap.example.org/'>AP</a></em> boats</p>"
+        "</div>")
+    md, figures = to_markdown(body, LinkMapper(None, None), lambda img: captions[img.get("src")])
+    assert [f["credit"] or f["caption"] for f in figures] == ["Image by Jo & Al via Harbour Weekly",
+                                                              "The new AP boats at the quay"]
+    assert md.split("\n\n") == [
+        "The ferry timetable changes next month.",
+        ('<figure>\n<img src="https://cdn.example.org/1.jpg" alt="">\n<figcaption>Image by '
+        '<a href="https://jo.example.org/">Jo &amp; Al</a> via <a href="https://harbour.example.org/story">'
+        'Harbour Weekly</a></figcaption>\n</figure>'),
+        "The boats are quieter.", "via",
+        ('<figure>\n<img src="https://cdn.example.org/2.jpg" alt="">\n<figcaption>The new '
+        '<a href="https://ap.example.org/">AP</a> boats at the quay</figcaption>\n</figure>')]
+    # the text keeps the captions' words, not their links' tags
+    assert plain_text(md).split("\n\n")[1] == "Image by Jo & Al via Harbour Weekly"
+    assert "Harbour Weekly" not in plain_text(md, with_captions=False)

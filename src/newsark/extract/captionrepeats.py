@@ -3,11 +3,9 @@ headline, a slideshow's caption list, a caption written twice), dropped from the
 
 from __future__ import annotations
 
-import html
-
 from .credits import split_credit
 from .figures import CAPTION_ARROWS
-from .plaintext import CAPTION_RE, plain_text
+from .plaintext import CAPTION_RE, caption_text, plain_text
 
 REPEATED_CAPTION = 40  # characters (white space aside) of a caption a paragraph repeats
 
@@ -45,7 +43,7 @@ def drop_caption_repeats(markdown: str) -> str:
 
 def _squeezed_captions(figure: str) -> list[str]:
     """The captions of a figure block, unescaped, white space removed."""
-    return ["".join(html.unescape(m.group(1)).split()) for m in CAPTION_RE.finditer(figure)]
+    return ["".join(caption_text(m.group(1)).split()) for m in CAPTION_RE.finditer(figure)]
 
 
 def _beside_own_figure(blocks: list[str]) -> set[int]:

@@ -31,6 +31,7 @@ from .media import (
     image_alt,
     image_src,
     is_content_image,
+    link_caption,
     video_shortcode,
 )
 from .nodetext import flat_text, text_with_breaks
@@ -54,6 +55,7 @@ _LIST_START_RE = re.compile(r"(-|\d+\.) ")
 _NO_WORD_RE = re.compile(r"[\W_]+")
 _WS_RE = re.compile(r"[ \t\r\n\u00a0\u3000]+")
 _SPACES_RE = re.compile(" {2,}")
+_LINK_HREF_RE = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)")  # a Markdown link's (text, href)
 CREDIT_CHARS = 300  # a longer paragraph under a figure is text, not its credit (Markdown) ...
 CREDIT_WORDS = 12  # ... nor one of more words
 
@@ -345,7 +347,8 @@ class MarkdownWriter:
 
     def _para(self, text: str) -> None:
         text = text.strip()
-        if text and not self._caption_again(text) and not self._credit_of_figure(text):
+        if text and not self._caption_again(text) and not self._credit_of_figure(text) \
+                and not self._caption_piece(text):
             self._flush(text)
 
     def _caption_again(self, text: str) -> bool:
@@ -375,6 +378,24 @@ class MarkdownWriter:
         figure["credit"] = credit
         shown = " ".join(filter(None, [figure["caption"], credit]))
         self.blocks[-1] = figure_html(figure["src"], shown, figure.get("alt", ""))
+        return True
+
+    def _caption_piece(self, text: str) -> bool:
+        """A paragraph right under a figure that is a piece of its caption: what trafilatura
+        keeps of a <figcaption> is its links and formatting, each run a paragraph of its
+        own ('[Jacqueline & Laura](…) via' and '[One Fab Day](…)' under 'Image by Jacqueline
+        & Laura via One Fab Day'; '*[Source](…)*' under 'Source'). Dropped; its links go
+        onto the caption's words, so none is lost."""
+        if not (self.figures and self.blocks and self.blocks[-1].startswith("<figure")) or "![" in text:
+            return False
+        figure = self.figures[-1]
+        shown = "".join(" ".join(filter(None, [figure["caption"], figure["credit"]])).split())
+        piece = "".join(plain_text(text, with_captions=False).split())
+        if not piece or piece not in shown:
+            return False
+        links = [(plain_text(words, with_captions=False), href) for words, href in _LINK_HREF_RE.findall(text)]
+        if links:
+            self.blocks[-1] = link_caption(self.blocks[-1], links)
         return True
 
     def walk(self, el: etree._Element) -> None:

@@ -112,6 +112,41 @@ def figure_html(src: str, caption: str, alt: str = "") -> str:
     return f'<figure>\n<img src="{html.escape(src)}" alt="{html.escape(alt)}">\n{cap}</figure>'
 
 
+def _whole_words_at(text: str, words: str, pos: int) -> int:
+    """Where ``words`` first stand in ``text`` from ``pos`` on, not inside a longer word
+    ('AP' is not the start of 'APPLE'); -1 when nowhere."""
+    at = text.find(words, pos)
+    while at >= 0:
+        end = at + len(words)
+        if not (words[0].isalnum() and at > 0 and text[at - 1].isalnum()) \
+                and not (words[-1].isalnum() and end < len(text) and text[end].isalnum()):
+            return at
+        at = text.find(words, at + 1)
+    return -1
+
+
+def link_caption(figure: str, links: list[tuple[str, str]]) -> str:
+    """A figure block (``figure_html``'s) with links put on its caption's words: each
+    (text, href) links the first place of its text after the caption's last link. A text
+    the caption does not hold is left out."""
+    start, end = figure.find("<figcaption>") + len("<figcaption>"), figure.rfind("</figcaption>")
+    if start < len("<figcaption>") or end < start:
+        return figure
+    caption = figure[start:end]
+    last = caption.rfind("</a>")
+    pos = last + len("</a>") if last >= 0 else 0
+    out = [caption[:pos]]
+    for text, href in links:
+        words = html.escape(" ".join(text.split()), quote=False)
+        at = _whole_words_at(caption, words, pos) if words else -1
+        if at < 0:
+            continue
+        out += [caption[pos:at], f'<a href="{html.escape(href)}">{words}</a>']
+        pos = at + len(words)
+    out.append(caption[pos:])
+    return figure[:start] + "".join(out) + figure[end:]
+
+
 def shown_figures(figures: list[dict[str, str]], markdown: str) -> list[dict[str, str]]:
     """The figures whose block the Markdown still holds (a later step may drop some: the
     author box's headshot, other stories' thumbnails under a related-stories label)."""

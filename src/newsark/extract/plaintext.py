@@ -20,6 +20,7 @@ MD_LINK_RE = re.compile("!?" + _LINK)
 _TEXT_LINK_RE = re.compile(_LINK)
 _FIG_RE = re.compile(r"<figure>.*?</figure>", re.DOTALL)
 CAPTION_RE = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
+_CAPTION_TAG_RE = re.compile(r"<[^>]*>")  # a caption's links (its own '<' are escaped)
 _SHORTCODE_LINE_RE = re.compile(r"^\{\{<.*?>\}\}$", re.MULTILINE)
 # Block markers at a line's start, nested ones too ('1. ### Heading', '  - item' of an
 # item's list, with the indentation that nests it); a heading's own text ('### 1. Pliers')
@@ -67,6 +68,14 @@ def replace_code_spans(text: str, replace: Callable[[str, str], str]) -> str:
     return "\n".join(out)
 
 
+def caption_text(figcaption: str) -> str:
+    """The text of a figure block's <figcaption> content: unescaped, without its links'
+    tags."""
+    if "<" in figcaption:
+        figcaption = _CAPTION_TAG_RE.sub("", figcaption)
+    return html.unescape(figcaption)
+
+
 def _code_text(code: str, span: str) -> str:
     # (escaped as the passes below expect: a code span's '*' is no emphasis)
     return code.replace("\\", "\\\\").replace("*", "\\*")
@@ -77,7 +86,7 @@ def plain_text(markdown: str, *, with_captions: bool = True) -> str:
 
     def fig(m: re.Match[str]) -> str:
         cap = CAPTION_RE.search(m.group(0))
-        return html.unescape(cap.group(1)) if cap and with_captions else ""
+        return caption_text(cap.group(1)) if cap and with_captions else ""
 
     # Each pass runs only when its marker is in the text at all (a C-level check): the
     # patterns cost more than the rest of this function on a long body.
