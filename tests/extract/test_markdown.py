@@ -210,6 +210,36 @@ def test_theme_art_dividers_and_author_headshots_are_not_figures() -> None:
         assert not ok(src), src
 
 
+def test_a_story_picture_whose_name_holds_an_icon_word_inside_another_is_a_figure() -> None:
+    """The words that mark a spacer, a loader, a tracker or a share button count whole, in
+    a file's or folder's name: a story's picture named with them inside other words, or a
+    CDN's, stays a figure."""
+    from newsark.extract.media import image_src, is_content_image
+
+    def ok(src: str) -> bool:
+        img = html.fromstring(f'<img src="{src}">')
+        return is_content_image(img, image_src(img))
+
+    for src in ("https://x.org/2018/home-depot-store-customer-loading-truck.jpg",
+                "https://cdn.shortpixel.ai/client/q_lossy/https://x.org/wp-content/uploads/bike-book.jpg",
+                "https://x.org/thumbnail/blankfein-gettyimages-456026072.jpg",
+                "https://assets.buttondown.email/images/1e8b4251.png",
+                "https://x.org/2025/03/GenAI-market-share-2024-Datacenter-GPUs.png",
+                "https://x.org/2023/08/FranShares-feature-image.png",
+                "https://x.org/2025/gold-armchairs-and-narrow-entryway-table.jpg",
+                "https://x.org/reviews/google-pixel-9-review.jpg",
+                "https://res.x.com/w_776,h_437/d_transparent.gif/content/workstation-setup-step-1.jpg"):
+        assert ok(src), src
+    for src in ("https://x.org/images/loading.gif", "https://x.org/static/images/loading_icon.gif",
+                "https://pixel.wp.com/b.gif", "https://x.org/images/pixel_trans.gif", "https://x.org/blank.gif",
+                "https://x.org/img/share/twitter-icon.png", "https://x.org/post-share-icon.svg",
+                "https://x.org/homepage_share_icons/twitter_x3.png", "https://x.org/buttons/somacro/email.png",
+                "https://x.org/white_arrow_right.png", "https://x.org/icon-sprite.svg#education",
+                "https://x.org/img/3-transparent.svg",
+                "https://x.org/wp-content/uploads/bfi_thumb/dummy-transparent-rf93aa4h4u96.png"):  # a stand-in
+        assert not ok(src), src
+
+
 def test_a_caption_written_just_before_its_picture_is_not_a_paragraph_too() -> None:
     # trafilatura puts a picture that sits in a <button> behind its caption; the page's
     # caption (found by CaptionFinder) is the figure's, not a paragraph of its own

@@ -21,9 +21,19 @@ _NAMED_RE = re.compile(r"icon|logo|badge|facebook|twitter|\.svg(?:\?|$)", re.IGN
 IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.IGNORECASE)
 # Spacers, share buttons, avatars and tracking pixels are not figures.
 _NOT_FIGURE_RE = re.compile(
-    r"(sprite|spacer|blank|pixel|share|button|avatar|emoji|loading|favicon|/icons?/|"
-    r"weibo|wechat|whatsapp|qrcode|arrow|transparent|1x1|"
-    r"spinner|divider|_tip\.(?:png|gif)|"
+    # Words of a file's or folder's name, whole: 'arrow' is not 'narrow' or 'sparrow', 'button'
+    # not 'buttondown.email'.
+    r"((?<![a-z])(?:sprites?|spacer|buttons?|arrows?|spinner|divider)(?![a-z])|"
+    # a tracker's pixel (not a CDN's 'shortpixel', nor a 'google-pixel-9-review.jpg'), a blank
+    # stand-in (not 'blankfein-gettyimages.jpg')
+    r"(?<![a-z])pixel(?:[_-]?trans\w*)?(?:\.(?:gif|png)|/|[?#]|$)|//pixel\.|(?<![a-z])blank\.(?:gif|png|jpe?g|svg|webp)|"
+    # sharing's icons, not a chart of 'market-share-2024' nor 'Skillshare'
+    r"(?<![a-z])share(?:s?/|[_-]?(?:icons?|buttons?|btn)(?![a-z])|\.(?:svg|gif|png|webp))|"
+    # a loader's animation (not 'customer-loading-truck.jpg'), a stand-in picture at the end
+    # of the path (not Cloudinary's default 'd_transparent.gif/' in the middle of one)
+    r"/(?:ajax[_-]?)?loading[\w-]*\.(?:gif|svg|png|webp)|transparent\.(?:gif|png|svg)(?:[?#]|$)|"
+    r"avatar|emoji|favicon|/icons?/|"
+    r"weibo|wechat|whatsapp|qrcode|1x1|_tip\.(?:png|gif)|"
     # a site theme's own pictures (a WordPress article's are under /wp-content/uploads/), and
     # a style sheet's (stcn's QR codes under /templates/…/css/)
     r"/wp-content/themes/|/css/|"
@@ -35,8 +45,9 @@ _NOT_FIGURE_RE = re.compile(
 
 
 SCHEME_RE = re.compile(r"^https?:", re.IGNORECASE)
-# A lazy loader's stand-in picture (a3-lazy-load's lazy_placeholder.gif, blank.gif…).
-_PLACEHOLDER_RE = re.compile(r"placeholder|/(?:blank|spacer|grey|gray)\.(?:gif|png)(?:\?|$)", re.IGNORECASE)
+# A lazy loader's stand-in picture (a3-lazy-load's lazy_placeholder.gif, blank.gif…, a theme's
+# 'bfi_thumb/dummy-transparent-….png').
+_PLACEHOLDER_RE = re.compile(r"placeholder|/(?:blank|spacer|grey|gray)\.(?:gif|png)(?:\?|$)|/dummy[_-]", re.IGNORECASE)
 
 
 def image_src(img: etree._Element) -> str:
