@@ -110,6 +110,37 @@ def test_a_caption_classed_sibling_keeps_its_lines_apart() -> None:
     assert image_caption(box.find(".//img")) == ("The road to retiring early isn't easy. Kathrin Ziegler/Getty", "")
 
 
+def test_a_caption_beside_a_picture_elements_wrapper_is_found() -> None:
+    """lxml nests an image inside each <source> of its <picture> (HTML's void <source> is
+    no void element to it): the caption beside the picture's wrapper is still beside it,
+    and one inside the <picture> after the image too."""
+    import lxml.html
+
+    from newsark.extract.figures import image_caption
+    from newsark.extract.page import parse_document
+
+    box = lxml.html.fromstring(
+        "<div><div class='wrap'><picture><source srcset='a.webp'><source srcset='b.webp'><source srcset='c.webp'>"
+        "<img src='https://cdn.example.org/a.jpg'></picture></div>"
+        "<div class='caption'><p><span>A worker loads trims into his truck.</span><span> (AP Photo/Jo Doe)</span></p>"
+        "</div></div>")
+    img = box.find(".//img")
+    assert [a.tag for a in img.iterancestors()][:3] == ["source", "source", "source"]
+    assert image_caption(img) == ("A worker loads trims into his truck. (AP Photo/Jo Doe)", "")
+    # as newsark reads the page, the sources emptied: the <picture> of four sources and the
+    # image is no container of many blocks
+    page = parse_document("<html><body><div><div class='wrap'><picture>" + "<source srcset='a.webp'>" * 4 +
+                          "<img src='https://cdn.example.org/a.jpg'></picture></div><div class='caption'>"
+                          "A worker loads trims into his truck.</div></div></body></html>")
+    img = page.find(".//img")
+    assert img.getparent().tag == "picture" and len(img.getparent()) == 5
+    assert image_caption(img) == ("A worker loads trims into his truck.", "")
+    inside = lxml.html.fromstring(
+        "<div><picture><source srcset='a.webp'><source srcset='b.webp'><img src='https://cdn.example.org/b.jpg'>"
+        "<figcaption class='caption'>Image Credit: Pexels</figcaption></picture></div>")
+    assert image_caption(inside.find(".//img")) == ("Image Credit: Pexels", "")
+
+
 def test_a_figcaption_holding_only_its_credit_is_the_credit_once() -> None:
     """A figcaption whose only text is a credit-marked element, read again as a caption-classed
     element beside the picture (or as its twin for small screens), is the credit, not a caption too."""

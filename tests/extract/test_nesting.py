@@ -45,3 +45,50 @@ def test_a_page_nested_too_deep_for_any_reading_is_a_clear_error() -> None:
 def test_a_nul_in_the_page_is_no_character() -> None:
     ex = extract_page(b"<html><body><p>Hello\x00 world, a line of text with enough words to keep.</p></body></html>")
     assert "Hello world" in ex.text and "\ufffd" not in ex.text and ex.suspicious == 0
+
+
+def test_what_the_parser_nests_inside_a_void_element_is_moved_out_after_it() -> None:
+    """libxml2 does not know <source>, <wbr>, <track>, <embed> as void: a <picture>'s image
+    sits inside each <source> before it, a word after a <wbr> inside the <wbr>. Moved out,
+    in the page's order, text and tails kept."""
+    from lxml import etree, html
+
+    from newsark.extract.nesting import empty_void_elements
+
+    page = ("<div><picture><source srcset='a.webp'><source srcset='b.webp'><img src='c.jpg'></picture>"
+            "<p>long<wbr>word and <b>more</b> after</p><video><source src='v.mp4'><track src='t.vtt'>Your browser"
+            "</video></div>")
+    doc = html.fromstring(page)
+    assert doc.find(".//img").getparent().tag == "source"
+    assert empty_void_elements(doc, page) == 5
+    assert etree.tostring(doc, encoding="unicode") == (
+        '<div><picture><source srcset="a.webp"/><source srcset="b.webp"/><img src="c.jpg"/></picture>'
+        '<p>long<wbr/>word and <b>more</b> after</p><video><source src="v.mp4"/><track src="t.vtt"/>Your browser'
+        "</video></div>")
+    assert empty_void_elements(html.fromstring("<p>no such element</p>"), "<p>no such element</p>") == 0
+
+
+def test_a_picture_elements_lead_picture_in_a_lightbox_link_to_its_own_page_still_leads() -> None:
+    """The Guardian's lead picture: a <picture> of many <source>s in a link to '#img-1' (its
+    lightbox). With the sources emptied, the link is two levels above the picture; it links
+    to a place on the story's own page, not to another story, so the picture still leads."""
+    from lxml import html
+
+    from newsark.extract.leadpicture import lead_picture
+    from newsark.extract.page import parse_document
+
+    sources = "".join(f"<source media='(min-width: {w}px)' srcset='https://i.example.org/ferry.jpg?width={w}'>"
+                      for w in (980, 740, 660, 480, 320))
+    paragraphs = "".join(f"<p>The harbour ferry will change its timetable in month {n}, after a long review by the "
+                         "board, which heard from commuters, traders and the crews who run the boats.</p>"
+                         for n in range(1, 7))
+    picture = ("<div class='media'><a href='{href}' class='lightbox'><div class='ratio'><picture>" + sources +
+               "<img src='https://i.example.org/ferry.jpg?width=300' alt='The ferry'></picture></div></a>"
+               "<p class='caption'>The ferry at the pier. Photograph: A. Person</p></div>")
+    for href, leads in (("#img-1", True), ("javascript:void(0)", True), ("https://news.example.org/other-story", False)):
+        page = ("<html><head><title>Ferry</title></head><body><article><h1>Harbour ferry timetable changes</h1>"
+                + picture.format(href=href) + "<div class='body'>" + paragraphs + "</div></article></body></html>")
+        doc = parse_document(page)
+        assert [a.tag for a in doc.find(".//img").iterancestors()][:3] == ["picture", "div", "a"]
+        img = lead_picture(doc, html.fromstring(f"<div>{paragraphs}</div>"))
+        assert (img is not None) == leads, href

@@ -36,26 +36,13 @@ def image_caption(img: etree._Element) -> tuple[str, str]:
         if cap is not None:
             caption, credit = caption_parts(cap)
     if not caption:
-        # a caption-classed sibling of the image or of its wrapper (up to 2 levels)
-        node: etree._Element | None = img
-        for _ in range(3):
-            if node is None:
-                break
-            parent = node.getparent()
-            if parent is None:
-                break
-            for sib in parent:
-                if sib is node or not isinstance(sib.tag, str):
-                    continue
-                cls = f"{sib.get('class') or ''} {sib.get('id') or ''}"
-                if cls != " " and _CAPTION_CLASS.search(cls):  # (most siblings have neither)
-                    t = spaced_text(sib)  # (its lines and styled words kept apart)
-                    if 0 < len(t) <= 400:
-                        caption = t
-                        break
-            if caption or len(parent) > 4:
-                break
-            node = parent
+        caption = _classed_caption(img)
+        picture = next(img.iterancestors("picture"), None)
+        if not caption and picture is not None:
+            # an image in a <picture> is the picture, whose <source>s are no blocks around it
+            # (nor levels above it, as lxml reads them when their tree is not emptied:
+            # nesting.empty_void_elements)
+            caption = _classed_caption(picture)
     if credit and caption.endswith(credit):
         # the credit read again: the caption-classed element found is the figcaption
         # that held only the credit, or its twin for small screens
@@ -63,6 +50,26 @@ def image_caption(img: etree._Element) -> tuple[str, str]:
     if not caption and not credit:
         caption = _arrow_caption(img) or _line_under(img)
     return caption, credit
+
+
+def _classed_caption(node: etree._Element) -> str:
+    """A caption-classed sibling of an image or of its wrapper (up to 2 levels)."""
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None:
+            break
+        for sib in parent:
+            if sib is node or not isinstance(sib.tag, str):
+                continue
+            cls = f"{sib.get('class') or ''} {sib.get('id') or ''}"
+            if cls != " " and _CAPTION_CLASS.search(cls):  # (most siblings have neither)
+                text = spaced_text(sib)  # (its lines and styled words kept apart)
+                if 0 < len(text) <= 400:
+                    return text
+        if len(parent) > 4:
+            break
+        node = parent
+    return ""
 
 
 # Taiwanese news write a picture's caption as the paragraph beside it, pointing at it: '▲'

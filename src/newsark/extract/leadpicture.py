@@ -160,7 +160,9 @@ def _outside_story(img: etree._Element, headline: etree._Element) -> bool:
     named = True  # (the page's and the article's own classes name what they hold: "author-12")
     for depth, anc in enumerate(img.iterancestors()):
         if anc.tag == "a":
-            if depth < 3 and not IMAGE_FILE_RE.search(anc.get("href") or ""):
+            href = (anc.get("href") or "").strip()
+            # (a link to the picture itself, or to a place on this page, opens a lightbox)
+            if depth < 3 and not IMAGE_FILE_RE.search(href) and not href.startswith(("#", "javascript:")):
                 return True
         elif (anc.tag in _NOT_STORY and not (anc.tag == "button" and lightbox(anc))) \
                 or (anc.tag == "header" and not inside(headline, anc)):

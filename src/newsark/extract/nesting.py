@@ -45,3 +45,35 @@ def unnested(text: str, *, lists: bool = False) -> str:
     if lists:
         text = _LIST_TAGS_RE.sub("<p>", _ITEM_OPEN_RE.sub("<p>", text))
     return text
+
+
+# HTML's void elements that libxml2's HTML parser does not know as void: it nests what
+# follows them inside them, up to their parent's end ('<picture><source><source><img>'
+# puts the picture two levels down, '…long<wbr>word</p>' puts the word inside the <wbr>).
+_VOID_UNKNOWN = ("source", "track", "wbr", "embed", "keygen")
+_VOID_UNKNOWN_RE = re.compile(r"<(?:source|track|wbr|embed|keygen)\b", re.IGNORECASE)
+
+
+def empty_void_elements(doc: etree._Element, text: str) -> int:
+    """Move what the parser nested inside a void element (``_VOID_UNKNOWN``) out after it,
+    where the page put it and a browser shows it, so that a picture's caption, its link and
+    its wrapper are as near to it as the page writes them. ``text`` is the page's HTML (most
+    pages write none of these elements). Returns how many elements were emptied."""
+    if not _VOID_UNKNOWN_RE.search(text):
+        return 0
+    emptied = 0
+    for el in list(doc.iter(_VOID_UNKNOWN)):
+        if el.text is None and not len(el):
+            continue
+        parent = el.getparent()
+        if parent is None:
+            continue
+        children, tail = list(el), el.tail
+        el.tail, el.text = el.text, None  # its text follows it
+        at = parent.index(el)
+        for i, child in enumerate(children, start=1):
+            parent.insert(at + i, child)  # (moves the child with its tail)
+        last = children[-1] if children else el
+        last.tail = (last.tail or "") + (tail or "") or None
+        emptied += 1
+    return emptied

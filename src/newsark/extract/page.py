@@ -48,7 +48,7 @@ from .links import LinkMapper, base_href, capture_parts, own_url
 from .markdown import to_markdown
 from .media import shown_figures
 from .metadata import extract_metadata
-from .nesting import stopped_too_deep, unnested
+from .nesting import empty_void_elements, stopped_too_deep, unnested
 from .otherposts import drop_other_posts
 from .plaintext import plain_text
 from .readability_body import from_readability
@@ -201,6 +201,7 @@ def _parse(text: str) -> tuple[etree._Element, str | None]:
     # Inline SVG icons (thousands of path nodes on some pages) and style sheets are never
     # text; every extractor copies and walks the tree, so they go once here.
     etree.strip_elements(doc, "svg", "style", with_tail=False)
+    empty_void_elements(doc, text)  # '<picture><source><img>': the picture is not inside the <source>
     place_streamed(doc, text)  # React's streamed parts, put where its scripts would put them
     # Inline data: URIs (base64 placeholders, embedded pictures) are never an archived
     # image and every step skips them; but trafilatura's image pattern backtracks over each
