@@ -398,6 +398,13 @@ def test_pieces_of_a_caption_under_its_figure_go_and_their_links_go_onto_the_cap
         "The boats are quieter.", "via",
         ('<figure>\n<img src="https://cdn.example.org/2.jpg" alt="">\n<figcaption>The new '
         '<a href="https://ap.example.org/">AP</a> boats at the quay</figcaption>\n</figure>')]
+    # a credit line under them joins the caption after its links
+    credited = html.fromstring("<div><p>Intro.</p><img src='https://cdn.example.org/2.jpg'>"
+                               "<p><a href='https://ap.example.org/'>AP</a> boats</p><p>Photo: Jo Doe</p></div>")
+    credited_md, credited_figures = to_markdown(credited, LinkMapper(None, None), lambda img: captions[img.get("src")])
+    assert ('<figcaption>The new <a href="https://ap.example.org/">AP</a> boats at the quay Photo: Jo Doe'
+            '</figcaption>') in credited_md
+    assert credited_figures[0]["credit"] == "Photo: Jo Doe"
     # the text keeps the captions' words, not their links' tags
     assert plain_text(md).split("\n\n")[1] == "Image by Jo & Al via Harbour Weekly"
     assert "Harbour Weekly" not in plain_text(md, with_captions=False)

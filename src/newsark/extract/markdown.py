@@ -16,6 +16,7 @@ for images) when the page came from a Wayback capture, like the corpus.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -376,8 +377,12 @@ class MarkdownWriter:
         if figure["credit"]:
             return False
         figure["credit"] = credit
-        shown = " ".join(filter(None, [figure["caption"], credit]))
-        self.blocks[-1] = figure_html(figure["src"], shown, figure.get("alt", ""))
+        block = self.blocks[-1]
+        if figure["caption"] and "</figcaption>" in block:  # (after the caption's links, if it has some)
+            at = block.rindex("</figcaption>")
+            self.blocks[-1] = f"{block[:at]} {html.escape(credit, quote=False)}{block[at:]}"
+        else:
+            self.blocks[-1] = figure_html(figure["src"], credit, figure.get("alt", ""))
         return True
 
     def _caption_piece(self, text: str) -> bool:
