@@ -111,6 +111,33 @@ def test_a_placeholder_takes_the_picture_the_page_writes_beside_it_in_noscript()
     assert extract_page(two.encode(), url="https://example.org/ui").figures == []
 
 
+def test_a_picture_written_only_in_noscript_where_a_script_draws_it_is_shown() -> None:
+    """Picturefill's '<span data-picture>' of '<span data-src>' sources, the picture itself
+    only in <noscript> (the Smithsonian's lead pictures, Instructables' steps): a script draws
+    it, so it is the article's. A linked picture in <noscript> (an ad server's banner) is not."""
+    from newsark.extract import extract_page
+
+    para = "<p>Step {}: cut the stock to length, mark the joints and check every piece twice before gluing.</p>"
+    step = ("<section><h2>Step {0}</h2><div class='mediaset'></div><noscript><div class='no-js-photoset'>"
+            "<img src='https://cdn.example.org/step-{0}.jpg' alt='Step {0}'></div></noscript>")
+    lead = ("<figure class='article-image'><span data-picture=''><span data-src='https://cdn.example.org/lead-420.jpg'>"
+            "</span><noscript><img src='https://cdn.example.org/lead-800.jpg' alt=''></noscript></span>"
+            "<figcaption>The finished table in the workshop.</figcaption></figure>")
+    ad = ("<noscript><a href='https://ads.example.org/ck.php?zoneid=9'><img src='https://ads.example.org/avw.php?zoneid=9'>"
+          "</a></noscript>")
+    body = lead + "".join(step.format(i) + para.format(i) + "</section>" for i in range(1, 4)) + ad + para.format("last")
+    page = f"<html><head><title>Table</title></head><body><article><h1>Table</h1>{body}</article></body></html>"
+    figures = extract_page(page.encode(), url="https://example.org/table").figures
+    assert [(f["src"], f["caption"]) for f in figures] == [
+        ("https://cdn.example.org/lead-800.jpg", "The finished table in the workshop."),
+        *((f"https://cdn.example.org/step-{i}.jpg", "") for i in range(1, 4))]
+    from newsark.extract.figures import show_scripted_pictures
+
+    doc = html.fromstring(f"<div><p>Text.</p><div class='ad'>{ad}</div><div>{lead}</div></div>")
+    assert show_scripted_pictures(doc) == 1  # the lead picture; the ad's stays in its <noscript>
+    assert [img.getparent().tag for img in doc.iter("img")] == ["a", "span"]
+
+
 def test_a_figure_in_a_lightbox_button_is_the_articles_picture() -> None:
     from newsark.extract import extract_page
 

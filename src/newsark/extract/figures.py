@@ -286,6 +286,30 @@ def _beside_in_noscript(img: etree._Element, src: str) -> str:
     return ""
 
 
+def show_scripted_pictures(doc: etree._Element) -> int:
+    """Put the picture a script would draw where the page's markup holds only its
+    ``<noscript>`` copy: a ``<noscript>`` holding one picture, in an element that holds no
+    other (picturefill's ``<span data-picture>`` of ``<span data-src>`` sources, the
+    Smithsonian's lead pictures, Instructables' steps), is replaced by that picture; not one
+    in a link (an ad server's fallback banner). Where a placeholder stands
+    beside it, ``resolve_lazy_images`` takes its URL instead. Returns how many were shown."""
+    shown = 0
+    for noscript in list(doc.iter("noscript")):
+        parent = noscript.getparent()
+        pictures = list(noscript.iter("img"))
+        if parent is None or len(pictures) != 1 or not image_src(pictures[0]):
+            continue
+        if next(pictures[0].iterancestors("a"), None) is not None:
+            continue  # a linked picture for browsers without scripts: an ad server's banner
+        if any(img is not pictures[0] for img in parent.iter("img")):
+            continue  # another picture stands there (its placeholder, or the same picture)
+        img = pictures[0]
+        img.tail = noscript.tail
+        parent.replace(noscript, img)
+        shown += 1
+    return shown
+
+
 def resolve_lazy_images(doc: etree._Element, url: str | None = None) -> int:
     """Give each lazily loaded image of the page its real URL as ``src``, as the page's
     script would in a browser (``<img src="data:image/svg+xml,…" data-lazy-src="…">``,

@@ -36,7 +36,12 @@ from .dense import is_short
 from .embeds import insert_embeds
 from .endtags import closes_early, read_to_end
 from .entries import first_entry
-from .figures import CaptionFinder, resolve_lazy_images, restore_figure_images
+from .figures import (
+    CaptionFinder,
+    resolve_lazy_images,
+    restore_figure_images,
+    show_scripted_pictures,
+)
 from .furniture import drop_furniture
 from .gallery import restore_gallery
 from .headerlines import drop_header_lines
@@ -264,6 +269,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
         url = own_url(doc)
     hoist_closing_breaks(doc)  # first: a break left inside a link keeps it from being swapped
     swap_formatted_links(doc)
+    show_scripted_pictures(doc)
     resolve_lazy_images(doc, url)
     links = LinkMapper(url, capture_url, base_href(doc))
     captions = CaptionFinder(doc, links)
