@@ -16,6 +16,20 @@ def test_a_lazy_placeholder_in_a_lightbox_link_is_the_linked_picture() -> None:
     assert image_src(img) == ""  # a link to a page is not a picture
 
 
+def test_an_image_whose_files_only_its_pictures_sources_name_takes_the_first() -> None:
+    """Medium writes '<picture><source srcset="…640w, …720w"><img alt="" width="700"></picture>':
+    the image has no file of its own; its <picture>'s sources name them."""
+    img = html.fromstring(
+        "<div><picture><source srcset='data:,' type='image/avif'>"
+        "<source srcset='https://miro.example.org/fit:640/a.webp 640w, https://miro.example.org/fit:720/a.webp 720w'>"
+        "<img alt='' width='700'></picture></div>").find(".//img")
+    assert image_src(img) == "https://miro.example.org/fit:640/a.webp"
+    lazy = html.fromstring("<div><picture><source data-srcset='https://cdn.example.org/b.jpg 1x'><img alt=''>"
+                           "</picture></div>").find(".//img")
+    assert image_src(lazy) == "https://cdn.example.org/b.jpg"
+    assert image_src(html.fromstring("<div><picture><img alt=''></picture></div>").find(".//img")) == ""
+
+
 def test_empty_figures_take_the_image_of_the_pages_figure_with_their_caption() -> None:
     page = html.fromstring(
         "<html><body><article>"

@@ -59,6 +59,17 @@ def image_src(img: etree._Element) -> str:
     srcset = img.get("srcset") or img.get("data-srcset") or ""
     if srcset:
         return srcset.split(",")[0].strip().split(" ")[0]
+    # An image of a <picture> whose files only its <source>s name (lazily: 'data-srcset'),
+    # the sources before it or, as lxml reads a tree not emptied of them, around it
+    parent = img.getparent()
+    while parent is not None and parent.tag == "source":
+        parent = parent.getparent()
+    if parent is not None and parent.tag == "picture":
+        for source in parent.iter("source"):
+            srcset = source.get("srcset") or source.get("data-srcset") or ""
+            first = srcset.split(",")[0].strip().split(" ")[0]
+            if first and not first.startswith("data:") and not _PLACEHOLDER_RE.search(first):
+                return first
     # A lazy placeholder inside a link to the full-size picture (a lightbox): that picture.
     for a in itertools.islice(img.iterancestors(), 2):
         href = (a.get("href") or "").strip() if a.tag == "a" else ""
