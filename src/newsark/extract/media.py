@@ -59,6 +59,9 @@ def image_src(img: etree._Element) -> str:
     srcset = img.get("srcset") or img.get("data-srcset") or ""
     if srcset:
         return srcset.split(",")[0].strip().split(" ")[0]
+    other = _other_lazy_src(img)
+    if other:
+        return other
     # An image of a <picture> whose files only its <source>s name (lazily: 'data-srcset'),
     # the sources before it or, as lxml reads a tree not emptied of them, around it
     parent = img.getparent()
@@ -76,6 +79,31 @@ def image_src(img: etree._Element) -> str:
         if IMAGE_FILE_RE.search(href):
             return href
     return ""
+
+
+# Other lazy loaders' attributes, by how surely they name the picture itself: one ending in
+# "src" (NitroPack's 'nitro-lazy-src', 'data-lzl-src', 'data-fallback-src'), a large size of
+# several ('data-src-large', 'data-src-full16x9' beside 'data-src-mini'), any "lazy" one
+# ('data-lazy'), one ending in "url" ('data-delayed-url'), a set of sizes ('nitro-lazy-srcset').
+_LAZY_RANKS = ((re.compile(r"src$"), 0), (re.compile(r"src.*(?:large|full)"), 1), (re.compile(r"lazy"), 2),
+               (re.compile(r"url$"), 3), (re.compile(r"srcset$"), 4))
+_URL_START_RE = re.compile(r"(?:https?:)?//|/(?!/)")
+
+
+def _other_lazy_src(img: etree._Element) -> str:
+    """The picture's URL from a lazy loader's attribute newsark does not name (``_LAZY_RANKS``),
+    or ''."""
+    best: tuple[int, str] | None = None
+    for name, value in img.attrib.items():
+        if name in ("src", "srcset", "alt", "title", "class", "id", "style") or not isinstance(value, str):
+            continue
+        first = value.strip().split(",")[0].strip().split(" ")[0]
+        if not first or not _URL_START_RE.match(first) or _PLACEHOLDER_RE.search(first):
+            continue
+        rank = next((r for pattern, r in _LAZY_RANKS if pattern.search(name)), None)
+        if rank is not None and (best is None or rank < best[0]):
+            best = (rank, first)
+    return best[1] if best else ""
 
 
 def is_content_image(img: etree._Element, src: str, shown_captioned: Callable[[], bool] | None = None) -> bool:
