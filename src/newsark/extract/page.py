@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import lxml.html
 from lxml import etree
 
+from .amp import read_amp
 from .authorbox import drop_author_box, drop_author_links
 from .bylines import plausible_chinese_name
 from .candidates import (
@@ -207,6 +208,7 @@ def _parse(text: str) -> tuple[etree._Element, str | None]:
     # text; every extractor copies and walks the tree, so they go once here.
     etree.strip_elements(doc, "svg", "style", with_tail=False)
     empty_void_elements(doc, text)  # '<picture><source><img>': the picture is not inside the <source>
+    read_amp(doc, text)  # an AMP copy's <amp-img> is a picture, its <amp-youtube> a player
     place_streamed(doc, text)  # React's streamed parts, put where its scripts would put them
     # Inline data: URIs (base64 placeholders, embedded pictures) are never an archived
     # image and every step skips them; but trafilatura's image pattern backtracks over each
