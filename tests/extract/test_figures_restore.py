@@ -30,6 +30,7 @@ def test_other_lazy_loaders_attributes_name_the_picture() -> None:
     assert src("data-lazy='/img/c.png'") == "/img/c.png"
     assert src("data-delayed-url='https://media.example.org/d?e=1&t=x'") == "https://media.example.org/d?e=1&t=x"
     assert src("data-href='https://example.org/story' data-lazy='data:image/gif;base64,R0lGOD'") == ""
+    assert src("data-pin-url='https://example.org/story' data-share-url='https://example.org/s'") == ""
 
 
 def test_an_image_whose_files_only_its_pictures_sources_name_takes_the_first() -> None:

@@ -88,6 +88,8 @@ def image_src(img: etree._Element) -> str:
 _LAZY_RANKS = ((re.compile(r"src$"), 0), (re.compile(r"src.*(?:large|full)"), 1), (re.compile(r"lazy"), 2),
                (re.compile(r"url$"), 3), (re.compile(r"srcset$"), 4))
 _URL_START_RE = re.compile(r"(?:https?:)?//|/(?!/)")
+# ... but not one that names a page (Pinterest's 'data-pin-url', a share button's 'data-share-url')
+_PAGE_ATTR_RE = re.compile(r"pin|share|href|link|page|canonical")
 
 
 def _other_lazy_src(img: etree._Element) -> str:
@@ -95,7 +97,7 @@ def _other_lazy_src(img: etree._Element) -> str:
     or ''."""
     best: tuple[int, str] | None = None
     for name, value in img.attrib.items():
-        if name in ("src", "srcset", "alt", "title", "class", "id", "style") or not isinstance(value, str):
+        if name in ("src", "srcset", "alt", "title", "class", "id", "style") or _PAGE_ATTR_RE.search(name):
             continue
         first = value.strip().split(",")[0].strip().split(" ")[0]
         if not first or not _URL_START_RE.match(first) or _PLACEHOLDER_RE.search(first):
