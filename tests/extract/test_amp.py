@@ -47,3 +47,24 @@ def test_amp_elements_become_the_html_they_stand_for() -> None:
         'src="https://player.vimeo.com/video/123"/><amp-youtube/><video src="c.mp4"/>'
         '<iframe src="https://x.org/map"/></div>')
     assert read_amp(html.fromstring("<p>no AMP</p>"), "<p>no AMP</p>") == 0
+
+
+def test_an_amp_storys_posts_keep_their_words_and_links() -> None:
+    """<amp-twitter> holds the tweet's quote for readers without scripts (its placeholder):
+    the post keeps its words, who posted and its link, as a page of X's own embed does;
+    <amp-instagram> becomes the link to the post."""
+    tweet = ("<amp-twitter width='375' height='472' layout='responsive' data-tweetid='1180000000000000000'>"
+             "<blockquote placeholder class='twitter-tweet' data-lang='en'><p lang='en'>The new ferries are here, "
+             "quieter and faster than ever.</p>&mdash; Harbour Board (@harbourboard) "
+             "<a href='https://twitter.com/harbourboard/status/1180000000000000000'>October 4, 2019</a></blockquote>"
+             "</amp-twitter>")
+    gram = "<amp-instagram data-shortcode='B3xYz12AbCd' width='1' height='1' layout='responsive'></amp-instagram>"
+    bare = "<amp-twitter data-tweetid='1180000000000000001' width='375' height='472'></amp-twitter>"
+    page = _amp_page(tweet + gram + bare).replace(
+        b"</head>", b"<script async custom-element='amp-twitter' src='https://cdn.ampproject.org/v0/amp-twitter-0.1.js'>"
+                    b"</script></head>")
+    ex = extract_page(page, url="https://news.example.org/ferry/amp")
+    assert "> The new ferries are here, quieter and faster than ever." in ex.markdown
+    assert "[October 4, 2019](https://twitter.com/harbourboard/status/1180000000000000000)" in ex.markdown
+    assert "[Instagram post](https://www.instagram.com/p/B3xYz12AbCd/)" in ex.markdown
+    assert "https://twitter.com/i/status/1180000000000000001" in ex.markdown

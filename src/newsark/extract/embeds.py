@@ -120,7 +120,8 @@ def _wraps_page(el: etree._Element) -> bool:
 # Posts of social networks embedded as markup their script turns into a card (nothing is
 # left of them once the script is gone): the page loads one of these scripts.
 _POST_SCRIPT_RE = re.compile(
-    r"instagram\.com/embed\.js|connect\.facebook\.net|tiktok\.com/embed|platform\.twitter\.com/widgets\.js",
+    r"instagram\.com/embed\.js|connect\.facebook\.net|tiktok\.com/embed|platform\.twitter\.com/widgets\.js|"
+    r"cdn\.ampproject\.org/v0/amp-(?:twitter|instagram|facebook)",  # an AMP copy's (amp.py)
     re.IGNORECASE)
 # The classes of the markup: quotes for Instagram, TikTok and X, divs for Facebook.
 _QUOTE_POSTS = ("instagram-media", "tiktok-embed", "twitter-tweet")
