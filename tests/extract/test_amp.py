@@ -54,7 +54,7 @@ def test_an_amp_storys_posts_keep_their_words_and_links() -> None:
     the post keeps its words, who posted and its link, as a page of X's own embed does;
     <amp-instagram> becomes the link to the post."""
     tweet = ("<amp-twitter width='375' height='472' layout='responsive' data-tweetid='1180000000000000000'>"
-             "<blockquote placeholder class='twitter-tweet' data-lang='en'><p lang='en'>The new ferries are here, "
+             "<blockquote placeholder data-lang='en'><p lang='en'>The new ferries are here, "
              "quieter and faster than ever.</p>&mdash; Harbour Board (@harbourboard) "
              "<a href='https://twitter.com/harbourboard/status/1180000000000000000'>October 4, 2019</a></blockquote>"
              "</amp-twitter>")

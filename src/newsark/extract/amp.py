@@ -61,7 +61,7 @@ def _post(el: etree._Element) -> int:
     ``<amp-facebook>`` Facebook's ``<div class="fb-post">``. 1 when done, 0 when it names no post."""
     if el.tag == "amp-twitter":
         tweet = el.get("data-tweetid") or ""
-        quote = next((q for q in el.iter("blockquote") if "twitter-tweet" in (q.get("class") or "")), None)
+        quote = next(el.iter("blockquote"), None)  # (its placeholder, classed 'twitter-tweet' or not)
         if quote is None:
             if not tweet.isdigit():
                 return 0
@@ -70,6 +70,8 @@ def _post(el: etree._Element) -> int:
             link.text = link.get("href")
         else:
             quote.attrib.pop("placeholder", None)
+            if "twitter-tweet" not in (quote.get("class") or ""):
+                quote.set("class", f"{quote.get('class') or ''} twitter-tweet".strip())
     elif el.tag == "amp-instagram":
         code = el.get("data-shortcode") or ""
         if not code:
