@@ -61,6 +61,11 @@ CREDIT_CHARS = 300  # a longer paragraph under a figure is text, not its credit 
 CREDIT_WORDS = 12  # ... nor one of more words
 
 
+def _shown(figure: dict[str, str]) -> str:
+    """A figure's caption as its block shows it: the caption, then the credit."""
+    return " ".join(filter(None, [figure["caption"], figure["credit"]]))
+
+
 def _credit_line(text: str) -> str:
     """The credit a Markdown line is made of ('*Source: [statista.com](…)*' → 'Source:
     statista.com'), or "": not a sentence ('Source: the council said …'), nor the story's
@@ -371,18 +376,17 @@ class MarkdownWriter:
         if not credit:
             return False
         figure = self.figures[-1]
-        shown = " ".join(filter(None, [figure["caption"], figure["credit"]]))
-        if shown.endswith(credit):
+        if _shown(figure).endswith(credit):
             return True
         if figure["credit"]:
             return False
         figure["credit"] = credit
         block = self.blocks[-1]
-        if figure["caption"] and "</figcaption>" in block:  # (after the caption's links, if it has some)
+        if "<a href=" in block:  # a caption with links (link_caption): the credit goes after them
             at = block.rindex("</figcaption>")
             self.blocks[-1] = f"{block[:at]} {html.escape(credit, quote=False)}{block[at:]}"
         else:
-            self.blocks[-1] = figure_html(figure["src"], credit, figure.get("alt", ""))
+            self.blocks[-1] = figure_html(figure["src"], _shown(figure), figure.get("alt", ""))
         return True
 
     def _caption_piece(self, text: str) -> bool:
@@ -393,8 +397,7 @@ class MarkdownWriter:
         onto the caption's words, so none is lost."""
         if not (self.figures and self.blocks and self.blocks[-1].startswith("<figure")) or "![" in text:
             return False
-        figure = self.figures[-1]
-        shown = "".join(" ".join(filter(None, [figure["caption"], figure["credit"]])).split())
+        shown = "".join(_shown(self.figures[-1]).split())
         piece = "".join(plain_text(text, with_captions=False).split())
         if not piece or piece not in shown:
             return False

@@ -50,6 +50,11 @@ SCHEME_RE = re.compile(r"^https?:", re.IGNORECASE)
 _PLACEHOLDER_RE = re.compile(r"placeholder|/(?:blank|spacer|grey|gray)\.(?:gif|png)(?:\?|$)|/dummy[_-]", re.IGNORECASE)
 
 
+def first_url(srcset: str) -> str:
+    """The first URL of a ``srcset`` ('a-300.jpg 300w, a-600.jpg 600w'), or of a single URL."""
+    return srcset.split(",")[0].strip().split(" ")[0]
+
+
 def image_src(img: etree._Element) -> str:
     """The real image URL: lazy-loading attributes first, then src (not a placeholder)."""
     for attr in ("data-original", "data-src", "data-lazy-src", "data-actualsrc", "data-url", "data-normal", "src"):
@@ -58,7 +63,7 @@ def image_src(img: etree._Element) -> str:
             return value
     srcset = img.get("srcset") or img.get("data-srcset") or ""
     if srcset:
-        return srcset.split(",")[0].strip().split(" ")[0]
+        return first_url(srcset)
     other = _other_lazy_src(img)
     if other:
         return other
@@ -70,7 +75,7 @@ def image_src(img: etree._Element) -> str:
     if parent is not None and parent.tag == "picture":
         for source in parent.iter("source"):
             srcset = source.get("srcset") or source.get("data-srcset") or ""
-            first = srcset.split(",")[0].strip().split(" ")[0]
+            first = first_url(srcset)
             if first and not first.startswith("data:") and not _PLACEHOLDER_RE.search(first):
                 return first
     # A lazy placeholder inside a link to the full-size picture (a lightbox): that picture.
@@ -99,7 +104,7 @@ def _other_lazy_src(img: etree._Element) -> str:
     for name, value in img.attrib.items():
         if name in ("src", "srcset", "alt", "title", "class", "id", "style") or _PAGE_ATTR_RE.search(name):
             continue
-        first = value.strip().split(",")[0].strip().split(" ")[0]
+        first = first_url(value)
         if not first or not _URL_START_RE.match(first) or _PLACEHOLDER_RE.search(first):
             continue
         rank = next((r for pattern, r in _LAZY_RANKS if pattern.search(name)), None)
