@@ -47,3 +47,13 @@ def test_learned_metadata_positions_agree_with_the_generic_path(site: str) -> No
         assert (learned.date or "")[:10] == (generic.date or "")[:10]
     paths = [extract_page(d, profile=profile).meta_paths for d, _ in pages]
     assert sum(p["title"] == "learned" for p in paths) >= len(pages) // 2
+
+
+@pytest.mark.parametrize(("page", "least"), [("baijiahao/3.html", 17), ("thepaper/2.html", 8), ("toutiao/5.html", 9)])
+def test_a_chinese_storys_pictures_are_kept_without_a_learned_template(page: str, least: int) -> None:
+    """Readability keeps none of these stories' pictures (between paragraphs, or between
+    runs of text in one <div>); they are put back in place (test_chinese_pictures.py)."""
+    ex = extract_page((GNE / "tests" / page).read_bytes())
+    assert len(ex.figures) >= least
+    assert ex.markdown.count("<figure>") == len(ex.figures)
+

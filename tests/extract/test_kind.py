@@ -60,6 +60,28 @@ def test_article_with_cut_paragraphs_but_no_records_stays_an_article() -> None:
     assert not_article_reason(markdown, markdown, doc) is None
 
 
+def test_a_lists_records_stay_a_list_with_their_pictures_between_them() -> None:
+    """A figure or an embed put back between a list's records is no record of it (Tieba's
+    thread list, its threads' pictures put back: test_chinese_pictures.py)."""
+    doc = parse_document(forum_page())
+    figure = '<figure>\n<img src="https://img.example.org/{i}.jpg" alt="">\n</figure>'
+    markdown = "\n\n".join(f"{t}\n\n{figure.format(i=i)}\n\n{{{{< video src=\"https://v.example.org/{i}\" >}}}}"
+                           for i, t in enumerate(ABSTRACTS))
+    text = "\n\n".join(ABSTRACTS)
+    reason = not_article_reason(markdown, text, doc)
+    assert reason is not None and reason.startswith("a list")
+
+
+def test_a_news_photo_told_in_its_caption_is_no_too_short_body() -> None:
+    """A story of one paragraph under a captioned picture (CNA): the caption tells it too."""
+    story = ABSTRACTS[1] + ABSTRACTS[3]
+    doc = parse_document(f"<html><body>{NAV}<div class='article'><p>{story}</p></div></body></html>")
+    caption = "桃園市平鎮區一家輪胎行今日清晨發生大火，七人從火場中疏散，一名女子逃生不及。（消防局提供）"
+    markdown = f'<figure>\n<img src="/p.jpg" alt="">\n<figcaption>{caption}</figcaption>\n</figure>\n\n{story}'
+    assert not_article_reason(markdown, story, doc, dated=True) is None
+    assert (not_article_reason(story, story, doc, dated=True) or "").startswith("body too short")
+
+
 def test_ordinary_article_is_an_article() -> None:
     ex = extract_page(zh_article(3).encode("utf-8"))
     assert ex.is_article and ex.reason and "list" not in ex.reason

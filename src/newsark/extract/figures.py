@@ -153,7 +153,12 @@ def _text_under(img: etree._Element) -> tuple[str, etree._Element] | None:
     bold = "".join(flat_text(b) for b in line.iter("strong", "b")).strip(" \u3000")
     if bold == text or _TEXT_ALIGN_RE.search(line.get("style") or ""):
         return None
+    if any(_HEADING_CLASS_RE.search(el.get("class") or "") for el in line.iter()):
+        return None  # a subheading by its class ('<p><span class="bjh-h3">', Baijiahao)
     return text, line
+
+
+_HEADING_CLASS_RE = re.compile(r"(?:^|[\s_-])h[1-6](?:$|[\s_-])|heading|headline|sub-?title|subhead", re.IGNORECASE)
 
 
 ZH_SHORT_CAPTION = 20  # characters: a line under a picture this short may be its caption ...

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .choose import is_cjk
-from .plaintext import LINK_TEXT
+from .plaintext import LINK_TEXT, plain_text
 
 LINK_PAGE = 0.75  # share of a page's text that is link text: a page of links
 MOSTLY_LINKS = 0.5  # share of the body's text that is link text
@@ -35,7 +35,7 @@ _MANY_CHILDREN = etree.XPath("//body//*[count(*) >= $n]")
 _RECORD_TAGS = frozenset({"li", "div", "tr", "tbody", "article", "section", "dl", "table", "dd"})
 _SECOND_LEVEL = frozenset({"com", "net", "org", "gov", "edu", "co", "ac", "or", "ne", "go"})
 _KEY = 12  # characters of a paragraph that find it in a record
-_NOT_PROSE_RE = re.compile(r"(#|\||>|!\[)")
+_NOT_PROSE_RE = re.compile(r"(#|\||>|!\[|<figure|\{\{<)")  # (a figure or an embed is no paragraph)
 _ITEM_RE = re.compile(r"(?m)^\s*(?:[-*+]|\d+[.)])\s+")
 CUT_MIN, CUT_SHARE = 4, 0.3  # paragraphs cut off mid-sentence that make a body look like a list
 # Scripts written without spaces between words: CJK ideographs, Japanese kana, Thai, Lao,
@@ -227,6 +227,10 @@ def not_article_reason(markdown: str, text: str, doc: etree._Element,
     short = size < (600 if cjk else 150)  # an error page, a page of links: only bodies this short
     if short and (said := error_page(doc, text)):
         return f"an error page ({said!r})"
+    if size < (120 if cjk else 60) and "<figcaption>" in markdown:
+        # a story told in its picture's caption and a line (a news photo): the caption counts
+        told = plain_text(markdown)
+        size = len("".join(told.split())) if cjk else len(told.split())
     if size < (120 if cjk else 60):
         return f"body too short ({size} {'characters' if cjk else 'words'})"
     if short and not stated and not (dated and _prose(markdown, cjk)):  # (the link share costs a walk)

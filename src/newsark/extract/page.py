@@ -287,6 +287,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
     if body is None:
         if _cjk_count(text) >= CJK_PAGE:
             body, reason = _chinese_body(doc, doc if html is None else html, url)
+            wrap_text_runs(doc)  # (after the libraries read it) so its runs are found as blocks
             entry = first_entry(doc, body)
             if entry is not body:
                 body, reason = entry, "the first of the page's dated entries (the body was a later one)"

@@ -26,7 +26,7 @@ from .candidates import Candidate, fast_text
 from .choose import CJK_RE, KEY_CHARS, BodyKeys, inside, link_chars, page_blocks
 from .furniture import related_label
 from .media import IMAGE_FILE_RE, SCHEME_RE, image_src, is_content_image
-from .trim import _STRING, MIN_WORDS, _container, _Found, _units, _walk_units, find_units
+from .trim import _STRING, _UNITS, MIN_WORDS, _container, _Found, _units, _walk_units, find_units
 
 _RESTORE = {"p", "ul", "ol", "table", "blockquote", "h2", "h3", "h4", "dl", "pre"}
 MAX_LINKS = 0.5  # a block this much link text is not restored
@@ -162,13 +162,14 @@ def restore_images(doc: etree._Element, body: etree._Element) -> int:
     for img in box.iter("img"):
         src = image_src(img)
         key = SCHEME_RE.sub("", src)
-        if key in have or not is_content_image(img, src) or _outside_flow(img, box):
+        if key in have or not is_content_image(img, src) or _outside_flow(img, box) or _icon_sized(img):
             continue
         candidates.append(img)
         have.add(key)
     if not candidates:
         return 0
-    order = {el: i for i, el in enumerate(box.iter())}
+    elements = list(box.iter())
+    order = {el: i for i, el in enumerate(elements)}
     kept = sorted((order[el], i) for i, (_, _, el) in enumerate(found) if el is not None and el in order)
     positions = [p for p, _ in kept]
     restored = 0
@@ -176,9 +177,33 @@ def restore_images(doc: etree._Element, body: etree._Element) -> int:
         at = bisect.bisect_left(positions, order[img])
         if at == 0 or at == len(positions):
             continue  # not between two kept blocks: before the article or after it
-        _in_flow(found[kept[at][1]][0]).addprevious(picture_copy(img))
+        place = _in_flow(found[kept[at][1]][0])
+        place = _before_short_blocks(place, elements[order[img] + 1 : positions[at]])
+        place.addprevious(picture_copy(img))
         restored += 1
     return restored
+
+
+def _before_short_blocks(place: etree._Element, between: list[etree._Element]) -> etree._Element:
+    """Where a picture goes: before the body's blocks too short to be looked up on the page
+    ('相关新闻：', 'Related:') that the page writes between the picture and ``place``'s
+    block, not between them and ``place``."""
+    written = {"".join(str(_STRING(el)).split()) for el in between if el.tag in _UNITS}
+    written.discard("")
+    prev = place.getprevious()
+    while prev is not None and isinstance(prev.tag, str) and "".join(str(_STRING(prev)).split()) in written:
+        place, prev = prev, prev.getprevious()
+    return place
+
+
+ICON_SIDE = 100  # pixels: a picture the page draws smaller both ways is an icon, not the article's
+
+
+def _icon_sized(img: etree._Element) -> bool:
+    """Whether the page draws a picture icon-sized (a text-ad box's 54×50 badge between two
+    paragraphs): both its width and height given, and both under ICON_SIDE."""
+    sides = (img.get("width") or "", img.get("height") or "")
+    return all(side.isdigit() and int(side) < ICON_SIDE for side in sides)
 
 
 def picture_copy(img: etree._Element) -> etree._Element:

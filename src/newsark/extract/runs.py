@@ -25,7 +25,7 @@ from copy import deepcopy
 
 from lxml import etree
 
-from .choose import BLOCK_WORDS, KEY_CHARS, page_blocks
+from .choose import BLOCK_WORDS, KEY_CHARS, block_size, page_blocks
 from .nodetext import flat_text, text_with_breaks
 from .trim import _STRING
 from .zone import FlatLines
@@ -104,12 +104,12 @@ _UNWRAP = "newsark-unwrap"  # the tag such a paragraph takes in the copy, to be 
 
 
 def _words(text: str | None, run: list[etree._Element]) -> int:
-    n = len((text or "").split())
+    words = (text or "").split()
     for el in run:
         if isinstance(el.tag, str):
-            n += len("".join(el.itertext()).split())
-        n += len((el.tail or "").split())
-    return n
+            words += "".join(el.itertext()).split()
+        words += (el.tail or "").split()
+    return block_size(words)  # (Chinese: two ideographs a word)
 
 
 def _close_run(box: etree._Element, out: list[etree._Element], text: str | None,

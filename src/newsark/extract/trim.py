@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .candidates import Candidate, fast_text
-from .choose import BLOCK_WORDS, KEY_CHARS, inside, link_chars, page_blocks
+from .choose import BLOCK_WORDS, KEY_CHARS, block_size, inside, link_chars, page_blocks
 
 _UNITS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "td", "tr")
 # A body block is found on the page by its first KEY_CHARS characters (white space removed),
@@ -141,8 +141,9 @@ def find_units(doc: etree._Element, units: list[etree._Element]) -> _Found:
     found: _Found = []
     for unit in units:
         words = _words(unit)
-        el = page.get("".join(words)[:KEY_CHARS]) if len(words) >= MIN_WORDS else None
-        found.append((unit, len(words), el))
+        size = block_size(words)
+        el = page.get("".join(words)[:KEY_CHARS]) if size >= MIN_WORDS else None
+        found.append((unit, size, el))
     return found
 
 
