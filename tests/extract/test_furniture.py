@@ -70,6 +70,10 @@ def test_a_chinese_related_stories_label_goes_with_the_links_under_it_anywhere()
     # the label with prose under it is a heading of the story's own: it stays
     md = "今日天氣晴朗。\n\n相關報導：\n\n記者昨日到場了解，[公園](/a/1)已重開。\n\n完。"
     assert drop_furniture(md) == md
+    # a search engine's suggestions under the story (Baijiahao's '相关搜索' box)
+    md = ("政府表示會繼續改善設施。\n\n## 相关搜索\n\n- [女生学什么乐器好](https://www.baidu.com/s?word=a)\n"
+          "- [古琴](https://www.baidu.com/s?word=b)")
+    assert drop_furniture(md) == "政府表示會繼續改善設施。"
 
 
 def test_teaser_cards_closed_by_a_link_to_read_on_go_with_their_label_at_the_end() -> None:

@@ -252,7 +252,7 @@ def without_closers(blocks: list[str]) -> list[str]:
 # links, sina): anywhere in the body, only with the links after it.
 _ZH_RELATED_RE = re.compile(
     r"^(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关文章|相關文章|相关链接|相關連結|"
-    r"推荐阅读|推薦閱讀|更多新闻|更多新聞|相关报道|相關報導)\s*[:：︰]?$")
+    r"推荐阅读|推薦閱讀|更多新闻|更多新聞|相关报道|相關報導|相关搜索|相關搜索|相關搜尋)\s*[:：︰]?$")
 # The same label in English, over a list of other stories' links ('**DON'T MISS**' over three
 # headlines, each with its kind: '[INSIGHT]', '[VIDEO]'; express.co.uk).
 _EN_RELATED_RE = re.compile(

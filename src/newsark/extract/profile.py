@@ -83,6 +83,39 @@ def body_element(doc: etree._Element, body_text: str) -> etree._Element | None:
     return best
 
 
+# What a reader of the page never reads as its text, inside the learned container as
+# anywhere: a form's controls and labels ('自动播放' beside a player's checkbox) and what the
+# page hides (a player's closed playlist, its '向前 向后' buttons). Both libraries drop them on
+# the generic path; the learned path takes the container as the page wrote it. (Accordion
+# panels were opened before: collapsed.py.)
+_CONTROLS = ("form", "input", "select", "textarea", "button", "label", "fieldset")
+_HIDING_STYLE_RE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
+
+
+def drop_unread(el: etree._Element) -> int:
+    """Remove a form's controls and the hidden elements under ``el``; returns how many."""
+    gone = [c for c in el.iterdescendants() if isinstance(c.tag, str)
+            and (c.tag in _CONTROLS or c.get("hidden") is not None
+                 or _HIDING_STYLE_RE.search(c.get("style") or "") is not None)]
+    for c in gone:
+        if c.getparent() is not None:
+            drop_keeping_tail(c)
+    return len(gone)
+
+
+_INLINE = ("a", "span")
+
+
+def _in_running_text(el: etree._Element) -> bool:
+    """Whether an inline element stands inside a line of text (text right before or after it)."""
+    if (el.tail or "").strip():
+        return True
+    prev = el.getprevious()
+    parent = el.getparent()
+    before = prev.tail if prev is not None else (parent.text if parent is not None else None)
+    return bool((before or "").strip())
+
+
 PROFILE_SUFFIXES = (".yaml", ".yml", ".toml")
 
 
@@ -143,9 +176,12 @@ class SiteProfile:
         return Candidate(cand.name, el, element_text(el))
 
     def _strip(self, el: etree._Element) -> None:
+        drop_unread(el)
         for child in list(el.iter(*_BLOCK_TAGS, "ul", "ol", "table", "section", "aside", "nav", "footer")):
             if child is el or child.getparent() is None:
                 continue
+            if child.tag in _INLINE and _in_running_text(child):
+                continue  # a word of a sentence ('快来[新浪众测]，体验…'), whatever the menus say
             t = flat_text(child)
             if child.tag in ("nav", "footer", "aside") or (t and self.is_template(t)):
                 drop_keeping_tail(child)
