@@ -105,11 +105,15 @@ def test_a_restored_picture_goes_before_the_short_label_the_page_writes_after_it
 
 
 def test_a_picture_drawn_icon_sized_is_not_put_back() -> None:
-    """A text-ad box's 54×50 badge between two paragraphs (Yahoo China): no picture of the story."""
+    """A text-ad box's 54×50 badge between two paragraphs (Yahoo China): no picture of the
+    story; a captioned one is, at any size (a testimonial's headshot over its name)."""
     doc = lxml.html.document_fromstring(_page(
         f'<div class="article"><p>{PARAS[0]}</p><table><tr><td><img src="https://cn.example.org/i/text_img.gif" '
         f'width="54" height="50"></td><td><a href="/ad">廣告</a></td></tr></table><p>{PARAS[1]}</p>'
-        f'<div><img src="https://cn.example.org/photo.jpg" width="54"></div><p>{PARAS[2]}</p></div>').decode())
-    body = lxml.html.fromstring("<div>" + "".join(f"<p>{p}</p>" for p in PARAS[:3]) + "</div>")
-    assert restore_images(doc, body) == 1  # (only one side given: not known to be small)
-    assert [img.get("src") for img in body.iter("img")] == ["https://cn.example.org/photo.jpg"]
+        f'<div><img src="https://cn.example.org/photo.jpg" width="54"></div><p>{PARAS[2]}</p>'
+        f'<figure><img src="https://cn.example.org/face.jpg" width="80" height="80"><figcaption>陳大文 園藝師</figcaption>'
+        f'</figure><p>{PARAS[3]}</p></div>').decode())
+    body = lxml.html.fromstring("<div>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</div>")
+    assert restore_images(doc, body) == 2  # (only one side given: not known to be small)
+    assert [img.get("src") for img in body.iter("img")] == ["https://cn.example.org/photo.jpg",
+                                                            "https://cn.example.org/face.jpg"]

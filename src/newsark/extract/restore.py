@@ -25,7 +25,7 @@ from lxml import etree
 from .candidates import Candidate, fast_text
 from .choose import CJK_RE, KEY_CHARS, BodyKeys, inside, link_chars, page_blocks
 from .furniture import related_label
-from .media import IMAGE_FILE_RE, SCHEME_RE, image_src, is_content_image
+from .media import IMAGE_FILE_RE, SCHEME_RE, captioned, image_src, is_content_image
 from .trim import _STRING, _UNITS, MIN_WORDS, _container, _Found, _units, _walk_units, find_units
 
 _RESTORE = {"p", "ul", "ol", "table", "blockquote", "h2", "h3", "h4", "dl", "pre"}
@@ -162,7 +162,8 @@ def restore_images(doc: etree._Element, body: etree._Element) -> int:
     for img in box.iter("img"):
         src = image_src(img)
         key = SCHEME_RE.sub("", src)
-        if key in have or not is_content_image(img, src) or _outside_flow(img, box) or _icon_sized(img):
+        if key in have or not is_content_image(img, src) or _outside_flow(img, box) \
+                or (_icon_sized(img) and not captioned(img)):
             continue
         candidates.append(img)
         have.add(key)
@@ -201,7 +202,8 @@ ICON_SIDE = 100  # pixels: a picture the page draws smaller both ways is an icon
 
 def _icon_sized(img: etree._Element) -> bool:
     """Whether the page draws a picture icon-sized (a text-ad box's 54×50 badge between two
-    paragraphs): both its width and height given, and both under ICON_SIDE."""
+    paragraphs): both its width and height given, and both under ICON_SIDE. (A figure the
+    page captions is content at any size: a testimonial's headshot over its name.)"""
     sides = (img.get("width") or "", img.get("height") or "")
     return all(side.isdigit() and int(side) < ICON_SIDE for side in sides)
 
