@@ -113,3 +113,24 @@ def test_a_hero_above_the_headline_in_its_header_leads() -> None:
     after = HERO.replace("ferry-hero.jpg", "ferry-after.jpg")
     ex = extract_page(_page(after, h1=HERO + "<h1>Harbour ferry timetable changes</h1>"), url="https://example.org/ferry")
     assert [f["src"] for f in ex.figures] == ["https://cdn.example.org/ferry-after.jpg"]
+
+
+def test_a_body_that_opens_with_its_lead_pictures_caption_as_a_line_loses_the_line() -> None:
+    """thepaper writes the lead picture's caption as a grey line of text under it
+    ('共享充电宝。视觉中国 资料'); readability keeps the line, not the picture, and the picture
+    put back above it carries the caption: the line goes, the story's next line stays."""
+    import lxml.html
+
+    from newsark.extract.leadpicture import with_lead_picture
+    from newsark.extract.links import LinkMapper
+
+    img = lxml.html.fromstring("<div><img src='https://img.example.org/420.jpg' width='600' height='400'></div>").find(".//img")
+    story = "“以前花一两元就能充满电，前几天一下子被扣了12元。”吴先生说。"
+    md, figures = with_lead_picture(f"共享充电宝。视觉中国 资料\n\n{story}", [], img, LinkMapper(None, None, None),
+                                    lambda _: ("共享充电宝。", "视觉中国 资料"))
+    assert md.endswith(f"</figure>\n\n{story}") and md.count("共享充电宝。") == 1
+    assert figures[0]["caption"] == "共享充电宝。" and figures[0]["credit"] == "视觉中国 资料"
+    # a first line that only begins like the caption is the story's
+    md, _ = with_lead_picture(f"共享充电宝。视觉中国 资料显示，租金上涨。\n\n{story}", [], img,
+                              LinkMapper(None, None, None), lambda _: ("共享充电宝。", "视觉中国 资料"))
+    assert "资料显示，租金上涨。" in md
