@@ -194,3 +194,24 @@ def test_a_learned_profile_is_the_same_file_every_run(tmp_path: Path) -> None:
     runs = {subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True,
                            env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
     assert len(runs) == 1
+
+
+def test_a_learned_container_loses_what_no_reader_reads_there() -> None:
+    """The learned path takes its container as the page wrote it: a form's controls and
+    what the page hides go, as both libraries drop them on the generic path; a lightbox's
+    button keeps its picture."""
+    import lxml.html
+
+    from newsark.extract.profile import drop_unread
+
+    box = lxml.html.fromstring(
+        "<div><p>市議會今日討論新的公園計劃。</p>"
+        "<label><input type='checkbox' checked>自动播放</label><span>公園計劃短片</span>"
+        "<div style='display: none;'><a href='#'>向前</a><a href='#'>向后</a></div>"
+        "<p hidden>舊版本的段落</p><p style='color:red;visibility:hidden'>看不見</p>"
+        "<button class='lightbox'><figure><img src='/p.jpg'><figcaption>公園設計圖</figcaption></figure></button>"
+        "<button>分享</button><select><option>排序</option></select>"
+        "<p>居民代表表示歡迎。</p></div>")
+    assert drop_unread(box) == 7
+    assert box.text_content() == "市議會今日討論新的公園計劃。公園計劃短片公園設計圖居民代表表示歡迎。"
+    assert box.find(".//img") is not None

@@ -33,6 +33,7 @@ from newsark.files import atomic_write
 from .candidates import Candidate, drop_keeping_tail, element_text
 from .metapos import FIELDS, MetaPositions, learn_positions, selector_of
 from .nodetext import flat_text
+from .restore import lightbox
 
 if TYPE_CHECKING:
     from .metadata import Meta
@@ -93,10 +94,11 @@ _HIDING_STYLE_RE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s
 
 
 def drop_unread(el: etree._Element) -> int:
-    """Remove a form's controls and the hidden elements under ``el``; returns how many."""
+    """Remove a form's controls and the hidden elements under ``el``; returns how many. (A
+    button holding a figure is a lightbox, the article's picture: it stays.)"""
     gone = [c for c in el.iterdescendants() if isinstance(c.tag, str)
-            and (c.tag in _CONTROLS or c.get("hidden") is not None
-                 or _HIDING_STYLE_RE.search(c.get("style") or "") is not None)]
+            and ((c.tag in _CONTROLS and not (c.tag == "button" and lightbox(c)))
+                 or c.get("hidden") is not None or _HIDING_STYLE_RE.search(c.get("style") or "") is not None)]
     for c in gone:
         if c.getparent() is not None:
             drop_keeping_tail(c)
