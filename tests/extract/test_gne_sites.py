@@ -67,3 +67,4 @@ def test_a_learned_container_loses_its_hidden_parts_and_form_controls_not_its_wo
     assert ex.path == "learned"
     assert "自动播放" not in ex.text and "向前 向后" not in ex.text
     assert "快来新浪众测，体验" in ex.text
+    assert "@苹果汇 微博，我们用最新资讯填饱你" in ex.text  # (a stock's link in its own <span>s)

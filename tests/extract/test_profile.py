@@ -215,3 +215,17 @@ def test_a_learned_container_loses_what_no_reader_reads_there() -> None:
     assert drop_unread(box) == 7
     assert box.text_content() == "市議會今日討論新的公園計劃。公園計劃短片公園設計圖居民代表表示歡迎。"
     assert box.find(".//img") is not None
+
+
+def test_a_link_inside_a_line_of_text_is_a_word_of_it_a_menus_link_is_not() -> None:
+    import lxml.html
+
+    from newsark.extract.profile import _in_running_text
+
+    page = lxml.html.fromstring(
+        "<div><p>快来<a id='a'>新浪众测</a>，体验最新產品。</p>"
+        "<p>鎖定@新浪科技 <span id='s'><a id='b'>微博</a></span><span></span>，我們用最新資訊填飽你。</p>"
+        "<div class='nav'><a id='c'>首頁</a> <a id='d'>新聞</a></div>"
+        "<ul><li><a id='e'>體育</a></li></ul></div>")
+    found = {el.get("id"): _in_running_text(el) for el in page.iter("a", "span") if el.get("id")}
+    assert found == {"a": True, "s": True, "b": True, "c": False, "d": False, "e": False}

@@ -108,14 +108,26 @@ def drop_unread(el: etree._Element) -> int:
 _INLINE = ("a", "span")
 
 
+_LINE_BLOCKS = frozenset({"p", "li", "td", "dd", "dt", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"})
+PROSE_AROUND = 10  # characters of its line's text outside links that make a link a word of it
+
+
 def _in_running_text(el: etree._Element) -> bool:
-    """Whether an inline element stands inside a line of text (text right before or after it)."""
+    """Whether an inline element stands inside a line of text: text right before or after
+    it, or a paragraph around it that holds PROSE_AROUND characters outside its links
+    ('锁定@新浪科技 @苹果汇 <span><a>微博</a></span><span></span>，我们…')."""
     if (el.tail or "").strip():
         return True
     prev = el.getprevious()
     parent = el.getparent()
     before = prev.tail if prev is not None else (parent.text if parent is not None else None)
-    return bool((before or "").strip())
+    if (before or "").strip():
+        return True
+    line = next((a for a in el.iterancestors() if a.tag in _LINE_BLOCKS), None)
+    if line is None:
+        return False
+    linked = sum(len("".join(a.itertext()).strip()) for a in line.iter("a"))
+    return len("".join("".join(line.itertext()).split())) - linked >= PROSE_AROUND
 
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".toml")
