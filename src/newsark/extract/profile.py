@@ -106,8 +106,6 @@ def drop_unread(el: etree._Element) -> int:
 
 
 _INLINE = ("a", "span")
-
-
 _LINE_BLOCKS = frozenset({"p", "li", "td", "dd", "dt", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"})
 PROSE_AROUND = 10  # characters of its line's text outside links that make a link a word of it
 
