@@ -36,7 +36,7 @@ from .captionrepeats import drop_caption_repeats
 from .choose import inside
 from .figures import image_caption
 from .links import LinkMapper
-from .markdown import to_markdown
+from .markdown import shown_caption, to_markdown
 from .media import IMAGE_FILE_RE, SCHEME_RE, image_src, is_content_image
 from .plaintext import plain_text
 from .restore import _precedes, lightbox, picture_copy
@@ -104,7 +104,7 @@ def with_lead_picture(markdown: str, figures: list[dict[str, str]], img: etree._
     if not block:
         return markdown, figures
     first, _, rest = markdown.partition("\n\n")
-    caption = "".join(" ".join(lead[0].get(k, "") for k in ("caption", "credit")).split()) if lead else ""
+    caption = "".join(shown_caption(lead[0]).split()) if lead else ""
     if rest and caption and "".join(plain_text(first, with_captions=False).split()) == caption:
         markdown = rest  # the body opened with the caption as a line ('共享充电宝。视觉中国 资料', thepaper)
     return drop_caption_repeats(f"{block}\n\n{markdown}" if markdown else block), lead + figures

@@ -61,7 +61,7 @@ CREDIT_CHARS = 300  # a longer paragraph under a figure is text, not its credit 
 CREDIT_WORDS = 12  # ... nor one of more words
 
 
-def _shown(figure: dict[str, str]) -> str:
+def shown_caption(figure: dict[str, str]) -> str:
     """A figure's caption as its block shows it: the caption, then the credit."""
     return " ".join(filter(None, [figure["caption"], figure["credit"]]))
 
@@ -376,7 +376,7 @@ class MarkdownWriter:
         if not credit:
             return False
         figure = self.figures[-1]
-        if _shown(figure).endswith(credit):
+        if shown_caption(figure).endswith(credit):
             return True
         if figure["credit"]:
             return False
@@ -386,7 +386,7 @@ class MarkdownWriter:
             at = block.rindex("</figcaption>")
             self.blocks[-1] = f"{block[:at]} {html.escape(credit, quote=False)}{block[at:]}"
         else:
-            self.blocks[-1] = figure_html(figure["src"], _shown(figure), figure.get("alt", ""))
+            self.blocks[-1] = figure_html(figure["src"], shown_caption(figure), figure.get("alt", ""))
         return True
 
     def _caption_piece(self, text: str) -> bool:
@@ -397,7 +397,7 @@ class MarkdownWriter:
         onto the caption's words, so none is lost."""
         if not (self.figures and self.blocks and self.blocks[-1].startswith("<figure")) or "![" in text:
             return False
-        shown = "".join(_shown(self.figures[-1]).split())
+        shown = "".join(shown_caption(self.figures[-1]).split())
         piece = "".join(plain_text(text, with_captions=False).split())
         if not piece or piece not in shown:
             return False

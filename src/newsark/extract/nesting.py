@@ -51,7 +51,7 @@ def unnested(text: str, *, lists: bool = False) -> str:
 # follows them inside them, up to their parent's end ('<picture><source><source><img>'
 # puts the picture two levels down, '…long<wbr>word</p>' puts the word inside the <wbr>).
 _VOID_UNKNOWN = ("source", "track", "wbr", "embed", "keygen")
-_VOID_UNKNOWN_RE = re.compile(r"<(?:source|track|wbr|embed|keygen)\b", re.IGNORECASE)
+_VOID_UNKNOWN_RE = re.compile(rf"<(?:{'|'.join(_VOID_UNKNOWN)})\b", re.IGNORECASE)
 
 
 def empty_void_elements(doc: etree._Element, text: str) -> int:

@@ -26,6 +26,7 @@ from .candidates import Candidate, fast_text
 from .choose import CJK_RE, KEY_CHARS, BodyKeys, inside, link_chars, page_blocks
 from .furniture import related_label
 from .media import IMAGE_FILE_RE, SCHEME_RE, captioned, image_src, is_content_image
+from .nodetext import squeezed_text
 from .trim import _STRING, _UNITS, MIN_WORDS, _container, _Found, _units, _walk_units, find_units
 
 _RESTORE = {"p", "ul", "ol", "table", "blockquote", "h2", "h3", "h4", "dl", "pre"}
@@ -189,10 +190,10 @@ def _before_short_blocks(place: etree._Element, between: list[etree._Element]) -
     """Where a picture goes: before the body's blocks too short to be looked up on the page
     ('相关新闻：', 'Related:') that the page writes between the picture and ``place``'s
     block, not between them and ``place``."""
-    written = {"".join(str(_STRING(el)).split()) for el in between if el.tag in _UNITS}
+    written = {squeezed_text(el) for el in between if el.tag in _UNITS}
     written.discard("")
     prev = place.getprevious()
-    while prev is not None and isinstance(prev.tag, str) and "".join(str(_STRING(prev)).split()) in written:
+    while prev is not None and isinstance(prev.tag, str) and squeezed_text(prev) in written:
         place, prev = prev, prev.getprevious()
     return place
 
