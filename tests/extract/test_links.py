@@ -61,3 +61,13 @@ def test_a_base_that_cannot_be_resolved_is_ignored() -> None:
     assert links("page.html") == "page.html"
     assert LinkMapper("https://x.org/a/b", None, "sub/")("c") == "https://x.org/a/sub/c"
     assert LinkMapper("https://x.org/a/b", None, None)("#top") == "#top"
+
+
+def test_a_script_link_is_text_in_any_case() -> None:
+    # A URL's scheme is case-insensitive: 'Javascript:' runs a script as 'javascript:' does.
+    data = _page("", '<a href="Javascript:%20history.back();">back</a> and <a href="JAVASCRIPT:void(0)">more</a>'
+                     ' and <a href="MAILTO:desk@example.org">write</a>')
+    ex = extract_page(data, capture_url=CAPTURE)
+    assert "back and more and" in ex.markdown
+    assert "avascript" not in ex.markdown.lower()
+    assert "[write](MAILTO:desk@example.org)" in ex.markdown  # not made a capture URL

@@ -408,3 +408,10 @@ def test_pieces_of_a_caption_under_its_figure_go_and_their_links_go_onto_the_cap
     # the text keeps the captions' words, not their links' tags
     assert plain_text(md).split("\n\n")[1] == "Image by Jo & Al via Harbour Weekly"
     assert "Harbour Weekly" not in plain_text(md, with_captions=False)
+
+
+def test_a_heading_of_invisible_characters_is_no_heading() -> None:
+    # A page builder's spacer '<h2>\u200b\u200b</h2>' would be an empty '## ' once the
+    # invisible characters are dropped from the Markdown.
+    md = _md("<div><p>Intro words here.</p><h2>\u200b\u200b</h2><h2>\u200dBest buys</h2><p>Text.</p></div>")
+    assert md == "Intro words here.\n\n## \u200dBest buys\n\nText."

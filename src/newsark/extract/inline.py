@@ -15,6 +15,7 @@ import copy
 from lxml import etree
 
 from .choose import block_key, page_blocks
+from .links import goes_nowhere
 from .nodetext import squeezed_text
 
 _BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "dd", "td")
@@ -25,7 +26,7 @@ _FOREIGN = ("img", "picture", "svg", "iframe", "video", "audio", "script", "styl
 
 
 def _links(el: etree._Element) -> int:
-    return sum(1 for a in el.iter("a") if not (a.get("href") or "#").strip().startswith(("#", "javascript:")))
+    return sum(1 for a in el.iter("a") if not goes_nowhere(a.get("href") or "#"))
 
 
 def restore_links(body: etree._Element, doc: etree._Element, text: str | None = None) -> int:

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .choose import is_cjk
+from .links import goes_nowhere
 from .plaintext import LINK_TEXT, plain_text
 
 LINK_PAGE = 0.75  # share of a page's text that is link text: a page of links
@@ -80,7 +81,7 @@ def _own_link(record: etree._Element) -> str | None:
     """The first link of a record to another page (not an anchor or a script)."""
     for a in record.iter("a"):
         href = (a.get("href") or "").strip()
-        if href and not href.startswith(("#", "javascript:")) and "".join(a.itertext()).strip():
+        if href and not goes_nowhere(href) and "".join(a.itertext()).strip():
             return href
     return None
 

@@ -35,7 +35,7 @@ from lxml import etree
 from .captionrepeats import drop_caption_repeats
 from .choose import inside
 from .figures import image_caption
-from .links import LinkMapper
+from .links import LinkMapper, goes_nowhere
 from .markdown import shown_caption, to_markdown
 from .media import IMAGE_FILE_RE, SCHEME_RE, image_src, is_content_image
 from .plaintext import plain_text
@@ -167,7 +167,7 @@ def _outside_story(img: etree._Element, headline: etree._Element) -> bool:
         if anc.tag == "a":
             href = (anc.get("href") or "").strip()
             # (a link to the picture itself, or to a place on this page, opens a lightbox)
-            if depth < 3 and not IMAGE_FILE_RE.search(href) and not href.startswith(("#", "javascript:")):
+            if depth < 3 and not IMAGE_FILE_RE.search(href) and not goes_nowhere(href):
                 return True
         elif (anc.tag in _NOT_STORY and not (anc.tag == "button" and lightbox(anc))) \
                 or (anc.tag == "header" and not inside(headline, anc)):

@@ -29,6 +29,13 @@ _OWN_URL = etree.XPath(
 _BASE_HREF = etree.XPath(".//base[@href][1]/@href")
 
 
+def goes_nowhere(href: str) -> bool:
+    """Whether a link leads to no other page: a place on this one ('#top') or a script. A
+    URL's scheme is read in any case, as a browser reads it ('Javascript:history.back()')."""
+    href = href.lstrip()
+    return href.startswith("#") or href[:11].lower() == "javascript:"
+
+
 def original_url(href: str) -> str:
     """A capture URL's original (``https://web.archive.org/web/2020…/https://x.org/a``,
     or the archive's own ``/web/2020…/https://x.org/a``); any other URL as it is."""
@@ -94,7 +101,7 @@ class LinkMapper:
 
     def __call__(self, href: str, *, image: bool = False, frame: bool = False) -> str:
         href = href.strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+        if not href or goes_nowhere(href) or href[:7].lower().startswith(("mailto:", "tel:", "data:")):
             return href
         # already a capture URL (the archive rewrote it): normalise its form
         href = original_url(href)

@@ -22,8 +22,10 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from newsark.unseen import visible
+
 from .credits import STORY_SOURCE, split_credit
-from .links import LinkMapper
+from .links import LinkMapper, goes_nowhere
 from .media import (
     SCHEME_RE,
     caption_parts,
@@ -193,7 +195,7 @@ class MarkdownWriter:
             return inner if _within(child, _ITALIC) else f"{before}*{text}*{after}"
         if tag == "a":
             href = self.links(child.get("href") or "")
-            if href and text and not href.startswith(("#", "javascript:")):
+            if href and text and not goes_nowhere(href):
                 # brackets in the text and parentheses or spaces in the URL would end
                 # the link early ('[[Guide] More]', 'wiki/Foo_(bar)'); code with brackets
                 # in a link's text is written as text, where they can be escaped
@@ -284,7 +286,7 @@ class MarkdownWriter:
             text = " ".join(self.inline(el).split())
             if text.startswith("**") and text.endswith("**") and "**" not in text[2:-2] and len(text) > 4:
                 text = text[2:-2]  # a heading is bold already: '## **Title**' says it twice
-            if text:
+            if visible(text):  # (not a page builder's spacer: '<h2>\u200b\u200b</h2>')
                 self.blocks.append("#" * level + " " + text)
             return
         if tag == "figure":

@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 import lxml.html
 
 from newsark.archive.article import Article, make_article, strip_title_heading
+from newsark.extract.links import goes_nowhere
 from newsark.sources.decode import decompress, to_text
 from newsark.sources.validate import check_html
 from newsark.sources.warcstore import WarcResponse
@@ -141,7 +142,7 @@ def rewrite_links(doc: Any, url: str, ts: str, public_base: str) -> None:
             el.set("src", f"{public_base}/web/{ts}im_/{urljoin(url, src.strip())}")
     for el in doc.iter("a"):
         href = el.get("href")
-        if href and not href.startswith(("#", "mailto:", "javascript:")):
+        if href and not goes_nowhere(href) and not href.lower().startswith("mailto:"):
             el.set("href", f"{public_base}/web/{ts}/{urljoin(url, href.strip())}")
 
 
