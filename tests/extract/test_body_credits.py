@@ -44,6 +44,9 @@ from newsark.extract.credits import split_credit
         ("Image: Marco Torres", ("", "Image: Marco Torres")),
         ("Photo Credit: Screenshot from the WayAway website", ("", "Photo Credit: Screenshot from the WayAway website")),
         ("Photo Credit: Fotografía de eLuVe / Getty Images", ("", "Photo Credit: Fotografía de eLuVe / Getty Images")),
+        # 'Photo courtesy X' without 'of' is all credit, as 'Photo courtesy of X' is
+        ("Photo courtesy Method Architecture", ("", "Photo courtesy Method Architecture")),
+        ("The studio at night. Photo courtesy of Jane Doe", ("The studio at night.", "Photo courtesy of Jane Doe")),
         # a picture viewer's prompt ends as a Chinese credit does, and is none
         ("（点击看清晰大图）", ("（点击看清晰大图）", "")),
     ],

@@ -415,3 +415,10 @@ def test_a_heading_of_invisible_characters_is_no_heading() -> None:
     # invisible characters are dropped from the Markdown.
     md = _md("<div><p>Intro words here.</p><h2>\u200b\u200b</h2><h2>\u200dBest buys</h2><p>Text.</p></div>")
     assert md == "Intro words here.\n\n## \u200dBest buys\n\nText."
+
+
+def test_a_line_break_at_the_end_of_bold_goes_outside_its_markers() -> None:
+    # '**Faster builds⏎**Tools' would close nothing: the marker starts the next line.
+    md = _md("<div><p><strong>Faster builds<br/>\u200d</strong>Tools like these automate tasks.</p>"
+             "<p><b><br>Lower costs </b>follow.</p></div>")
+    assert md == "**Faster builds**\nTools like these automate tasks.\n\n**Lower costs** follow."

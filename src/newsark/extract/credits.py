@@ -35,7 +35,7 @@ _PATTERNS = [
     # ... the names apart from their 摄: 。城市摄影队 周斌 摄   。通讯员刘娟 摄
     re.compile(r"(?<=[。！？；.!?])\s*[^。！？；，,]{1,24}?\s+(?:攝|摄)$"),
     # English: "Photo: Reuters", "(Photo by Jane Doe/Getty Images)", "Image credit: NASA"
-    re.compile(rf"(?:^|(?<=[.!?;|])\s*|\s*(?=\())\(?\b{_ROLE_EN}\s*(?:by|:|courtesy of|copyright)\s*[^()\n]{{1,80}}\)?$",
+    re.compile(rf"(?:^|(?<=[.!?;|])\s*|\s*(?=\())\(?\b{_ROLE_EN}\s*(?:by|:|courtesy(?: of)?|copyright)\s*[^()\n]{{1,80}}\)?$",
                re.IGNORECASE),
     # "(AP Photo/Jane Doe)", "(Reuters)", "Jane Doe/AFP via Getty Images", "Courtesy of X"
     re.compile(rf"\((?:[^()]{{1,50}}/)?{_AGENCY}(?: Photo)?(?:/[^()]{{1,50}})?(?: via [^()]{{1,30}})?\)$"),

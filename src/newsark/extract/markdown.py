@@ -132,6 +132,18 @@ def _escape_md(text: str) -> str:
     return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`")
 
 
+# White space (what str.strip() strips: line breaks, no-break spaces …) and the
+# invisible characters that newsark.unseen drops
+_EDGE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _edge_space(edge: str) -> str:
+    """What the white space at an emphasis's edge becomes outside its markers: a line
+    break if it holds one, a space if it holds any other, else (invisible characters
+    alone) nothing."""
+    return "\n" if "\n" in edge else " " if any(c.isspace() for c in edge) else ""
+
+
 def _append_inline(parts: list[str], piece: str) -> None:
     """Append an inline piece. Bold or italic right after bold or italic of the same kind,
     nothing between ('<b>trend</b><b>s</b>', '<b>B</b><b>reakfast:</b>'), continues it:
@@ -182,9 +194,12 @@ class MarkdownWriter:
         inner = self.inline(child)
         # White space at either end of the element's text ('the<b> payment method</b>')
         # goes outside the markers: '**payment method**' only reads as bold without it.
-        text = inner.strip()
-        before = " " if text and inner[0] == " " else ""
-        after = " " if text and inner[-1] == " " else ""
+        # So does a line break, and an invisible character that is dropped later: a
+        # marker after '<strong>Faster builds<br>\u200d</strong>' would start the next
+        # line ('**Tools like…') and close nothing.
+        text = inner.strip(_EDGE)
+        before = _edge_space(inner[: len(inner) - len(inner.lstrip(_EDGE))]) if text else ""
+        after = _edge_space(inner[len(inner.rstrip(_EDGE)):]) if text else ""
         # Emphasis of punctuation alone ('<i>. </i>' after an italic run) is written
         # without markers: '*here**.*' would read as bold markers run together.
         # Emphasis inside the same emphasis ('<strong><b>…</b></strong>') adds nothing: its
