@@ -29,6 +29,7 @@ import re
 
 _SPLITTERS = "\u00ad\u200b\u2060\ufeff"  # soft hyphen, zero-width space, word joiner, BOM
 _JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner
+INVISIBLE = _SPLITTERS + _JOINERS  # every character this module may drop
 # What a joiner acts on nothing next to: ASCII, white space, CJK ideographs, kana, Hangul,
 # CJK punctuation and full-width forms.
 _INERT = (r"\x00-\x7f\s\u2e80-\u2fdf\u3000-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from newsark.unseen import visible
+from newsark.unseen import INVISIBLE, visible
 
 from .credits import STORY_SOURCE, split_credit
 from .links import LinkMapper, goes_nowhere
@@ -134,7 +134,7 @@ def _escape_md(text: str) -> str:
 
 # White space (what str.strip() strips: line breaks, no-break spaces …) and the
 # invisible characters that newsark.unseen drops
-_EDGE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\u200b\u200c\u200d\u2060\ufeff"
+_EDGE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + INVISIBLE
 
 
 def _edge_space(edge: str) -> str:
