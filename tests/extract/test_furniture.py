@@ -162,6 +162,18 @@ def test_chinese_prompts_for_the_sites_app_and_sharing_at_the_end_go() -> None:
     assert drop_furniture(kept) == kept
 
 
+def test_a_public_accounts_qr_prompt_keyword_replies_and_call_to_join_at_the_end_go() -> None:
+    # thepaper's government accounts (the WeChat posts they repeat): the editors' credits stay
+    credits = "编辑|禤志杰\n\n来源|广州参考、广州南沙发布"
+    tail = ("扫描下方二维码解锁更多技能\n\n1、回复【公租房】查看最新消息\n\n2、回复【社保】查询广州社保缴纳记录\n\n"
+            "发送邮件至zhengwu@thepaper.cn申请加入澎湃政务号或媒体团")
+    assert drop_furniture(f"全文。\n\n{credits}\n\n{tail}") == f"全文。\n\n{credits}"
+    assert drop_furniture("全文。\n\n长按识别二维码关注我们") == "全文。"
+    # a story's own QR code, how to book, stays; so does a reply in the story's text
+    for last in ("市民可扫描下方二维码预约接种。", "他回复【记者】说，这件事已经处理。"):
+        assert drop_furniture(f"全文。\n\n{last}") == f"全文。\n\n{last}"
+
+
 def test_links_to_the_previous_and_next_story_at_the_end_go() -> None:
     nav = "[下一則新聞:護照傳聞大破解](https://m.x.tw/n/2) [上一則新聞:台南新景點](https://m.x.tw/n/1)"
     assert drop_furniture(f"全文。\n\n{nav}") == "全文。"

@@ -126,12 +126,18 @@ _APP_RE = re.compile(r"^[\w\u4e00-\u9fff ]{0,12}(?:APP|App|客户端|客戶端|�
 # 分享，違者必究'), prompts to get its app, join its fan page or pay for its archive
 # ('您所瀏覽的新聞已過查詢時效。建議您加入中央社付費會員…'), the app's download links. Each
 # in the form of a notice or a prompt: a story's own last words about copyright owners
-# ('版權所有人不得…') or an app's downloads are not these.
+# ('版權所有人不得…') or an app's downloads are not these. So are a public account's: a QR
+# code to follow it ('扫描下方二维码解锁更多技能', '长按识别二维码关注我们'; not a story's own
+# '扫描二维码预约', which is how to book), its keyword replies ('1、回复【公租房】查看最新消息'),
+# and the platform's call to join it by email ('发送邮件至…@thepaper.cn申请加入澎湃政务号').
 _ZH_PROMPT_RE = re.compile(
     r"版[權权]所有[，,、 ].*(?:禁止|違者必究|违者必究|不得)|加入.{0,12}(?:粉絲團|粉丝团|粉絲專頁|粉丝专页)|"
     r"(?:歡迎|欢迎|請|请|立即|馬上|马上|快來|快来)(?:下載|下载).{0,12}(?:APP|App|app|客戶端|客户端)|"
     r"^(?:iOS|Android|安卓)\s*(?:載點|下載|下载)|^活[動动]辦法|^活动办法|"
-    r"已過查詢時效|已过查询时效|加入.{0,10}(?:付費|付费)(?:會員|会员)")
+    r"已過查詢時效|已过查询时效|加入.{0,10}(?:付費|付费)(?:會員|会员)|"
+    r"(?:扫描|掃描|长按|長按|识别|識別|扫|掃).{0,6}(?:二维码|二維碼|码|碼).{0,12}(?:关注|關注|订阅|訂閱|解锁|解鎖|更多|加入)|"
+    r"^(?:\d{1,2}\s*[、.．]\s*)?(?:回复|回覆)\s*[【\[「“\"][^】\]」”\"]{1,12}[】\]」”\"]|"
+    r"@[\w-]+(?:\.[\w-]+)+\s*(?:申请|申請)加入")
 _ZH_PROMPT_CHARS = 150
 # The platform's disclaimer near a Chinese story's end, often above its editor's credit
 # ('免责声明：…文章观点仅代表作者本人，不代表新浪立场', '特别声明' over '本文为…上传并发布，仅代表
