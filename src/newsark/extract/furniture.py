@@ -258,7 +258,9 @@ def without_closers(blocks: list[str]) -> list[str]:
 # links, sina): anywhere in the body, only with the links after it.
 _ZH_RELATED_RE = re.compile(
     r"^(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关文章|相關文章|相关链接|相關連結|"
-    r"推荐阅读|推薦閱讀|更多新闻|更多新聞|相关报道|相關報導|相关搜索|相關搜索|相關搜尋)\s*[:：︰]?$")
+    r"推荐阅读|推薦閱讀|延伸推荐|延伸推薦|更多新闻|更多新聞|相关报道|相關報導|相关搜索|相關搜索|相關搜尋)\s*[:：︰]?$")
+# What may stand between a Chinese label's two words ('延伸 · 推荐', 163.com)
+_ZH_LABEL_GAP_RE = re.compile(r"(?<=^..)\s*[·・•|｜]?\s*")
 # The same label in English, over a list of other stories' links ('**DON'T MISS**' over three
 # headlines, each with its kind: '[INSIGHT]', '[VIDEO]'; express.co.uk).
 _EN_RELATED_RE = re.compile(
@@ -302,7 +304,8 @@ def _more_card(block: str) -> bool:
 def related_label(line: str) -> bool:
     """Whether a line is a related-stories label ('Related articles', '相关新闻：')."""
     text = plain_block(line)
-    return len(text) <= 60 and bool(_ZH_RELATED_RE.match(text) or _EN_RELATED_RE.match(text))
+    return len(text) <= 60 and bool(_ZH_RELATED_RE.match(_ZH_LABEL_GAP_RE.sub("", text, count=1))
+                                    or _EN_RELATED_RE.match(text))
 
 
 def _without_related_links(blocks: list[str]) -> list[str]:

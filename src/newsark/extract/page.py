@@ -15,6 +15,7 @@ from .bylines import plausible_chinese_name
 from .candidates import (
     Candidate,
     drop_keeping_tail,
+    fast_text,
     from_trafilatura,
     hoist_closing_breaks,
     restore_link_formatting,
@@ -58,6 +59,7 @@ from .nesting import empty_void_elements, stopped_too_deep, unnested
 from .otherposts import drop_other_posts
 from .plaintext import plain_text
 from .readability_body import from_readability
+from .relatedbox import drop_related_boxes
 from .replay import drop_replay_toolbar, is_replayed, replay_capture
 from .restore import restore_drop_caps, restore_images, restore_lead, restore_sandwiched
 from .runs import (
@@ -262,6 +264,7 @@ def _extract(data: bytes, url: str | None, http_content_type: str | None, captur
         text = drop_control_refs(drop_controls(text))
     doc, html = _parse(text)
     drop_other_posts(doc, text)  # a WordPress post's teasers of other posts: no extractor's to read
+    drop_related_boxes(doc, text)  # an editor's box of other stories in the article: a label, links, summaries
     if capture_url is None and is_replayed(text):  # saved from the Wayback Machine's replay
         capture_url = replay_capture(doc)
     if url is None and capture_url:
@@ -421,6 +424,8 @@ def _chinese_body(doc: etree._Element, html: str | etree._Element,
     # differ (it reads the page through its own utf-8 round trip), and measured a little worse.
     # (The tree, when the page had to be read without its open tags: nesting.py.)
     read = from_readability(html, url)
+    if read is not None and isinstance(html, str) and drop_related_boxes(read.element, html):
+        read = Candidate(read.name, read.element, fast_text(read.element))  # (it read the boxes from the text)
     if read is not None and is_cjk(read.text) and len(read.text) >= CJK_ENOUGH:
         # On Chinese pages readability's body wins (see choose.py); trafilatura is
         # only asked when readability finds too little.
