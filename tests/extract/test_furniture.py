@@ -169,9 +169,20 @@ def test_a_public_accounts_qr_prompt_keyword_replies_and_call_to_join_at_the_end
             "发送邮件至zhengwu@thepaper.cn申请加入澎湃政务号或媒体团")
     assert drop_furniture(f"全文。\n\n{credits}\n\n{tail}") == f"全文。\n\n{credits}"
     assert drop_furniture("全文。\n\n长按识别二维码关注我们") == "全文。"
+    # the same footer as lines of one block (the page's <br>s, read with a learned template),
+    # with the account's menu and WeChat's button: its lines go, the credits' lines stay
+    lines = credits.replace("\n\n", "\n") + "\n" + tail.replace("\n\n", "\n").rsplit("\n", 1)[0] + (
+        "\n点击菜单栏【便民服务】解锁更多服务！\n看都看完了，点【在看】试试在看")
+    assert drop_furniture(f"全文。\n\n{lines}") == "全文。\n\n" + credits.replace("\n\n", "\n")
     # a story's own QR code, how to book, stays; so does a reply in the story's text
     for last in ("市民可扫描下方二维码预约接种。", "他回复【记者】说，这件事已经处理。"):
         assert drop_furniture(f"全文。\n\n{last}") == f"全文。\n\n{last}"
+    # a block of prompt lines alone goes whole; a prompt line above the story's last words
+    # stays, and the story's last words with a prompt line under them keep their line
+    assert drop_furniture("全文。\n\n长按识别二维码关注我们\n点【在看】") == "全文。"
+    kept = "全文。\n\n扫码关注我们\n他说，这是第一次。"
+    assert drop_furniture(kept) == kept
+    assert drop_furniture("全文。\n\n他说，这是第一次。\n扫码关注我们") == "全文。\n\n他说，这是第一次。"
 
 
 def test_links_to_the_previous_and_next_story_at_the_end_go() -> None:

@@ -129,7 +129,9 @@ _APP_RE = re.compile(r"^[\w\u4e00-\u9fff ]{0,12}(?:APP|App|客户端|客戶端|�
 # ('版權所有人不得…') or an app's downloads are not these. So are a public account's: a QR
 # code to follow it ('扫描下方二维码解锁更多技能', '长按识别二维码关注我们'; not a story's own
 # '扫描二维码预约', which is how to book), its keyword replies ('1、回复【公租房】查看最新消息'),
-# and the platform's call to join it by email ('发送邮件至…@thepaper.cn申请加入澎湃政务号').
+# its menu ('点击菜单栏【便民服务】解锁更多服务！'), WeChat's button ('看都看完了，点【在看】试试
+# 在看') and the platform's call to join it by email
+# ('发送邮件至…@thepaper.cn申请加入澎湃政务号').
 _ZH_PROMPT_RE = re.compile(
     r"版[權权]所有[，,、 ].*(?:禁止|違者必究|违者必究|不得)|加入.{0,12}(?:粉絲團|粉丝团|粉絲專頁|粉丝专页)|"
     r"(?:歡迎|欢迎|請|请|立即|馬上|马上|快來|快来)(?:下載|下载).{0,12}(?:APP|App|app|客戶端|客户端)|"
@@ -137,7 +139,7 @@ _ZH_PROMPT_RE = re.compile(
     r"已過查詢時效|已过查询时效|加入.{0,10}(?:付費|付费)(?:會員|会员)|"
     r"(?:扫描|掃描|长按|長按|识别|識別|扫|掃).{0,6}(?:二维码|二維碼|码|碼).{0,12}(?:关注|關注|订阅|訂閱|解锁|解鎖|更多|加入)|"
     r"^(?:\d{1,2}\s*[、.．]\s*)?(?:回复|回覆)\s*[【\[「“\"][^】\]」”\"]{1,12}[】\]」”\"]|"
-    r"@[\w-]+(?:\.[\w-]+)+\s*(?:申请|申請)加入")
+    r"@[\w-]+(?:\.[\w-]+)+\s*(?:申请|申請)加入|(?:点击|點擊)(?:菜单栏|菜單欄|底部菜单|底部菜單)|(?:点|點)[个個]?\s*[【「“\"]?在看")
 _ZH_PROMPT_CHARS = 150
 # The platform's disclaimer near a Chinese story's end, often above its editor's credit
 # ('免责声明：…文章观点仅代表作者本人，不代表新浪立场', '特别声明' over '本文为…上传并发布，仅代表
@@ -204,8 +206,8 @@ def _closes_nothing(block: str) -> bool:
     low = text.lower().strip(" .!?…→»›")
     if _COUNT_RE.sub("", low) in UI_LABELS:  # (a label without a count is itself)
         return True
-    if _APP_RE.match(text) or (len(text) <= _ZH_PROMPT_CHARS and _ZH_PROMPT_RE.search(text)):
-        return True
+    if text.strip() and all(_prompt_line(line) for line in block.split("\n") if line.strip()):
+        return True  # (every line: a prompt line under the story's last words in one block is not all of it)
     links = MD_LINK_RE.findall(block)
     if links and not MD_LINK_RE.sub("", block).strip(" |·/\n-–—*_") \
             and all(_PREV_NEXT_RE.match(t.strip("*_ ")) for t in links):
@@ -247,11 +249,31 @@ _HOME_LINK_RE = re.compile(r"\s*\[(?:\*\*)?(?:返回|回到)[^\]\n]{0,12}(?:首�
 
 def without_closers(blocks: list[str]) -> list[str]:
     """The blocks without the controls' labels and empty lead-ins that end them (one block
-    is always kept)."""
+    is always kept), and the last one without the prompt lines that end it."""
     end = len(blocks)
     while end > 1 and (not blocks[end - 1].strip() or _closes_nothing(blocks[end - 1].strip())):
         end -= 1
-    return blocks[:end]
+    return _without_prompt_lines(blocks[:end])
+
+
+def _without_prompt_lines(blocks: list[str]) -> list[str]:
+    """The last block without the lines of a Chinese site's or account's prompts that end
+    it: a page that writes its footer as lines under <br>s gives one block of the editors'
+    credits, the QR code to follow and the keyword replies (thepaper's government accounts
+    on a learned template; ``_ZH_PROMPT_RE``). Its first line always stays."""
+    last = blocks[-1] if blocks else ""
+    if "\n" not in last or last.startswith(("<", "{{", "|", "```")) or not CJK_RE.search(last):
+        return blocks
+    lines = last.split("\n")
+    end = len(lines)
+    while end > 1 and _prompt_line(lines[end - 1]):
+        end -= 1
+    return blocks if end == len(lines) else [*blocks[:-1], "\n".join(lines[:end])]
+
+
+def _prompt_line(line: str) -> bool:
+    text = plain_block(line).strip()
+    return bool(text) and (bool(_APP_RE.match(text)) or (len(text) <= _ZH_PROMPT_CHARS and bool(_ZH_PROMPT_RE.search(text))))
 
 
 # A Chinese page's label over links to its other stories ('**相关新闻：**' over two bold
