@@ -162,6 +162,15 @@ def test_chinese_prompts_for_the_sites_app_and_sharing_at_the_end_go() -> None:
     assert drop_furniture(kept) == kept
 
 
+def test_a_multi_page_storys_pager_goes_anywhere() -> None:
+    pager = "[【1】](/n1/2019/0615/c1013-1.html)[【2】](/n1/2019/0615/c1013-1-2.html)[【3】](/n1/2019/0615/c1013-1-3.html)"
+    assert drop_furniture(f"全文。\n\n{pager}\n\n(责编：陳大文)") == "全文。\n\n(责编：陳大文)"
+    assert drop_furniture("Text.\n\n[1](/a) | [2](/b) | [下一页](/c)\n\nMore text.") == "Text.\n\nMore text."
+    # one link, a link with words, or numbers in a sentence: text
+    for kept in ("Text.\n\n[1](/a)", "Text.\n\n[Chapter 1](/a) [2](/b)", "Text.\n\nSee [1](/a) and [2](/b)."):
+        assert drop_furniture(kept) == kept
+
+
 def test_a_public_accounts_qr_prompt_keyword_replies_and_call_to_join_at_the_end_go() -> None:
     # thepaper's government accounts (the WeChat posts they repeat): the editors' credits stay
     credits = "编辑|禤志杰\n\n来源|广州参考、广州南沙发布"

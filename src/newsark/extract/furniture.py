@@ -228,7 +228,8 @@ def drop_furniture(markdown: str) -> str:
     blocks = markdown.split("\n\n")
     # Labels are short blocks (``_is_label``): a long one, most of a body's, is not looked at.
     kept = [b for b in blocks
-            if not (_is_label(b) or _credits_list(b) or _is_teaser_line(b) or _caps_teaser(b) or site_prompt(b))]
+            if not (_is_label(b) or _credits_list(b) or _pager(b) or _is_teaser_line(b) or _caps_teaser(b)
+                    or site_prompt(b))]
     kept = _without_related_links(kept)
     for _ in range(2):  # (a disclaimer may stand above the comments' furniture, or below it)
         kept = _without_disclaimer(without_closers(kept))
@@ -468,6 +469,23 @@ def _caps_teaser(block: str) -> bool:
     # ('CLICK FOR FULL STATE SWIM RESULTS' leads to the story's own results: the label keeps it)
     return len(text.split()) >= CAPS_TEASER_WORDS and text.upper() == text and any(c.isalpha() for c in text) \
         and not text.lstrip("*_ ").startswith("CLICK")
+
+
+# A multi-page story's pager: links to its pages by number ('[【1】](…)[【2】](…)', people.cn;
+# '[1](…) [2](…) [下一页](…)'), nothing else in the block.
+_PAGE_LINK_TEXT_RE = re.compile(r"[【\[(（]?\s*(?:\d{1,3}|上一页|下一页|上一頁|下一頁|首页|首頁|末页|末頁|尾页|尾頁)\s*[】\])）]?")
+_PAGER_MARKS = " |·/-–—*_•>»«›‹…"
+
+
+def _pager(block: str) -> bool:
+    """A block of links to a story's pages by number alone (two or more, one a number)."""
+    if not block.startswith(("[", "**[", "*[")) or len(block) > 2000 or "\n" in block.strip():
+        return False
+    links = MD_LINK_RE.findall(block)
+    if len(links) < 2 or MD_LINK_RE.sub("", block).strip(_PAGER_MARKS):
+        return False
+    texts = [plain_block(link).strip("*_ ") for link in links]
+    return all(_PAGE_LINK_TEXT_RE.fullmatch(t) for t in texts) and any(any(c.isdigit() for c in t) for t in texts)
 
 
 def _credits_list(block: str) -> bool:
