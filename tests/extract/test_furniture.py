@@ -162,6 +162,15 @@ def test_chinese_prompts_for_the_sites_app_and_sharing_at_the_end_go() -> None:
     assert drop_furniture(kept) == kept
 
 
+def test_a_chinese_sites_perk_for_getting_its_app_goes_anywhere() -> None:
+    promo = ("新酷产品第一时间免费试玩，快来[测试众测](http://zhongce.example.cn/)，体验最前沿的产品吧~！"
+             "下载客户端还能获得专享福利哦！")
+    assert drop_furniture(f"{promo}\n\n全文。\n\n完。") == "全文。\n\n完。"
+    # a story about an app's perks is prose, longer than a prompt
+    story = ("该平台表示，用户下载客户端还能获得专享福利，" + "平台近期推出多项新功能，吸引大量年轻用户，" * 6 + "业界关注。")
+    assert drop_furniture(f"{story}\n\n完。") == f"{story}\n\n完。"
+
+
 def test_a_multi_page_storys_pager_goes_anywhere() -> None:
     pager = "[【1】](/n1/2019/0615/c1013-1.html)[【2】](/n1/2019/0615/c1013-1-2.html)[【3】](/n1/2019/0615/c1013-1-3.html)"
     assert drop_furniture(f"全文。\n\n{pager}\n\n(责编：陳大文)") == "全文。\n\n(责编：陳大文)"

@@ -129,9 +129,8 @@ _APP_RE = re.compile(r"^[\w\u4e00-\u9fff ]{0,12}(?:APP|App|客户端|客戶端|�
 # ('版權所有人不得…') or an app's downloads are not these. So are a public account's: a QR
 # code to follow it ('扫描下方二维码解锁更多技能', '长按识别二维码关注我们'; not a story's own
 # '扫描二维码预约', which is how to book), its keyword replies ('1、回复【公租房】查看最新消息'),
-# its menu ('点击菜单栏【便民服务】解锁更多服务！'), WeChat's button ('看都看完了，点【在看】试试
-# 在看') and the platform's call to join it by email
-# ('发送邮件至…@thepaper.cn申请加入澎湃政务号').
+# and the platform's call to join it by email ('发送邮件至…@thepaper.cn申请加入澎湃政务号'). (Its
+# menu and WeChat's '在看' button are prompts anywhere: prompts.py.)
 _ZH_PROMPT_RE = re.compile(
     r"版[權权]所有[，,、 ].*(?:禁止|違者必究|违者必究|不得)|加入.{0,12}(?:粉絲團|粉丝团|粉絲專頁|粉丝专页)|"
     r"(?:歡迎|欢迎|請|请|立即|馬上|马上|快來|快来)(?:下載|下载).{0,12}(?:APP|App|app|客戶端|客户端)|"
@@ -139,7 +138,7 @@ _ZH_PROMPT_RE = re.compile(
     r"已過查詢時效|已过查询时效|加入.{0,10}(?:付費|付费)(?:會員|会员)|"
     r"(?:扫描|掃描|长按|長按|识别|識別|扫|掃).{0,6}(?:二维码|二維碼|码|碼).{0,12}(?:关注|關注|订阅|訂閱|解锁|解鎖|更多|加入)|"
     r"^(?:\d{1,2}\s*[、.．]\s*)?(?:回复|回覆)\s*[【\[「“\"][^】\]」”\"]{1,12}[】\]」”\"]|"
-    r"@[\w-]+(?:\.[\w-]+)+\s*(?:申请|申請)加入|(?:点击|點擊)(?:菜单栏|菜單欄|底部菜单|底部菜單)|(?:点|點)[个個]?\s*[【「“\"]?在看")
+    r"@[\w-]+(?:\.[\w-]+)+\s*(?:申请|申請)加入")
 _ZH_PROMPT_CHARS = 150
 # The platform's disclaimer near a Chinese story's end, often above its editor's credit
 # ('免责声明：…文章观点仅代表作者本人，不代表新浪立场', '特别声明' over '本文为…上传并发布，仅代表
@@ -261,7 +260,8 @@ def _without_prompt_lines(blocks: list[str]) -> list[str]:
     """The last block without the lines of a Chinese site's or account's prompts that end
     it: a page that writes its footer as lines under <br>s gives one block of the editors'
     credits, the QR code to follow and the keyword replies (thepaper's government accounts
-    on a learned template; ``_ZH_PROMPT_RE``). Its first line always stays."""
+    on a learned template; ``_ZH_PROMPT_RE``, ``prompts.site_prompt``). Its first line always
+    stays."""
     last = blocks[-1] if blocks else ""
     if "\n" not in last or last.startswith(("<", "{{", "|", "```")) or not CJK_RE.search(last):
         return blocks
@@ -274,7 +274,8 @@ def _without_prompt_lines(blocks: list[str]) -> list[str]:
 
 def _prompt_line(line: str) -> bool:
     text = plain_block(line).strip()
-    return bool(text) and (bool(_APP_RE.match(text)) or (len(text) <= _ZH_PROMPT_CHARS and bool(_ZH_PROMPT_RE.search(text))))
+    return bool(text) and (bool(_APP_RE.match(text)) or (len(text) <= _ZH_PROMPT_CHARS and bool(_ZH_PROMPT_RE.search(text)))
+                           or site_prompt(line))
 
 
 # A Chinese page's label over links to its other stories ('**相关新闻：**' over two bold

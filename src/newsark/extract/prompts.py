@@ -2,7 +2,8 @@
 sign-up prompt and the small print under its form, a note on affiliate links, a call to
 click written in capitals (in Chinese, to click through, to open a picture's viewer, WeChat's
 '在看'), a prompt to follow the site or share the story, a reprint notice, the writer's
-contact line, the newsroom's appeal for its readers' money. None is the article's text;
+contact line, the newsroom's appeal for its readers' money, a Chinese site's perk for getting
+its app. None is the article's text;
 each pattern was checked against the labelled bodies of the development sets (counts
 beside each).
 furniture.drop_furniture removes the blocks ``site_prompt`` accepts."""
@@ -224,7 +225,21 @@ def _is_appeal(block: str) -> bool:
     return len(text) <= _APPEAL_CHARS and bool(_APPEAL_RE.search(text))
 
 
+# A Chinese site's promotion of its app with a perk for those who get it ('…快来新浪众测，体验各
+# 领域最前沿…的产品吧~！下载客户端还能获得专享福利哦！', above a Sina story), a short block.
+_ZH_APP_PERK_RE = re.compile(r"(?:下载|下載)[^，。！]{0,6}(?:客户端|客戶端|APP|App|app)[^。！]{0,12}"
+                             r"(?:福利|优惠|優惠|红包|紅包|奖励|獎勵)")
+_ZH_APP_PERK_CHARS = 150
+
+
+def _is_app_perk(block: str) -> bool:
+    if len(block) > 2 * _ZH_APP_PERK_CHARS or ("下载" not in block and "下載" not in block):
+        return False
+    text = plain_block(block)
+    return len(text) <= _ZH_APP_PERK_CHARS and bool(_ZH_APP_PERK_RE.search(text))
+
+
 def site_prompt(block: str) -> bool:
     """Whether a block is one of the site's notes or appeals (see the module's docstring)."""
     return _is_signup(block.strip()) or _is_disclosure(block) or _is_click_prompt(block) or _is_prompt(block) \
-        or _is_appeal(block)
+        or _is_appeal(block) or _is_app_perk(block)
