@@ -122,6 +122,11 @@ def test_furniture_at_the_end_goes_in_any_number() -> None:
         assert drop_furniture(f"The article's last words.\n\n{filed}") == "The article's last words."
     kept = "The article's last words.\n\nTopics: " + "the ferry ran late again and " * 4 + "nobody knew why."
     assert drop_furniture(kept) == kept  # a sentence after the label
+    # a related-stories label whose list the extractor dropped, heading or not, colon or not
+    for label in ("More Great WIRED Stories", "**You may also like**", "Recommended for you"):
+        assert drop_furniture(f"The article's last words.\n\n{label}") == "The article's last words."
+    kept = "The article's last words.\n\nMore stories like this one will follow next week, she said."
+    assert drop_furniture(kept) == kept
 
 
 def test_chinese_furniture_at_the_end() -> None:

@@ -205,6 +205,8 @@ def _closes_nothing(block: str) -> bool:
     low = text.lower().strip(" .!?…→»›")
     if _COUNT_RE.sub("", low) in UI_LABELS:  # (a label without a count is itself)
         return True
+    if len(text) <= 60 and related_label(text):
+        return True  # a related-stories label whose list is gone ('You may also like', 'More Great WIRED Stories')
     if text.strip() and all(_prompt_line(line) for line in block.split("\n") if line.strip()):
         return True  # (every line: a prompt line under the story's last words in one block is not all of it)
     links = MD_LINK_RE.findall(block)
@@ -289,6 +291,7 @@ _ZH_LABEL_GAP_RE = re.compile(r"(?<=^..)\s*[·・•|｜]?\s*")
 # headlines, each with its kind: '[INSIGHT]', '[VIDEO]'; express.co.uk).
 _EN_RELATED_RE = re.compile(
     r"^(?:don'?t miss|related (?:stories|articles|posts|news|coverage|reading|links)|more (?:stories|news)|"
+    r"more (?:great )?\w+ stories|"
     r"you (?:may|might) also like|recommended (?:reading|stories|articles|for you)|"
     r"you (?:may|might) (?:also )?be interested in(?: the following| these)?(?: \w+)?)\s*:?$", re.IGNORECASE)
 # (Not 'See also:' nor 'Read more:': an editor's list of further reading under those, which
