@@ -127,6 +127,9 @@ def test_furniture_at_the_end_goes_in_any_number() -> None:
         assert drop_furniture(f"The article's last words.\n\n{label}") == "The article's last words."
     kept = "The article's last words.\n\nMore stories like this one will follow next week, she said."
     assert drop_furniture(kept) == kept
+    # a teaser list's kinds left without their teasers, under its heading
+    md = "The article's last words.\n\n#### Latest Updates\n\nPODCAST\n\nVIDEO\n\nGUIDE"
+    assert drop_furniture(md) == "The article's last words."
 
 
 def test_chinese_furniture_at_the_end() -> None:
