@@ -28,6 +28,9 @@ def test_a_buttons_label_alone_goes_anywhere_in_the_body() -> None:
     md = ("Listen to this article in summarized format\n\nFirst.\n\n**Listen to this article** 5:12 min\n\n"
           "Listen to the article, the editor said, before you judge it.\n\nLast.")
     assert drop_furniture(md) == "First.\n\nListen to the article, the editor said, before you judge it.\n\nLast."
+    # a toolbar drawn as a list, every item a button's label; a list with one item of text stays
+    md = "- Order Reprints\n- Print Article\n\nFirst.\n\n- Read more\n- The ferry's new timetable\n\nLast."
+    assert drop_furniture(md) == "First.\n\n- Read more\n- The ferry's new timetable\n\nLast."
 
 
 def test_a_shops_button_beside_a_product_goes() -> None:

@@ -170,7 +170,15 @@ def _is_label(block: str) -> bool:
     label = low.strip(" .…→»›:!")  # a button's words, without its arrow or full stop
     return bool(_AD_LABEL_RE.match(low.strip(" .…"))) or label in _BUTTON_LABELS or bool(_SHOP_BUTTON_RE.match(label)) \
         or (block.strip()[:7].lower().startswith(("loading", "載入中", "加载中"))
-            and bool(_LOADING_RE.match(plain_text(block.strip(), with_captions=False))))
+            and bool(_LOADING_RE.match(plain_text(block.strip(), with_captions=False)))) \
+        or _button_list(block)
+
+
+def _button_list(block: str) -> bool:
+    """A toolbar drawn as a list, a button an item ('- Order Reprints⏎- Print Article', Barron's)."""
+    items = block.strip().split("\n")
+    return len(items) >= 2 and all(item.startswith(("- ", "* ")) for item in items) \
+        and all(plain_block(item[2:]).lower().strip(" .…→»›:!") in _BUTTON_LABELS for item in items)
 
 
 def _is_invisible(block: str) -> bool:
