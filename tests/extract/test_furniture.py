@@ -317,6 +317,11 @@ def test_lines_above_the_article_that_only_say_who_and_when_go() -> None:
     md2 = (f"**Paul Takahashi**\n\nPublished:\n\n3 MIN. READ\n\nreviewed by [Jo Example](https://x.org/jo)\n\n"
            f"Tempo de leitura: 1 minuto\n\n閱讀時間：約3分鐘\n\n{prose}")
     assert drop_header_lines(md2, "Paul Takahashi", (None,)) == prose
+    # the story's share link written out above it goes; an address inside a line of text stays
+    md3 = f"https://www.example.com/articles/ferry-timetable-51574168486\n\n{prose}"
+    assert drop_header_lines(md3, None, (None,)) == prose
+    kept3 = f"Read it at https://www.example.com/articles/ferry first.\n\n{prose}"
+    assert drop_header_lines(kept3, None, (None,)) == kept3
     # a photo credit whose picture the body does not hold goes; under its picture, or a
     # story's source, it stays
     figure = '<figure>\n<img src="https://x.org/p.jpg" alt="">\n</figure>'

@@ -227,6 +227,9 @@ def drop_header_lines(markdown: str, author: str | None, dates: tuple[str | None
 
 
 _LIST_MARK_RE = re.compile(r"^[-*+] ")
+# An address written out as text above the article: its share link ('https://www.barrons.com/
+# articles/home-depot-…', a sharing bar's copy field saved with the page).
+_BARE_URL_RE = re.compile(r"https?://\S+")
 
 
 def _header_list(block: str, names: list[str], days: set[str], instants: frozenset[str]) -> bool:
@@ -245,6 +248,7 @@ def _header_line(text: str, names: list[str], days: set[str], instants: frozense
                 or _READING_TIME_RE.match(text) or _READING_TIME_OTHER_RE.match(text)
                 or _LONE_LABEL_RE.match(text) or _REVIEWED_BY_RE.match(text)
                 or text.lower().strip(" .!?…→»›:") in UI_LABELS or text.lower() in _TOP_LABELS
+                or bool(_BARE_URL_RE.fullmatch(text))
                 or (len(text.split()) <= 12
                     and (_only_dates(text, days, instants) or _byline_and_date(text, names, days)))
                 or _zh_byline_and_date(text, names, days))
