@@ -56,13 +56,14 @@ def test_lines_pointing_to_other_stories_go_anywhere_in_the_body() -> None:
           "\n\n[**SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'**](https://ex.org/s)\n\n"
           "> **RELATED READING:** [Answering my college essay FAQs](https://ex.org/f)\n\n"
           "**Must read:** **[Kitchen display systems](https://ex.org/k)**\n\n"
-          "**>> Related:** [The best VPNs](https://ex.org/v)\n\nLast.")
+          "**>> Related:** [The best VPNs](https://ex.org/v)\n\n"
+          "[Also on example.com Ferry operators threatened with fines as timetable slips](https://ex.org/f)\n\nLast.")
     assert drop_furniture(md) == "First.\n\nSecond.\n\nLast."
     # a line that says more, or a block with prose after the teaser, stays; so does 'Read more:'
     kept = ("First.\n\nRelated: " + "the council also approved a new ferry route and " * 4 + "more.\n\n"
             "Related: [A story](https://ex.org/s)\nThe ferry ran late.\n\nRead more: [A story](https://ex.org/s)\n\n"
             "[CLICK FOR FULL STATE SWIM RESULTS](https://ex.org/results)\n\n[NASA](https://ex.org/n)\n\n"
-            "On Monday: the council met.")
+            "On Monday: the council met.\n\nAlso on Monday the council met again.")
     assert drop_furniture(kept) == kept  # (a link in capitals to the story's own results, too)
 
 

@@ -448,14 +448,16 @@ def orphan_credit(text: str) -> bool:
 # labels keep about half of them.)
 # Hearst's papers name their own site before a link to another of its stories ('On
 # HoustonChronicle.com: Car sales plunge nearly 17 percent in August').
-_TEASER_LINE_RE = re.compile(r"^(?:related(?: post| article| story| reading)?|recommended|must read|"
-                             r"on [\w-]+(?:\.[\w-]+)+)\s*:\s*\S", re.IGNORECASE)
+_TEASER_LINE_RE = re.compile(r"^(?:(?:related(?: post| article| story| reading)?|recommended|must read|"
+                             r"on [\w-]+(?:\.[\w-]+)+)\s*:\s*\S"
+                             # ... and the site's own without a colon ('Also on rt.com Journalists & …')
+                             r"|also on [\w-]+(?:\.[\w-]+)+\s+\S)", re.IGNORECASE)
 _TEASER_WORDS = 25
 
 
 def _is_teaser_line(block: str) -> bool:
     """A block of such lines only (one, or one under another; a heading too)."""
-    if block.lstrip("#*_[> ")[:1] not in ("R", "r", "O", "o", "M", "m") or len(block) > 2000:
+    if block.lstrip("#*_[> ")[:1] not in ("R", "r", "O", "o", "M", "m", "A", "a") or len(block) > 2000:
         return False
     for line in block.strip().split("\n"):
         text = plain_block(line)
