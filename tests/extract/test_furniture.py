@@ -459,6 +459,20 @@ def test_newsletter_signup_prompts_go_anywhere_in_the_body() -> None:
           "your first newsletter in your inbox soon!\n\n### 🚀 Sign up for The Replay newsletter\n\n"
           "Last paragraph.")
     assert drop_furniture(md) == "First paragraph.\n\nSecond paragraph.\n\nLast paragraph."
+    # a magazine's subscription by post; a reviewer's words about deliveries stay
+    md = ("First.\n\nGet [Ferry Monthly](https://ex.org/fm) delivered through your letterbox every month. "
+          "12 issues for £11.99. [Click here](https://ex.org/fm) for more information.\n\n"
+          "*If you want great wine delivered to your door every month, check out Winc!* – Rebecca W.\n\nLast.")
+    assert drop_furniture(md) == ("First.\n\n*If you want great wine delivered to your door every month, check out "
+                                  "Winc!* – Rebecca W.\n\nLast.")
+
+
+def test_a_page_builders_button_shortcode_and_a_back_button_go() -> None:
+    md = ("First.\n\n[button link=”https://ex.org/submit-review/” type=”big” newwindow=”yes”] Send us YOUR "
+          "review[/button]\n\nLast.\n\nVoltar")
+    assert drop_furniture(md) == "First.\n\nLast."
+    kept = "First.\n\n[quote]The ferry is late.[/quote]\n\nHe went back."
+    assert drop_furniture(kept) == kept
 
 
 def test_the_small_print_under_a_signup_form_goes() -> None:

@@ -90,7 +90,8 @@ comments|comment|leave a comment|leave a reply|tags|topics|related|related posts
 share|share this|share this article|share this post|print|email|next topic|next article|
 previous article|view author page|pin it here|pin for later|pin it|pinterest image|pin this for later|
 like this|like loading|sharing is caring|follow us|join our newsletter|get started|see all|view all|
-this slideshow requires javascript|video|videos|podcast|podcasts|guide|guides|
+this slideshow requires javascript|video|videos|podcast|podcasts|guide|guides|back|go back|voltar|volver|
+retour|zurück|
 返回顶部|返回頂部|分享|分享到|相关文章|相關文章|相关阅读|相關閱讀|延伸閱讀|延伸阅读|標籤|标签|
 分享让更多人看到|分享讓更多人看到|【详细】|【詳細】|
 我要跟帖|我要评论|我要評論|发表评论|發表評論|网友评论|網友評論|评论|評論|留言|我要留言|
@@ -171,7 +172,13 @@ def _is_label(block: str) -> bool:
     return bool(_AD_LABEL_RE.match(low.strip(" .…"))) or label in _BUTTON_LABELS or bool(_SHOP_BUTTON_RE.match(label)) \
         or (block.strip()[:7].lower().startswith(("loading", "載入中", "加载中"))
             and bool(_LOADING_RE.match(plain_text(block.strip(), with_captions=False)))) \
-        or _button_list(block)
+        or _button_list(block) or bool(_BUTTON_SHORTCODE_RE.fullmatch(block.strip()))
+
+
+# A page builder's button written as its shortcode, which the site's plugin did not draw
+# ('[button link=”…/submit-kit-review/” type=”big”] Send us YOUR kit review[/button]').
+_BUTTON_SHORTCODE_RE = re.compile(r"\\?\[(button|su_button|vc_btn|et_pb_button)\b[^\]\n]*\\?\].{0,80}\\?\[/\1\\?\]",
+                                  re.IGNORECASE)
 
 
 def _button_list(block: str) -> bool:

@@ -23,7 +23,7 @@ from .plaintext import plain_block
 _SIGNUP_RE = re.compile(
     r"^(?:(?:want more|like this article)\b.{0,40})?(?:sign up|signup|subscribe|join|register)\b.{0,60}"
     r"(?:newsletter|mailing list|inbox)"
-    r"|^.{0,120}\bdelivered (?:straight |directly )?to your inbox"
+    r"|^.{0,120}\bdelivered (?:straight |directly )?(?:to|through) your (?:inbox|letterbox)"
     r"|^get .{1,40} stories in your inbox|^join medium for free"
     # the form's message once it is sent, saved with the page ('Awesome, you're subscribed!')
     r"|^(?:\W*\w+[,!]\s+)?(?:you'?re|you are) (?:now )?(?:subscribed|signed up)\b"
@@ -44,7 +44,7 @@ _SIGNUP_TERMS_WORDS = 80
 _SIGNUP_CHARS = 400
 
 
-_SIGNUP_WORDS_IN = ("newsletter", "inbox", "mailing list", "join medium", "subscribed", "subscribing",
+_SIGNUP_WORDS_IN = ("newsletter", "inbox", "letterbox", "mailing list", "join medium", "subscribed", "subscribing",
                      "signed up", "signing up", "订阅", "訂閱")
 
 
