@@ -28,6 +28,9 @@ def test_a_buttons_label_alone_goes_anywhere_in_the_body() -> None:
     md = ("Listen to this article in summarized format\n\nFirst.\n\n**Listen to this article** 5:12 min\n\n"
           "Listen to the article, the editor said, before you judge it.\n\nLast.")
     assert drop_furniture(md) == "First.\n\nListen to the article, the editor said, before you judge it.\n\nLast."
+    # a recipe card's screen-lock toggle, its label and its note
+    md = "First.\n\nCook Mode\n\nPrevent your screen from going dark as you follow along.\n\nLast."
+    assert drop_furniture(md) == "First.\n\nLast."
     # a toolbar drawn as a list, every item a button's label; a list with one item of text stays
     md = "- Order Reprints\n- Print Article\n\nFirst.\n\n- Read more\n- The ferry's new timetable\n\nLast."
     assert drop_furniture(md) == "First.\n\n- Read more\n- The ferry's new timetable\n\nLast."
@@ -561,8 +564,8 @@ def test_affiliate_link_disclosures_go_anywhere_in_the_body() -> None:
           "commission.\n\n"
           "It pours well.\n\n"
           "  *As an Amazon Associate we earn from qualifying purchases.*\n\n"
-          "Buy it on sale.")
-    assert drop_furniture(md) == "The kettle boils in four minutes.\n\nIt pours well.\n\nBuy it on sale."
+          "Buy it on sale.\n\n*The Ferry Fool has a [disclosure policy](https://ex.org/p).*\n\nDone.")
+    assert drop_furniture(md) == "The kettle boils in four minutes.\n\nIt pours well.\n\nBuy it on sale.\n\nDone."
 
 
 def test_prose_about_affiliate_programmes_and_notes_inside_a_list_stay() -> None:

@@ -63,6 +63,9 @@ _BUTTON_LABELS = frozenset({"read more", "learn more", "see more", "view more", 
                             "start free trial", "start your free trial", "book a demo", "request a demo",
                             "get a quote", "apply now", "download now", "related", "view pdf",
                             "no credit card required",
+                            # a recipe card's screen-lock toggle (WP Recipe Maker's 'Cook Mode')
+                            "cook mode", "prevent your screen from going dark as you follow along",
+                            "cook mode prevent your screen from going dark",
                             # a picture's buttons (NPR's 'toggle caption', 'Enlarge this image')
                             "toggle caption", "hide caption", "enlarge this image",
                             # a caption's or a dialog's toggles ('... more' / 'less', 'Close')

@@ -79,11 +79,12 @@ _DISCLOSURE_RE = re.compile(
     r"|\baffiliate links are used"
     r"|\bchosen independently by our editors"
     r"|\bsupported by commissions"
-    r"|\bmay (?:earn|receive) an? (?:small )?(?:affiliate )?commission",
+    r"|\bmay (?:earn|receive) an? (?:small )?(?:affiliate )?commission"
+    r"|\bhas a disclosure policy\b",  # ('The Motley Fool has a disclosure policy.')
     re.IGNORECASE)
 _DISCLOSURE_WORDS = 60  # a longer block is the article's prose around such a note
 _DISCLOSURE_CHARS = 800  # (Markdown and link targets included)
-_DISCLOSURE_WORDS_IN = ("affiliate", "commission", "qualifying purchases")
+_DISCLOSURE_WORDS_IN = ("affiliate", "commission", "qualifying purchases", "disclosure policy")
 _NOT_PROSE = ("<figure", "{{<", "|", "```", "#", "- ", "* ", ">")  # a figure, table, code, heading, list, quote
 
 
