@@ -134,6 +134,17 @@ def test_furniture_at_the_end_goes_in_any_number() -> None:
         assert drop_furniture(f"The article's last words.\n\n{label}") == "The article's last words."
     kept = "The article's last words.\n\nMore stories like this one will follow next week, she said."
     assert drop_furniture(kept) == kept
+    # a paywall's notice where the rest of the story would be; a sentence about a paywall stays
+    md = ("The article's last words.\n\nThis article is exclusive to Ferry+ subscribers\n\n"
+          "Unlock this article — plus in-depth analysis, newsletters and news alerts.\n\n"
+          "Already have an account? [Log in](https://ex.org/login/)")
+    assert drop_furniture(md) == "The article's last words."
+    kept = "The article's last words.\n\nThe paper said the story is for subscribers only, as before."
+    assert drop_furniture(kept) == kept
+    # 'Up Next' over other stories' links, and a sign-off
+    md = ("The article's last words.\n\n## Up Next\n\n[Wood Wall Art](https://ex.org/a)\n\n"
+          "[Pinecone Wreath](https://ex.org/b)\n\nThanks for visiting!")
+    assert drop_furniture(md) == "The article's last words."
     # a teaser list's kinds left without their teasers, under its heading
     md = "The article's last words.\n\n#### Latest Updates\n\nPODCAST\n\nVIDEO\n\nGUIDE"
     assert drop_furniture(md) == "The article's last words."

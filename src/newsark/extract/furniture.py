@@ -94,7 +94,7 @@ share|share this|share this article|share this post|print|email|next topic|next 
 previous article|view author page|pin it here|pin for later|pin it|pinterest image|pin this for later|
 like this|like loading|sharing is caring|follow us|join our newsletter|get started|see all|view all|
 this slideshow requires javascript|video|videos|podcast|podcasts|guide|guides|back|go back|voltar|volver|
-retour|zurück|
+retour|zurück|thanks for visiting|thanks for reading|thank you for reading|
 返回顶部|返回頂部|分享|分享到|相关文章|相關文章|相关阅读|相關閱讀|延伸閱讀|延伸阅读|標籤|标签|
 分享让更多人看到|分享讓更多人看到|【详细】|【詳細】|
 我要跟帖|我要评论|我要評論|发表评论|發表評論|网友评论|網友評論|评论|評論|留言|我要留言|
@@ -196,6 +196,14 @@ def _is_invisible(block: str) -> bool:
     return not _VISIBLE_RE.search(block)  # (stops at the first visible character)
 
 
+# A paywall's notice where the rest of the story would be ('This article is exclusive to STAT+
+# subscribers', 'Unlock this article — plus in-depth analysis, …', 'Already have an account?
+# Log in'): what the archived page shows a reader without an account.
+_PAYWALL_RE = re.compile(
+    r"^(?:this (?:article|story|content) is (?:exclusive to|(?:only )?available (?:only )?to|for) [\w+ .'’-]{1,40}"
+    r"(?:subscribers|members)\b|unlock this (?:article|story)\b|already (?:have an account|a subscriber|a member)\?"
+    r"\s*(?:log ?in|sign ?in)\b|subscribe (?:now )?to (?:continue|keep) reading\b)", re.IGNORECASE)
+_PAYWALL_CHARS = 200
 _CLOSER_CHARS = 4000  # furniture is shorter (a line of hashtags with their links included)
 
 
@@ -225,6 +233,8 @@ def _closes_nothing(block: str) -> bool:
         return True
     if len(text) <= 60 and related_label(text):
         return True  # a related-stories label whose list is gone ('You may also like', 'More Great WIRED Stories')
+    if len(text) <= _PAYWALL_CHARS and _PAYWALL_RE.match(text):
+        return True
     if text.strip() and all(_prompt_line(line) for line in block.split("\n") if line.strip()):
         return True  # (every line: a prompt line under the story's last words in one block is not all of it)
     links = MD_LINK_RE.findall(block)
@@ -309,7 +319,7 @@ _ZH_LABEL_GAP_RE = re.compile(r"(?<=^..)\s*[·・•|｜]?\s*")
 # headlines, each with its kind: '[INSIGHT]', '[VIDEO]'; express.co.uk).
 _EN_RELATED_RE = re.compile(
     r"^(?:don'?t miss|related (?:stories|articles|posts|news|coverage|reading|links)|more (?:stories|news)|"
-    r"more (?:great )?\w+ stories|"
+    r"more (?:great )?\w+ stories|up next|read next|"
     r"you (?:may|might) also like|recommended (?:reading|stories|articles|for you)|"
     r"you (?:may|might) (?:also )?be interested in(?: the following| these)?(?: \w+)?)\s*:?$", re.IGNORECASE)
 # (Not 'See also:' nor 'Read more:': an editor's list of further reading under those, which
