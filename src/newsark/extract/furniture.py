@@ -94,7 +94,7 @@ share|share this|share this article|share this post|print|email|next topic|next 
 previous article|view author page|pin it here|pin for later|pin it|pinterest image|pin this for later|
 like this|like loading|sharing is caring|follow us|join our newsletter|get started|see all|view all|
 this slideshow requires javascript|video|videos|podcast|podcasts|guide|guides|back|go back|voltar|volver|
-retour|zurück|thanks for visiting|thanks for reading|thank you for reading|
+retour|zurück|thanks for visiting|
 返回顶部|返回頂部|分享|分享到|相关文章|相關文章|相关阅读|相關閱讀|延伸閱讀|延伸阅读|標籤|标签|
 分享让更多人看到|分享讓更多人看到|【详细】|【詳細】|
 我要跟帖|我要评论|我要評論|发表评论|發表評論|网友评论|網友評論|评论|評論|留言|我要留言|
