@@ -57,6 +57,7 @@ _AD_LABEL_RE = re.compile(
     # the text size control ('字号', '【字体：大 中 小】', '字號 A- A A+')
     r"|^[【\[]?\s*(?:字号|字號|字体|字體)\s*[:：︰]?\s*(?:大\s*中\s*小|a[-+]?(?:\s*a[-+]?)*)?\s*[】\]]?$"
 )
+_BUTTON_MARKS = " .…→»›:!"  # around a button's words: its arrow, a full stop
 # A button's label alone, anywhere ("Read more", "Learn more", "Where to buy").
 _BUTTON_LABELS = frozenset({"read more", "learn more", "see more", "view more", "show more", "continue reading",
                             "read full review", "jump to review", "where to buy", "see all", "view all",
@@ -171,7 +172,7 @@ def _is_label(block: str) -> bool:
     if _is_invisible(block):
         return True
     low = plain_block(block).lower()  # (once for the label sets below)
-    label = low.strip(" .…→»›:!")  # a button's words, without its arrow or full stop
+    label = low.strip(_BUTTON_MARKS)  # a button's words, without its arrow or full stop
     return bool(_AD_LABEL_RE.match(low.strip(" .…"))) or label in _BUTTON_LABELS or bool(_SHOP_BUTTON_RE.match(label)) \
         or (block.strip()[:7].lower().startswith(("loading", "載入中", "加载中"))
             and bool(_LOADING_RE.match(plain_text(block.strip(), with_captions=False)))) \
@@ -188,7 +189,7 @@ def _button_list(block: str) -> bool:
     """A toolbar drawn as a list, a button an item ('- Order Reprints⏎- Print Article', Barron's)."""
     items = block.strip().split("\n")
     return len(items) >= 2 and all(item.startswith(("- ", "* ")) for item in items) \
-        and all(plain_block(item[2:]).lower().strip(" .…→»›:!") in _BUTTON_LABELS for item in items)
+        and all(plain_block(item[2:]).lower().strip(_BUTTON_MARKS) in _BUTTON_LABELS for item in items)
 
 
 def _is_invisible(block: str) -> bool:
@@ -231,7 +232,7 @@ def _closes_nothing(block: str) -> bool:
     low = text.lower().strip(" .!?…→»›")
     if _COUNT_RE.sub("", low) in UI_LABELS:  # (a label without a count is itself)
         return True
-    if len(text) <= 60 and related_label(text):
+    if related_label(block):
         return True  # a related-stories label whose list is gone ('You may also like', 'More Great WIRED Stories')
     if len(text) <= _PAYWALL_CHARS and _PAYWALL_RE.match(text):
         return True

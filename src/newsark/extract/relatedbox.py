@@ -20,6 +20,7 @@ from lxml import etree
 from .candidates import drop_keeping_tail
 from .furniture import related_label
 from .links import goes_nowhere
+from .nodetext import flat_text
 
 BOX_CHARS = 600  # a box of one or two stories' headlines and summaries is no longer
 SUMMARY_CHARS = 300  # text besides the links: at most this much per link (a summary each)
@@ -43,11 +44,11 @@ def drop_related_boxes(doc: etree._Element, html: str) -> int:
         holder = node.getparent()
         if holder is None or node.is_tail or len(node) > 80:
             continue
-        label = " ".join(holder.text_content().split())
+        label = flat_text(holder)
         if not related_label(label):
             continue
         box = holder
-        while box.getparent() is not None and len(" ".join(box.text_content().split())) <= len(label):
+        while box.getparent() is not None and len(flat_text(box)) <= len(label):
             box = box.getparent()  # up to the element that holds more than the label
         if _is_box(box, label) and not any(b in boxes for b in box.iterancestors()):
             boxes.append(box)
@@ -57,11 +58,11 @@ def drop_related_boxes(doc: etree._Element, html: str) -> int:
 
 
 def _is_box(box: etree._Element, label: str) -> bool:
-    text = " ".join(box.text_content().split())
+    text = flat_text(box)
     if len(text) > BOX_CHARS or not text.startswith(label) or box.tag in ("body", "html", "article", "main"):
         return False
     links = [a for a in box.iter("a") if not goes_nowhere(a.get("href") or "#") and a.text_content().strip()]
     if not links:
         return False
-    link_chars = sum(len(" ".join(a.text_content().split())) for a in links)
+    link_chars = sum(len(flat_text(a)) for a in links)
     return len(text) - len(label) - link_chars <= SUMMARY_CHARS * len(links)
