@@ -28,6 +28,7 @@ SUMMARY_CHARS = 300  # text besides the links: at most this much per link (a sum
 # English labels: taking out an English page's 'Related Articles' box moved trafilatura to
 # the teasers further down on 2 of the 5 WCXB pages it changed.)
 _LABEL_WORDS = ("相关", "相關", "延伸", "推荐", "推薦")
+_LABEL_FIRSTS = "相延推"  # their first characters: a page with none of these has none of them
 _LABEL_TEXTS = etree.XPath(
     "//text()[" + " or ".join(f"contains(., '{word}')" for word in _LABEL_WORDS) + "]"
     "[not(ancestor::a or ancestor::script or ancestor::title or ancestor::head)]")
@@ -37,7 +38,9 @@ def drop_related_boxes(doc: etree._Element, html: str) -> int:
     """Remove the boxes of related stories from the page (``html``, its text, spares the
     walk of every text node on a page that writes none of the labels' words: 1.5 ms of an
     English page); returns how many went."""
-    if not any(word in html for word in _LABEL_WORDS):
+    # (One character is found much faster than two in a page's text: str.find looks a
+    # single character up with memchr, while the five words cost 0.9 ms of an English page.)
+    if not any(first in html for first in _LABEL_FIRSTS) or not any(word in html for word in _LABEL_WORDS):
         return 0
     boxes: list[etree._Element] = []
     for node in _LABEL_TEXTS(doc):
