@@ -489,6 +489,14 @@ def test_a_page_builders_button_shortcode_and_a_back_button_go() -> None:
     assert drop_furniture(kept) == kept
 
 
+def test_a_shortcode_the_site_did_not_draw_goes_a_bracketed_line_of_words_stays() -> None:
+    md = ("First.\n\n[convertkit form=1630175]\n\nSecond.\n\n[CTA\\_MODULE]\n\n"
+          '[contact-form-7 id="12" title="Contact form 1"]\n\nLast.')
+    assert drop_furniture(md) == "First.\n\nSecond.\n\nLast."
+    kept = "First.\n\n[Applause]\n\nHe went on.\n\n[MUSIC]\n\n[Ni’matul Ukhuwah hal. 41]\n\nLast."
+    assert drop_furniture(kept) == kept
+
+
 def test_the_small_print_under_a_signup_form_goes() -> None:
     terms = ("By signing up, you agree to receive recurring automated SMS marketing messages from Ferry "
              "Deals at the number provided. Msg and data rates may apply. Up to 2 messages/day. Reply STOP "

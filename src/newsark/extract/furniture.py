@@ -176,13 +176,22 @@ def _is_label(block: str) -> bool:
     return bool(_AD_LABEL_RE.match(low.strip(" .…"))) or label in _BUTTON_LABELS or bool(_SHOP_BUTTON_RE.match(label)) \
         or (block.strip()[:7].lower().startswith(("loading", "載入中", "加载中"))
             and bool(_LOADING_RE.match(plain_text(block.strip(), with_captions=False)))) \
-        or _button_list(block) or bool(_BUTTON_SHORTCODE_RE.fullmatch(block.strip()))
+        or _button_list(block) or bool(_BUTTON_SHORTCODE_RE.fullmatch(block.strip())) \
+        or bool(_LONE_SHORTCODE_RE.fullmatch(block.strip()))
 
 
 # A page builder's button written as its shortcode, which the site's plugin did not draw
 # ('[button link=”…/submit-kit-review/” type=”big”] Send us YOUR kit review[/button]').
 _BUTTON_SHORTCODE_RE = re.compile(r"\\?\[(button|su_button|vc_btn|et_pb_button)\b[^\]\n]*\\?\].{0,80}\\?\[/\1\\?\]",
                                   re.IGNORECASE)
+
+# Any plugin's shortcode the site did not draw, a block of its own: a tag with its settings
+# ('[convertkit form=1630175]', a signup form) or a template's placeholder named in capitals
+# ('[CTA_MODULE]'). Not a bracketed line of words ('[Applause]', '[Ni’matul Ukhuwah hal. 41]',
+# a source cited), nor a quote's shortcode around words (the words are the writer's).
+_LONE_SHORTCODE_RE = re.compile(
+    r"\\?\[(?:[A-Za-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|”[^”\n]*”|[^\s\]\\]+))+\s*/?"
+    r"|[A-Z][A-Z0-9]*(?:\\?_[A-Z0-9]+)+)\\?\]")
 
 
 def _button_list(block: str) -> bool:
