@@ -200,3 +200,18 @@ def test_captioned_icons_badges_network_pictures_and_drawings_are_content_favico
             f"{para.format('last')}</article></body></html>")
     got = [(f["src"], f["caption"]) for f in extract_page(page.encode(), url="https://example.org/c").figures]
     assert got == shown
+
+
+def test_names_of_placeholders_icons_and_captions_are_read_in_any_case() -> None:
+    """The patterns for these names are searched in lower case (faster than ignoring case):
+    a name written in capitals still counts."""
+    from newsark.extract.figures import image_caption
+    from newsark.extract.media import is_content_image
+
+    lazy = html.fromstring("<div><img src='/img/Lazy_PLACEHOLDER.gif' data-srcset='/p/a.jpg 1x'></div>").find(".//img")
+    assert image_src(lazy) == "/p/a.jpg"
+    icon = html.fromstring("<div><img src='/static/Share-ICON.png'></div>").find(".//img")
+    assert not is_content_image(icon, "/static/Share-ICON.png")
+    assert not is_content_image(icon, "/static/Facebook-Logo.png", lambda: False)
+    page = html.fromstring("<div><div><img src='/p/b.jpg'></div><p class='Photo-Caption'>The ferry at dawn.</p></div>")
+    assert image_caption(page.find(".//img"))[0] == "The ferry at dawn."

@@ -318,3 +318,10 @@ def test_the_words_of_a_link_to_a_tag_page_are_no_name() -> None:
     assert _author(_page(header=byline)) is None
     # the same words not linked to a tag page are read as before
     assert _author(_page(header=byline.replace("/blog/tag/personal-finance", "/people/pf"))) == "Personal Finance"
+
+
+def test_a_role_other_than_writing_is_read_in_any_case() -> None:
+    from newsark.extract.authors import _other_role
+
+    assert _other_role("PHOTOS BY PAT EXAMPLE") and _other_role("Medically Reviewed By Kim Example")
+    assert not _other_role("By Jo Example") and not _other_role("Nearby ferries")

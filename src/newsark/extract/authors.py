@@ -49,6 +49,12 @@ _OTHER_ROLE_RE = re.compile(
     r"supported|produced|translated|narrated|inspired|followed|backed|owned)\s+by\b",
     re.IGNORECASE,
 )
+
+
+def _other_role(line: str) -> bool:
+    """``_OTHER_ROLE_RE`` in the line (most lines of a page hold no "by": the pattern, which
+    ignores case and so cannot skip ahead by its words, is not tried on them)."""
+    return "by" in line.lower() and _OTHER_ROLE_RE.search(line) is not None
 # Markup that holds other people's names: comments, testimonials, quotes, related cards.
 _ELSEWHERE_RE = re.compile(
     r"comment|testimonial|quote|statement|claim|related|recommend|card|promo|review|reply|footer|sidebar|"
@@ -161,7 +167,7 @@ def labelled_authors(meta: dict[str, list[str]]) -> list[str]:
 def byline_in_lines(lines: list[str]) -> Pieces:
     """'By' then a name on the same line or the next one, within header lines."""
     for i, line in enumerate(lines):
-        if len(line) > 160 or _OTHER_ROLE_RE.search(line):
+        if len(line) > 160 or _other_role(line):
             continue
         if _BY_LABEL_RE.match(line):
             if i and line.strip().lower() == "by" and _OTHER_ROLE_RE.search(f"{lines[i - 1]} by"):
@@ -234,7 +240,7 @@ def byline_elements(doc: etree._Element) -> Pieces:
             if len(names) == 1 and names[0][1] == name:
                 return names
             continue
-        if not text or _OTHER_ROLE_RE.search(text):
+        if not text or _other_role(text):
             continue
         names = _pieces(text, strict=True)
         if names:
@@ -267,7 +273,7 @@ def byline_anywhere(lines: list[str], limit: int = 600) -> Pieces:
     foot of the article), or a sentence that says who wrote the post ('This post was
     written by …'). Two words at least: one word after 'By' is too often a menu."""
     for i, line in enumerate(lines[:limit]):
-        if len(line) > 160 or _OTHER_ROLE_RE.search(line):
+        if len(line) > 160 or _other_role(line):
             continue
         if _ABOUT_AUTHOR_RE.match(line):
             bio = next((ln for ln in lines[i + 1 : i + 3] if ln.strip()), "")

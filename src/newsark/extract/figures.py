@@ -23,8 +23,9 @@ from .spacing import spaced_text
 
 CAPTION_ARROWS = "▲▼△▽"  # a caption pointing at its picture (captionrepeats.py too)
 
-_CAPTION_CLASS = re.compile(r"(caption|figcaption|pic-?info|img-?desc|photo-?desc|imgtxt|"
-                            r"pictext|pic_?txt|image-?text|credit|wp-caption-text|desc)", re.IGNORECASE)
+# (Searched in lower case, in class names: a pattern that ignores case cannot skip ahead
+# by its words, and was 8 times slower over the siblings of every picture.)
+_CAPTION_CLASS = re.compile(r"caption|pic-?info|img-?desc|photo-?desc|imgtxt|pictext|pic_?txt|image-?text|credit|desc")
 
 
 def image_caption(img: etree._Element) -> tuple[str, str]:
@@ -62,7 +63,7 @@ def _classed_caption(node: etree._Element) -> str:
             if sib is node or not isinstance(sib.tag, str):
                 continue
             cls = f"{sib.get('class') or ''} {sib.get('id') or ''}"
-            if cls != " " and _CAPTION_CLASS.search(cls):  # (most siblings have neither)
+            if cls != " " and _CAPTION_CLASS.search(cls.lower()):  # (most siblings have neither)
                 text = spaced_text(sib)  # (its lines and styled words kept apart)
                 if 0 < len(text) <= 400:
                     return text
@@ -135,7 +136,7 @@ def _marked(img: etree._Element, text: str, line: etree._Element) -> bool:
     if _ZH_CREDIT_RE.search(text) or text in {(img.get("alt") or "").strip(), (img.get("title") or "").strip()}:
         return True
     return line.tag == "center" or "center" in f"{line.get('style') or ''} {line.get('align') or ''}".lower() \
-        or _CAPTION_CLASS.search(line.get("class") or "") is not None \
+        or _CAPTION_CLASS.search((line.get("class") or "").lower()) is not None \
         or any(f.get("size") or "font-size" in (f.get("style") or "") for f in line.iter("font"))
 
 
