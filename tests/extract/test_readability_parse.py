@@ -106,7 +106,9 @@ def test_unlikely_candidates_go_as_the_library_drops_them() -> None:
         "<html><body><div class='sidebar'>side</div><div class='sidebar'><article>kept: an article</article></div>"
         "<div class='comment-list main'>kept: ok maybe</div><pre><span class='footer'>kept in pre</span></pre>"
         "<p id='menu'>menu</p><p class='menu'>menu again</p><div class='story'>story</div>"
-        "<div class=''>no class</div><div class='popup' id='x'>popup</div></body></html>"
+        "<div class=''>no class</div><div class='popup' id='x'>popup</div>"
+        # (the patterns ignore case; newsark reads the names in lower case)
+        "<div class='SideBar'>side</div><div class='Comment-List MAIN'>kept: ok maybe in capitals</div></body></html>"
     )
     ours = readability_body._readability_class()(html)
     theirs = Document(html)
@@ -116,4 +118,5 @@ def test_unlikely_candidates_go_as_the_library_drops_them() -> None:
     assert lxml.html.tostring(ours.html) == lxml.html.tostring(copy.deepcopy(theirs.html))
     text = ours.html.text_content()
     assert "kept: an article" in text and "kept: ok maybe" in text and "kept in pre" in text
+    assert "ok maybe in capitals" in text
     assert "side" not in text.replace("kept", "") and "menu" not in text and "popup" not in text
