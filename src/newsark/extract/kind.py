@@ -224,7 +224,9 @@ def not_article_reason(markdown: str, text: str, doc: etree._Element,
     article and gives its date; a short body of whole paragraphs (``_prose``) among many
     links is then a brief (an agency's four paragraphs without a byline)."""
     cjk = unspaced(text)
-    size = len("".join(text.split())) if cjk else len(text.split())
+    words = text.split()  # (once: the body may be long)
+    chars = sum(map(len, words))
+    size = chars if cjk else len(words)
     short = size < (600 if cjk else 150)  # an error page, a page of links: only bodies this short
     if short and (said := error_page(doc, text)):
         return f"an error page ({said!r})"
@@ -239,7 +241,7 @@ def not_article_reason(markdown: str, text: str, doc: etree._Element,
         if share >= LINK_PAGE:
             return f"a page of links ({share:.0%} of its text) with a short body"
     linked = sum(len("".join(m.group(1).split())) for m in _LINK_TEXT_RE.finditer(markdown))
-    share = linked / max(1, len("".join(text.split())))
+    share = linked / max(1, chars)
     if share > MOSTLY_LINKS:
         return f"mostly links ({share:.0%} of the body's text)"
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
