@@ -55,6 +55,8 @@ def _other_role(line: str) -> bool:
     """``_OTHER_ROLE_RE`` in the line (most lines of a page hold no "by": the pattern, which
     ignores case and so cannot skip ahead by its words, is not tried on them)."""
     return "by" in line.lower() and _OTHER_ROLE_RE.search(line) is not None
+
+
 # Markup that holds other people's names: comments, testimonials, quotes, related cards.
 _ELSEWHERE_RE = re.compile(
     r"comment|testimonial|quote|statement|claim|related|recommend|card|promo|review|reply|footer|sidebar|"
