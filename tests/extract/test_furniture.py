@@ -669,3 +669,11 @@ def test_the_button_to_make_the_site_a_preferred_source_on_google_goes() -> None
     kept = ("The vote was close.\n\nOnly install apps from trusted sources (Apple AppStore, Google Play).\n\n"
             "Add it as a trusted source and Google will rank it higher, the consultant said.")
     assert drop_furniture(kept) == kept
+
+
+def test_a_related_label_naming_its_blog_and_the_storys_short_link_close_nothing() -> None:
+    md = ("First.\n\nLast.\n\n[**Short link:** https://ex.org/4856](https://ex.org/4856)\n\n"
+          "**Related Articles from the Harbour Talk blog:**")
+    assert drop_furniture(md) == "First.\n\nLast."
+    kept = "First.\n\nPermalink: https://ex.org/a is where the story moved after the flood."
+    assert drop_furniture(kept) == kept

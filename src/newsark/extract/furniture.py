@@ -118,6 +118,11 @@ _UPDATED_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 _UPDATED_WORDS = 8
+# The story's own short address written out after it ('**Short link:** https://bennadel.com/4856',
+# 'Permalink: …'), a theme's line for copying it.
+# (Its address may read as several words in plain text: an underscore in it is a marker there.)
+_OWN_LINK_RE = re.compile(r"^(?:short ?link|short url|permalink|permanent link)\s*:?\s*https?://", re.IGNORECASE)
+_OWN_LINK_WORDS = 4
 
 # The page's links to the stories before and after this one, alone in a block
 # ('[下一則新聞:…](…) [上一則新聞:…](…)', '[« Previous post](…)').
@@ -256,6 +261,8 @@ def _closes_nothing(block: str) -> bool:
     lead_in = text.endswith((":", "：", "︰")) and len(text.split()) <= _LEAD_IN_WORDS
     if lead_in and (len(text) <= _CJK_LEAD_IN or not CJK_RE.search(text)):
         return True
+    if _OWN_LINK_RE.match(text.replace("**", "")) and len(text.split()) <= _OWN_LINK_WORDS:
+        return True  # (a link's text keeps its bold marks in the plain text)
     return len(text.split()) <= _UPDATED_WORDS and bool(_UPDATED_LINE_RE.match(text))
 
 
@@ -328,7 +335,8 @@ _ZH_LABEL_GAP_RE = re.compile(r"(?<=^..)\s*[·・•|｜]?\s*")
 # The same label in English, over a list of other stories' links ('**DON'T MISS**' over three
 # headlines, each with its kind: '[INSIGHT]', '[VIDEO]'; express.co.uk).
 _EN_RELATED_RE = re.compile(
-    r"^(?:don'?t miss|related (?:stories|articles|posts|news|coverage|reading|links)|more (?:stories|news)|"
+    r"^(?:don'?t miss|related (?:stories|articles|posts|news|coverage|reading|links)(?: (?:from|on) [\w'’&. -]{1,40})?|"
+    r"more (?:stories|news)|"
     r"more (?:great )?\w+ stories|up next|read next|"
     r"you (?:may|might) also like|recommended (?:reading|stories|articles|for you)|"
     r"you (?:may|might) (?:also )?be interested in(?: the following| these)?(?: \w+)?)\s*:?$", re.IGNORECASE)
