@@ -677,3 +677,11 @@ def test_a_related_label_naming_its_blog_and_the_storys_short_link_close_nothing
     assert drop_furniture(md) == "First.\n\nLast."
     kept = "First.\n\nPermalink: https://ex.org/a is where the story moved after the flood."
     assert drop_furniture(kept) == kept
+
+
+def test_explore_further_over_a_link_and_an_update_time_at_the_end_go() -> None:
+    md = ("First.\n\nSecond.\n\nExplore further\n\n[Unravelling the torpor network](https://ex.org/n)"
+          "\n\n**More information:** G. Petit et al.\n\n*Updated at 1:23 p.m.*")
+    assert drop_furniture(md) == "First.\n\nSecond.\n\n**More information:** G. Petit et al."
+    kept = "First.\n\nUpdated at 1:23 p.m. with comments from the mayor."
+    assert drop_furniture(kept) == kept

@@ -114,7 +114,9 @@ _FILED_WORDS = 16
 _LEAD_IN_WORDS = 4  # "Related reads:", "Share the Blog on:": a lead-in with nothing after it
 _CJK_LEAD_IN = 8  # characters, for a lead-in without spaces ("相關新聞：")
 _UPDATED_LINE_RE = re.compile(
-    r"^(?:last\s+)?(?:updated|modified|reviewed|published)(?:\s+on)?\s*:?\s*\S.{0,40}\d$|^最後更新|^最后更新",
+    # ('Updated: March 3, 2020', 'Updated at 1:23 p.m.', 'Last modified 10:05 am ET')
+    r"^(?:last\s+)?(?:updated|modified|reviewed|published)(?:\s+on)?\s*:?\s*\S.{0,40}\d"
+    r"(?:\s*[ap]\.?m\.?(?:\s+[A-Z]{1,3}T)?)?$|^最後更新|^最后更新",
     re.IGNORECASE,
 )
 _UPDATED_WORDS = 8
@@ -336,7 +338,7 @@ _ZH_LABEL_GAP_RE = re.compile(r"(?<=^..)\s*[·・•|｜]?\s*")
 # headlines, each with its kind: '[INSIGHT]', '[VIDEO]'; express.co.uk).
 _EN_RELATED_RE = re.compile(
     r"^(?:don'?t miss|related (?:stories|articles|posts|news|coverage|reading|links)(?: (?:from|on) [\w'’&. -]{1,40})?|"
-    r"more (?:stories|news)|"
+    r"more (?:stories|news)|explore further|"
     r"more (?:great )?\w+ stories|up next|read next|"
     r"you (?:may|might) also like|recommended (?:reading|stories|articles|for you)|"
     r"you (?:may|might) (?:also )?be interested in(?: the following| these)?(?: \w+)?)\s*:?$", re.IGNORECASE)
