@@ -215,3 +215,13 @@ def test_names_of_placeholders_icons_and_captions_are_read_in_any_case() -> None
     assert not is_content_image(icon, "/static/Facebook-Logo.png", lambda: False)
     page = html.fromstring("<div><div><img src='/p/b.jpg'></div><p class='Photo-Caption'>The ferry at dawn.</p></div>")
     assert image_caption(page.find(".//img"))[0] == "The ferry at dawn."
+
+
+def test_a_picture_whose_file_name_says_it_is_an_icon_is_no_figure() -> None:
+    from newsark.extract.media import is_content_image
+
+    img = html.fromstring("<div><img src='x'></div>").find(".//img")
+    assert not is_content_image(img, "http://p2.example.com/a/2016/0810/204c43size1_w16_h16.png")
+    assert not is_content_image(img, "https://ex.org/wp-content/uploads/mark-16x16.png")
+    assert is_content_image(img, "https://x0.example.com/cmpp/2020_37/01b103f2_w568_h429.png")
+    assert is_content_image(img, "https://ex.org/wp-content/uploads/ferry-150x150.jpg")

@@ -135,9 +135,16 @@ def is_content_image(img: etree._Element, src: str, shown_captioned: Callable[[]
         return False
     for attr in ("width", "height"):
         value = img.get(attr) or ""
-        if value.isdigit() and int(value) < 50:
+        if value.isdigit() and int(value) < ICON_PIXELS:
             return False
-    return True
+    sized = _FILE_SIZE_RE.search(low_src)  # (the file's own name may say it is an icon)
+    return not (sized and all(int(n) < ICON_PIXELS for n in sized.groups() if n))
+
+
+ICON_PIXELS = 50  # a picture narrower or lower than this is an icon or a spacer
+# The size a file's name states: ifeng's '…size1_w16_h16.png' (a 16-pixel icon under a story;
+# '…_w568_h429.png' its pictures), a resized copy's '-16x16.png'.
+_FILE_SIZE_RE = re.compile(r"[_-]w(\d{1,4})[_-]h(\d{1,4})(?=[._?/-]|$)|[-_](\d{1,4})x(\d{1,4})(?=\.(?:png|gif|jpe?g|webp|svg)\b)")
 
 
 def captioned(img: etree._Element) -> bool:
