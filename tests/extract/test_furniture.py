@@ -685,3 +685,11 @@ def test_explore_further_over_a_link_and_an_update_time_at_the_end_go() -> None:
     assert drop_furniture(md) == "First.\n\nSecond.\n\n**More information:** G. Petit et al."
     kept = "First.\n\nUpdated at 1:23 p.m. with comments from the mayor."
     assert drop_furniture(kept) == kept
+
+
+def test_sohus_link_back_for_more_ends_the_story() -> None:
+    md = ("第一段。\n\n作者：余毅菁 向雪妮[返回搜狐，查看更多](http://www.sohu.com/?strategyid=00001)\n\n责任编辑：\n\n"
+          "> 香港警方：另一則新聞的摘要。\n\n,南方都市报")
+    assert drop_furniture(md) == "第一段。\n\n作者：余毅菁 向雪妮"
+    kept = "第一段。\n\n他說要返回家中，查看更多資料。\n\n最後一段。"
+    assert drop_furniture(kept) == kept

@@ -278,6 +278,7 @@ def drop_furniture(markdown: str) -> str:
     kept = [b for b in blocks
             if not (_is_label(b) or _credits_list(b) or _pager(b) or _is_teaser_line(b) or _caps_teaser(b)
                     or site_prompt(b))]
+    kept = _to_back_for_more(kept)
     kept = _without_related_links(kept)
     for _ in range(2):  # (a disclaimer may stand above the comments' furniture, or below it)
         kept = _without_disclaimer(without_closers(kept))
@@ -294,6 +295,22 @@ def drop_furniture(markdown: str) -> str:
 # [返回腾讯网首页>>](http://www.qq.com/?pref=article)').
 _HOME_LINK_RE = re.compile(r"\s*\[(?:\*\*)?(?:返回|回到)[^\]\n]{0,12}(?:首页|首頁|主页|主頁)(?:\*\*)?\s*(?:>>|»|›)?\]"
                            r"\([^)\s]*\)\s*$")
+
+
+# Sohu's end of a story, a link back to the portal run into the story's last line ('作者：余毅菁
+# 向雪妮[返回搜狐，查看更多](http://www.sohu.com/?strategyid=00001)'; a copy of the page names
+# its own site there, '返回富达'): the editor's line, other stories' quotes and the
+# platform's notice follow it, none of them the story's.
+_BACK_FOR_MORE_RE = re.compile(r"\[(?:\*\*)?返回[^\]\n，,]{1,6}[，,]\s*查看更多(?:\*\*)?\]\([^)\s]*\)")
+
+
+def _to_back_for_more(blocks: list[str]) -> list[str]:
+    """The blocks up to Sohu's link back (``_BACK_FOR_MORE_RE``), without it."""
+    for i, block in enumerate(blocks):
+        if "查看更多" in block and (link := _BACK_FOR_MORE_RE.search(block)):
+            last = block[: link.start()].rstrip()
+            return [*blocks[:i], last] if last else blocks[:i]
+    return blocks
 
 
 def without_closers(blocks: list[str]) -> list[str]:
