@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from newsark.extract.authorbox import drop_author_box, drop_author_links
 from newsark.extract.furniture import drop_furniture
+from newsark.extract.headerlines import drop_header_lines
 
 
 def test_advertisement_labels_go_anywhere_in_the_body() -> None:
@@ -693,3 +694,10 @@ def test_sohus_link_back_for_more_ends_the_story() -> None:
     assert drop_furniture(md) == "第一段。\n\n作者：余毅菁 向雪妮"
     kept = "第一段。\n\n他說要返回家中，查看更多資料。\n\n最後一段。"
     assert drop_furniture(kept) == kept
+
+
+def test_a_law_firms_bar_of_firm_day_and_category_goes_when_the_day_is_the_posts() -> None:
+    prose = "If someone is not careful at the gym, they may get hurt, and the equipment may be to blame for it."
+    bar = "On Behalf of [Harbour Law PLLC](https://ex.org/about-us/) | Apr 21, 2017 | Products Liability"
+    assert drop_header_lines(f"{bar}\n\n{prose}", "adminn", ("2017-04-21T20:40:00+00:00", None)) == prose
+    assert drop_header_lines(f"{bar}\n\n{prose}", "adminn", ("2018-05-02", None)) == f"{bar}\n\n{prose}"

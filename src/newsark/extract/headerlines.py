@@ -251,4 +251,15 @@ def _header_line(text: str, names: list[str], days: set[str], instants: frozense
                 or bool(_BARE_URL_RE.fullmatch(text))
                 or (len(text.split()) <= 12
                     and (_only_dates(text, days, instants) or _byline_and_date(text, names, days)))
-                or _zh_byline_and_date(text, names, days))
+                or _zh_byline_and_date(text, names, days) or _behalf_bar(text, days, instants))
+
+
+# A law firm's blog (FindLaw's template, on thousands of firms' sites) writes above each post
+# 'On Behalf of O'Malley Tunstall PLLC | Apr 21, 2017 | Products Liability': the firm, the
+# day and the post's category, none of them the post's words.
+_BEHALF_RE = re.compile(r"^On Behalf of [^|]{2,80}\|([^|]{4,40})(?:\|[^|]{1,60})?$")
+
+
+def _behalf_bar(text: str, days: set[str], instants: frozenset[str]) -> bool:
+    m = _BEHALF_RE.match(text)
+    return m is not None and _only_dates(m.group(1).strip(), days, instants)
