@@ -137,7 +137,9 @@ def is_content_image(img: etree._Element, src: str, shown_captioned: Callable[[]
         value = img.get(attr) or ""
         if value.isdigit() and int(value) < ICON_PIXELS:
             return False
-    sized = _FILE_SIZE_RE.search(low_src)  # (the file's own name may say it is an icon)
+    # The file's own name may say it is an icon: both of its sides small (a thin banner's
+    # '-728x40.png' is a picture as far as its name tells).
+    sized = _FILE_SIZE_RE.search(low_src)
     return not (sized and all(int(n) < ICON_PIXELS for n in sized.groups() if n))
 
 
