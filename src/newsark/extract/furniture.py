@@ -172,19 +172,20 @@ _LOADING_RE = re.compile(r"^(?:loading|載入中|加载中)(?: \w+)?(?:\.{3}|…
 def _is_label(block: str) -> bool:
     """A short block no page means as text: an advertisement slot's label, a button's
     label, a script's placeholder, zero-width characters alone."""
-    if not block.strip():
+    stripped = block.strip()
+    if not stripped:
         return False
-    if len(block) > _LABEL_CHARS and not (len(block) <= _LINKED_LABEL_CHARS and block.lstrip().startswith("[")):
+    if len(block) > _LABEL_CHARS and not (len(block) <= _LINKED_LABEL_CHARS and stripped.startswith("[")):
         return False  # (a button's link may carry a long address: an affiliate link's tracking)
     if _is_invisible(block):
         return True
     low = plain_block(block).lower()  # (once for the label sets below)
     label = low.strip(_BUTTON_MARKS)  # a button's words, without its arrow or full stop
     return bool(_AD_LABEL_RE.match(low.strip(" .…"))) or label in _BUTTON_LABELS or bool(_SHOP_BUTTON_RE.match(label)) \
-        or (block.strip()[:7].lower().startswith(("loading", "載入中", "加载中"))
-            and bool(_LOADING_RE.match(plain_text(block.strip(), with_captions=False)))) \
-        or _button_list(block) or bool(_BUTTON_SHORTCODE_RE.fullmatch(block.strip())) \
-        or bool(_LONE_SHORTCODE_RE.fullmatch(block.strip()))
+        or (stripped[:7].lower().startswith(("loading", "載入中", "加载中"))
+            and bool(_LOADING_RE.match(plain_text(stripped, with_captions=False)))) \
+        or _button_list(block) or bool(_BUTTON_SHORTCODE_RE.fullmatch(stripped)) \
+        or bool(_LONE_SHORTCODE_RE.fullmatch(stripped))
 
 
 # A page builder's button written as its shortcode, which the site's plugin did not draw
