@@ -21,9 +21,8 @@ from lxml import etree
 from .links import LinkMapper
 from .markdown import to_markdown
 from .media import video_shortcode
-from .nodetext import ancestors_in_body, flat_text
+from .nodetext import all_text, ancestors_in_body, flat_text
 from .plaintext import plain_text
-from .trim import _STRING
 
 _VIDEO_RE = re.compile(
     r"(youtube\.com/embed|youtube-nocookie\.com/embed|player\.vimeo\.com|facebook\.com/plugins/"
@@ -114,7 +113,7 @@ def _wraps_page(el: etree._Element) -> bool:
     """Whether an element holds most of the page's text: a header left open or misused
     around the article (a Webflow page's ``<header class="section_content32">``)."""
     body = el.getroottree().getroot().find("body")
-    return body is not None and len(_STRING(el)) > WRAPPER * len(_STRING(body))
+    return body is not None and len(all_text(el)) > WRAPPER * len(all_text(body))
 
 
 # Posts of social networks embedded as markup their script turns into a card (nothing is

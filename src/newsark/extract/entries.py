@@ -19,7 +19,7 @@ from lxml import etree
 
 from .candidates import Candidate, fast_text
 from .dates import find_date
-from .trim import _STRING
+from .nodetext import all_text
 
 MIN_ENTRIES = 3  # dated siblings alike that make a page of entries
 LINE_CHARS = 12  # a line this long opens the body (a shorter one may be its title)
@@ -42,11 +42,11 @@ def _holder(entry: etree._Element, start: etree._Element) -> list[int]:
     not its title and date line above it, nor its links below."""
     chain = [start, *start.iterancestors()]
     chain = chain[: chain.index(entry)][::-1]  # entry's child on the way, ..., start
-    whole = len(_STRING(entry))
+    whole = len(all_text(entry))
     path: list[int] = []
     parent = entry
     for node in chain:
-        if len(_STRING(node)) < MOST * whole:
+        if len(all_text(node)) < MOST * whole:
             break
         path.append(parent.index(node))
         parent = node
@@ -94,7 +94,7 @@ def first_entry(doc: etree._Element, body: Candidate | None) -> Candidate | None
             continue
         # (a run the first of which holds the body may be the rows of a post of a larger
         # run, further up)
-        if alike[0] is entry or not all(find_date(_STRING(c)) for c in alike):
+        if alike[0] is entry or not all(find_date(all_text(c)) for c in alike):
             continue
         path = _holder(entry, start)
         held = entry

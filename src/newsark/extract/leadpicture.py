@@ -38,9 +38,10 @@ from .figures import image_caption
 from .links import LinkMapper, goes_nowhere
 from .markdown import shown_caption, to_markdown
 from .media import IMAGE_FILE_RE, SCHEME_RE, image_src, is_content_image
+from .nodetext import all_text
 from .plaintext import plain_text
 from .restore import _precedes, lightbox, picture_copy
-from .trim import _STRING, _UNITS, find_units
+from .trim import _UNITS, find_units
 
 OPENING_UNITS = 20  # the body's first blocks looked for on the page (its first found one starts it)
 MAX_LOOKS = 30  # pictures after the headline looked at (a gallery above the text holds thousands)
@@ -111,7 +112,7 @@ def with_lead_picture(markdown: str, figures: list[dict[str, str]], img: etree._
 
 
 def _words(el: etree._Element) -> int:
-    return len(str(_STRING(el)).split())
+    return len(all_text(el).split())
 
 
 def _opening_units(body: etree._Element) -> list[etree._Element]:

@@ -26,8 +26,8 @@ from .candidates import Candidate, fast_text
 from .choose import CJK_RE, KEY_CHARS, BodyKeys, inside, link_chars, page_blocks
 from .furniture import related_label
 from .media import IMAGE_FILE_RE, SCHEME_RE, captioned, image_src, is_content_image
-from .nodetext import squeezed_text
-from .trim import _STRING, _UNITS, MIN_WORDS, _container, _Found, _units, _walk_units, find_units
+from .nodetext import all_text, squeezed_text
+from .trim import _UNITS, MIN_WORDS, _container, _Found, _units, _walk_units, find_units
 
 _RESTORE = {"p", "ul", "ol", "table", "blockquote", "h2", "h3", "h4", "dl", "pre"}
 MAX_LINKS = 0.5  # a block this much link text is not restored
@@ -257,7 +257,7 @@ def restore_lead(doc: etree._Element, body: Candidate | None, other: Candidate |
     have = "".join(body.text.split())
     lead: list[etree._Element] = []
     for unit in _walk_units(other.element):
-        joined = "".join(str(_STRING(unit)).split())
+        joined = "".join(all_text(unit).split())
         if joined[:KEY_CHARS] in have:
             break
         if joined:
@@ -277,8 +277,8 @@ def restore_lead(doc: etree._Element, body: Candidate | None, other: Candidate |
 
 
 def _opening_fits(doc: etree._Element, body: Candidate, lead: list[etree._Element]) -> bool:
-    words = sum(len(str(_STRING(u)).split()) for u in lead)
-    chars = sum(len("".join(str(_STRING(u)).split())) for u in lead)
+    words = sum(len(all_text(u).split()) for u in lead)
+    chars = sum(len("".join(all_text(u).split())) for u in lead)
     if words < LEAD_WORDS or sum(link_chars(u) for u in lead) >= MAX_LINKS * chars:
         return False
     order = {el: i for i, (el, _, _) in enumerate(page_blocks(doc))}
@@ -293,7 +293,7 @@ def _opening_fits(doc: etree._Element, body: Candidate, lead: list[etree._Elemen
     if not all(el.getparent() in flow for el in lead_els):
         return False
     box = next((a for a in lead_els[0].iterancestors() if inside(first, a)), None)
-    return box is not None and len(str(_STRING(box)).split()) <= BOX_SHARE * (words + len(body.text.split()))
+    return box is not None and len(all_text(box).split()) <= BOX_SHARE * (words + len(body.text.split()))
 
 
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")

@@ -26,8 +26,7 @@ from copy import deepcopy
 from lxml import etree
 
 from .choose import BLOCK_WORDS, KEY_CHARS, block_size, page_blocks
-from .nodetext import flat_text, text_with_breaks
-from .trim import _STRING
+from .nodetext import all_text, flat_text, text_with_breaks
 from .zone import FlatLines
 
 # Inline content: stays inside the run around it. Comments and other non-elements too.
@@ -326,7 +325,7 @@ class _PageParagraphs:
 
     def __init__(self, doc: etree._Element) -> None:
         self.paragraphs = list(doc.iter("p"))
-        self.flat = FlatLines(["".join(str(_STRING(p)).split()) for p in self.paragraphs])
+        self.flat = FlatLines(["".join(all_text(p).split()) for p in self.paragraphs])
 
     def only_one_with(self, squeezed: str) -> etree._Element | None:
         """The one paragraph holding ``squeezed``; None when none does or several do."""

@@ -33,6 +33,7 @@ from lxml import etree
 
 from .candidates import Candidate, fast_text
 from .choose import BLOCK_WORDS, KEY_CHARS, block_size, inside, link_chars, page_blocks
+from .nodetext import all_text
 
 _UNITS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "td", "tr")
 # A body block is found on the page by its first KEY_CHARS characters (white space removed),
@@ -66,9 +67,6 @@ _AFTER_RE = re.compile(
 _INVITES_RE = re.compile(r"^\W*" + _INVITES, re.IGNORECASE)
 
 
-_STRING = etree.XPath("string()")  # all of an element's text, joined in C
-
-
 # The last body's blocks and their words, worked out once for the steps that follow one
 # another on it (trim_tail, drop_repeats, restore). One slot: (root, blocks, words by the
 # block's id); it holds the root and the blocks, so the ids stay theirs. Each use reads
@@ -85,7 +83,7 @@ def _words(el: etree._Element) -> list[str]:
         got = last[2].get(id(el))
         if got is not None:
             return got
-    return str(_STRING(el)).split()
+    return all_text(el).split()
 
 
 def _units(body: etree._Element) -> list[etree._Element]:
@@ -96,7 +94,7 @@ def _units(body: etree._Element) -> list[etree._Element]:
     if last is not None and last[0] is body:
         return [u for u in last[1] if u.getparent() is not None]
     out = _walk_units(body)
-    _last = (body, out, {id(u): str(_STRING(u)).split() for u in out})
+    _last = (body, out, {id(u): all_text(u).split() for u in out})
     return list(out)
 
 

@@ -21,8 +21,9 @@ from lxml import etree
 
 from .candidates import Candidate, fast_text
 from .choose import is_blob, page_blocks
+from .nodetext import all_text
 from .scoring import tokens
-from .trim import _STRING, _container
+from .trim import _container
 
 HOLDS = 0.8  # the element holds this share of the blob's blocks' words, and its text of the blob's words ...
 AT_MOST = 1.5  # ... and at most this many times as many words
@@ -40,10 +41,10 @@ def unflattened(doc: etree._Element, body: Candidate | None) -> Candidate | None
     if box is None:
         return body
     box = copy.deepcopy(box)
-    whole = len(_STRING(box))
+    whole = len(all_text(box))
     for el in list(box.iter(*_NEVER_ARTICLE)):
         # (a header or form left open holds the whole page: only its own parts go)
-        if el.getparent() is not None and len(_STRING(el)) <= WRAPPER * whole:
+        if el.getparent() is not None and len(all_text(el)) <= WRAPPER * whole:
             el.getparent().remove(el)
     text = fast_text(box)
     blob, have = Counter(tokens(body.text)), Counter(tokens(text))
