@@ -23,16 +23,15 @@ _CJK_RE = re.compile("[\u4e00-\u9fff]")
 
 # Every element marked as an author or byline by either rule set (authors.byline_elements,
 # bylines_in_page below): one walk of the page, kept for the page's next question.
-# (The first test, on the attributes being there at all, skips most elements cheaply: 17 %
-# less time than the string tests alone.)
+# The tests run on the attribute nodes themselves (each element's attribute read once,
+# the elements without one never visited): half the time of testing every element's
+# @class five times over.
 _AUTHOR_MARKED = etree.XPath(
-    '//*[@class or @id or @rel or @itemprop]'
-    '[@rel="author" or @itemprop="author" or contains(@class,"yline") or '
+    '//@rel[.="author"]/.. | //@itemprop[.="author"]/.. | //@id[contains(.,"author")]/.. | '
+    '//@class[contains(.,"yline") or '
     # not "authorized"/"authorised"/"authority" (hexun's '<span class="authorized">我已授权')
-    '(contains(@class,"uthor") and not(contains(@class,"uthoriz") or contains(@class,"uthoris") or '
-    'contains(@class,"uthorit"))) or '
-    'contains(@class,"riter") or contains(@class,"ontributor") or contains(@class,"reporter") or '
-    'contains(@id,"author")]'
+    '(contains(.,"uthor") and not(contains(.,"uthoriz") or contains(.,"uthoris") or contains(.,"uthorit"))) or '
+    'contains(.,"riter") or contains(.,"ontributor") or contains(.,"reporter")]/..'
 )
 _last_marked: tuple[etree._Element, list[etree._Element]] | None = None
 
