@@ -82,6 +82,20 @@ def test_clean_gives_the_librarys_result() -> None:
         assert clean_like_readability(text) == own(text), repr(text)
 
 
+
+def test_text_length_gives_the_librarys_result() -> None:
+    readability_body._readability_class()
+    assert readability_module.text_length is readability_body.text_length_like_readability
+    own = readability_body._readability_own["text_length"]
+    doc = lxml.html.document_fromstring(
+        "<html><body><div id=a>Some <a href=x>linked\n\n  words</a> and\t\ttabs<!-- a comment -->"
+        "<script>var x = 1;</script><p>para&nbsp;&nbsp;graph <b>bold</b></p>tail</div>"
+        "<div>\u3000中文\u3000\u3000<a href=y> 鏈接 </a></div><p></p></body></html>")
+    elements = list(doc.iter(etree.Element))  # (neither takes a comment)
+    assert len(elements) > 8
+    for el in elements:
+        assert readability_body.text_length_like_readability(el) == own(el), lxml.html.tostring(el)
+
 DIVS = (
     "<html><body><div id=a><span>text <b>bold</b></span></div>"
     "<div id=b><span><picture><img src=x></picture></span></div>"  # '<picture' matches '<p'

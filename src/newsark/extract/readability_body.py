@@ -20,6 +20,7 @@ import lxml.html
 from lxml import etree
 
 from .candidates import Candidate, fast_text
+from .nodetext import all_text
 from .runs import break_spacers
 
 
@@ -43,7 +44,7 @@ _HOLDS_MAIN = etree.XPath("boolean(descendant-or-self::main | descendant-or-self
 # every position of a shorter run (an indented page's text: 7 times faster).
 _LONG_SPACE_RE = re.compile(r"(?<!\s)\s{255,}")
 _TAB_OR_SPACES_RE = re.compile(r"\t|[ \t]{2,}")
-_readability_own: dict[str, Callable[[str], str]] = {}  # what clean_like_readability replaced
+_readability_own: dict[str, Callable[..., Any]] = {}  # what the *_like_readability functions replaced
 
 
 @functools.cache
@@ -81,6 +82,13 @@ def clean_like_readability(text: str) -> str:
     return text.strip()
 
 
+def text_length_like_readability(el: Any) -> int:
+    """readability-lxml's ``text_length``, the length of an element's cleaned text: its
+    text read by libxml2's text serialiser (all_text) instead of ``text_content()``, the
+    same text 2.4 times sooner; readability asks it for every link of every candidate."""
+    return len(clean_like_readability(all_text(el)))
+
+
 @functools.cache
 def _readability_class() -> Any:
     """readability's Document with a cheaper parse (imported on first use: it is slow to
@@ -95,6 +103,9 @@ def _readability_class() -> Any:
         # Its scoring calls this module function for every element's text: the same
         # result, sooner (clean_like_readability).
         readability_module.clean = clean_like_readability
+    if readability_module.text_length is not text_length_like_readability:
+        _readability_own["text_length"] = readability_module.text_length
+        readability_module.text_length = text_length_like_readability
 
     class FastCleanDocument(Document):  # type: ignore[misc]
         def _parse(self, input: Any) -> Any:
