@@ -45,6 +45,14 @@ def test_metadata_and_figure_benchmarks_run() -> None:
     assert "captioned figures" in _run("figure_pairs.py", "--limit", "3")
 
 
+
+def test_doubt_cost_reports_the_doubted_pages_and_the_third_opinion() -> None:
+    # WCXB 0016, among the first pages, is doubted (see the extract_steps test above)
+    out = _run("doubt_cost.py", "--sets", "wcxb-dev-articles", "--limit", "20")
+    assert "all doubted pages" in out and "missed" in out, out
+    out = _run("doubt_cost.py", "--sets", "wcxb-dev-articles", "--limit", "3", "--without-full")
+    assert "as extracted" in out and "without the full pipeline" in out, out
+
 CORPUS = REPO.parent / "shared" / "corpora" / "hkcnews-article-archive.tar.xz"
 
 
