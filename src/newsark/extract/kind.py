@@ -240,7 +240,7 @@ def not_article_reason(markdown: str, text: str, doc: etree._Element,
         share = (link_share or (lambda: page_link_share(doc)))()
         if share >= LINK_PAGE:
             return f"a page of links ({share:.0%} of its text) with a short body"
-    linked = sum(len("".join(m.group(1).split())) for m in _LINK_TEXT_RE.finditer(markdown))
+    linked = len("".join("".join(_LINK_TEXT_RE.findall(markdown)).split()))  # (the links' text, white space left out)
     share = linked / max(1, chars)
     if share > MOSTLY_LINKS:
         return f"mostly links ({share:.0%} of the body's text)"
