@@ -68,8 +68,8 @@ def _writes_bubble(html: str) -> bool:
     class name, or "tooltip" written as an element's role. Most pages that name a tooltip
     do so in their style sheets and scripts only (160 of WCXB's 711 write "tooltip"; 58
     pass this test). The pattern is searched case-sensitively, so the engine skips to the
-    characters that open a kind; a loop of str.find over the six kinds took three times
-    as long (0.46 ms a page against 0.16, with the role test)."""
+    characters that open a kind: 0.16 ms a page (0.26 with the role test), where a loop
+    of str.find over the six kinds took 0.46."""
     return _WRITTEN_BUBBLE_RE.search(html) is not None or _tooltip_role(html)
 
 
