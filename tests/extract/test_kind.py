@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import random
+
 from newsark.extract import extract_page
-from newsark.extract.kind import not_article_reason, repeated_records
+from newsark.extract.kind import (
+    WRAPPED_WORDS,
+    _sentences_rejoined,
+    not_article_reason,
+    repeated_records,
+)
 from newsark.extract.page import parse_document
 
 from .fixtures import zh_article
@@ -195,6 +202,29 @@ def test_prose_broken_at_every_line_is_an_article_and_a_list_of_short_lines_is_n
     tags = "\n".join(f"tag{i} news" for i in range(40))
     assert (not_article_reason(tags, tags, doc) or "").startswith("a list of 40 short items")
 
+
+
+def _rejoined_by_the_first_rule(lines: list[str]) -> list[str]:
+    """_sentences_rejoined as first written (590c0d2): the growing line joined and split
+    again at every piece."""
+    out: list[str] = []
+    for line in lines:
+        if out and line[0].islower() and len(out[-1].split()) >= WRAPPED_WORDS:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def test_lines_rejoined_as_the_first_rule_did() -> None:
+    rng = random.Random(7)
+    words = ["the", "Next", "a", "big", "Word", "x", "中文", "é", "1990"]
+    for _ in range(3000):
+        lines = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(rng.randint(0, 12))]
+        assert _sentences_rejoined(lines) == _rejoined_by_the_first_rule(lines), lines
+    # a page of thousands of such lines is one line of prose (benchmarks/extract_big.py times it)
+    many = ["It goes on with the sentence of the line before it"] + ["and on it goes, word after word"] * 8000
+    assert _sentences_rejoined(many) == [" ".join(many)]
 
 def test_a_dated_brief_of_whole_paragraphs_among_many_links_is_an_article() -> None:
     """An agency's brief without a byline (four short paragraphs, 'SANTA FE, N.M. (AP) —')

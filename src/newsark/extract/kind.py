@@ -204,14 +204,19 @@ def _sentences_rejoined(lines: list[str]) -> list[str]:
     """Lines with a line that goes on with a sentence (it starts in lower case, after a
     line of WRAPPED_WORDS or more) joined to the one before: a page that breaks its
     paragraphs at every line (``<br>`` where a text pasted from an editor wrapped) writes
-    prose, not a list of short items. (A list of tags in lower case has short lines.)"""
-    out: list[str] = []
+    prose, not a list of short items. (A list of tags in lower case has short lines.)
+    Each joined line's pieces and words are counted as they come: joining and splitting
+    the growing line again at every piece took 16 s on a page of 8,000 such lines."""
+    groups: list[list[str]] = []
+    words = 0  # of the last group (its pieces are stripped: joined with a space, their words add up)
     for line in lines:
-        if out and line[0].islower() and len(out[-1].split()) >= WRAPPED_WORDS:
-            out[-1] = f"{out[-1]} {line}"
+        if groups and line[0].islower() and words >= WRAPPED_WORDS:
+            groups[-1].append(line)
+            words += len(line.split())
         else:
-            out.append(line)
-    return out
+            groups.append([line])
+            words = len(line.split())
+    return [" ".join(group) for group in groups]
 
 
 def not_article_reason(markdown: str, text: str, doc: etree._Element,
