@@ -70,6 +70,9 @@ def shapes() -> dict[str, bytes]:
         "8,000 paragraphs opening in lower case": f"{head}</head><body><article>" + "".join(
             f"<p>and then paragraph {i} went on with more of the story.</p>" for i in range(8000))
         + "</article></body></html>",
+        "a list of 20,000 items": f"{head}</head><body><article>{art}<ul>" + "".join(
+            f"<li>Item {i}: a line of the long list of things in this article, with words</li>" for i in range(20_000))
+        + "</ul></article></body></html>",
         "8,000 headings, each over a paragraph": f"{head}</head><body><article>" + "".join(
             f"<h2>Part {i}</h2><p>Paragraph {i} of the story, with words enough to be prose.</p>" for i in range(8000))
         + "</article></body></html>",
