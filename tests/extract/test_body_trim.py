@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from newsark.extract.page import parse_document
@@ -249,3 +251,53 @@ def test_card_like_endings_that_are_the_article_stay(case: str) -> None:
     }[case]
     whole = body_candidate(paras + cards)
     assert trim_tail(parse_document(_one_container(paras + cards)), whole, "https://example.com/story") is whole
+
+
+
+def _repeated_by_the_first_rule(keys: list[str]) -> list[int]:
+    """drop_repeats' run search as first written: each run compared and its words counted
+    block by block (a stretch of pictures made it grow with the square of their number)."""
+    from newsark.extract.trim import (
+        REPEAT_ADJACENT_WORDS,
+        REPEAT_BLOCKS,
+        REPEAT_SHARE,
+        REPEAT_WORDS,
+    )
+
+    total = sum(len(k.split()) for k in keys)
+    first: dict[str, int] = {}
+    drop: list[int] = []
+    j = 0
+    while j < len(keys):
+        i = first.get(keys[j])
+        if i is None:
+            first[keys[j]] = j
+            j += 1
+            continue
+        run = 0
+        while j + run < len(keys) and i + run < j and keys[i + run] == keys[j + run]:
+            run += 1
+        words = sum(len(k.split()) for k in keys[j : j + run])
+        if (i + run == j and words >= REPEAT_ADJACENT_WORDS
+                or run >= REPEAT_BLOCKS and words >= max(REPEAT_WORDS, REPEAT_SHARE * total)):
+            drop.extend(range(j, j + run))
+            j += run
+        else:
+            j += 1
+    return drop
+
+
+def test_repeated_runs_are_found_as_the_first_rule_found_them() -> None:
+    from newsark.extract.trim import repeated_blocks
+
+    rng = random.Random(3)
+    blocks = ["", "", "a short line", " ".join(["word"] * 12), " ".join(["long"] * 60), "x y"]
+    for _ in range(3000):
+        keys = [rng.choice(blocks) for _ in range(rng.randint(0, 14))]
+        if rng.random() < 0.5:  # a second rendering of the same blocks, pictures among them
+            keys += keys[: rng.randint(0, len(keys))]
+        assert repeated_blocks(keys) == _repeated_by_the_first_rule(keys), keys
+    # a story rendered twice, each time among a thousand pictures (benchmarks/extract_big.py
+    # times a page of 10,000)
+    twice = (["", " ".join(["story"] * 120)] + [""] * 1000) * 2
+    assert repeated_blocks(twice) == _repeated_by_the_first_rule(twice) == list(range(1002, 2004))

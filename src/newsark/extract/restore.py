@@ -79,10 +79,19 @@ def restore_sandwiched(doc: etree._Element, body: Candidate | None) -> Candidate
     for parent in parents:
         kids = [c for c in parent if isinstance(c.tag, str)]
         kept = [c in first for c in kids]
+        # the first kept child, and after each child the next kept one (looked for once:
+        # a search from every child grew with the square of a parent's 10,000 pictures)
+        first_kept = kept.index(True) if True in kept else len(kids)
+        next_kept: list[etree._Element | None] = [None] * len(kids)
+        following = None
+        for i in range(len(kids) - 1, -1, -1):
+            next_kept[i] = following
+            if kept[i]:
+                following = kids[i]
         for i, child in enumerate(kids):
-            if kept[i] or child.tag not in _RESTORE or not any(kept[:i]):
+            if kept[i] or child.tag not in _RESTORE or first_kept > i:  # (none kept before it)
                 continue
-            nxt = next((kids[j] for j in range(i + 1, len(kids)) if kept[j]), None)
+            nxt = next_kept[i]
             if nxt is None:
                 continue
             k, end, n, chars = _key(child)
