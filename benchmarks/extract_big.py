@@ -64,6 +64,11 @@ def shapes() -> dict[str, bytes]:
         "10,000 captioned pictures": f"{head}</head><body><article>{art}" + "".join(
             f"<figure><img src='/i/{i}.jpg'><figcaption>Caption {i}</figcaption></figure>" for i in range(10_000))
         + "</article></body></html>",
+        "10,000 pictures, each in its paragraph": f"{head}</head><body><article>{art}" + "".join(
+            f"<p><img src='/i/{i}.jpg' alt='Picture {i} of the event'></p>" for i in range(10_000))
+        + "</article></body></html>",
+        "20,000 pictures straight in the article": f"{head}</head><body><article>{art}" + "".join(
+            f"<img src='/i/{i}.jpg' alt='Picture {i}'>" for i in range(20_000)) + "</article></body></html>",
         "4,000 videos, each wrapped": f"{head}</head><body><article>{art}" + "".join(
             f"<div class='video'><iframe src='https://www.youtube.com/embed/v{i:010d}'></iframe></div>"
             for i in range(4000)) + "</article></body></html>",

@@ -144,6 +144,28 @@ def test_a_caption_beside_a_picture_elements_wrapper_is_found() -> None:
     assert image_caption(inside.find(".//img")) == ("Image Credit: Pexels", "")
 
 
+
+def test_in_a_larger_block_only_the_pictures_nearest_siblings_caption_it() -> None:
+    """In an article of many blocks, a caption-classed block a few paragraphs away is
+    another picture's caption or a box's (WCXB 0215's screenshots all took a certificate's
+    caption): only the two siblings on either side of the picture's block are looked at."""
+    import lxml.html
+
+    from newsark.extract.figures import image_caption
+
+    paras = "".join(f"<p>Paragraph {i} of the story.</p>" for i in range(6))
+    doc = lxml.html.fromstring(
+        f"<article><p><img src='https://cdn.example.org/lead.jpg'></p>{paras}"
+        "<p><img src='https://cdn.example.org/near.jpg'></p><p>Text.</p>"
+        "<p class='caption'>A certificate, captioned two blocks below it.</p></article>")
+    lead, near = doc.findall(".//img")
+    assert image_caption(lead) == ("", "")
+    assert image_caption(near) == ("A certificate, captioned two blocks below it.", "")
+    small = lxml.html.fromstring(
+        "<div><p><img src='https://cdn.example.org/a.jpg'></p><p>Text.</p><p>More.</p>"
+        "<span class='caption'>A caption three blocks on, in a block of four.</span></div>")
+    assert image_caption(small.find(".//img")) == ("A caption three blocks on, in a block of four.", "")
+
 def test_a_figcaption_holding_only_its_credit_is_the_credit_once() -> None:
     """A figcaption whose only text is a credit-marked element, read again as a caption-classed
     element beside the picture (or as its twin for small screens), is the credit, not a caption too."""

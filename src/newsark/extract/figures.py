@@ -18,7 +18,7 @@ from lxml import etree
 from .choose import CJK_RE
 from .links import LinkMapper
 from .media import VIEWER_PROMPT_RE, caption_parts, image_src
-from .nodetext import flat_text
+from .nodetext import children_upto, flat_text
 from .spacing import spaced_text
 
 CAPTION_ARROWS = "▲▼△▽"  # a caption pointing at its picture (captionrepeats.py too)
@@ -53,13 +53,22 @@ def image_caption(img: etree._Element) -> tuple[str, str]:
     return caption, credit
 
 
+NEAR_SIBLINGS = 2  # in a larger block, a caption is one of the picture's nearest siblings on either side
+
+
 def _classed_caption(node: etree._Element) -> str:
-    """A caption-classed sibling of an image or of its wrapper (up to 2 levels)."""
+    """A caption-classed sibling of an image or of its wrapper (up to 2 levels). In a block
+    of more than 4 children (where the search stops going up), only the NEAR_SIBLINGS on
+    either side: further off, a caption-classed element is another picture's caption, or
+    a box's, given to every picture of the article (WCXB 0215's ten screenshots all took a
+    certificate's caption); and reading all of them for every picture grew with the
+    square of the pictures (44 s for 10,000 pictures, each in its paragraph)."""
     for _ in range(3):
         parent = node.getparent()
         if parent is None:
             break
-        for sib in parent:
+        larger = children_upto(parent, 4) > 4
+        for sib in _near_siblings(node) if larger else parent:
             if sib is node or not isinstance(sib.tag, str):
                 continue
             cls = f"{sib.get('class') or ''} {sib.get('id') or ''}"
@@ -67,10 +76,25 @@ def _classed_caption(node: etree._Element) -> str:
                 text = spaced_text(sib)  # (its lines and styled words kept apart)
                 if 0 < len(text) <= 400:
                     return text
-        if len(parent) > 4:
+        if larger:
             break
         node = parent
     return ""
+
+
+def _near_siblings(node: etree._Element) -> list[etree._Element]:
+    """The node's NEAR_SIBLINGS siblings on either side, in document order."""
+    before: list[etree._Element] = []
+    sib = node.getprevious()
+    while sib is not None and len(before) < NEAR_SIBLINGS:
+        before.append(sib)
+        sib = sib.getprevious()
+    after: list[etree._Element] = []
+    sib = node.getnext()
+    while sib is not None and len(after) < NEAR_SIBLINGS:
+        after.append(sib)
+        sib = sib.getnext()
+    return [*reversed(before), *after]
 
 
 # Taiwanese news write a picture's caption as the paragraph beside it, pointing at it: '▲'
@@ -83,7 +107,7 @@ def _own_block(img: etree._Element) -> etree._Element:
     box = img
     for _ in range(3):
         parent = box.getparent()
-        if parent is None or len(parent) != 1 or (parent.text or "").strip() or (box.tail or "").strip():
+        if parent is None or children_upto(parent, 1) != 1 or (parent.text or "").strip() or (box.tail or "").strip():
             break
         box = parent
         if box.tag in ("p", "div", "figure"):

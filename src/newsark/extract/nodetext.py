@@ -4,6 +4,7 @@ ancestors inside the body)."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from lxml import etree
@@ -50,3 +51,10 @@ def text_with_breaks(el: etree._Element) -> str:
         if child.tail:
             parts.append(child.tail)
     return "".join(parts)
+
+
+def children_upto(el: etree._Element, most: int) -> int:
+    """How many children an element has, counted up to ``most`` + 1 at the most: ``len()``
+    (and a slice) of an lxml element walks all its children, which, asked of the parent of
+    each of its 20,000 pictures, took seconds."""
+    return sum(1 for _ in itertools.islice(el, most + 1))
